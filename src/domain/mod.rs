@@ -1,0 +1,17 @@
+//! The pure model of Steady: what a mood entry, an emotion word or a crisis contact is, and the rules
+//! they follow. Nothing here does IO or knows about SQLite, crypto or the UI, so every rule is testable
+//! with plain values.
+
+pub mod crisis;
+pub mod emotions;
+pub mod history;
+pub mod ids;
+pub mod mood;
+pub mod time;
+
+pub use crisis::{ContactAction, CrisisContact, CrisisDirectory};
+pub use emotions::{EmotionWord, Quadrant};
+pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint};
+pub use ids::EntryId;
+pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};
+pub use time::LocalStamp;

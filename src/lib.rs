@@ -1,0 +1,21 @@
+//! Steady: a calm, private companion app for young people in mentoring programs.
+//!
+//! The crate is layered, each layer using only the ones above it in this list:
+//!
+//! - [`domain`]: the pure model (mood entries, emotion words, history charts, crisis contacts).
+//! - [`crypto`]: the only code that touches cryptographic libraries.
+//! - [`store`]: the encrypted local SQLite database, one module per table.
+//! - [`state`]: the small app-state API the UI calls ([`state::Device`]).
+//! - [`ui`]: Dioxus components and screens, the same for every platform.
+//! - [`platform`]: what differs between preview, desktop and mobile, including how the app starts.
+//! - `preview`: the demo runner that serves simulated devices to a browser (feature `preview`).
+
+pub mod crypto;
+pub mod domain;
+pub mod platform;
+pub mod state;
+pub mod store;
+pub mod ui;
+
+#[cfg(feature = "preview")]
+pub mod preview;

@@ -1,0 +1,176 @@
+//! `cargo run`: the demo a newcomer starts. Parses a few flags, serves the preview on 127.0.0.1 and
+//! prints where everything is.
+//!
+//! ```text
+//! steady [--port N] [--data-dir DIR] [--reset]
+//!   STEADY_PORT, STEADY_DATA_DIR do the same as the flags; flags win.
+//! ```
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use tokio::net::TcpListener;
+
+use super::Devices;
+
+/// Marks a directory as the demo's own, so `--reset` never deletes anything else.
+const MARKER: &str = ".steady-demo";
+const DEFAULT_PORT: u16 = 8080;
+
+/// How the demo was asked to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoOptions {
+    pub port: u16,
+    pub data_dir: PathBuf,
+    pub reset: bool,
+}
+
+impl DemoOptions {
+    /// Reads flags, then environment variables, then defaults.
+    pub fn parse(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
+        let mut port = env("STEADY_PORT");
+        let mut data_dir = env("STEADY_DATA_DIR").map(PathBuf::from);
+        let mut reset = false;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--port" => port = Some(args.next().context("--port needs a number")?),
+                "--data-dir" => {
+                    data_dir = Some(args.next().context("--data-dir needs a folder")?.into())
+                }
+                "--reset" => reset = true,
+                "--help" | "-h" => bail!("usage: steady [--port N] [--data-dir DIR] [--reset]"),
+                other => bail!("unknown option {other:?}; try --help"),
+            }
+        }
+        let port = match port {
+            Some(text) => text.parse().with_context(|| {
+                format!("the port must be a number from 0 to 65535, not {text:?}")
+            })?,
+            None => DEFAULT_PORT,
+        };
+        Ok(Self {
+            port,
+            data_dir: data_dir.unwrap_or_else(crate::platform::app_data_dir),
+            reset,
+        })
+    }
+}
+
+/// Prepares the data directory: created and marked on first use, emptied on `--reset`.
+fn prepare_data_dir(options: &DemoOptions) -> anyhow::Result<()> {
+    let dir = &options.data_dir;
+    let marker = dir.join(MARKER);
+    if options.reset && dir.exists() {
+        if !marker.exists() {
+            bail!(
+                "{} is not a Steady demo folder, so --reset will not delete it",
+                dir.display()
+            );
+        }
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("could not reset {}", dir.display()))?;
+    }
+    crate::platform::create_private_dir(dir)
+        .with_context(|| format!("could not create {}", dir.display()))?;
+    if !marker.exists() {
+        std::fs::write(
+            &marker,
+            "Steady demo data. `cargo run -- --reset` deletes this folder.\n",
+        )?;
+    }
+    Ok(())
+}
+
+/// Runs the demo until Ctrl+C.
+pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
+    let options = DemoOptions::parse(args, |name| std::env::var(name).ok())?;
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("STEADY_LOG")
+                .unwrap_or_else(|_| "steady=info,warn".into()),
+        )
+        .init();
+    prepare_data_dir(&options)?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, options.port));
+        let listener = TcpListener::bind(address).await.with_context(|| {
+            format!("could not listen on {address}; try --port 0 or another port")
+        })?;
+        let bound = listener.local_addr()?;
+        let devices = Devices::new(&options.data_dir);
+        // Open the demo mentee now, so a broken data folder is reported at start, not in the browser.
+        devices.get("mentee")?;
+        println!("Steady demo is running.");
+        println!("  Mentee app (Alex): http://{bound}/d/mentee");
+        println!("  All devices:       http://{bound}/");
+        println!("  Data folder:       {}", options.data_dir.display());
+        println!("Press Ctrl+C to stop. `cargo run -- --reset` starts fresh.");
+        super::serve(listener, devices, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str], env: &[(&str, &str)]) -> anyhow::Result<DemoOptions> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        DemoOptions::parse(args.iter().map(|a| a.to_string()), move |name| {
+            env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn flags_win_over_environment_and_defaults_fill_the_rest() {
+        let options = parse(&["--port", "0", "--reset"], &[("STEADY_PORT", "9000")]).unwrap();
+        assert_eq!(options.port, 0);
+        assert!(options.reset);
+        let options = parse(
+            &[],
+            &[("STEADY_PORT", "9000"), ("STEADY_DATA_DIR", "/tmp/x")],
+        )
+        .unwrap();
+        assert_eq!(
+            (options.port, options.data_dir),
+            (9000, PathBuf::from("/tmp/x"))
+        );
+        assert_eq!(parse(&[], &[]).unwrap().port, DEFAULT_PORT);
+    }
+
+    #[test]
+    fn bad_flags_say_what_is_wrong() {
+        assert!(
+            parse(&["--port", "lots"], &[])
+                .unwrap_err()
+                .to_string()
+                .contains("number")
+        );
+        assert!(parse(&["--frobnicate"], &[]).is_err());
+    }
+
+    #[test]
+    fn reset_refuses_a_folder_that_is_not_the_demos() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("thesis.txt"), "mine").unwrap();
+        let options = DemoOptions {
+            port: 0,
+            data_dir: dir.path().to_path_buf(),
+            reset: true,
+        };
+        assert!(prepare_data_dir(&options).is_err());
+        assert!(dir.path().join("thesis.txt").exists());
+    }
+}

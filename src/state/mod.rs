@@ -1,0 +1,205 @@
+//! The app-state API the UI calls: one `Device` per phone (or per simulated device in the preview),
+//! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
+//! list a month, or show the crisis card, and get values or a plain-words error back.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use chrono::{Local, NaiveDate};
+use thiserror::Error;
+
+use crate::domain::history::{self, ChartRange, ChartSummary, DayGroup, DayPoint};
+use crate::domain::{
+    ContextTag, CrisisDirectory, EntryId, LocalStamp, MoodDetails, MoodEntry, MoodLevel,
+};
+use crate::store::{Store, StoreError};
+
+/// The crisis directory that ships with the app, used until a program directory arrives.
+const BUNDLED_DIRECTORY: &str = include_str!("../../assets/crisis/default-us.json");
+
+/// Something the mentee should hear about, in words they can act on.
+#[derive(Debug, Error)]
+pub enum DeviceError {
+    /// The store refused or failed; its message is already written for the mentee.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Another part of the app failed while holding the store.
+    #[error("Steady hit a problem and stopped saving to be safe. Close it and open it again.")]
+    Poisoned,
+}
+
+pub type Result<T, E = DeviceError> = std::result::Result<T, E>;
+
+/// One device's open data. Cheap to clone; clones share the same store.
+#[derive(Clone)]
+pub struct Device {
+    store: Arc<Mutex<Store>>,
+    data_dir: PathBuf,
+}
+
+impl PartialEq for Device {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.store, &other.store)
+    }
+}
+
+impl std::fmt::Debug for Device {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Device")
+            .field("data_dir", &self.data_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Device {
+    /// Opens (or sets up, on first use) the device whose files are in `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<Device> {
+        let store = Store::open(data_dir)?;
+        Ok(Device {
+            store: Arc::new(Mutex::new(store)),
+            data_dir: data_dir.to_path_buf(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn store(&self) -> Result<MutexGuard<'_, Store>> {
+        self.store.lock().map_err(|_| DeviceError::Poisoned)
+    }
+
+    /// The mentee's local date now.
+    pub fn today(&self) -> NaiveDate {
+        Local::now().date_naive()
+    }
+
+    /// Saves a check-in with just a level: the one-tap path. Saved when this returns.
+    pub fn log_mood(&self, level: MoodLevel) -> Result<MoodEntry> {
+        let entry = MoodEntry::new(level, LocalStamp::now());
+        self.store()?.insert_mood(&entry)?;
+        Ok(entry)
+    }
+
+    /// Saves a check-in's level and optional details; custom tags are remembered for next time.
+    pub fn save_details(
+        &self,
+        id: &EntryId,
+        level: MoodLevel,
+        details: MoodDetails,
+    ) -> Result<MoodEntry> {
+        let mut store = self.store()?;
+        let saved = store.update_mood(id, level, details, LocalStamp::now())?;
+        for tag in &saved.details.tags {
+            store.remember_tag(tag)?;
+        }
+        Ok(saved)
+    }
+
+    pub fn mood(&self, id: &EntryId) -> Result<MoodEntry> {
+        Ok(self.store()?.mood(id)?)
+    }
+
+    /// Deletes a check-in so that [`Device::undo_delete`] can still bring it back.
+    pub fn delete_mood(&self, id: &EntryId) -> Result<()> {
+        Ok(self.store()?.delete_mood(id, LocalStamp::now())?)
+    }
+
+    pub fn undo_delete(&self, id: &EntryId) -> Result<MoodEntry> {
+        Ok(self.store()?.restore_mood(id)?)
+    }
+
+    /// Check-ins from `since` to today, grouped by local day, newest first.
+    pub fn history_since(&self, since: NaiveDate) -> Result<Vec<DayGroup>> {
+        let entries = self.store()?.moods_between(since, self.today())?;
+        Ok(history::group_by_day(&entries))
+    }
+
+    /// Whether there are check-ins older than `day`.
+    pub fn has_history_before(&self, day: NaiveDate) -> Result<bool> {
+        Ok(self
+            .store()?
+            .first_mood_day()?
+            .is_some_and(|first| first < day))
+    }
+
+    /// The points and the spoken summary of a chart ending today.
+    pub fn chart(&self, range: ChartRange) -> Result<(Vec<DayPoint>, ChartSummary)> {
+        let today = self.today();
+        let entries = self.store()?.moods_between(range.first_day(today), today)?;
+        Ok((
+            history::chart_points(&entries, range, today),
+            history::summarize(&entries, range, today),
+        ))
+    }
+
+    /// The common tags followed by the mentee's own.
+    pub fn tag_choices(&self) -> Result<Vec<ContextTag>> {
+        let mut tags = ContextTag::COMMON.to_vec();
+        tags.extend(self.store()?.custom_tags()?);
+        Ok(tags)
+    }
+
+    /// The contacts shown on the crisis card. Always available, with no network.
+    pub fn crisis_directory(&self) -> &'static CrisisDirectory {
+        bundled_directory()
+    }
+}
+
+/// The bundled directory, parsed once. A test checks it parses; should it ever not, Help still
+/// shows 988 and 911 from the fallback below rather than nothing.
+fn bundled_directory() -> &'static CrisisDirectory {
+    static DIRECTORY: OnceLock<CrisisDirectory> = OnceLock::new();
+    DIRECTORY.get_or_init(|| {
+        CrisisDirectory::from_json(BUNDLED_DIRECTORY).unwrap_or_else(|err| {
+            tracing::error!("bundled crisis directory is invalid: {err}");
+            CrisisDirectory::from_json(FALLBACK_DIRECTORY).unwrap_or(CrisisDirectory {
+                version: 0,
+                region: String::new(),
+                contacts: Vec::new(),
+            })
+        })
+    })
+}
+
+const FALLBACK_DIRECTORY: &str = r#"{"version":0,"region":"United States","contacts":[
+  {"name":"988 Suicide & Crisis Lifeline","offers":"Call or text any time.","phone":"988",
+   "text":{"number":"988"},"hours":"Any time","languages":["English","Spanish"],"last_checked":"2026-11-01"},
+  {"name":"Emergency services","offers":"If you are in danger right now.","phone":"911",
+   "hours":"Any time","languages":["English"],"last_checked":"2026-11-01"}]}"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_bundled_and_fallback_directories_parse() {
+        assert!(CrisisDirectory::from_json(BUNDLED_DIRECTORY).is_ok());
+        assert!(CrisisDirectory::from_json(FALLBACK_DIRECTORY).is_ok());
+    }
+
+    #[test]
+    fn a_logged_mood_shows_in_todays_history_and_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        let entry = device.log_mood(MoodLevel::new(2).unwrap()).unwrap();
+        let details = MoodDetails {
+            tags: vec![ContextTag::Custom("football".into())],
+            ..Default::default()
+        };
+        device
+            .save_details(&entry.id, entry.level, details)
+            .unwrap();
+        drop(device);
+        let device = Device::open(dir.path()).unwrap();
+        let today = device.history_since(device.today()).unwrap();
+        assert_eq!(today.len(), 1);
+        assert_eq!(today[0].entries[0].id, entry.id);
+        assert!(
+            device
+                .tag_choices()
+                .unwrap()
+                .contains(&ContextTag::Custom("football".into()))
+        );
+    }
+}

@@ -1,0 +1,196 @@
+//! The mentee's local store: one SQLCipher database per device, encrypted with a random 256-bit
+//! data key, opened in WAL mode with foreign keys and a busy timeout. Each table lives in its own
+//! module with its migrations, row mapping and queries; `migrations` runs the add-only chain.
+//!
+//! Opening never creates a key over an existing database, never rewrites a file it cannot read,
+//! and never deletes anything: a wrong key, a foreign file or a damaged file is a clear error.
+
+mod custom_tags;
+mod keyfile;
+mod migrations;
+mod moods;
+
+pub use migrations::{MIGRATIONS, Migration};
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use thiserror::Error;
+
+use crate::crypto::DataKey;
+use crate::domain::MoodError;
+
+/// The database file inside a device's data directory.
+pub const DATABASE_FILE: &str = "steady.db";
+/// The file holding the data key until the passcode and keystore wrap it.
+pub const KEY_FILE: &str = "steady.key";
+
+/// What went wrong in the store. Messages say what happened and what to do, never entry content.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The database exists but its key file is gone; a new key would not open it.
+    #[error(
+        "Steady's saved data is here, but the key to open it is missing ({0}). Nothing was changed. Put the key file back to see your entries again."
+    )]
+    KeyMissing(PathBuf),
+    /// The key file is not a key.
+    #[error(
+        "The key file at {0} is damaged, so your saved data can't be opened. Nothing was changed."
+    )]
+    KeyDamaged(PathBuf),
+    /// The file is a plain, unencrypted SQLite database: not one Steady wrote.
+    #[error(
+        "The file at {0} isn't Steady's data (it is not encrypted). Nothing was changed or deleted."
+    )]
+    ForeignFile(PathBuf),
+    /// The key does not open the file, or the file is damaged.
+    #[error(
+        "Steady couldn't open its saved data at {0}: the key doesn't fit or the file is damaged. Nothing was changed or deleted."
+    )]
+    CannotUnlock(PathBuf),
+    /// A migration this version knows was changed after it ran: the code is wrong, not the data.
+    #[error(
+        "This version of Steady changed a database step it ran before ({0}). Nothing was changed."
+    )]
+    MigrationChanged(String),
+    /// The database was written by a newer version of Steady.
+    #[error("Your data was saved by a newer version of Steady. Update the app to open it.")]
+    NewerVersion,
+    /// No entry with that id (or it was deleted).
+    #[error("That entry isn't here any more.")]
+    NotFound,
+    /// What the mentee entered breaks a rule.
+    #[error(transparent)]
+    Invalid(#[from] MoodError),
+    /// Reading or writing a file failed.
+    #[error("Steady couldn't read or write its files: {0}")]
+    Io(#[from] std::io::Error),
+    /// SQLite reported an error.
+    #[error("Steady couldn't save or read that just now. Try again.")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open, unlocked local database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the device's store in `dir`, creating the directory, key and database on first use.
+    pub fn open(dir: &Path) -> Result<Store> {
+        crate::platform::create_private_dir(dir)?;
+        let database = dir.join(DATABASE_FILE);
+        let key = keyfile::load_or_create(&dir.join(KEY_FILE), database.exists())?;
+        Store::open_with_key(&database, &key)
+    }
+
+    /// Opens (or creates) the database at `path` with `key`.
+    pub fn open_with_key(path: &Path, key: &DataKey) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        // The key must be the first statement; the raw-key form skips SQLCipher's own KDF because
+        // the data key is already 256 random bits.
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))?;
+        if conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .is_err()
+        {
+            return Err(if is_plain_sqlite(path) {
+                StoreError::ForeignFile(path.to_path_buf())
+            } else {
+                StoreError::CannotUnlock(path.to_path_buf())
+            });
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;
+             PRAGMA secure_delete = ON;",
+        )?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::run(&mut store.conn)?;
+        store.purge_deleted_moods()?;
+        Ok(store)
+    }
+
+    /// Where the database file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SQLite's own check of every page and index; `Ok(true)` when all is well.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+        Ok(verdict == "ok")
+    }
+}
+
+fn is_plain_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    #[test]
+    fn reopening_with_the_wrong_key_fails_and_keeps_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        let key = DataKey::generate().unwrap();
+        drop(Store::open_with_key(&path, &key).unwrap());
+        let before = std::fs::read(&path).unwrap();
+        let wrong = DataKey::generate().unwrap();
+        assert!(matches!(
+            Store::open_with_key(&path, &wrong),
+            Err(StoreError::CannotUnlock(_))
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(Store::open_with_key(&path, &key).is_ok());
+    }
+
+    #[test]
+    fn a_plain_sqlite_file_is_named_foreign_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        let plain = Connection::open(&path).unwrap();
+        plain
+            .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        drop(plain);
+        let before = std::fs::read(&path).unwrap();
+        let key = DataKey::generate().unwrap();
+        assert!(matches!(
+            Store::open_with_key(&path, &key),
+            Err(StoreError::ForeignFile(_))
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn the_file_on_disk_is_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.integrity_ok().unwrap());
+        drop(store);
+        let bytes = std::fs::read(dir.path().join(DATABASE_FILE)).unwrap();
+        assert!(!bytes.starts_with(b"SQLite format 3"));
+    }
+}

@@ -1,0 +1,75 @@
+//! The frame of the mentee app: a header with "Get help" pinned on every screen, the current
+//! screen, and the bottom tabs. Places never move, so the app is predictable.
+
+use dioxus::prelude::*;
+
+use super::views::{HelpScreen, HistoryScreen, TodayScreen};
+use super::{Session, theme};
+use crate::state::Device;
+
+/// The places in the bottom tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Today,
+    History,
+    Help,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Today, Tab::History, Tab::Help];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Today => "Today",
+            Tab::History => "History",
+            Tab::Help => "Help",
+        }
+    }
+}
+
+/// The root component. Expects a [`Device`] in the root context.
+#[component]
+pub fn App() -> Element {
+    let device = use_signal(use_context::<Device>);
+    let changes = use_signal(|| 0u64);
+    use_context_provider(|| Session::new(device, changes));
+    let mut tab = use_signal(|| Tab::Today);
+    let open_help = move |_| tab.set(Tab::Help);
+
+    rsx! {
+        style { {theme::STYLESHEET} }
+        div { class: "app",
+            a { class: "skip-link", href: "#content", "Skip to content" }
+            header { class: "app-header",
+                span { class: "app-name", "Steady" }
+                button {
+                    class: "get-help",
+                    r#type: "button",
+                    id: "get-help",
+                    aria_label: "Get help now",
+                    onclick: move |_| tab.set(Tab::Help),
+                    "Get help"
+                }
+            }
+            main { class: "screen", id: "content", tabindex: "-1",
+                match tab() {
+                    Tab::Today => rsx! { TodayScreen { on_open_help: open_help } },
+                    Tab::History => rsx! { HistoryScreen {} },
+                    Tab::Help => rsx! { HelpScreen {} },
+                }
+            }
+            nav { class: "tab-bar", aria_label: "Main",
+                for each in Tab::ALL {
+                    button {
+                        key: "{each.label()}",
+                        r#type: "button",
+                        "data-tab": each.label(),
+                        aria_current: if tab() == each { "page" } else { "false" },
+                        onclick: move |_| tab.set(each),
+                        "{each.label()}"
+                    }
+                }
+            }
+        }
+    }
+}

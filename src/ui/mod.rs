@@ -1,0 +1,48 @@
+//! The Dioxus UI, the same for preview, desktop and mobile. `app` is the frame (header with Get
+//! help, screens, bottom tabs); `views/` has one file per screen; `components/` one file per
+//! widget. Screens reach data only through [`crate::state::Device`], taken from context.
+
+pub mod app;
+pub mod components;
+pub mod theme;
+pub mod views;
+
+pub use app::App;
+
+use dioxus::prelude::*;
+
+use crate::state::Device;
+
+/// What every screen needs: the device, and a counter bumped after each change so screens that
+/// show saved data read it again.
+#[derive(Clone, Copy)]
+pub struct Session {
+    device: Signal<Device>,
+    changes: Signal<u64>,
+}
+
+impl Session {
+    pub fn new(device: Signal<Device>, changes: Signal<u64>) -> Self {
+        Self { device, changes }
+    }
+
+    /// This app's device (a cheap handle; clones share one store).
+    pub fn device(&self) -> Device {
+        self.device.peek().clone()
+    }
+
+    /// Call after a write so every screen showing saved data refreshes.
+    pub fn changed(&mut self) {
+        self.changes += 1;
+    }
+
+    /// Subscribes the calling component to changes.
+    pub fn track(&self) {
+        let _ = (self.changes)();
+    }
+}
+
+/// The session of the surrounding app.
+pub fn use_session() -> Session {
+    use_context::<Session>()
+}

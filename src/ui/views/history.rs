@@ -1,0 +1,126 @@
+//! History: a week or month chart, then check-ins by day, newest first, with edit and delete (and
+//! undo). Shows the last 30 days first; older days load on request so five years stay quick.
+
+use chrono::Duration;
+use dioxus::prelude::*;
+
+use crate::domain::history::day_heading;
+use crate::domain::{ChartRange, EntryId};
+use crate::ui::components::{DetailsEditor, EntryCard, MoodChart, UndoToast};
+use crate::ui::use_session;
+
+/// How many more days "Show earlier days" adds.
+const PAGE_DAYS: i64 = 30;
+
+#[component]
+pub fn HistoryScreen() -> Element {
+    let mut session = use_session();
+    session.track();
+    let today = session.device().today();
+    let mut range = use_signal(|| ChartRange::Week);
+    let mut days_shown = use_signal(|| PAGE_DAYS);
+    let mut editing = use_signal(|| None::<EntryId>);
+    let mut deleted = use_signal(|| None::<EntryId>);
+    let mut problem = use_signal(|| None::<String>);
+
+    let since = today - Duration::days(days_shown() - 1);
+    let loaded = session.device().history_since(since).and_then(|groups| {
+        let chart = session.device().chart(range())?;
+        let more = session.device().has_history_before(since)?;
+        Ok((groups, chart, more))
+    });
+    let (groups, (points, summary), more) = match loaded {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            return rsx! {
+                h1 { "History" }
+                p { class: "error", role: "alert", "{err}" }
+            };
+        }
+    };
+
+    rsx! {
+        h1 { "History" }
+        div { class: "row", role: "group", aria_label: "Chart range",
+            for each in [ChartRange::Week, ChartRange::Month] {
+                button {
+                    key: "{each.label()}",
+                    r#type: "button",
+                    class: "chip",
+                    "data-range": each.label(),
+                    aria_pressed: if range() == each { "true" } else { "false" },
+                    onclick: move |_| range.set(each),
+                    "{each.label()}"
+                }
+            }
+        }
+        MoodChart { points, summary, range: range() }
+        if let Some(text) = problem() {
+            p { class: "error", role: "alert", "{text}" }
+        }
+        if groups.is_empty() {
+            p { class: "muted", id: "history-empty",
+                "Nothing here yet. Your check-ins will show up here, and only you can see them."
+            }
+        }
+        for group in groups {
+            section { key: "{group.date}", class: "day", "data-day": "{group.date}",
+                h2 { "{day_heading(group.date, today)}" }
+                ul { class: "entry-list",
+                    for entry in group.entries {
+                        li { key: "{entry.id}",
+                            if editing.read().as_ref() == Some(&entry.id) {
+                                DetailsEditor {
+                                    entry: entry.clone(),
+                                    editing: true,
+                                    on_saved: move |_| editing.set(None),
+                                    on_close: move |_| editing.set(None),
+                                }
+                            } else {
+                                EntryCard {
+                                    entry: entry.clone(),
+                                    on_edit: {
+                                        let id = entry.id.clone();
+                                        move |_| editing.set(Some(id.clone()))
+                                    },
+                                    on_delete: {
+                                        let id = entry.id.clone();
+                                        move |_| match session.device().delete_mood(&id) {
+                                            Ok(()) => {
+                                                deleted.set(Some(id.clone()));
+                                                problem.set(None);
+                                                session.changed();
+                                            }
+                                            Err(err) => problem.set(Some(err.to_string())),
+                                        }
+                                    },
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if more {
+            button {
+                r#type: "button",
+                id: "show-earlier",
+                onclick: move |_| days_shown += PAGE_DAYS,
+                "Show earlier days"
+            }
+        }
+        if let Some(id) = deleted() {
+            UndoToast {
+                message: "Check-in deleted.",
+                on_undo: move |_| {
+                    match session.device().undo_delete(&id) {
+                        Ok(_) => session.changed(),
+                        Err(err) => problem.set(Some(err.to_string())),
+                    }
+                    deleted.set(None);
+                },
+                on_dismiss: move |_| deleted.set(None),
+            }
+        }
+    }
+}

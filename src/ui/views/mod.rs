@@ -1,0 +1,9 @@
+//! Screens, one file each. A screen composes components and talks to the device through the session.
+
+mod help;
+mod history;
+mod today;
+
+pub use help::HelpScreen;
+pub use history::HistoryScreen;
+pub use today::TodayScreen;

@@ -1,0 +1,61 @@
+//! Today: "How are you feeling right now?" One tap saves a check-in; then, only if the mentee wants,
+//! words, tags and a note. A really hard check-in gently offers help.
+
+use dioxus::prelude::*;
+
+use crate::domain::MoodEntry;
+use crate::ui::components::{DetailsEditor, LowMoodOffer, MoodScale};
+use crate::ui::use_session;
+
+const SAVED: &str = "Saved. Only you can see this.";
+
+#[component]
+pub fn TodayScreen(on_open_help: EventHandler<()>) -> Element {
+    let mut session = use_session();
+    // The check-in just made, while its optional details are open.
+    let mut current = use_signal(|| None::<MoodEntry>);
+    let mut offer_help = use_signal(|| false);
+    let mut status = use_signal(String::new);
+
+    let log = move |level| match session.device().log_mood(level) {
+        Ok(entry) => {
+            offer_help.set(entry.is_low());
+            current.set(Some(entry));
+            status.set(SAVED.into());
+            session.changed();
+        }
+        Err(err) => status.set(err.to_string()),
+    };
+
+    rsx! {
+        h1 { id: "feeling-title", "How are you feeling right now?" }
+        p { class: "muted", "One tap saves it. You can add more after, if you like." }
+        MoodScale {
+            labelled_by: "feeling-title",
+            selected: current.read().as_ref().map(|entry| entry.level),
+            on_pick: log,
+        }
+        p { class: "status", id: "save-status", role: "status", aria_live: "polite", "{status}" }
+        if offer_help() {
+            LowMoodOffer {
+                on_open_help: move |_| on_open_help.call(()),
+                on_not_now: move |_| offer_help.set(false),
+            }
+        }
+        if let Some(entry) = current() {
+            DetailsEditor {
+                key: "{entry.id}",
+                entry: entry.clone(),
+                editing: false,
+                on_saved: move |_| {
+                    status.set(SAVED.into());
+                    current.set(None);
+                },
+                on_close: move |_| {
+                    status.set("Okay. Your check-in is saved.".into());
+                    current.set(None);
+                },
+            }
+        }
+    }
+}
