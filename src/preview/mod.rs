@@ -79,6 +79,7 @@ pub fn router(devices: Devices) -> Router {
     Router::new()
         .route("/", get(|| async { Html(pages::landing()) }))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/d/{name}", get(device_page))
         .route("/d/{name}/ws", get(device_socket))
         .with_state(state)

@@ -96,6 +96,14 @@ impl Device {
         Ok(saved)
     }
 
+    /// Changes just the level of a check-in, keeping its details: a second tap right after the
+    /// first corrects it instead of making another check-in.
+    pub fn change_level(&self, id: &EntryId, level: MoodLevel) -> Result<MoodEntry> {
+        let mut store = self.store()?;
+        let entry = store.mood(id)?;
+        Ok(store.update_mood(id, level, entry.details, LocalStamp::now())?)
+    }
+
     pub fn mood(&self, id: &EntryId) -> Result<MoodEntry> {
         Ok(self.store()?.mood(id)?)
     }
@@ -190,11 +198,19 @@ mod tests {
         device
             .save_details(&entry.id, entry.level, details)
             .unwrap();
+        let corrected = device
+            .change_level(&entry.id, MoodLevel::new(3).unwrap())
+            .unwrap();
+        assert_eq!(
+            corrected.details.tags,
+            vec![ContextTag::Custom("football".into())]
+        );
         drop(device);
         let device = Device::open(dir.path()).unwrap();
         let today = device.history_since(device.today()).unwrap();
         assert_eq!(today.len(), 1);
         assert_eq!(today[0].entries[0].id, entry.id);
+        assert_eq!(today[0].entries[0].level.value(), 3);
         assert!(
             device
                 .tag_choices()

@@ -95,10 +95,10 @@ mod tests {
         run(&mut conn).unwrap();
         // Running again changes nothing.
         run(&mut conn).unwrap();
-        let count: usize = conn
+        let count: i64 = conn
             .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(count, steps.len());
+        assert_eq!(count as usize, steps.len());
     }
 
     #[test]

@@ -95,6 +95,8 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)?;
         // The key must be the first statement; the raw-key form skips SQLCipher's own KDF because
         // the data key is already 256 random bits.
+        // SQLCipher's own log would print decrypt failures to stderr; our errors say it plainly.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
         conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))?;
         if conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |row| {

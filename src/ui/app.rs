@@ -30,7 +30,8 @@ impl Tab {
 /// The root component. Expects a [`Device`] in the root context.
 #[component]
 pub fn App() -> Element {
-    let device = use_signal(use_context::<Device>);
+    let device = use_context::<Device>();
+    let device = use_signal(move || device);
     let changes = use_signal(|| 0u64);
     use_context_provider(|| Session::new(device, changes));
     let mut tab = use_signal(|| Tab::Today);

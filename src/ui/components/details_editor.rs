@@ -29,13 +29,16 @@ pub fn DetailsEditor(
     });
 
     let id = entry.id.clone();
+    // Outside edit mode the level is the one on Today's scale, which can change while this is open.
+    let shown_level = entry.level;
     let save = move |_| {
+        let level = if editing { level() } else { shown_level };
         let details = MoodDetails {
             emotions: emotions(),
             tags: tags(),
             note: Some(note()),
         };
-        match session.device().save_details(&id, level(), details) {
+        match session.device().save_details(&id, level, details) {
             Ok(saved) => {
                 problem.set(None);
                 session.changed();

@@ -10,6 +10,8 @@ const HEIGHT: f32 = 140.0;
 const TOP: f32 = 10.0;
 const BOTTOM: f32 = 120.0;
 const LEFT: f32 = 24.0;
+/// Room on the right so the last day's label is not cut off.
+const RIGHT: f32 = 16.0;
 
 /// The y position of a level from 0 (no bar) to 5.
 fn y_for(level: f32) -> f32 {
@@ -19,7 +21,7 @@ fn y_for(level: f32) -> f32 {
 #[component]
 pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange) -> Element {
     let count = points.len().max(1) as f32;
-    let slot = (WIDTH - LEFT) / count;
+    let slot = (WIDTH - LEFT - RIGHT) / count;
     let bar = (slot * 0.6).max(2.0);
     let label_every = if range == ChartRange::Week { 1 } else { 7 };
     rsx! {
@@ -34,7 +36,7 @@ pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange
                     line {
                         class: "grid-line",
                         x1: "{LEFT}",
-                        x2: "{WIDTH}",
+                        x2: "{WIDTH - RIGHT}",
                         y1: "{y_for(level)}",
                         y2: "{y_for(level)}",
                     }

@@ -17,19 +17,27 @@ pub fn TodayScreen(on_open_help: EventHandler<()>) -> Element {
     let mut offer_help = use_signal(|| false);
     let mut status = use_signal(String::new);
 
-    let log = move |level| match session.device().log_mood(level) {
-        Ok(entry) => {
-            offer_help.set(entry.is_low());
-            current.set(Some(entry));
-            status.set(SAVED.into());
-            session.changed();
+    // The first tap saves a check-in; another tap while its details are open corrects it.
+    let log = move |level| {
+        let open = current.peek().as_ref().map(|entry| entry.id.clone());
+        let saved = match open {
+            Some(id) => session.device().change_level(&id, level),
+            None => session.device().log_mood(level),
+        };
+        match saved {
+            Ok(entry) => {
+                offer_help.set(entry.is_low());
+                current.set(Some(entry));
+                status.set(SAVED.into());
+                session.changed();
+            }
+            Err(err) => status.set(err.to_string()),
         }
-        Err(err) => status.set(err.to_string()),
     };
 
     rsx! {
         h1 { id: "feeling-title", "How are you feeling right now?" }
-        p { class: "muted", "One tap saves it. You can add more after, if you like." }
+        p { class: "muted", "One tap saves it. Tapped the wrong one? Just tap again." }
         MoodScale {
             labelled_by: "feeling-title",
             selected: current.read().as_ref().map(|entry| entry.level),

@@ -1,0 +1,237 @@
+//! Headless Chromium driven through chromedriver (Debian's chromium and chromium-driver).
+//!
+//! Browser tests skip with a printed notice when chromedriver is not installed, and fail instead
+//! when `STEADY_REQUIRE_BROWSER=1` (CI sets it). They run one at a time: two Chromiums on two
+//! cores make timings noisy for no gain.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use tokio::sync::{Mutex, MutexGuard};
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
+
+/// How long any wait for the page may take before the test fails.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+fn chromedriver_path() -> Option<String> {
+    let candidates = [
+        std::env::var("CHROMEDRIVER").ok(),
+        Some("/usr/bin/chromedriver".into()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|path| std::path::Path::new(path).exists())
+}
+
+fn chromium_path() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// A browser session. Close it with [`Browser::finish`].
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _turn: MutexGuard<'static, ()>,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium, or returns `None` (with a notice) when they
+    /// are not installed and the browser is not required.
+    pub async fn start(test: &str) -> Option<Browser> {
+        let Some(driver_path) = chromedriver_path() else {
+            if std::env::var("STEADY_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+                panic!("STEADY_REQUIRE_BROWSER=1 but chromedriver is not installed");
+            }
+            eprintln!(
+                "SKIPPED {test}: chromedriver not found (apt-get install chromium chromium-driver)"
+            );
+            return None;
+        };
+        let turn = ONE_AT_A_TIME.lock().await;
+        let port = {
+            let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
+            probe.local_addr().expect("address").port()
+        };
+        let driver = Command::new(driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium_path(),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=420,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(err) if started.elapsed() < PATIENCE => {
+                    let _ = err;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(err) => panic!("could not start Chromium through chromedriver: {err}"),
+            }
+        };
+        Some(Browser {
+            client,
+            driver,
+            _turn: turn,
+            _profile: profile,
+        })
+    }
+
+    /// Opens `url` and waits until the app has rendered its frame.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_for("#get-help").await;
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
+    }
+
+    /// Clicks the element matching `css` (waiting for it first), as a user would: scrolled to the
+    /// middle of the screen first, where the pinned header and tab bar do not cover it.
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&element).expect("element reference")],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("scroll to {css}: {err}"));
+        element
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {css}: {err}"));
+    }
+
+    /// Types into the field matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("type into {css}: {err}"));
+    }
+
+    /// Runs `script` (a function body that returns a value) in the page.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|err| panic!("script failed: {err}\n{script}"))
+    }
+
+    /// Waits until `script` (a function body) returns true; the liveview updates the DOM a moment
+    /// after each event.
+    pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
+        let started = Instant::now();
+        loop {
+            if self.js(script, args.clone()).await == Value::Bool(true) {
+                return;
+            }
+            if started.elapsed() > PATIENCE {
+                let body = self.js("return document.body.innerText", vec![]).await;
+                panic!("timed out waiting until {what}; the page says:\n{body}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the text of the element matching `css` contains `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        self.wait_until(
+            &format!("{css} says {expected:?}"),
+            "const el = document.querySelector(arguments[0]);
+             return !!el && el.textContent.includes(arguments[1]);",
+            vec![json!(css), json!(expected)],
+        )
+        .await;
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        self.wait_until(
+            &format!("{css} is gone"),
+            "return document.querySelector(arguments[0]) === null;",
+            vec![json!(css)],
+        )
+        .await;
+    }
+
+    /// Counts the elements matching `css` now.
+    pub async fn count(&self, css: &str) -> u64 {
+        self.js(
+            "return document.querySelectorAll(arguments[0]).length;",
+            vec![json!(css)],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0)
+    }
+
+    /// Clicks a bottom tab by its label.
+    pub async fn tab(&self, label: &str) {
+        self.click(&format!("nav.tab-bar button[data-tab='{label}']"))
+            .await;
+        self.wait_until(
+            &format!("the {label} tab is current"),
+            "const b = document.querySelector(`nav.tab-bar button[data-tab='${arguments[0]}']`);
+             return !!b && b.getAttribute('aria-current') === 'page';",
+            vec![json!(label)],
+        )
+        .await;
+    }
+
+    /// Saves a screenshot when `STEADY_SCREENSHOTS` names a folder (for looking, not asserting).
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(dir) = std::env::var("STEADY_SCREENSHOTS") {
+            let png = self.client.screenshot().await.expect("screenshot");
+            std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png)
+                .expect("write screenshot");
+        }
+    }
+
+    pub async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}

@@ -1,0 +1,5 @@
+//! Shared fixtures: a preview server on port 0 with its own temp data folder, and a headless
+//! Chromium driven through chromedriver.
+
+pub mod browser;
+pub mod preview;

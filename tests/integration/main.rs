@@ -1,0 +1,12 @@
+//! Steady's integration tests: one binary, one module per area, fixtures in `common/`.
+//! Everything runs against real parts: real SQLite files in temp dirs, the real preview server on
+//! 127.0.0.1 port 0, and real Chromium through chromedriver for the UI.
+
+mod common;
+
+mod browser_history;
+mod browser_today;
+mod demo;
+mod durability;
+mod store_files;
+mod theme;
