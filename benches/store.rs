@@ -28,21 +28,19 @@ fn five_years_of_entries(store: &mut Store) {
     }
 }
 
-fn benches(c: &mut Criterion) {
+/// A device folder holding five years of check-ins.
+fn seeded_device() -> (tempfile::TempDir, Device) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("open");
     five_years_of_entries(&mut store);
     drop(store);
     let device = Device::open(dir.path()).expect("open device");
-    let today = device.today();
+    (dir, device)
+}
 
-    c.bench_function("save one check-in (one tap)", |b| {
-        b.iter(|| {
-            device
-                .log_mood(MoodLevel::new(3).expect("level"))
-                .expect("save")
-        })
-    });
+fn history(c: &mut Criterion) {
+    let (_dir, device) = seeded_device();
+    let today = device.today();
     c.bench_function("load a month of history", |b| {
         b.iter(|| {
             device
@@ -64,7 +62,27 @@ fn benches(c: &mut Criterion) {
                 .expect("chart")
         })
     });
+    let store = Store::open(device.data_dir()).expect("second handle");
+    c.bench_function("load a year of chart data", |b| {
+        b.iter(|| {
+            store
+                .mood_points_between(today - Duration::days(364), today)
+                .expect("year points")
+        })
+    });
 }
 
-criterion_group!(store_benches, benches);
+fn save(c: &mut Criterion) {
+    // Its own folder: the saves it makes must not swell the history read above.
+    let (_dir, device) = seeded_device();
+    c.bench_function("save one check-in (one tap)", |b| {
+        b.iter(|| {
+            device
+                .log_mood(MoodLevel::new(3).expect("level"))
+                .expect("save")
+        })
+    });
+}
+
+criterion_group!(store_benches, history, save);
 criterion_main!(store_benches);

@@ -4,7 +4,24 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::{MoodEntry, MoodLevel};
+use super::{LocalStamp, MoodEntry, MoodLevel};
+
+/// What a chart needs of a check-in: when, and how it felt. Lighter than a whole entry, so a year
+/// of them loads quickly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoodPoint {
+    pub at: LocalStamp,
+    pub level: MoodLevel,
+}
+
+impl From<&MoodEntry> for MoodPoint {
+    fn from(entry: &MoodEntry) -> Self {
+        Self {
+            at: entry.recorded_at,
+            level: entry.level,
+        }
+    }
+}
 
 /// The entries of one local day, newest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +94,7 @@ pub struct DayPoint {
 }
 
 /// One point per day of the range ending `today`, oldest first.
-pub fn chart_points(entries: &[MoodEntry], range: ChartRange, today: NaiveDate) -> Vec<DayPoint> {
+pub fn chart_points(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) -> Vec<DayPoint> {
     let first = range.first_day(today);
     let mut points: Vec<DayPoint> = first
         .iter_days()
@@ -90,7 +107,7 @@ pub fn chart_points(entries: &[MoodEntry], range: ChartRange, today: NaiveDate) 
         .collect();
     let mut sums = vec![0u32; points.len()];
     for entry in entries {
-        let offset = (entry.recorded_at.local_date() - first).num_days();
+        let offset = (entry.at.local_date() - first).num_days();
         let Ok(index) = usize::try_from(offset) else {
             continue;
         };
@@ -112,11 +129,11 @@ pub fn chart_points(entries: &[MoodEntry], range: ChartRange, today: NaiveDate) 
 pub struct ChartSummary(pub String);
 
 /// Describes the chart without judging: how many check-ins, on how many days, and the most common mood.
-pub fn summarize(entries: &[MoodEntry], range: ChartRange, today: NaiveDate) -> ChartSummary {
+pub fn summarize(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) -> ChartSummary {
     let first = range.first_day(today);
-    let in_range: Vec<&MoodEntry> = entries
+    let in_range: Vec<&MoodPoint> = entries
         .iter()
-        .filter(|e| (first..=today).contains(&e.recorded_at.local_date()))
+        .filter(|e| (first..=today).contains(&e.at.local_date()))
         .collect();
     let span = match range {
         ChartRange::Week => "the last 7 days",
@@ -125,10 +142,7 @@ pub fn summarize(entries: &[MoodEntry], range: ChartRange, today: NaiveDate) -> 
     if in_range.is_empty() {
         return ChartSummary(format!("No check-ins in {span} yet."));
     }
-    let mut days: Vec<NaiveDate> = in_range
-        .iter()
-        .map(|e| e.recorded_at.local_date())
-        .collect();
+    let mut days: Vec<NaiveDate> = in_range.iter().map(|e| e.at.local_date()).collect();
     days.sort();
     days.dedup();
     let mut counts = [0usize; 5];
@@ -156,12 +170,15 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::LocalStamp;
     use chrono::DateTime;
 
     fn entry(at: &str, level: u8) -> MoodEntry {
         let stamp = LocalStamp::from_datetime(DateTime::parse_from_rfc3339(at).unwrap());
         MoodEntry::new(MoodLevel::new(level).unwrap(), stamp)
+    }
+
+    fn points(entries: &[MoodEntry]) -> Vec<MoodPoint> {
+        entries.iter().map(MoodPoint::from).collect()
     }
 
     fn day(text: &str) -> NaiveDate {
@@ -202,7 +219,7 @@ mod tests {
             entry("2026-11-20T09:00:00+00:00", 3),
             entry("2026-11-10T09:00:00+00:00", 1), // outside the week
         ];
-        let points = chart_points(&entries, ChartRange::Week, today);
+        let points = chart_points(&points(&entries), ChartRange::Week, today);
         assert_eq!(points.len(), 7);
         assert_eq!(points[0].date, day("2026-11-16"));
         assert_eq!(points[6].average, Some(3.5));
@@ -221,7 +238,7 @@ mod tests {
             entry("2026-11-21T19:00:00+00:00", 2),
         ];
         assert_eq!(
-            summarize(&entries, ChartRange::Week, today).0,
+            summarize(&points(&entries), ChartRange::Week, today).0,
             "In the last 7 days: 3 check-ins on 2 days. Most often you felt good."
         );
         assert_eq!(

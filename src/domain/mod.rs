@@ -11,7 +11,7 @@ pub mod time;
 
 pub use crisis::{ContactAction, CrisisContact, CrisisDirectory};
 pub use emotions::{EmotionWord, Quadrant};
-pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint};
+pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};
 pub use ids::EntryId;
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};
 pub use time::LocalStamp;

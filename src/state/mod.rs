@@ -134,10 +134,12 @@ impl Device {
     /// The points and the spoken summary of a chart ending today.
     pub fn chart(&self, range: ChartRange) -> Result<(Vec<DayPoint>, ChartSummary)> {
         let today = self.today();
-        let entries = self.store()?.moods_between(range.first_day(today), today)?;
+        let points = self
+            .store()?
+            .mood_points_between(range.first_day(today), today)?;
         Ok((
-            history::chart_points(&entries, range, today),
-            history::summarize(&entries, range, today),
+            history::chart_points(&points, range, today),
+            history::summarize(&points, range, today),
         ))
     }
 

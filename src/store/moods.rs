@@ -9,7 +9,9 @@ use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Migration, Result, Store, StoreError};
-use crate::domain::{ContextTag, EntryId, LocalStamp, MoodDetails, MoodEntry, MoodLevel};
+use crate::domain::{
+    ContextTag, EntryId, LocalStamp, MoodDetails, MoodEntry, MoodLevel, MoodPoint,
+};
 
 pub(super) const MIGRATIONS: &[Migration] = &[Migration {
     seq: 1,
@@ -66,6 +68,14 @@ fn json(values: &impl serde::Serialize) -> String {
 /// Milliseconds of a local wall-clock time, as if it were UTC: comparable with the index expression.
 fn local_millis(date: NaiveDate) -> i64 {
     date.and_time(NaiveTime::MIN).and_utc().timestamp_millis()
+}
+
+/// The half-open local-time range covering local days `first..=last`.
+fn local_bounds(first: NaiveDate, last: NaiveDate) -> (i64, i64) {
+    (
+        local_millis(first),
+        last.succ_opt().map_or(i64::MAX, local_millis),
+    )
 }
 
 impl Store {
@@ -146,6 +156,32 @@ impl Store {
         ))?;
         let rows = statement.query_map(params![start, end], read_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Just the time and level of each check-in on local days `first..=last`, oldest first: what a
+    /// chart needs, without reading notes.
+    pub fn mood_points_between(&self, first: NaiveDate, last: NaiveDate) -> Result<Vec<MoodPoint>> {
+        let (start, end) = local_bounds(first, last);
+        let mut statement = self.conn.prepare_cached(
+            "SELECT recorded_at_ms, offset_s, level FROM mood_entries
+             WHERE recorded_at_ms + offset_s * 1000 >= ?1
+               AND recorded_at_ms + offset_s * 1000 < ?2
+               AND deleted_at_ms IS NULL
+             ORDER BY recorded_at_ms",
+        )?;
+        let rows = statement.query_map(params![start, end], |row| {
+            let at = LocalStamp::from_parts(row.get(0)?, row.get(1)?);
+            let level = MoodLevel::new(row.get(2)?).ok();
+            Ok(at.zip(level))
+        })?;
+        let mut points = Vec::new();
+        for row in rows {
+            // A row that cannot be read is skipped here; the full history still shows the error.
+            if let Some((at, level)) = row? {
+                points.push(MoodPoint { at, level });
+            }
+        }
+        Ok(points)
     }
 
     /// The local day of the oldest check-in still kept, if any.
@@ -320,6 +356,36 @@ mod tests {
             vec![next]
         );
         assert_eq!(store.first_mood_day().unwrap(), Some(day("2026-11-20")));
+        let points = store
+            .mood_points_between(day("2026-11-20"), day("2026-11-21"))
+            .unwrap();
+        let levels: Vec<u8> = points.iter().map(|p| p.level.value()).collect();
+        // Oldest first in real time: the +01:00 check-in happened before the late -08:00 one.
+        assert_eq!(levels, vec![4, 5, 3]);
+    }
+
+    #[test]
+    fn day_range_queries_use_the_local_time_index() {
+        let (_dir, store) = store();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT id FROM mood_entries
+                 WHERE recorded_at_ms + offset_s * 1000 >= 0
+                   AND recorded_at_ms + offset_s * 1000 < 1
+                   AND deleted_at_ms IS NULL
+                 ORDER BY recorded_at_ms DESC, id",
+            )
+            .unwrap()
+            .query_map([], |row| row.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("mood_entries_by_local_time")),
+            "{plan:?}"
+        );
     }
 
     #[test]
