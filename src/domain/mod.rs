@@ -8,6 +8,7 @@ pub mod history;
 pub mod ids;
 pub mod mood;
 pub mod time;
+pub mod tools;
 
 pub use crisis::{ContactAction, CrisisContact, CrisisDirectory};
 pub use emotions::{EmotionWord, Quadrant};

@@ -2,6 +2,10 @@
 //! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
 //! list a month, or show the crisis card, and get values or a plain-words error back.
 
+mod tools;
+
+pub use tools::{ToolChoice, ToolInsight, toolkit};
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use super::{Result, StoreError, custom_tags, moods};
+use super::{Result, StoreError, comfort_items, custom_tags, moods, tool_prefs, tool_uses};
 
 /// One schema step.
 #[derive(Debug)]
@@ -20,7 +20,13 @@ pub struct Migration {
 }
 
 /// Every step of every table. The order here does not matter; `seq` does.
-pub const MIGRATIONS: [&[Migration]; 2] = [moods::MIGRATIONS, custom_tags::MIGRATIONS];
+pub const MIGRATIONS: [&[Migration]; 5] = [
+    moods::MIGRATIONS,
+    custom_tags::MIGRATIONS,
+    tool_prefs::MIGRATIONS,
+    tool_uses::MIGRATIONS,
+    comfort_items::MIGRATIONS,
+];
 
 /// The whole chain in `seq` order.
 pub fn chain() -> Vec<&'static Migration> {

@@ -5,12 +5,17 @@
 //! Opening never creates a key over an existing database, never rewrites a file it cannot read,
 //! and never deletes anything: a wrong key, a foreign file or a damaged file is a clear error.
 
+mod comfort_items;
 mod custom_tags;
 mod keyfile;
 mod migrations;
 mod moods;
+mod tool_prefs;
+mod tool_uses;
 
+pub use comfort_items::ComfortItem;
 pub use migrations::{MIGRATIONS, Migration};
+pub use tool_prefs::ToolPrefs;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use super::views::{HelpScreen, HistoryScreen, TodayScreen};
+use super::views::{HelpScreen, HistoryScreen, TodayScreen, ToolsScreen};
 use super::{Session, theme};
 use crate::state::Device;
 
@@ -12,16 +12,18 @@ use crate::state::Device;
 pub enum Tab {
     Today,
     History,
+    Tools,
     Help,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Today, Tab::History, Tab::Help];
+    const ALL: [Tab; 4] = [Tab::Today, Tab::History, Tab::Tools, Tab::Help];
 
     fn label(self) -> &'static str {
         match self {
             Tab::Today => "Today",
             Tab::History => "History",
+            Tab::Tools => "Tools",
             Tab::Help => "Help",
         }
     }
@@ -36,6 +38,7 @@ pub fn App() -> Element {
     use_context_provider(|| Session::new(device, changes));
     let mut tab = use_signal(|| Tab::Today);
     let open_help = move |_| tab.set(Tab::Help);
+    let open_tools = move |_| tab.set(Tab::Tools);
 
     rsx! {
         style { {theme::STYLESHEET} }
@@ -54,8 +57,9 @@ pub fn App() -> Element {
             }
             main { class: "screen", id: "content", tabindex: "-1",
                 match tab() {
-                    Tab::Today => rsx! { TodayScreen { on_open_help: open_help } },
+                    Tab::Today => rsx! { TodayScreen { on_open_help: open_help, on_open_tools: open_tools } },
                     Tab::History => rsx! { HistoryScreen {} },
+                    Tab::Tools => rsx! { ToolsScreen {} },
                     Tab::Help => rsx! { HelpScreen {} },
                 }
             }

@@ -3,6 +3,7 @@
 //! widget. Screens reach data only through [`crate::state::Device`], taken from context.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod theme;
 pub mod views;

@@ -6,6 +6,7 @@ mod common;
 
 mod browser_history;
 mod browser_today;
+mod browser_tools;
 mod demo;
 mod durability;
 mod store_files;

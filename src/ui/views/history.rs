@@ -27,9 +27,10 @@ pub fn HistoryScreen() -> Element {
     let loaded = session.device().history_since(since).and_then(|groups| {
         let chart = session.device().chart(range())?;
         let more = session.device().has_history_before(since)?;
-        Ok((groups, chart, more))
+        let helped = session.device().what_helped()?;
+        Ok((groups, chart, more, helped))
     });
-    let (groups, (points, summary), more) = match loaded {
+    let (groups, (points, summary), more, helped) = match loaded {
         Ok(loaded) => loaded,
         Err(err) => {
             return rsx! {
@@ -55,6 +56,22 @@ pub fn HistoryScreen() -> Element {
             }
         }
         MoodChart { points, summary, range: range() }
+        section { class: "card", id: "what-helped", aria_labelledby: "what-helped-title",
+            h2 { id: "what-helped-title", "What helped" }
+            if helped.is_empty() {
+                p { class: "muted",
+                    "When you use a tool and say how you feel before and after, you'll see here what helps you most."
+                }
+            }
+            ul { class: "plain-list",
+                for insight in helped {
+                    li { key: "{insight.name}",
+                        strong { "{insight.name}" }
+                        " {insight.summary.sentence()}"
+                    }
+                }
+            }
+        }
         if let Some(text) = problem() {
             p { class: "error", role: "alert", "{text}" }
         }

@@ -3,7 +3,9 @@
 mod help;
 mod history;
 mod today;
+mod tools;
 
 pub use help::HelpScreen;
 pub use history::HistoryScreen;
 pub use today::TodayScreen;
+pub use tools::ToolsScreen;

@@ -10,7 +10,7 @@ use crate::ui::use_session;
 const SAVED: &str = "Saved. Only you can see this.";
 
 #[component]
-pub fn TodayScreen(on_open_help: EventHandler<()>) -> Element {
+pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<()>) -> Element {
     let mut session = use_session();
     // The check-in just made, while its optional details are open.
     let mut current = use_signal(|| None::<MoodEntry>);
@@ -47,6 +47,7 @@ pub fn TodayScreen(on_open_help: EventHandler<()>) -> Element {
         if offer_help() {
             LowMoodOffer {
                 on_open_help: move |_| on_open_help.call(()),
+                on_open_tools: move |_| on_open_tools.call(()),
                 on_not_now: move |_| offer_help.set(false),
             }
         }

@@ -111,12 +111,19 @@ impl Browser {
 
     /// Waits for an element matching `css`.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
+        {
+            Ok(element) => element,
+            Err(err) => {
+                let body = self.js("return document.body.innerText", vec![]).await;
+                panic!("{css} never appeared: {err}; the page says:\n{body}")
+            }
+        }
     }
 
     /// Clicks the element matching `css` (waiting for it first), as a user would: scrolled to the

@@ -12,11 +12,16 @@ pub struct PreviewServer {
 
 impl PreviewServer {
     pub async fn start() -> Self {
+        Self::start_with_time_scale(1.0).await
+    }
+
+    /// A preview whose tool clocks run `scale` times faster than real time.
+    pub async fn start_with_time_scale(scale: f64) -> Self {
         let root = tempfile::tempdir().expect("temp dir");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
-        let devices = Devices::new(root.path());
+        let devices = Devices::new(root.path()).with_time_scale(scale);
         tokio::spawn(async move {
             let _ = serve(listener, devices, async {
                 let _ = stopped.await;

@@ -1,0 +1,75 @@
+//! The mentee's comfort list: things that help, added and removed in their own words.
+
+use dioxus::prelude::*;
+
+use crate::ui::use_session;
+
+const ITEM_MAX_CHARS: usize = 500;
+
+#[component]
+pub fn ComfortList() -> Element {
+    let mut session = use_session();
+    session.track();
+    let mut typed = use_signal(String::new);
+    let mut problem = use_signal(|| None::<String>);
+    let items = session.device().comfort_items().unwrap_or_default();
+    let mut add = move || {
+        let text = typed().trim().to_string();
+        if text.is_empty() {
+            problem.set(Some("Type something first.".into()));
+        } else if text.chars().count() > ITEM_MAX_CHARS {
+            problem.set(Some("That's a bit long. Try up to 500 characters.".into()));
+        } else {
+            match session.device().add_comfort_item(&text) {
+                Ok(_) => {
+                    typed.set(String::new());
+                    problem.set(None);
+                    session.changed();
+                }
+                Err(err) => problem.set(Some(err.to_string())),
+            }
+        }
+    };
+    rsx! {
+        if items.is_empty() {
+            p { class: "muted", "Nothing here yet." }
+        }
+        ul { class: "plain-list", id: "comfort-items",
+            for item in items {
+                li { key: "{item.id}", class: "row card",
+                    span { class: "grow", "{item.text}" }
+                    button {
+                        r#type: "button",
+                        aria_label: "Remove {item.text}",
+                        onclick: move |_| {
+                            if session.device().remove_comfort_item(&item.id).is_ok() {
+                                session.changed();
+                            }
+                        },
+                        "Remove"
+                    }
+                }
+            }
+        }
+        div { class: "row add-tag",
+            label { class: "visually-hidden", r#for: "new-comfort", "Add something that helps" }
+            input {
+                id: "new-comfort",
+                r#type: "text",
+                placeholder: "Something that helps",
+                value: "{typed}",
+                aria_describedby: "comfort-problem",
+                oninput: move |event| typed.set(event.value()),
+                onkeydown: move |event| {
+                    if event.key() == Key::Enter {
+                        add();
+                    }
+                },
+            }
+            button { r#type: "button", id: "add-comfort", onclick: move |_| add(), "Add" }
+        }
+        p { id: "comfort-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
+            if let Some(text) = problem() { "{text}" }
+        }
+    }
+}

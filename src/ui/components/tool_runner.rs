@@ -1,0 +1,246 @@
+//! Running one tool: an optional rating before, the tool itself (steps, pacer or timer) with Stop
+//! always there, then an optional rating after. Everything is on the device; nothing needs a network.
+
+use dioxus::prelude::*;
+
+use super::{BreathPacer, ComfortList, DistressRating, UrgeTimer};
+use crate::domain::EntryId;
+use crate::domain::tools::{DEFAULT_PACE, PACE_RANGE, Pacer, ToolKind};
+use crate::state::toolkit;
+use crate::ui::use_session;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Stage {
+    Before,
+    Running,
+    After { completed: bool },
+}
+
+#[component]
+pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
+    let mut session = use_session();
+    let Some(tool) = toolkit().find(&tool_key) else {
+        return rsx! { p { class: "error", role: "alert", "That tool isn't here any more." } };
+    };
+    let key = tool.key.as_str();
+    let mut stage = use_signal(|| Stage::Before);
+    let mut before = use_signal(|| None::<u8>);
+    let mut after = use_signal(|| None::<u8>);
+    let mut use_id = use_signal(|| None::<EntryId>);
+    let mut step = use_signal(|| 0usize);
+    let mut problem = use_signal(|| None::<String>);
+    let mut pace = use_signal(|| session.device().pace(key).unwrap_or(DEFAULT_PACE));
+    let urge_choices = match &tool.kind {
+        ToolKind::Urge { minutes } => minutes.clone(),
+        _ => Vec::new(),
+    };
+    let mut minutes = use_signal(|| urge_choices.first().copied().unwrap_or(5));
+
+    let mut start = move || match session.device().start_tool(key, before()) {
+        Ok(id) => {
+            use_id.set(Some(id));
+            problem.set(None);
+            stage.set(Stage::Running);
+        }
+        Err(err) => problem.set(Some(err.to_string())),
+    };
+    let mut finish = move |rate: bool| {
+        let Stage::After { completed } = stage() else {
+            return;
+        };
+        if let Some(id) = use_id() {
+            let rating = if rate { after() } else { None };
+            if let Err(err) = session.device().end_tool(&id, completed, rating) {
+                problem.set(Some(err.to_string()));
+                return;
+            }
+        }
+        session.changed();
+        on_close.call(if completed {
+            "Thanks for taking a moment for yourself.".into()
+        } else {
+            "Stopped. That's okay. You can come back any time.".into()
+        });
+    };
+    let mut change_pace = move |breathe_in: i32, breathe_out: i32| {
+        let (old_in, old_out) = pace();
+        let wanted = (
+            old_in.saturating_add_signed(breathe_in),
+            old_out.saturating_add_signed(breathe_out),
+        );
+        if let Ok(saved) = session.device().set_pace(key, wanted) {
+            pace.set(saved);
+        }
+    };
+
+    if tool.kind == ToolKind::Comfort {
+        return rsx! {
+            section { class: "tool", aria_labelledby: "tool-title", id: "tool-runner",
+                h2 { id: "tool-title", "{tool.name}" }
+                p { "{tool.before}" }
+                ComfortList {}
+                button {
+                    r#type: "button",
+                    class: "primary",
+                    onclick: move |_| on_close.call(String::new()),
+                    "Done"
+                }
+            }
+        };
+    }
+
+    let body = match stage() {
+        Stage::Before => rsx! {
+            p { "{tool.before}" }
+            if let ToolKind::Paced { adjustable: true, .. } = tool.kind {
+                div { class: "pace", role: "group", aria_label: "Pace",
+                    PaceControl {
+                        label: "Breathe in",
+                        seconds: pace().0,
+                        on_change: move |delta| change_pace(delta, 0),
+                    }
+                    PaceControl {
+                        label: "Breathe out",
+                        seconds: pace().1,
+                        on_change: move |delta| change_pace(0, delta),
+                    }
+                }
+            }
+            if urge_choices.len() > 1 {
+                div { class: "row", role: "group", aria_label: "How long",
+                    for choice in urge_choices.iter().copied() {
+                        button {
+                            key: "{choice}",
+                            r#type: "button",
+                            class: "chip",
+                            "data-minutes": "{choice}",
+                            aria_pressed: if minutes() == choice { "true" } else { "false" },
+                            onclick: move |_| minutes.set(choice),
+                            "{choice} minutes"
+                        }
+                    }
+                }
+            }
+            DistressRating {
+                id: "rating-before",
+                question: "How upset do you feel right now?",
+                selected: before(),
+                on_pick: move |value| before.set(value),
+            }
+            div { class: "row",
+                button { r#type: "button", class: "primary", id: "start-tool", onclick: move |_| start(), "Start" }
+                button {
+                    r#type: "button",
+                    id: "back-to-tools",
+                    onclick: move |_| on_close.call(String::new()),
+                    "Back to tools"
+                }
+            }
+        },
+        Stage::Running => {
+            let running = match &tool.kind {
+                ToolKind::Steps => {
+                    let index = step().min(tool.steps.len().saturating_sub(1));
+                    let last = index + 1 >= tool.steps.len();
+                    rsx! {
+                        p { class: "muted small", "Step {index + 1} of {tool.steps.len()}" }
+                        p { class: "step-text", id: "step-text", aria_live: "polite", "{tool.steps[index]}" }
+                        if let Some(note) = &tool.note {
+                            p { class: "muted", "{note}" }
+                        }
+                        div { class: "row",
+                            if index > 0 {
+                                button { r#type: "button", onclick: move |_| step -= 1, "Back" }
+                            }
+                            button {
+                                r#type: "button",
+                                class: "primary",
+                                id: "next-step",
+                                onclick: move |_| {
+                                    if last {
+                                        stage.set(Stage::After { completed: true });
+                                    } else {
+                                        step += 1;
+                                    }
+                                },
+                                if last { "Finish" } else { "Next" }
+                            }
+                        }
+                    }
+                }
+                ToolKind::Paced { .. } => match Pacer::for_tool(tool, Some(pace())) {
+                    Some(pacer) => rsx! {
+                        BreathPacer {
+                            pacer,
+                            on_finished: move |_| stage.set(Stage::After { completed: true }),
+                        }
+                    },
+                    None => rsx! {},
+                },
+                ToolKind::Urge { .. } => rsx! {
+                    UrgeTimer {
+                        minutes: minutes(),
+                        on_finished: move |completed| stage.set(Stage::After { completed }),
+                    }
+                },
+                ToolKind::Comfort => rsx! {},
+            };
+            rsx! {
+                {running}
+                button {
+                    r#type: "button",
+                    class: "stop",
+                    id: "stop-tool",
+                    onclick: move |_| stage.set(Stage::After { completed: false }),
+                    "Stop"
+                }
+            }
+        }
+        Stage::After { .. } => rsx! {
+            DistressRating {
+                id: "rating-after",
+                question: "How upset do you feel now?",
+                selected: after(),
+                on_pick: move |value| after.set(value),
+            }
+            div { class: "row",
+                button { r#type: "button", class: "primary", id: "finish-tool", onclick: move |_| finish(true), "Done" }
+                button { r#type: "button", id: "skip-rating", onclick: move |_| finish(false), "Skip" }
+            }
+        },
+    };
+
+    rsx! {
+        section { class: "tool", aria_labelledby: "tool-title", id: "tool-runner", "data-tool": "{key}",
+            h2 { id: "tool-title", "{tool.name}" }
+            {body}
+            p { role: "alert", class: if problem.read().is_some() { "error" } else { "" },
+                if let Some(text) = problem() { "{text}" }
+            }
+        }
+    }
+}
+
+/// A labelled number with smaller and bigger buttons, for the paced-breathing pace.
+#[component]
+fn PaceControl(label: String, seconds: u32, on_change: EventHandler<i32>) -> Element {
+    rsx! {
+        div { class: "row pace-control",
+            span { class: "grow", "{label}: {seconds} seconds" }
+            button {
+                r#type: "button",
+                aria_label: "{label} shorter",
+                disabled: seconds <= *PACE_RANGE.start(),
+                onclick: move |_| on_change.call(-1),
+                "−"
+            }
+            button {
+                r#type: "button",
+                aria_label: "{label} longer",
+                disabled: seconds >= *PACE_RANGE.end(),
+                onclick: move |_| on_change.call(1),
+                "+"
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Tools: grounding and coping tools, all offline. Favourites first; hidden tools tucked away with
+//! a way to show them again. Opening a tool runs it in place.
+
+use dioxus::prelude::*;
+
+use crate::state::ToolChoice;
+use crate::store::ToolPrefs;
+use crate::ui::components::ToolRunner;
+use crate::ui::use_session;
+
+#[component]
+pub fn ToolsScreen() -> Element {
+    let mut session = use_session();
+    session.track();
+    let mut running = use_signal(|| None::<String>);
+    let mut status = use_signal(String::new);
+    let choices = session.device().tool_choices().unwrap_or_default();
+
+    if let Some(key) = running() {
+        return rsx! {
+            h1 { "Tools" }
+            ToolRunner {
+                tool_key: key.clone(),
+                on_close: move |message: String| {
+                    status.set(message);
+                    running.set(None);
+                },
+            }
+        };
+    }
+
+    let mut set_prefs = move |key: &str, prefs: ToolPrefs| {
+        if let Err(err) = session.device().set_tool_prefs(key, prefs) {
+            status.set(err.to_string());
+        }
+        session.changed();
+    };
+    let (hidden, shown): (Vec<ToolChoice>, Vec<ToolChoice>) =
+        choices.into_iter().partition(|choice| choice.prefs.hidden);
+
+    rsx! {
+        h1 { "Tools" }
+        p { class: "muted", "Ways to calm your body and mind. They all work without internet." }
+        p { class: "status", role: "status", id: "tools-status", "{status}" }
+        ul { class: "plain-list", id: "tool-list",
+            for choice in shown {
+                li { key: "{choice.tool.key}", class: "card tool-card", "data-tool": "{choice.tool.key}",
+                    h2 { "{choice.tool.name}" }
+                    p { "{choice.tool.summary}" }
+                    div { class: "row",
+                        button {
+                            r#type: "button",
+                            class: "primary open-tool",
+                            aria_label: "Start {choice.tool.name}",
+                            onclick: move |_| {
+                                status.set(String::new());
+                                running.set(Some(choice.tool.key.clone()));
+                            },
+                            "Start"
+                        }
+                        button {
+                            r#type: "button",
+                            class: "favourite",
+                            aria_label: "Favourite {choice.tool.name}",
+                            aria_pressed: if choice.prefs.favourite { "true" } else { "false" },
+                            onclick: move |_| {
+                                set_prefs(&choice.tool.key, ToolPrefs {
+                                    favourite: !choice.prefs.favourite,
+                                    ..choice.prefs
+                                })
+                            },
+                            if choice.prefs.favourite { "★ Favourite" } else { "☆ Favourite" }
+                        }
+                        button {
+                            r#type: "button",
+                            class: "hide",
+                            aria_label: "Hide {choice.tool.name}",
+                            onclick: move |_| {
+                                set_prefs(&choice.tool.key, ToolPrefs { hidden: true, ..choice.prefs })
+                            },
+                            "Hide"
+                        }
+                    }
+                }
+            }
+        }
+        if !hidden.is_empty() {
+            h2 { "Hidden tools" }
+            ul { class: "plain-list", id: "hidden-tools",
+                for choice in hidden {
+                    li { key: "{choice.tool.key}", class: "row card", "data-tool": "{choice.tool.key}",
+                        span { class: "grow", "{choice.tool.name}" }
+                        button {
+                            r#type: "button",
+                            aria_label: "Show {choice.tool.name} again",
+                            onclick: move |_| {
+                                set_prefs(&choice.tool.key, ToolPrefs { hidden: false, ..choice.prefs })
+                            },
+                            "Show again"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

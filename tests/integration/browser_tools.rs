@@ -1,0 +1,251 @@
+//! Tools in a real browser, with the tool clocks sped up (the same code path, a faster clock):
+//! the box-breathing pacer walks its phases in order, a tool can be stopped midway, ratings before
+//! and after feed "What helped", tools can be favourited and hidden, the urge timer asks each
+//! minute, and the comfort list and pace are kept.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::common::browser::Browser;
+use crate::common::preview::PreviewServer;
+
+/// Tool seconds per real second in these tests.
+const SCALE: f64 = 8.0;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn box_breathing_paces_in_order_stops_midway_and_feeds_what_helped() {
+    let Some(browser) = Browser::start("box_breathing").await else {
+        return;
+    };
+    let server = PreviewServer::start_with_time_scale(SCALE).await;
+    browser.open(&server.device_url("noor")).await;
+    browser.tab("Tools").await;
+    browser.click("li[data-tool='box'] button.open-tool").await;
+    browser
+        .click("#rating-before + p + div button[data-rating='7']")
+        .await;
+    browser.click("#start-tool").await;
+    browser.wait_for_text("#pacer-label", "Breathe in, 4").await;
+    browser.screenshot("pacer").await;
+
+    // Watch the live region: each new phase label, with when it appeared.
+    let mut seen: Vec<(String, Instant)> = Vec::new();
+    let started = Instant::now();
+    while seen.len() < 5 && started.elapsed() < Duration::from_secs(20) {
+        let text = browser
+            .js("const el = document.querySelector('#pacer-label'); return el ? el.textContent : '';", vec![])
+            .await;
+        let label = text
+            .as_str()
+            .unwrap_or("")
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if !label.is_empty() && seen.last().is_none_or(|(last, _)| *last != label) {
+            seen.push((label, Instant::now()));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let labels: Vec<&str> = seen.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Breathe in", "Hold", "Breathe out", "Hold", "Breathe in"]
+    );
+    // A whole square is four 4-second phases; at this scale it cannot come round sooner than 2 s.
+    let round = seen[4].1 - seen[0].1;
+    assert!(
+        round >= Duration::from_secs_f64(16.0 / SCALE * 0.9),
+        "a round took only {round:?}"
+    );
+
+    browser.click("#stop-tool").await;
+    browser
+        .wait_for_text("#tool-runner", "How upset do you feel now?")
+        .await;
+    browser.click("button[data-rating='3']").await;
+    browser.click("#finish-tool").await;
+    browser
+        .wait_for_text("#tools-status", "Stopped. That's okay.")
+        .await;
+
+    browser.tab("History").await;
+    browser.wait_for_text("#what-helped", "Box breathing").await;
+    browser
+        .wait_for_text(
+            "#what-helped",
+            "Used once. On average you felt 4.0 points calmer after.",
+        )
+        .await;
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn senses_steps_run_to_the_end_and_ratings_can_be_skipped() {
+    let Some(browser) = Browser::start("senses_steps").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    browser.open(&server.device_url("ash")).await;
+    browser.tab("Tools").await;
+    browser
+        .click("li[data-tool='senses'] button.open-tool")
+        .await;
+    browser.click("#start-tool").await;
+    browser
+        .wait_for_text("#step-text", "5 things you can see")
+        .await;
+    browser
+        .wait_for_text("#tool-runner", "If smell or taste is hard")
+        .await;
+    for expected in [
+        "4 things you can feel",
+        "3 things you can hear",
+        "2 things you can smell",
+        "1 thing you can taste",
+    ] {
+        browser.click("#next-step").await;
+        browser.wait_for_text("#step-text", expected).await;
+    }
+    browser.wait_for_text("#next-step", "Finish").await;
+    browser.click("#next-step").await;
+    browser.click("#skip-rating").await;
+    browser
+        .wait_for_text("#tools-status", "Thanks for taking a moment for yourself.")
+        .await;
+    browser.tab("History").await;
+    browser
+        .wait_for_text("#what-helped", "5-4-3-2-1 senses")
+        .await;
+    browser.wait_for_text("#what-helped", "Used once.").await;
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tools_can_be_favourited_hidden_and_shown_again_and_that_is_kept() {
+    let Some(browser) = Browser::start("favourite_hide").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    browser.open(&server.device_url("rey")).await;
+    browser.tab("Tools").await;
+    browser
+        .click("li[data-tool='muscles'] button.favourite")
+        .await;
+    browser
+        .wait_until(
+            "the favourite moves to the top",
+            "const first = document.querySelector('#tool-list li');
+             return !!first && first.dataset.tool === 'muscles';",
+            vec![],
+        )
+        .await;
+    browser.click("li[data-tool='478'] button.hide").await;
+    browser.wait_gone("#tool-list li[data-tool='478']").await;
+    browser.wait_for("#hidden-tools li[data-tool='478']").await;
+
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for("#get-help").await;
+    browser.tab("Tools").await;
+    browser.wait_for("#hidden-tools li[data-tool='478']").await;
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector('#tool-list li').dataset.tool;",
+                vec![]
+            )
+            .await,
+        json!("muscles")
+    );
+    browser
+        .click("#hidden-tools li[data-tool='478'] button")
+        .await;
+    browser.wait_for("#tool-list li[data-tool='478']").await;
+    browser.wait_gone("#hidden-tools").await;
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_urge_timer_asks_each_minute_whether_it_has_passed() {
+    let Some(browser) = Browser::start("urge_timer").await else {
+        return;
+    };
+    // One minute of tool time per second.
+    let server = PreviewServer::start_with_time_scale(60.0).await;
+    browser.open(&server.device_url("sam")).await;
+    browser.tab("Tools").await;
+    browser.click("li[data-tool='urge'] button.open-tool").await;
+    browser.click("button[data-minutes='15']").await;
+    browser.click("button[data-minutes='5']").await;
+    browser.click("#start-tool").await;
+    browser
+        .wait_for_text("#urge-check", "Has the urge passed?")
+        .await;
+    browser.click("#urge-not-yet").await;
+    browser.wait_gone("#urge-check").await;
+    browser
+        .wait_for_text("#urge-check", "Has the urge passed?")
+        .await;
+    browser.click("#urge-check button.primary").await;
+    browser
+        .wait_for_text("#tool-runner", "How upset do you feel now?")
+        .await;
+    browser.click("#skip-rating").await;
+    browser.wait_for_text("#tools-status", "Thanks").await;
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_comfort_list_and_breathing_pace_are_kept() {
+    let Some(browser) = Browser::start("comfort_and_pace").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    browser.open(&server.device_url("bea")).await;
+    browser.tab("Tools").await;
+    browser
+        .click("li[data-tool='comfort'] button.open-tool")
+        .await;
+    browser.type_into("#new-comfort", "Walking the dog\n").await;
+    browser
+        .wait_for_text("#comfort-items", "Walking the dog")
+        .await;
+    browser.click("#add-comfort").await;
+    browser
+        .wait_for_text("#comfort-problem", "Type something first.")
+        .await;
+
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for("#get-help").await;
+    browser.tab("Tools").await;
+    browser
+        .click("li[data-tool='paced'] button.open-tool")
+        .await;
+    browser
+        .wait_for_text("#tool-runner", "Breathe out: 6 seconds")
+        .await;
+    browser
+        .click("button[aria-label='Breathe out longer']")
+        .await;
+    browser
+        .wait_for_text("#tool-runner", "Breathe out: 7 seconds")
+        .await;
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for("#get-help").await;
+    browser.tab("Tools").await;
+    browser
+        .click("li[data-tool='paced'] button.open-tool")
+        .await;
+    browser
+        .wait_for_text("#tool-runner", "Breathe out: 7 seconds")
+        .await;
+    browser.click("#back-to-tools").await;
+    browser
+        .click("li[data-tool='comfort'] button.open-tool")
+        .await;
+    browser
+        .wait_for_text("#comfort-items", "Walking the dog")
+        .await;
+    browser.finish().await;
+}
