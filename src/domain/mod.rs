@@ -7,6 +7,8 @@ pub mod emotions;
 pub mod history;
 pub mod ids;
 pub mod mood;
+pub mod people;
+pub mod safety_plan;
 pub mod time;
 pub mod tools;
 
@@ -15,4 +17,6 @@ pub use emotions::{EmotionWord, Quadrant};
 pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};
 pub use ids::EntryId;
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};
+pub use people::{PersonError, TrustedPerson};
+pub use safety_plan::{PlanError, PlanSection};
 pub use time::LocalStamp;

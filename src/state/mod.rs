@@ -2,6 +2,7 @@
 //! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
 //! list a month, or show the crisis card, and get values or a plain-words error back.
 
+mod help;
 mod tools;
 
 pub use tools::{ToolChoice, ToolInsight, toolkit};
@@ -27,6 +28,12 @@ pub enum DeviceError {
     /// The store refused or failed; its message is already written for the mentee.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A trusted person's details break a rule.
+    #[error(transparent)]
+    Person(crate::domain::PersonError),
+    /// A safety-plan line breaks a rule.
+    #[error(transparent)]
+    Plan(crate::domain::PlanError),
     /// Another part of the app failed while holding the store.
     #[error("Steady hit a problem and stopped saving to be safe. Close it and open it again.")]
     Poisoned,

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use super::{Result, StoreError, comfort_items, custom_tags, moods, tool_prefs, tool_uses};
+use super::{
+    Result, StoreError, comfort_items, custom_tags, moods, safety_plan_items, tool_prefs,
+    tool_uses, trusted_people,
+};
 
 /// One schema step.
 #[derive(Debug)]
@@ -20,12 +23,14 @@ pub struct Migration {
 }
 
 /// Every step of every table. The order here does not matter; `seq` does.
-pub const MIGRATIONS: [&[Migration]; 5] = [
+pub const MIGRATIONS: [&[Migration]; 7] = [
     moods::MIGRATIONS,
     custom_tags::MIGRATIONS,
     tool_prefs::MIGRATIONS,
     tool_uses::MIGRATIONS,
     comfort_items::MIGRATIONS,
+    trusted_people::MIGRATIONS,
+    safety_plan_items::MIGRATIONS,
 ];
 
 /// The whole chain in `seq` order.

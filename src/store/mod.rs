@@ -10,11 +10,14 @@ mod custom_tags;
 mod keyfile;
 mod migrations;
 mod moods;
+mod safety_plan_items;
 mod tool_prefs;
 mod tool_uses;
+mod trusted_people;
 
 pub use comfort_items::ComfortItem;
 pub use migrations::{MIGRATIONS, Migration};
+pub use safety_plan_items::PlanItem;
 pub use tool_prefs::ToolPrefs;
 
 use std::path::{Path, PathBuf};

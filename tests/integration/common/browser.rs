@@ -152,6 +152,19 @@ impl Browser {
             .unwrap_or_else(|err| panic!("type into {css}: {err}"));
     }
 
+    /// Empties a field as select-all-and-delete would, then gives the app a moment to hear it:
+    /// the liveview echoes the empty value back, and typing before that echo arrives would be
+    /// overwritten by it.
+    pub async fn clear_field(&self, css: &str) {
+        self.js(
+            "const f = document.querySelector(arguments[0]); f.value = '';
+             f.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(css)],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
     /// Runs `script` (a function body that returns a value) in the page.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client

@@ -1,0 +1,141 @@
+//! "My people": the mentee's trusted contacts with call and text buttons, and a small form to add
+//! or change one. Removing shows an undo.
+
+use dioxus::prelude::*;
+
+use super::UndoToast;
+use crate::domain::{EntryId, TrustedPerson};
+use crate::ui::use_session;
+
+#[component]
+pub fn PeopleList() -> Element {
+    let mut session = use_session();
+    session.track();
+    let people = session.device().people().unwrap_or_default();
+    let mut name = use_signal(String::new);
+    let mut phone = use_signal(String::new);
+    let mut editing = use_signal(|| None::<EntryId>);
+    let mut problem = use_signal(|| None::<String>);
+    let mut removed = use_signal(|| None::<TrustedPerson>);
+    let mut status = use_signal(String::new);
+
+    let save = move |_| match session.device().save_person(editing(), &name(), &phone()) {
+        Ok(person) => {
+            status.set(format!("Saved {}.", person.name));
+            name.set(String::new());
+            phone.set(String::new());
+            editing.set(None);
+            problem.set(None);
+            session.changed();
+        }
+        Err(err) => problem.set(Some(err.to_string())),
+    };
+    let invalid = if problem.read().is_some() {
+        "true"
+    } else {
+        "false"
+    };
+
+    rsx! {
+        section { class: "card", id: "my-people", aria_labelledby: "people-title",
+            h2 { id: "people-title", "My people" }
+            p { class: "muted", "People you trust, to call or text when things are hard. Only you can see this list." }
+            ul { class: "plain-list", id: "people-list",
+                for person in people {
+                    li { key: "{person.id}", class: "person", "data-person": "{person.name}",
+                        p { class: "person-name", "{person.name}" }
+                        div { class: "row",
+                            a {
+                                class: "button primary",
+                                href: "{person.call_href()}",
+                                aria_label: "Call {person.name}",
+                                "Call"
+                            }
+                            a {
+                                class: "button primary",
+                                href: "{person.text_href()}",
+                                aria_label: "Text {person.name}",
+                                "Text"
+                            }
+                            button {
+                                r#type: "button",
+                                aria_label: "Edit {person.name}",
+                                onclick: {
+                                    let person = person.clone();
+                                    move |_| {
+                                        name.set(person.name.clone());
+                                        phone.set(person.phone.clone());
+                                        editing.set(Some(person.id.clone()));
+                                    }
+                                },
+                                "Edit"
+                            }
+                            button {
+                                r#type: "button",
+                                aria_label: "Remove {person.name}",
+                                onclick: move |_| {
+                                    if session.device().remove_person(&person.id).is_ok() {
+                                        removed.set(Some(person.clone()));
+                                        session.changed();
+                                    }
+                                },
+                                "Remove"
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { if editing.read().is_some() { "Change details" } else { "Add someone" } }
+            label { r#for: "person-name", "Name" }
+            input {
+                id: "person-name",
+                r#type: "text",
+                autocomplete: "off",
+                value: "{name}",
+                oninput: move |event| name.set(event.value()),
+            }
+            label { r#for: "person-phone", "Phone number" }
+            input {
+                id: "person-phone",
+                r#type: "tel",
+                inputmode: "tel",
+                autocomplete: "off",
+                value: "{phone}",
+                aria_invalid: invalid,
+                aria_describedby: "person-problem",
+                oninput: move |event| phone.set(event.value()),
+            }
+            p { id: "person-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
+                if let Some(text) = problem() { "{text}" }
+            }
+            div { class: "row",
+                button { r#type: "button", class: "primary", id: "save-person", onclick: save, "Save" }
+                if editing.read().is_some() {
+                    button {
+                        r#type: "button",
+                        onclick: move |_| {
+                            editing.set(None);
+                            name.set(String::new());
+                            phone.set(String::new());
+                            problem.set(None);
+                        },
+                        "Cancel"
+                    }
+                }
+            }
+            p { class: "status", role: "status", "{status}" }
+        }
+        if let Some(person) = removed() {
+            UndoToast {
+                message: "Removed {person.name}.",
+                on_undo: move |_| {
+                    if session.device().restore_person(&person).is_ok() {
+                        session.changed();
+                    }
+                    removed.set(None);
+                },
+                on_dismiss: move |_| removed.set(None),
+            }
+        }
+    }
+}

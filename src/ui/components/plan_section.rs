@@ -1,0 +1,121 @@
+//! One section of the safety plan: its prompt, the mentee's lines with edit and remove, and a field
+//! to add another line.
+
+use dioxus::prelude::*;
+
+use crate::domain::{EntryId, PlanSection};
+use crate::store::PlanItem;
+use crate::ui::use_session;
+
+#[component]
+pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element {
+    let mut session = use_session();
+    let key = section.key();
+    let mut typed = use_signal(String::new);
+    let mut editing = use_signal(|| None::<(EntryId, String)>);
+    let mut problem = use_signal(|| None::<String>);
+
+    let mut add = move || match session.device().add_plan_item(section, &typed()) {
+        Ok(_) => {
+            typed.set(String::new());
+            problem.set(None);
+            session.changed();
+        }
+        Err(err) => problem.set(Some(err.to_string())),
+    };
+    let mut save_edit = move || {
+        let Some((id, text)) = editing() else { return };
+        match session.device().update_plan_item(&id, &text) {
+            Ok(()) => {
+                editing.set(None);
+                problem.set(None);
+                session.changed();
+            }
+            Err(err) => problem.set(Some(err.to_string())),
+        }
+    };
+
+    rsx! {
+        section { class: "card plan-section", "data-section": key, aria_labelledby: "plan-{key}",
+            h2 { id: "plan-{key}", "{section.title()}" }
+            p { class: "muted", "{section.prompt()}" }
+            ul { class: "plain-list",
+                for item in items {
+                    li { key: "{item.id}", class: "plan-item",
+                        if editing.read().as_ref().is_some_and(|(id, _)| *id == item.id) {
+                            label { class: "visually-hidden", r#for: "edit-{key}", "Change this line" }
+                            input {
+                                id: "edit-{key}",
+                                r#type: "text",
+                                value: "{editing.read().as_ref().map(|(_, t)| t.clone()).unwrap_or_default()}",
+                                oninput: move |event| {
+                                    if let Some((_, text)) = editing.write().as_mut() {
+                                        *text = event.value();
+                                    }
+                                },
+                                onkeydown: move |event| {
+                                    if event.key() == Key::Enter {
+                                        save_edit();
+                                    }
+                                },
+                            }
+                            div { class: "row",
+                                button { r#type: "button", class: "primary", onclick: move |_| save_edit(), "Save" }
+                                button { r#type: "button", onclick: move |_| editing.set(None), "Cancel" }
+                            }
+                        } else {
+                            div { class: "row",
+                                span { class: "grow plan-text", "{item.text}" }
+                                button {
+                                    r#type: "button",
+                                    aria_label: "Edit “{item.text}”",
+                                    onclick: {
+                                        let item = item.clone();
+                                        move |_| editing.set(Some((item.id.clone(), item.text.clone())))
+                                    },
+                                    "Edit"
+                                }
+                                button {
+                                    r#type: "button",
+                                    aria_label: "Remove “{item.text}”",
+                                    onclick: move |_| {
+                                        if session.device().remove_plan_item(&item.id).is_ok() {
+                                            session.changed();
+                                        }
+                                    },
+                                    "Remove"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div { class: "row add-tag",
+                label { class: "visually-hidden", r#for: "add-{key}", "Add to {section.title()}" }
+                input {
+                    id: "add-{key}",
+                    r#type: "text",
+                    placeholder: "Add a line",
+                    value: "{typed}",
+                    aria_describedby: "problem-{key}",
+                    oninput: move |event| typed.set(event.value()),
+                    onkeydown: move |event| {
+                        if event.key() == Key::Enter {
+                            add();
+                        }
+                    },
+                }
+                button {
+                    r#type: "button",
+                    class: "add-line",
+                    aria_label: "Add to {section.title()}",
+                    onclick: move |_| add(),
+                    "Add"
+                }
+            }
+            p { id: "problem-{key}", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
+                if let Some(text) = problem() { "{text}" }
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Help in a real browser: trusted people with call and text links, and the safety plan, kept
+//! across reloads; bad input gets a plain message and loses nothing.
+
+use serde_json::json;
+
+use crate::common::browser::Browser;
+use crate::common::preview::PreviewServer;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_trusted_person_can_be_added_fixed_edited_and_removed_with_undo() {
+    let Some(browser) = Browser::start("trusted_people").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    browser.open(&server.device_url("ivy")).await;
+    browser.click("#get-help").await;
+    browser.type_into("#person-name", "Aunt Rosa").await;
+    browser.type_into("#person-phone", "call her").await;
+    browser.click("#save-person").await;
+    browser
+        .wait_for_text("#person-problem", "doesn't look like a phone number")
+        .await;
+    // What was typed is still there to fix.
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector('#person-name').value;",
+                vec![]
+            )
+            .await,
+        json!("Aunt Rosa")
+    );
+    browser.clear_field("#person-phone").await;
+    browser.type_into("#person-phone", "(555) 123-4567").await;
+    browser.click("#save-person").await;
+    browser.wait_for_text("#people-list", "Aunt Rosa").await;
+    let hrefs = browser
+        .js(
+            "return [...document.querySelectorAll('#people-list a')].map(a => a.getAttribute('href'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(hrefs, json!(["tel:5551234567", "sms:5551234567"]));
+
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for("#get-help").await;
+    browser.click("#get-help").await;
+    browser.wait_for_text("#people-list", "Aunt Rosa").await;
+    browser.click("button[aria-label='Edit Aunt Rosa']").await;
+    browser.clear_field("#person-name").await;
+    browser.type_into("#person-name", "Rosa").await;
+    browser.click("#save-person").await;
+    browser.wait_for("li[data-person='Rosa']").await;
+    assert_eq!(browser.count("#people-list li").await, 1);
+
+    browser.click("button[aria-label='Remove Rosa']").await;
+    browser.wait_gone("li[data-person='Rosa']").await;
+    browser.click("#undo").await;
+    browser.wait_for("li[data-person='Rosa']").await;
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_safety_plan_section_can_be_filled_and_is_kept() {
+    let Some(browser) = Browser::start("safety_plan").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    browser.open(&server.device_url("oli")).await;
+    browser.tab("Help").await;
+    browser.click("#open-plan").await;
+    let sections = [
+        "warning_signs",
+        "things_i_can_do",
+        "people_and_places",
+        "people_to_ask",
+        "professionals",
+        "safer_space",
+        "reasons",
+    ];
+    for section in sections {
+        browser
+            .type_into(
+                &format!("#add-{section}"),
+                &format!("my words for {section}\n"),
+            )
+            .await;
+        browser
+            .wait_for_text(
+                &format!("section[data-section='{section}']"),
+                &format!("my words for {section}"),
+            )
+            .await;
+    }
+    // A line far too long is refused, and stays in the field.
+    let long = "a".repeat(10_000);
+    browser
+        .js(
+            "const f = document.querySelector('#add-reasons'); f.value = arguments[0];
+             f.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(long)],
+        )
+        .await;
+    browser
+        .click("button[aria-label='Add to My reasons to keep going']")
+        .await;
+    browser
+        .wait_for_text("#problem-reasons", "1,000 characters")
+        .await;
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector('#add-reasons').value.length;",
+                vec![]
+            )
+            .await,
+        json!(10_000)
+    );
+
+    browser.client.refresh().await.expect("reload");
+    browser.wait_for("#get-help").await;
+    browser.tab("Help").await;
+    browser.click("#open-plan").await;
+    for section in sections {
+        browser
+            .wait_for_text(
+                &format!("section[data-section='{section}']"),
+                &format!("my words for {section}"),
+            )
+            .await;
+    }
+    assert_eq!(browser.count(".plan-item").await, 7);
+    browser.click("#back-to-help").await;
+    browser.wait_for("#crisis-card").await;
+    browser.finish().await;
+}
