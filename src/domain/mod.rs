@@ -4,6 +4,7 @@
 
 pub mod crisis;
 pub mod emotions;
+pub mod goals;
 pub mod history;
 pub mod ids;
 pub mod mood;
@@ -14,6 +15,7 @@ pub mod tools;
 
 pub use crisis::{ContactAction, CrisisContact, CrisisDirectory};
 pub use emotions::{EmotionWord, Quadrant};
+pub use goals::{Goal, GoalCheckIn, GoalDraft, GoalError, GoalState, GoalStep, Progress};
 pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};
 pub use ids::EntryId;
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};

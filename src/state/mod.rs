@@ -2,6 +2,7 @@
 //! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
 //! list a month, or show the crisis card, and get values or a plain-words error back.
 
+mod goals;
 mod help;
 mod tools;
 
@@ -31,6 +32,9 @@ pub enum DeviceError {
     /// A trusted person's details break a rule.
     #[error(transparent)]
     Person(crate::domain::PersonError),
+    /// A goal, step or goal check-in breaks a rule.
+    #[error(transparent)]
+    Goal(crate::domain::GoalError),
     /// A safety-plan line breaks a rule.
     #[error(transparent)]
     Plan(crate::domain::PlanError),

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::{
-    Result, StoreError, comfort_items, custom_tags, moods, safety_plan_items, tool_prefs,
-    tool_uses, trusted_people,
+    Result, StoreError, comfort_items, custom_tags, goal_check_ins, goal_steps, goals, moods,
+    safety_plan_items, tool_prefs, tool_uses, trusted_people,
 };
 
 /// One schema step.
@@ -23,7 +23,7 @@ pub struct Migration {
 }
 
 /// Every step of every table. The order here does not matter; `seq` does.
-pub const MIGRATIONS: [&[Migration]; 7] = [
+pub const MIGRATIONS: [&[Migration]; 10] = [
     moods::MIGRATIONS,
     custom_tags::MIGRATIONS,
     tool_prefs::MIGRATIONS,
@@ -31,6 +31,9 @@ pub const MIGRATIONS: [&[Migration]; 7] = [
     comfort_items::MIGRATIONS,
     trusted_people::MIGRATIONS,
     safety_plan_items::MIGRATIONS,
+    goals::MIGRATIONS,
+    goal_steps::MIGRATIONS,
+    goal_check_ins::MIGRATIONS,
 ];
 
 /// The whole chain in `seq` order.

@@ -7,6 +7,9 @@
 
 mod comfort_items;
 mod custom_tags;
+mod goal_check_ins;
+mod goal_steps;
+mod goals;
 mod keyfile;
 mod migrations;
 mod moods;
@@ -131,6 +134,7 @@ impl Store {
         };
         migrations::run(&mut store.conn)?;
         store.purge_deleted_moods()?;
+        store.purge_deleted_goals()?;
         Ok(store)
     }
 

@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use super::views::{HelpScreen, HistoryScreen, TodayScreen, ToolsScreen};
+use super::views::{GoalsScreen, HelpScreen, HistoryScreen, TodayScreen, ToolsScreen};
 use super::{Session, theme};
 use crate::state::Device;
 
@@ -12,17 +12,19 @@ use crate::state::Device;
 pub enum Tab {
     Today,
     History,
+    Goals,
     Tools,
     Help,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Today, Tab::History, Tab::Tools, Tab::Help];
+    const ALL: [Tab; 5] = [Tab::Today, Tab::History, Tab::Goals, Tab::Tools, Tab::Help];
 
     fn label(self) -> &'static str {
         match self {
             Tab::Today => "Today",
             Tab::History => "History",
+            Tab::Goals => "Goals",
             Tab::Tools => "Tools",
             Tab::Help => "Help",
         }
@@ -59,6 +61,7 @@ pub fn App() -> Element {
                 match tab() {
                     Tab::Today => rsx! { TodayScreen { on_open_help: open_help, on_open_tools: open_tools } },
                     Tab::History => rsx! { HistoryScreen {} },
+                    Tab::Goals => rsx! { GoalsScreen {} },
                     Tab::Tools => rsx! { ToolsScreen {} },
                     Tab::Help => rsx! { HelpScreen {} },
                 }

@@ -9,4 +9,5 @@ pub const STYLESHEET: &str = concat!(
     include_str!("../../assets/css/history.css"),
     include_str!("../../assets/css/help.css"),
     include_str!("../../assets/css/tools.css"),
+    include_str!("../../assets/css/goals.css"),
 );

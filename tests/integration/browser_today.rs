@@ -187,7 +187,7 @@ async fn get_help_is_one_tap_from_every_tab_and_lists_the_default_contacts() {
     };
     let server = PreviewServer::start().await;
     browser.open(&server.device_url("kai")).await;
-    for tab in ["Today", "History", "Tools", "Help"] {
+    for tab in ["Today", "History", "Goals", "Tools", "Help"] {
         browser.tab(tab).await;
         browser.click("#get-help").await;
         browser.wait_for_text("h1", "Get help").await;
@@ -234,7 +234,7 @@ async fn every_control_has_a_name_and_a_44px_target_on_every_screen() {
             if (r.width < 44 || r.height < 44) problems.push(`${Math.round(r.width)}x${Math.round(r.height)}: ${name}`);
         }
         return problems;";
-    for tab in ["Today", "History", "Tools", "Help"] {
+    for tab in ["Today", "History", "Goals", "Tools", "Help"] {
         if tab != "Today" {
             browser.tab(tab).await;
         }

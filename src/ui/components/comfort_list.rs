@@ -12,6 +12,8 @@ pub fn ComfortList() -> Element {
     session.track();
     let mut typed = use_signal(String::new);
     let mut problem = use_signal(|| None::<String>);
+    // Bumped to give the field a fresh start after the app empties it.
+    let mut generation = use_signal(|| 0u32);
     let items = session.device().comfort_items().unwrap_or_default();
     let mut add = move || {
         let text = typed().trim().to_string();
@@ -23,6 +25,7 @@ pub fn ComfortList() -> Element {
             match session.device().add_comfort_item(&text) {
                 Ok(_) => {
                     typed.set(String::new());
+                    generation += 1;
                     problem.set(None);
                     session.changed();
                 }
@@ -53,11 +56,13 @@ pub fn ComfortList() -> Element {
         }
         div { class: "row add-tag",
             label { class: "visually-hidden", r#for: "new-comfort", "Add something that helps" }
+            {rsx! {
             input {
+                key: "{generation}",
                 id: "new-comfort",
                 r#type: "text",
                 placeholder: "Something that helps",
-                value: "{typed}",
+                initial_value: "{typed}",
                 aria_describedby: "comfort-problem",
                 oninput: move |event| typed.set(event.value()),
                 onkeydown: move |event| {
@@ -66,6 +71,7 @@ pub fn ComfortList() -> Element {
                     }
                 },
             }
+            }}
             button { r#type: "button", id: "add-comfort", onclick: move |_| add(), "Add" }
         }
         p { id: "comfort-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },

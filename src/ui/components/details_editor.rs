@@ -108,7 +108,7 @@ pub fn DetailsEditor(
             label { r#for: "note", "A note, just for you (optional)" }
             textarea {
                 id: "note",
-                value: "{note}",
+                initial_value: "{note}",
                 aria_invalid: if problem.read().is_some() { "true" } else { "false" },
                 aria_describedby: "details-problem",
                 oninput: move |event| note.set(event.value()),

@@ -18,6 +18,8 @@ pub fn PeopleList() -> Element {
     let mut problem = use_signal(|| None::<String>);
     let mut removed = use_signal(|| None::<TrustedPerson>);
     let mut status = use_signal(String::new);
+    // Bumped to give the fields a fresh start when the app fills or empties them.
+    let mut generation = use_signal(|| 0u32);
 
     let save = move |_| match session.device().save_person(editing(), &name(), &phone()) {
         Ok(person) => {
@@ -26,6 +28,7 @@ pub fn PeopleList() -> Element {
             phone.set(String::new());
             editing.set(None);
             problem.set(None);
+            generation += 1;
             session.changed();
         }
         Err(err) => problem.set(Some(err.to_string())),
@@ -66,6 +69,7 @@ pub fn PeopleList() -> Element {
                                         name.set(person.name.clone());
                                         phone.set(person.phone.clone());
                                         editing.set(Some(person.id.clone()));
+                                        generation += 1;
                                     }
                                 },
                                 "Edit"
@@ -87,24 +91,30 @@ pub fn PeopleList() -> Element {
             }
             h3 { if editing.read().is_some() { "Change details" } else { "Add someone" } }
             label { r#for: "person-name", "Name" }
+            {rsx! {
             input {
+                key: "{generation}",
                 id: "person-name",
                 r#type: "text",
                 autocomplete: "off",
-                value: "{name}",
+                initial_value: "{name}",
                 oninput: move |event| name.set(event.value()),
             }
+            }}
             label { r#for: "person-phone", "Phone number" }
+            {rsx! {
             input {
+                key: "{generation}",
                 id: "person-phone",
                 r#type: "tel",
                 inputmode: "tel",
                 autocomplete: "off",
-                value: "{phone}",
+                initial_value: "{phone}",
                 aria_invalid: invalid,
                 aria_describedby: "person-problem",
                 oninput: move |event| phone.set(event.value()),
             }
+            }}
             p { id: "person-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
                 if let Some(text) = problem() { "{text}" }
             }
@@ -118,6 +128,7 @@ pub fn PeopleList() -> Element {
                             name.set(String::new());
                             phone.set(String::new());
                             problem.set(None);
+                            generation += 1;
                         },
                         "Cancel"
                     }

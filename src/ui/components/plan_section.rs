@@ -14,10 +14,13 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
     let mut typed = use_signal(String::new);
     let mut editing = use_signal(|| None::<(EntryId, String)>);
     let mut problem = use_signal(|| None::<String>);
+    // Bumped to give the field a fresh start after the app empties it.
+    let mut generation = use_signal(|| 0u32);
 
     let mut add = move || match session.device().add_plan_item(section, &typed()) {
         Ok(_) => {
             typed.set(String::new());
+            generation += 1;
             problem.set(None);
             session.changed();
         }
@@ -47,7 +50,7 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                             input {
                                 id: "edit-{key}",
                                 r#type: "text",
-                                value: "{editing.read().as_ref().map(|(_, t)| t.clone()).unwrap_or_default()}",
+                                initial_value: "{editing.read().as_ref().map(|(_, t)| t.clone()).unwrap_or_default()}",
                                 oninput: move |event| {
                                     if let Some((_, text)) = editing.write().as_mut() {
                                         *text = event.value();
@@ -92,11 +95,13 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
             }
             div { class: "row add-tag",
                 label { class: "visually-hidden", r#for: "add-{key}", "Add to {section.title()}" }
+                {rsx! {
                 input {
+                    key: "{generation}",
                     id: "add-{key}",
                     r#type: "text",
                     placeholder: "Add a line",
-                    value: "{typed}",
+                    initial_value: "{typed}",
                     aria_describedby: "problem-{key}",
                     oninput: move |event| typed.set(event.value()),
                     onkeydown: move |event| {
@@ -105,6 +110,7 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                         }
                     },
                 }
+                }}
                 button {
                     r#type: "button",
                     class: "add-line",

@@ -13,10 +13,13 @@ pub fn TagPicker(
 ) -> Element {
     let mut typed = use_signal(String::new);
     let mut problem = use_signal(|| None::<String>);
+    // Bumped to give the field a fresh start after the app empties it.
+    let mut generation = use_signal(|| 0u32);
     let mut add = move || match ContextTag::custom(&typed()) {
         Ok(tag) => {
             on_add.call(tag);
             typed.set(String::new());
+            generation += 1;
             problem.set(None);
         }
         Err(err) => problem.set(Some(err.to_string())),
@@ -41,12 +44,14 @@ pub fn TagPicker(
         }
         div { class: "row add-tag",
             label { class: "visually-hidden", r#for: "new-tag", "Add your own tag" }
+            {rsx! {
             input {
+                key: "{generation}",
                 id: "new-tag",
                 r#type: "text",
                 placeholder: "Add your own",
                 maxlength: "80",
-                value: "{typed}",
+                initial_value: "{typed}",
                 aria_invalid: if problem.read().is_some() { "true" } else { "false" },
                 aria_describedby: "new-tag-problem",
                 oninput: move |event| typed.set(event.value()),
@@ -56,6 +61,7 @@ pub fn TagPicker(
                     }
                 },
             }
+            }}
             button { r#type: "button", id: "add-tag", onclick: move |_| add(), "Add tag" }
         }
         p { id: "new-tag-problem", class: if problem.read().is_some() { "error" } else { "" }, role: "alert",

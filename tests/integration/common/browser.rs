@@ -152,9 +152,19 @@ impl Browser {
             .unwrap_or_else(|err| panic!("type into {css}: {err}"));
     }
 
-    /// Empties a field as select-all-and-delete would, then gives the app a moment to hear it:
-    /// the liveview echoes the empty value back, and typing before that echo arrives would be
-    /// overwritten by it.
+    /// Types `text` and Enter into a field the app empties once it has taken the text, and waits
+    /// for that, so the next typing in the same field is not cut by the app's echo.
+    pub async fn type_and_submit(&self, css: &str, text: &str) {
+        self.type_into(css, &format!("{text}\n")).await;
+        self.wait_until(
+            &format!("{css} is emptied by the app"),
+            "return document.querySelector(arguments[0]).value === '';",
+            vec![json!(css)],
+        )
+        .await;
+    }
+
+    /// Empties a field as select-all-and-delete would.
     pub async fn clear_field(&self, css: &str) {
         self.js(
             "const f = document.querySelector(arguments[0]); f.value = '';
@@ -162,7 +172,6 @@ impl Browser {
             vec![json!(css)],
         )
         .await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
     }
 
     /// Runs `script` (a function body that returns a value) in the page.

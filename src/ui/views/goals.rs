@@ -1,0 +1,106 @@
+//! Goals: the mentee's own goals grouped by state, a form for a new one, and each goal's page.
+
+use dioxus::prelude::*;
+
+use crate::domain::{EntryId, GoalDraft, GoalState};
+use crate::ui::components::{GoalDetail, GoalForm, UndoToast};
+use crate::ui::use_session;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Showing {
+    List,
+    New,
+    Goal(EntryId),
+}
+
+#[component]
+pub fn GoalsScreen() -> Element {
+    let mut session = use_session();
+    session.track();
+    let mut showing = use_signal(|| Showing::List);
+    let mut deleted = use_signal(|| None::<EntryId>);
+
+    let undo = rsx! {
+        if let Some(id) = deleted() {
+            UndoToast {
+                message: "Goal deleted.",
+                on_undo: move |_| {
+                    if session.device().undo_delete_goal(&id).is_ok() {
+                        session.changed();
+                    }
+                    deleted.set(None);
+                },
+                on_dismiss: move |_| deleted.set(None),
+            }
+        }
+    };
+
+    match showing() {
+        Showing::New => {
+            return rsx! {
+                h1 { "Goals" }
+                GoalForm {
+                    editing: None,
+                    initial: GoalDraft::default(),
+                    on_saved: move |id| showing.set(Showing::Goal(id)),
+                    on_cancel: move |_| showing.set(Showing::List),
+                }
+            };
+        }
+        Showing::Goal(id) => {
+            // Keyed by the goal, so opening another goal starts with fresh fields.
+            return rsx! {
+                h1 { key: "{id}", "Goals" }
+                GoalDetail {
+                    id: id.clone(),
+                    on_back: move |_| showing.set(Showing::List),
+                    on_deleted: move |id| {
+                        deleted.set(Some(id));
+                        showing.set(Showing::List);
+                    },
+                }
+            };
+        }
+        Showing::List => {}
+    }
+
+    let goals = session.device().goals().unwrap_or_default();
+    rsx! {
+        h1 { "Goals" }
+        p { class: "muted", "Goals are yours, in your own words. Small steps count." }
+        button {
+            r#type: "button",
+            class: "primary",
+            id: "new-goal",
+            onclick: move |_| showing.set(Showing::New),
+            "Add a goal"
+        }
+        if goals.is_empty() {
+            p { class: "muted", id: "goals-empty", "No goals yet. Whenever you're ready." }
+        }
+        for state in GoalState::ALL {
+            if goals.iter().any(|g| g.state == state) {
+                section { key: "{state.key()}", class: "goal-group", "data-state": state.key(),
+                    h2 { "{state.heading()}" }
+                    ul { class: "plain-list",
+                        for goal in goals.iter().filter(|g| g.state == state).cloned() {
+                            li { key: "{goal.id}", class: "card goal-card", "data-goal": "{goal.title}",
+                                p { class: "goal-card-title", "{goal.title}" }
+                                if let Some(text) = goal.progress_text() {
+                                    p { class: "muted small", "{text}" }
+                                }
+                                button {
+                                    r#type: "button",
+                                    aria_label: "Open {goal.title}",
+                                    onclick: move |_| showing.set(Showing::Goal(goal.id.clone())),
+                                    "Open"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        {undo}
+    }
+}
