@@ -138,6 +138,15 @@ async fn a_goal_can_rest_be_let_go_and_be_deleted_with_undo() {
         .type_into("#goal-title", "Learn to cook pasta")
         .await;
     browser.click("#save-goal").await;
+    browser.click("#edit-goal").await;
+    browser.clear_field("#goal-title").await;
+    browser
+        .type_into("#goal-title", "Cook pasta for my family")
+        .await;
+    browser.click("#save-goal").await;
+    browser
+        .wait_for_text("#goal-title-text", "Cook pasta for my family")
+        .await;
     browser.click("#pause-goal").await;
     browser
         .wait_for_text("#goal-status", "Resting for now")
@@ -146,18 +155,18 @@ async fn a_goal_can_rest_be_let_go_and_be_deleted_with_undo() {
     browser.wait_for_text("#let-go-note", "That's okay").await;
     browser.click("#back-to-goals").await;
     browser
-        .wait_for("section[data-state='let_go'] li[data-goal='Learn to cook pasta']")
+        .wait_for("section[data-state='let_go'] li[data-goal='Cook pasta for my family']")
         .await;
 
     browser
-        .click("button[aria-label='Open Learn to cook pasta']")
+        .click("button[aria-label='Open Cook pasta for my family']")
         .await;
     browser.click("#delete-goal").await;
     browser.wait_for_text(".toast", "Goal deleted.").await;
     browser.wait_for("#goals-empty").await;
     browser.click("#undo").await;
     browser
-        .wait_for("li[data-goal='Learn to cook pasta']")
+        .wait_for("li[data-goal='Cook pasta for my family']")
         .await;
     browser.finish().await;
 }
