@@ -43,6 +43,16 @@ impl Session {
     }
 }
 
+/// Moves keyboard and screen-reader focus to an element as it appears. Used on the title of each
+/// screen and sub-view (with `tabindex: "-1"`), so switching tabs or opening a tool or goal puts
+/// the reader at its start instead of losing focus on a button that is gone.
+pub fn focus_when_mounted(event: MountedEvent) {
+    spawn(async move {
+        // Focus is a courtesy; if the platform refuses, the page still works.
+        let _ = event.set_focus(true).await;
+    });
+}
+
 /// The session of the surrounding app.
 pub fn use_session() -> Session {
     use_context::<Session>()

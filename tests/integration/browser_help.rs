@@ -47,6 +47,15 @@ async fn a_trusted_person_can_be_added_fixed_edited_and_removed_with_undo() {
     browser.click("#get-help").await;
     browser.wait_for_text("#people-list", "Aunt Rosa").await;
     browser.click("button[aria-label='Edit Aunt Rosa']").await;
+    // The form fills in with Rosa's details before anything is typed.
+    browser
+        .wait_until(
+            "the form shows Rosa's details",
+            "return document.querySelector('#person-name').value === 'Aunt Rosa'
+                && document.querySelector('#person-phone').value === '5551234567';",
+            vec![],
+        )
+        .await;
     browser.clear_field("#person-name").await;
     browser.type_into("#person-name", "Rosa").await;
     browser.click("#save-person").await;

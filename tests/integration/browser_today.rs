@@ -237,9 +237,29 @@ async fn every_control_has_a_name_and_a_44px_target_on_every_screen() {
     for tab in ["Today", "History", "Goals", "Tools", "Help"] {
         if tab != "Today" {
             browser.tab(tab).await;
+            // Switching tabs puts keyboard and screen-reader focus on the new screen's title.
+            browser
+                .wait_until(
+                    &format!("focus moves to the {tab} title"),
+                    "const el = document.activeElement; return !!el && el.tagName === 'H1';",
+                    vec![],
+                )
+                .await;
         }
         let problems = browser.js(check, vec![]).await;
         assert_eq!(problems, json!([]), "on {tab}");
     }
+    // Opening a tool puts focus on its name.
+    browser.tab("Tools").await;
+    browser.click("li[data-tool='box'] button.open-tool").await;
+    browser
+        .wait_until(
+            "focus moves to the tool's name",
+            "return document.activeElement && document.activeElement.id === 'tool-title';",
+            vec![],
+        )
+        .await;
+    let problems = browser.js(check, vec![]).await;
+    assert_eq!(problems, json!([]), "in a tool");
     browser.finish().await;
 }

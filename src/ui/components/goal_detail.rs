@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use super::GoalForm;
 use crate::domain::{EntryId, GoalDraft, GoalState, Progress};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
 pub fn GoalDetail(
@@ -92,7 +92,7 @@ pub fn GoalDetail(
     rsx! {
         button { r#type: "button", id: "back-to-goals", onclick: move |_| on_back.call(()), "Back to goals" }
         article { class: "goal", id: "goal-detail", "data-state": goal.state.key(),
-            h2 { id: "goal-title-text", "{goal.title}" }
+            h2 { id: "goal-title-text", tabindex: "-1", onmounted: focus_when_mounted, "{goal.title}" }
             if !goal.why.is_empty() {
                 p { class: "goal-why", "{goal.why}" }
             }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use dioxus::prelude::*;
 
 use crate::domain::{EntryId, GoalDraft};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
 pub fn GoalForm(
@@ -51,7 +51,7 @@ pub fn GoalForm(
 
     rsx! {
         section { class: "card goal-form", aria_labelledby: "goal-form-title",
-            h2 { id: "goal-form-title", if is_new { "A new goal" } else { "Change this goal" } }
+            h2 { id: "goal-form-title", tabindex: "-1", onmounted: focus_when_mounted, if is_new { "A new goal" } else { "Change this goal" } }
             label { r#for: "goal-title", "What do you want to do?" }
             input {
                 id: "goal-title",

@@ -7,7 +7,7 @@ use super::{BreathPacer, ComfortList, DistressRating, UrgeTimer};
 use crate::domain::EntryId;
 use crate::domain::tools::{DEFAULT_PACE, PACE_RANGE, Pacer, ToolKind};
 use crate::state::toolkit;
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Stage {
@@ -76,7 +76,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
     if tool.kind == ToolKind::Comfort {
         return rsx! {
             section { class: "tool", aria_labelledby: "tool-title", id: "tool-runner",
-                h2 { id: "tool-title", "{tool.name}" }
+                h2 { id: "tool-title", tabindex: "-1", onmounted: focus_when_mounted, "{tool.name}" }
                 p { "{tool.before}" }
                 ComfortList {}
                 button {
@@ -212,7 +212,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
 
     rsx! {
         section { class: "tool", aria_labelledby: "tool-title", id: "tool-runner", "data-tool": "{key}",
-            h2 { id: "tool-title", "{tool.name}" }
+            h2 { id: "tool-title", tabindex: "-1", onmounted: focus_when_mounted, "{tool.name}" }
             {body}
             p { role: "alert", class: if problem.read().is_some() { "error" } else { "" },
                 if let Some(text) = problem() { "{text}" }

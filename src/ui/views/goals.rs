@@ -4,7 +4,7 @@ use dioxus::prelude::*;
 
 use crate::domain::{EntryId, GoalDraft, GoalState};
 use crate::ui::components::{GoalDetail, GoalForm, UndoToast};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Showing {
@@ -66,7 +66,7 @@ pub fn GoalsScreen() -> Element {
 
     let goals = session.device().goals().unwrap_or_default();
     rsx! {
-        h1 { "Goals" }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Goals" }
         p { class: "muted", "Goals are yours, in your own words. Small steps count." }
         button {
             r#type: "button",

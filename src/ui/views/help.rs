@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::domain::PlanSection;
 use crate::ui::components::{ContactCard, PeopleList, PlanSectionEditor};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
 pub fn HelpScreen() -> Element {
@@ -18,7 +18,7 @@ pub fn HelpScreen() -> Element {
     }
     let directory = session.device().crisis_directory();
     rsx! {
-        h1 { id: "help-title", "Get help" }
+        h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, "Get help" }
         p { "You don't have to handle this alone. These people are there to listen, day or night." }
         p { class: "danger-note", "If you're in danger right now, call 911." }
         ul { class: "contact-list", aria_labelledby: "help-title", id: "crisis-card",
@@ -50,7 +50,7 @@ fn SafetyPlan(on_back: EventHandler<()>) -> Element {
     session.track();
     let plan = session.device().safety_plan().unwrap_or_default();
     rsx! {
-        h1 { "My safety plan" }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, "My safety plan" }
         p { class: "muted",
             "Fill in what feels right, whenever you like. You can change it any time. Only you can see it."
         }

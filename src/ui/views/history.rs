@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 use crate::domain::history::day_heading;
 use crate::domain::{ChartRange, EntryId};
 use crate::ui::components::{DetailsEditor, EntryCard, MoodChart, UndoToast};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 /// How many more days "Show earlier days" adds.
 const PAGE_DAYS: i64 = 30;
@@ -41,7 +41,7 @@ pub fn HistoryScreen() -> Element {
     };
 
     rsx! {
-        h1 { "History" }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, "History" }
         div { class: "row", role: "group", aria_label: "Chart range",
             for each in [ChartRange::Week, ChartRange::Month] {
                 button {

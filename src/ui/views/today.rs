@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::domain::MoodEntry;
 use crate::ui::components::{DetailsEditor, LowMoodOffer, MoodScale};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 const SAVED: &str = "Saved. Only you can see this.";
 
@@ -36,7 +36,7 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
     };
 
     rsx! {
-        h1 { id: "feeling-title", "How are you feeling right now?" }
+        h1 { id: "feeling-title", tabindex: "-1", onmounted: focus_when_mounted, "How are you feeling right now?" }
         p { class: "muted", "One tap saves it. Tapped the wrong one? Just tap again." }
         MoodScale {
             labelled_by: "feeling-title",

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 use crate::state::ToolChoice;
 use crate::store::ToolPrefs;
 use crate::ui::components::ToolRunner;
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
 pub fn ToolsScreen() -> Element {
@@ -39,7 +39,7 @@ pub fn ToolsScreen() -> Element {
         choices.into_iter().partition(|choice| choice.prefs.hidden);
 
     rsx! {
-        h1 { "Tools" }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Tools" }
         p { class: "muted", "Ways to calm your body and mind. They all work without internet." }
         p { class: "status", role: "status", id: "tools-status", "{status}" }
         ul { class: "plain-list", id: "tool-list",

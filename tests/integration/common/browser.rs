@@ -127,20 +127,53 @@ impl Browser {
     }
 
     /// Clicks the element matching `css` (waiting for it first), as a user would: scrolled to the
-    /// middle of the screen first, where the pinned header and tab bar do not cover it.
+    /// middle of the screen first, where the pinned header and tab bar do not cover it. A screen
+    /// that just appeared may still move focus to its title (scrolling the page) as the click
+    /// lands; like a person, the click then aims again.
     pub async fn click(&self, css: &str) {
-        let element = self.wait_for(css).await;
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![serde_json::to_value(&element).expect("element reference")],
+        let mut tries = 0;
+        loop {
+            let element = self.wait_for(css).await;
+            self.client
+                .execute(
+                    "arguments[0].scrollIntoView({ block: 'center' });",
+                    vec![serde_json::to_value(&element).expect("element reference")],
+                )
+                .await
+                .unwrap_or_else(|err| panic!("scroll to {css}: {err}"));
+            match element.click().await {
+                Ok(()) => return,
+                Err(err) if tries < 3 && err.to_string().contains("click intercepted") => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(err) => panic!("click {css}: {err}"),
+            }
+        }
+    }
+
+    /// Clicks a bottom tab by its label and waits for its screen. A tab that was already showing
+    /// stays as it is; a new one moves focus to its title.
+    pub async fn tab(&self, label: &str) {
+        let css = format!("nav.tab-bar button[data-tab='{label}']");
+        let already = self
+            .js(
+                "const b = document.querySelector(arguments[0]);
+                 return !!b && b.getAttribute('aria-current') === 'page';",
+                vec![json!(css)],
             )
             .await
-            .unwrap_or_else(|err| panic!("scroll to {css}: {err}"));
-        element
-            .click()
-            .await
-            .unwrap_or_else(|err| panic!("click {css}: {err}"));
+            == json!(true);
+        self.click(&css).await;
+        self.wait_until(
+            &format!("the {label} tab is current and ready"),
+            "const b = document.querySelector(arguments[0]);
+             const focused = document.activeElement;
+             return !!b && b.getAttribute('aria-current') === 'page'
+                 && (arguments[1] || (!!focused && focused.tagName === 'H1'));",
+            vec![json!(css), json!(already)],
+        )
+        .await;
     }
 
     /// Types into the field matching `css`.
@@ -228,19 +261,6 @@ impl Browser {
         .await
         .as_u64()
         .unwrap_or(0)
-    }
-
-    /// Clicks a bottom tab by its label.
-    pub async fn tab(&self, label: &str) {
-        self.click(&format!("nav.tab-bar button[data-tab='{label}']"))
-            .await;
-        self.wait_until(
-            &format!("the {label} tab is current"),
-            "const b = document.querySelector(`nav.tab-bar button[data-tab='${arguments[0]}']`);
-             return !!b && b.getAttribute('aria-current') === 'page';",
-            vec![json!(label)],
-        )
-        .await;
     }
 
     /// Saves a screenshot when `STEADY_SCREENSHOTS` names a folder (for looking, not asserting).
