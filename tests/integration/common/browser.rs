@@ -199,6 +199,8 @@ impl Browser {
 
     /// Empties a field as select-all-and-delete would.
     pub async fn clear_field(&self, css: &str) {
+        // The field may still be on its way in after the click that opened the form.
+        self.wait_for(css).await;
         self.js(
             "const f = document.querySelector(arguments[0]); f.value = '';
              f.dispatchEvent(new Event('input', { bubbles: true }));",
