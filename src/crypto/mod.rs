@@ -1,5 +1,12 @@
-//! The only place that touches cryptographic libraries (ring). For now: the random 256-bit data key
-//! that encrypts the local database. Later issues add passcode wrapping, signatures and envelopes here.
+//! The only place that touches cryptographic libraries (ring, hpke): the random 256-bit data key
+//! that encrypts the local database, each device's signing and receiving keys, sealed envelopes
+//! for shared items, and token hashing for the sync server.
+
+pub mod envelope;
+pub mod identity;
+
+pub use envelope::{ItemRef, OpenError, Opened, Recipient};
+pub use identity::{DeviceKeys, PublicKeys};
 
 use std::fmt;
 
@@ -15,6 +22,32 @@ pub enum CryptoError {
     /// A stored key has the wrong length or characters.
     #[error("The saved key is damaged.")]
     MalformedKey,
+    /// Sealing an envelope failed (a key was unusable).
+    #[error("Steady couldn't lock this item for sharing.")]
+    SealFailed,
+}
+
+/// 32 random bytes, e.g. a bearer token or an invite secret.
+pub fn random_bytes() -> Result<[u8; 32], CryptoError> {
+    let mut bytes = [0u8; 32];
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| CryptoError::RandomUnavailable)?;
+    Ok(bytes)
+}
+
+/// SHA-256 of `data`, lower-case hex: how the server keeps tokens and invite codes.
+pub fn sha256_hex(data: &[u8]) -> String {
+    ring::digest::digest(&ring::digest::SHA256, data)
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Compares two secrets without leaking where they differ through timing.
+pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The key that encrypts the local database. Never printed, never logged.

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod mood;
 pub mod people;
 pub mod safety_plan;
+pub mod share;
 pub mod time;
 pub mod tools;
 
@@ -21,4 +22,5 @@ pub use ids::EntryId;
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};
 pub use people::{PersonError, TrustedPerson};
 pub use safety_plan::{PlanError, PlanSection};
+pub use share::{ShareKind, ShareMode, SharedContent};
 pub use time::LocalStamp;

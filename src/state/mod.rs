@@ -4,8 +4,10 @@
 
 mod goals;
 mod help;
+mod sharing;
 mod tools;
 
+pub use sharing::{MentorItem, SharedThing, SyncLine};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
 
 use std::path::{Path, PathBuf};
@@ -38,6 +40,9 @@ pub enum DeviceError {
     /// A safety-plan line breaks a rule.
     #[error(transparent)]
     Plan(crate::domain::PlanError),
+    /// Sync or connecting to a program failed; the message is for the person.
+    #[error("{0}")]
+    Sync(String),
     /// Another part of the app failed while holding the store.
     #[error("Steady hit a problem and stopped saving to be safe. Close it and open it again.")]
     Poisoned,
@@ -50,6 +55,7 @@ pub type Result<T, E = DeviceError> = std::result::Result<T, E>;
 pub struct Device {
     store: Arc<Mutex<Store>>,
     data_dir: PathBuf,
+    sync: Arc<sharing::SyncHandle>,
 }
 
 impl PartialEq for Device {
@@ -73,6 +79,7 @@ impl Device {
         Ok(Device {
             store: Arc::new(Mutex::new(store)),
             data_dir: data_dir.to_path_buf(),
+            sync: Arc::new(sharing::SyncHandle::new()),
         })
     }
 

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::{
-    Result, StoreError, comfort_items, custom_tags, goal_check_ins, goal_steps, goals, moods,
-    safety_plan_items, tool_prefs, tool_uses, trusted_people,
+    Result, StoreError, comfort_items, custom_tags, goal_check_ins, goal_steps, goals, identity,
+    mentor_devices, mentor_inbox, moods, safety_plan_items, sharing, tool_prefs, tool_uses,
+    trusted_people,
 };
 
 /// One schema step.
@@ -23,7 +24,7 @@ pub struct Migration {
 }
 
 /// Every step of every table. The order here does not matter; `seq` does.
-pub const MIGRATIONS: [&[Migration]; 10] = [
+pub const MIGRATIONS: [&[Migration]; 14] = [
     moods::MIGRATIONS,
     custom_tags::MIGRATIONS,
     tool_prefs::MIGRATIONS,
@@ -34,6 +35,10 @@ pub const MIGRATIONS: [&[Migration]; 10] = [
     goals::MIGRATIONS,
     goal_steps::MIGRATIONS,
     goal_check_ins::MIGRATIONS,
+    identity::MIGRATIONS,
+    sharing::MIGRATIONS,
+    mentor_devices::MIGRATIONS,
+    mentor_inbox::MIGRATIONS,
 ];
 
 /// The whole chain in `seq` order.

@@ -10,17 +10,25 @@ mod custom_tags;
 mod goal_check_ins;
 mod goal_steps;
 mod goals;
+mod identity;
 mod keyfile;
+mod mentor_devices;
+mod mentor_inbox;
 mod migrations;
 mod moods;
 mod safety_plan_items;
+mod sharing;
 mod tool_prefs;
 mod tool_uses;
 mod trusted_people;
 
 pub use comfort_items::ComfortItem;
+pub use identity::Enrolment;
+pub use mentor_devices::{DeviceTrust, MentorDevice};
+pub use mentor_inbox::{CachedItem, KnownMentee};
 pub use migrations::{MIGRATIONS, Migration};
 pub use safety_plan_items::PlanItem;
+pub use sharing::{OutboxRecord, ShareLogLine, SharedItemRef};
 pub use tool_prefs::ToolPrefs;
 
 use std::path::{Path, PathBuf};
@@ -67,6 +75,9 @@ pub enum StoreError {
     /// The database was written by a newer version of Steady.
     #[error("Your data was saved by a newer version of Steady. Update the app to open it.")]
     NewerVersion,
+    /// This device's sharing keys are unreadable (or could not be made).
+    #[error("This device's sharing keys are damaged, so sharing is paused. Your entries are safe.")]
+    IdentityDamaged,
     /// No entry with that id (or it was deleted).
     #[error("That entry isn't here any more.")]
     NotFound,

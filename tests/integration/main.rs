@@ -12,4 +12,6 @@ mod browser_tools;
 mod demo;
 mod durability;
 mod store_files;
+mod sync;
+mod sync_api;
 mod theme;

@@ -3,3 +3,4 @@
 
 pub mod browser;
 pub mod preview;
+pub mod sync_server;

@@ -1,0 +1,102 @@
+//! `steady-server`: the sync server, plus the staff commands the console will take over.
+//!
+//! ```text
+//! steady-server [--config FILE] [serve]
+//! steady-server [--config FILE] invite --role mentee|mentor --name NAME [--person ID]
+//! steady-server [--config FILE] pair MENTEE_ID MENTOR_ID
+//! ```
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use steady::server::{self, Config, ServerStore, SqliteStore};
+use steady::sync::protocol::Role;
+
+fn main() -> anyhow::Result<()> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let config_file = take_value(&mut args, "--config")?.map(PathBuf::from);
+    let config = Config::load(config_file.as_deref())?;
+    match args.first().map(String::as_str) {
+        None | Some("serve") => serve(config),
+        Some("invite") => invite(config, &mut args),
+        Some("pair") => pair(config, &args[1..]),
+        Some(other) => bail!("unknown command {other:?}; try serve, invite or pair"),
+    }
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("could not listen on {}", config.listen))?;
+        println!("Steady sync server on http://{}", listener.local_addr()?);
+        server::launch_with_listener(config, listener, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+    })
+}
+
+fn open_store(config: &Config) -> anyhow::Result<Arc<dyn ServerStore>> {
+    Ok(Arc::new(SqliteStore::open(
+        &config.data_dir,
+        &config.program_name,
+    )?))
+}
+
+fn invite(config: Config, args: &mut Vec<String>) -> anyhow::Result<()> {
+    let role = take_value(args, "--role")?
+        .and_then(|r| Role::from_key(&r))
+        .context("say --role mentee or --role mentor")?;
+    let person = take_value(args, "--person")?;
+    let name = take_value(args, "--name")?;
+    if person.is_none() && name.is_none() {
+        bail!("say --name NAME for a new person, or --person ID for another device of theirs");
+    }
+    let store = open_store(&config)?;
+    let invite = server::create_invite(
+        &store,
+        role,
+        name.as_deref().unwrap_or_default(),
+        person.as_deref(),
+        config.invite_days,
+    )?;
+    println!(
+        "Invite for {} ({}), person id {}\nCode: {}\nValid for {} days.",
+        invite.person.display_name,
+        invite.person.role.key(),
+        invite.person.id,
+        invite.code,
+        config.invite_days
+    );
+    Ok(())
+}
+
+fn pair(config: Config, args: &[String]) -> anyhow::Result<()> {
+    let [mentee, mentor] = args else {
+        bail!("say: steady-server pair MENTEE_ID MENTOR_ID");
+    };
+    server::pair(&open_store(&config)?, mentee, mentor)?;
+    println!("Paired.");
+    Ok(())
+}
+
+/// Removes `--flag VALUE` from `args` and returns the value.
+fn take_value(args: &mut Vec<String>, flag: &str) -> anyhow::Result<Option<String>> {
+    let Some(at) = args.iter().position(|a| a == flag) else {
+        return Ok(None);
+    };
+    if at + 1 >= args.len() {
+        bail!("{flag} needs a value");
+    }
+    let value = args.remove(at + 1);
+    args.remove(at);
+    Ok(Some(value))
+}

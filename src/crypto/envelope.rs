@@ -1,0 +1,261 @@
+//! Sealed envelopes: how one shared item travels from a mentee's device to their mentor's devices.
+//!
+//! A fresh 256-bit content key seals the payload with ChaCha20-Poly1305 (ring); the associated
+//! data binds the item id, kind, version and mentee id, so a payload cannot be moved to another
+//! item or replayed as another version unnoticed. The content key is wrapped with HPKE (RFC 9180,
+//! DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305) to each approved mentor device, and
+//! the whole envelope is signed with the mentee device's Ed25519 key.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use hpke::aead::ChaCha20Poly1305 as HpkeChaCha;
+use hpke::kdf::HkdfSha256;
+use hpke::{Deserializable, Kem, OpModeR, OpModeS, Serializable};
+use ring::aead::{Aad, CHACHA20_POLY1305, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
+use ring::rand::{SecureRandom, SystemRandom};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::CryptoError;
+use super::identity::{DeviceKeys, PublicKeys, Receiver};
+
+/// The envelope format this code writes and reads.
+pub const ENVELOPE_VERSION: u32 = 1;
+const HPKE_INFO: &[u8] = b"steady content key v1";
+
+/// Which item an envelope carries; all of it is bound into the associated data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRef {
+    pub item_id: String,
+    pub kind: String,
+    pub version: u64,
+    pub mentee_id: String,
+}
+
+/// A mentor device the content key is wrapped to.
+#[derive(Clone, Debug)]
+pub struct Recipient {
+    pub device_id: String,
+    pub keys: PublicKeys,
+}
+
+/// Why an envelope was not opened. The mentor app shows "could not verify" for every one.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum OpenError {
+    #[error("the envelope is not in a form Steady reads")]
+    Malformed,
+    #[error("the envelope was made by a newer version of Steady")]
+    UnknownVersion,
+    #[error("the envelope was signed by a device this mentee never enrolled")]
+    UnknownSigner,
+    #[error("the envelope's signature does not match its contents")]
+    BadSignature,
+    #[error("the envelope says it is a different item than the server said")]
+    Mismatch,
+    #[error("the envelope was not sealed for this device")]
+    NotForThisDevice,
+    #[error("the envelope could not be decrypted")]
+    Undecryptable,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct WrappedKey {
+    device: String,
+    enc: String,
+    key: String,
+}
+
+/// The envelope as it is stored and sent (JSON; byte fields in unpadded base64url).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Wire {
+    v: u32,
+    item: String,
+    kind: String,
+    version: u64,
+    mentee: String,
+    signer: String,
+    nonce: String,
+    body: String,
+    keys: Vec<WrappedKey>,
+    sig: String,
+}
+
+/// What a successfully opened envelope held.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Opened {
+    pub item: ItemRef,
+    pub payload: Vec<u8>,
+}
+
+/// Seals `payload` for `recipients`, signed by `signer` (the mentee device `signer_id`).
+pub fn seal(
+    item: &ItemRef,
+    payload: &[u8],
+    signer_id: &str,
+    signer: &DeviceKeys,
+    recipients: &[Recipient],
+) -> Result<Vec<u8>, CryptoError> {
+    let rng = SystemRandom::new();
+    let mut content_key = [0u8; 32];
+    let mut nonce = [0u8; NONCE_LEN];
+    rng.fill(&mut content_key)
+        .and_then(|()| rng.fill(&mut nonce))
+        .map_err(|_| CryptoError::RandomUnavailable)?;
+    let aad = associated_data(item);
+    let aead = LessSafeKey::new(
+        UnboundKey::new(&CHACHA20_POLY1305, &content_key).map_err(|_| CryptoError::MalformedKey)?,
+    );
+    let mut body = payload.to_vec();
+    aead.seal_in_place_append_tag(
+        Nonce::assume_unique_for_key(nonce),
+        Aad::from(&aad),
+        &mut body,
+    )
+    .map_err(|_| CryptoError::SealFailed)?;
+
+    let mut keys = Vec::with_capacity(recipients.len());
+    for recipient in recipients {
+        let public = <Receiver as Kem>::PublicKey::from_bytes(&recipient.keys.receiving)
+            .map_err(|_| CryptoError::MalformedKey)?;
+        let (enc, wrapped) = hpke::single_shot_seal::<HpkeChaCha, HkdfSha256, Receiver>(
+            &OpModeS::Base,
+            &public,
+            HPKE_INFO,
+            &content_key,
+            &wrap_aad(&aad, &recipient.device_id),
+        )
+        .map_err(|_| CryptoError::SealFailed)?;
+        keys.push(WrappedKey {
+            device: recipient.device_id.clone(),
+            enc: B64.encode(enc.to_bytes()),
+            key: B64.encode(wrapped),
+        });
+    }
+    content_key.fill(0);
+
+    let mut wire = Wire {
+        v: ENVELOPE_VERSION,
+        item: item.item_id.clone(),
+        kind: item.kind.clone(),
+        version: item.version,
+        mentee: item.mentee_id.clone(),
+        signer: signer_id.to_owned(),
+        nonce: B64.encode(nonce),
+        body: B64.encode(body),
+        keys,
+        sig: String::new(),
+    };
+    wire.sig = B64.encode(signer.sign(&signed_bytes(&wire)));
+    serde_json::to_vec(&wire).map_err(|_| CryptoError::SealFailed)
+}
+
+/// Opens `envelope` as the record `expected` (item id and mentee id as the server listed it), on
+/// the device `device_id` holding `keys`. `signer_key` finds a mentee device's public keys by id.
+pub fn open(
+    envelope: &[u8],
+    expected_item: &str,
+    expected_mentee: &str,
+    device_id: &str,
+    keys: &DeviceKeys,
+    signer_key: impl Fn(&str) -> Option<PublicKeys>,
+) -> Result<Opened, OpenError> {
+    let wire: Wire = serde_json::from_slice(envelope).map_err(|_| OpenError::Malformed)?;
+    if wire.v != ENVELOPE_VERSION {
+        return Err(OpenError::UnknownVersion);
+    }
+    let signer = signer_key(&wire.signer).ok_or(OpenError::UnknownSigner)?;
+    let signature = B64.decode(&wire.sig).map_err(|_| OpenError::Malformed)?;
+    if !signer.verifies(&signed_bytes(&wire), &signature) {
+        return Err(OpenError::BadSignature);
+    }
+    if wire.item != expected_item || wire.mentee != expected_mentee {
+        return Err(OpenError::Mismatch);
+    }
+    let item = ItemRef {
+        item_id: wire.item.clone(),
+        kind: wire.kind.clone(),
+        version: wire.version,
+        mentee_id: wire.mentee.clone(),
+    };
+    let aad = associated_data(&item);
+    let mine = wire
+        .keys
+        .iter()
+        .find(|k| k.device == device_id)
+        .ok_or(OpenError::NotForThisDevice)?;
+    let enc = B64.decode(&mine.enc).map_err(|_| OpenError::Malformed)?;
+    let enc = <Receiver as Kem>::EncappedKey::from_bytes(&enc).map_err(|_| OpenError::Malformed)?;
+    let wrapped = B64.decode(&mine.key).map_err(|_| OpenError::Malformed)?;
+    let mut content_key = hpke::single_shot_open::<HpkeChaCha, HkdfSha256, Receiver>(
+        &OpModeR::Base,
+        keys.receiving_secret(),
+        &enc,
+        HPKE_INFO,
+        &wrapped,
+        &wrap_aad(&aad, device_id),
+    )
+    .map_err(|_| OpenError::Undecryptable)?;
+    let nonce: [u8; NONCE_LEN] = B64
+        .decode(&wire.nonce)
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or(OpenError::Malformed)?;
+    let mut body = B64.decode(&wire.body).map_err(|_| OpenError::Malformed)?;
+    let aead = UnboundKey::new(&CHACHA20_POLY1305, &content_key)
+        .map(LessSafeKey::new)
+        .map_err(|_| OpenError::Undecryptable);
+    content_key.fill(0);
+    let payload = aead?
+        .open_in_place(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(&aad),
+            &mut body,
+        )
+        .map_err(|_| OpenError::Undecryptable)?
+        .to_vec();
+    Ok(Opened { item, payload })
+}
+
+/// Length-prefixed fields, so no two different items can produce the same bytes.
+fn associated_data(item: &ItemRef) -> Vec<u8> {
+    let mut out = b"steady-item-v1".to_vec();
+    push(&mut out, item.item_id.as_bytes());
+    push(&mut out, item.kind.as_bytes());
+    push(&mut out, &item.version.to_be_bytes());
+    push(&mut out, item.mentee_id.as_bytes());
+    out
+}
+
+fn wrap_aad(aad: &[u8], device_id: &str) -> Vec<u8> {
+    let mut out = aad.to_vec();
+    push(&mut out, device_id.as_bytes());
+    out
+}
+
+fn signed_bytes(wire: &Wire) -> Vec<u8> {
+    let mut out = b"steady-envelope-v1".to_vec();
+    push(&mut out, &wire.v.to_be_bytes());
+    for field in [&wire.item, &wire.kind] {
+        push(&mut out, field.as_bytes());
+    }
+    push(&mut out, &wire.version.to_be_bytes());
+    for field in [&wire.mentee, &wire.signer, &wire.nonce, &wire.body] {
+        push(&mut out, field.as_bytes());
+    }
+    push(&mut out, &(wire.keys.len() as u64).to_be_bytes());
+    for key in &wire.keys {
+        for field in [&key.device, &key.enc, &key.key] {
+            push(&mut out, field.as_bytes());
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<u8>, field: &[u8]) {
+    out.extend_from_slice(&(field.len() as u64).to_be_bytes());
+    out.extend_from_slice(field);
+}
+
+#[cfg(test)]
+#[path = "envelope_tests.rs"]
+mod tests;

@@ -1,0 +1,76 @@
+//! What staff (and, until the console lands, the command line and the demo) do: make invites.
+
+use std::sync::Arc;
+
+use super::store::{Person, Result, ServerStore};
+use crate::sync::protocol::Role;
+
+/// An invite as shown once to staff: the code goes to the person, only its hash is stored.
+#[derive(Clone, Debug)]
+pub struct Invite {
+    pub person: Person,
+    pub code: String,
+    pub expires_at: i64,
+}
+
+/// Crockford's base32 alphabet: no I, L, O or U, so codes read aloud cleanly.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Makes a person (or uses `existing`) and a one-time invite code for a device of theirs.
+pub fn create_invite(
+    store: &Arc<dyn ServerStore>,
+    role: Role,
+    display_name: &str,
+    existing: Option<&str>,
+    valid_days: i64,
+) -> anyhow::Result<Invite> {
+    let now = super::now();
+    let person = match existing {
+        Some(id) => store.person(id)?,
+        None => store.add_person(role, display_name, now)?,
+    };
+    let bytes = crate::crypto::random_bytes()?;
+    let raw: String = bytes[..12]
+        .iter()
+        .map(|b| ALPHABET[(*b & 31) as usize] as char)
+        .collect();
+    let code = format!("{}-{}-{}", &raw[..4], &raw[4..8], &raw[8..12]);
+    let expires_at = now + valid_days * 86_400;
+    store.add_invite(&person.id, &invite_hash(&code), expires_at)?;
+    Ok(Invite {
+        person,
+        code,
+        expires_at,
+    })
+}
+
+/// Pairs a mentee with a mentor.
+pub fn pair(store: &Arc<dyn ServerStore>, mentee: &str, mentor: &str) -> Result<()> {
+    store.pair(mentee, mentor, super::now())
+}
+
+/// An invite code as typed: case, spaces and dashes do not matter.
+pub fn normalize_invite_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+pub(crate) fn invite_hash(code: &str) -> String {
+    crate::crypto::sha256_hex(normalize_invite_code(code).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_however_they_are_typed() {
+        assert_eq!(
+            invite_hash("AB12-CD34-EF56"),
+            invite_hash(" ab12cd34 ef56 ")
+        );
+        assert_ne!(invite_hash("AB12-CD34-EF56"), invite_hash("AB12-CD34-EF57"));
+    }
+}

@@ -1,0 +1,271 @@
+//! Protocol v1 routes. Each handler checks the protocol header, the token, the caller's role and
+//! pairing, and every limit before it touches the store, so a refusal changes nothing.
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::ServerState;
+use super::admin::invite_hash;
+use super::error::Refusal;
+use super::store::{Caller, NewDevice};
+use crate::sync::protocol::*;
+
+pub(crate) fn routes(state: ServerState) -> Router {
+    let v1 = Router::new()
+        .route("/enroll", post(enroll))
+        .route("/recipients", get(recipients))
+        .route("/records", post(put_records))
+        .route("/mentees", get(mentees))
+        .route("/mentees/{id}/records", get(mentee_records))
+        .route("/me", delete(delete_me))
+        .fallback(|| async { Refusal::not_found() })
+        .layer(middleware::from_fn(require_protocol));
+    Router::new()
+        .nest("/v1", v1)
+        .route("/healthz", get(|| async { "ok" }))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+async fn require_protocol(request: Request, next: Next) -> Response {
+    match request.headers().get(PROTOCOL_HEADER) {
+        Some(v) if v == PROTOCOL_VERSION => next.run(request).await,
+        Some(_) => Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "unsupported_protocol",
+            "This server speaks sync protocol 1 only. Update the app.",
+        )
+        .into_response(),
+        None => Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "protocol_missing",
+            "Requests must say which sync protocol they speak (Steady-Protocol: 1).",
+        )
+        .into_response(),
+    }
+}
+
+/// Parses a JSON body ourselves so that every refusal is JSON with a plain message.
+fn parse_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, Refusal> {
+    let bytes = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "That request is bigger than the server accepts (1 MiB).",
+            )
+        } else {
+            Refusal::bad_request("The request body could not be read.")
+        }
+    })?;
+    serde_json::from_slice(&bytes).map_err(|err| {
+        Refusal::bad_request(format!(
+            "The request is not valid JSON for this call: {err}"
+        ))
+    })
+}
+
+/// The caller behind the bearer token, if it is valid and within its rate.
+fn authenticate(state: &ServerState, headers: &HeaderMap) -> Result<Caller, Refusal> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(Refusal::unauthorized)?;
+    let caller = state
+        .store
+        .caller(&crate::crypto::sha256_hex(token.as_bytes()))?
+        .ok_or_else(Refusal::unauthorized)?;
+    if !state.limiter.allow(&caller.device_id) {
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many requests from this device. Wait a moment and try again.",
+        ));
+    }
+    Ok(caller)
+}
+
+fn require_role(caller: &Caller, role: Role) -> Result<(), Refusal> {
+    if caller.role == role {
+        Ok(())
+    } else {
+        Err(Refusal::forbidden())
+    }
+}
+
+fn public_key(text: &str, what: &str) -> Result<(), Refusal> {
+    match B64.decode(text) {
+        Ok(bytes) if bytes.len() == 32 => Ok(()),
+        _ => Err(Refusal::bad_request(format!(
+            "The {what} must be 32 bytes in unpadded base64url."
+        ))),
+    }
+}
+
+async fn enroll(
+    State(state): State<ServerState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<EnrollResponse>, Refusal> {
+    let request: EnrollRequest = parse_body(body)?;
+    public_key(&request.signing_key, "signing key")?;
+    public_key(&request.receiving_key, "receiving key")?;
+    let token = B64.encode(crate::crypto::random_bytes().map_err(|_| Refusal::forbidden())?);
+    let device = NewDevice {
+        id: uuid::Uuid::new_v4().to_string(),
+        token_hash: crate::crypto::sha256_hex(token.as_bytes()),
+        signing_key: request.signing_key,
+        receiving_key: request.receiving_key,
+    };
+    let person = state
+        .store
+        .enroll(&invite_hash(&request.invite_code), &device, super::now())?;
+    tracing::info!(device = %device.id, role = person.role.key(), "device enrolled");
+    Ok(Json(EnrollResponse {
+        device_id: device.id,
+        token,
+        person_id: person.id,
+        role: person.role,
+        display_name: person.display_name,
+        program_name: state.store.program_name()?,
+    }))
+}
+
+async fn recipients(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+) -> Result<Json<Recipients>, Refusal> {
+    let caller = authenticate(&state, &headers)?;
+    require_role(&caller, Role::Mentee)?;
+    let mut mentors = Vec::new();
+    for mentor in state.store.partners(&caller.person_id, Role::Mentee)? {
+        mentors.push(MentorInfo {
+            devices: state.store.devices(&mentor.id)?,
+            person_id: mentor.id,
+            display_name: mentor.display_name,
+        });
+    }
+    Ok(Json(Recipients { mentors }))
+}
+
+fn check_record(record: &RecordPut) -> Result<(), Refusal> {
+    let id_ok = !record.item_id.is_empty()
+        && record.item_id.len() <= 64
+        && record
+            .item_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !id_ok {
+        return Err(Refusal::bad_request(
+            "Item ids are 1 to 64 letters, digits, dashes or underscores.",
+        ));
+    }
+    if record.version == 0 || record.version > i64::MAX as u64 {
+        return Err(Refusal::bad_request("Versions start at 1."));
+    }
+    if record
+        .envelope
+        .as_ref()
+        .is_some_and(|e| e.len() > MAX_ENVELOPE_BYTES)
+    {
+        return Err(Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "One shared item is bigger than the server accepts (64 KiB).",
+        ));
+    }
+    Ok(())
+}
+
+async fn put_records(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<BatchResponse>, Refusal> {
+    let caller = authenticate(&state, &headers)?;
+    require_role(&caller, Role::Mentee)?;
+    let batch: RecordBatch = parse_body(body)?;
+    if batch.records.len() > MAX_BATCH {
+        return Err(Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("Send at most {MAX_BATCH} records at a time."),
+        ));
+    }
+    batch.records.iter().try_for_each(check_record)?;
+    let outcomes = state.store.put_records(&caller.person_id, &batch.records)?;
+    Ok(Json(BatchResponse { outcomes }))
+}
+
+async fn mentees(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+) -> Result<Json<Mentees>, Refusal> {
+    let caller = authenticate(&state, &headers)?;
+    require_role(&caller, Role::Mentor)?;
+    let mut mentees = Vec::new();
+    for mentee in state.store.partners(&caller.person_id, Role::Mentor)? {
+        mentees.push(MenteeInfo {
+            devices: state.store.devices(&mentee.id)?,
+            person_id: mentee.id,
+            display_name: mentee.display_name,
+        });
+    }
+    Ok(Json(Mentees { mentees }))
+}
+
+#[derive(Deserialize)]
+struct Cursor {
+    #[serde(default)]
+    after: i64,
+    limit: Option<u32>,
+}
+
+async fn mentee_records(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    Path(mentee_id): Path<String>,
+    cursor: Result<Query<Cursor>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<RecordPage>, Refusal> {
+    let caller = authenticate(&state, &headers)?;
+    require_role(&caller, Role::Mentor)?;
+    let Query(cursor) = cursor.map_err(|_| {
+        Refusal::bad_request("`after` must be a whole number and `limit` between 1 and 500.")
+    })?;
+    // An unpaired mentee looks exactly like one that does not exist.
+    if !state.store.is_paired(&mentee_id, &caller.person_id)? {
+        return Err(Refusal::not_found());
+    }
+    let limit = cursor.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
+    let (changes, more) =
+        state
+            .store
+            .changes(&mentee_id, &caller.person_id, cursor.after.max(0), limit)?;
+    let last_seq = changes.last().map_or(cursor.after.max(0), |c| c.seq);
+    Ok(Json(RecordPage {
+        changes,
+        last_seq,
+        more,
+    }))
+}
+
+async fn delete_me(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+) -> Result<StatusCode, Refusal> {
+    let caller = authenticate(&state, &headers)?;
+    state.store.delete_person(&caller.person_id)?;
+    tracing::info!(device = %caller.device_id, "person deleted their server data");
+    Ok(StatusCode::NO_CONTENT)
+}

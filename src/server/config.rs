@@ -1,0 +1,154 @@
+//! Server settings: built-in defaults, then a TOML file, then `STEADY_SERVER_*` environment
+//! variables, each overriding the one before.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub program_name: String,
+    /// Requests per second each device may make, on average.
+    pub rate_per_second: f64,
+    /// How many requests a device may make at once before the average applies.
+    pub rate_burst: f64,
+    /// How long an invite code stays valid.
+    pub invite_days: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            data_dir: PathBuf::from("steady-server-data"),
+            program_name: "Steady program".into(),
+            rate_per_second: 20.0,
+            rate_burst: 120.0,
+            invite_days: 14,
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("could not read the config file {0}: {1}")]
+    Read(PathBuf, std::io::Error),
+    #[error("the config file {0} is not valid: {1}")]
+    Parse(PathBuf, String),
+    #[error("the environment variable {0} is not valid: {1}")]
+    Env(&'static str, String),
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<SocketAddr>,
+    data_dir: Option<PathBuf>,
+    program_name: Option<String>,
+    rate_per_second: Option<f64>,
+    rate_burst: Option<f64>,
+    invite_days: Option<i64>,
+}
+
+impl Config {
+    /// Defaults, then `file` if given, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path)
+                .map_err(|err| ConfigError::Read(path.to_path_buf(), err))?;
+            config
+                .apply_toml(&text)
+                .map_err(|err| ConfigError::Parse(path.to_path_buf(), err))?;
+        }
+        config.apply_env(|name| std::env::var(name).ok())?;
+        Ok(config)
+    }
+
+    fn apply_toml(&mut self, text: &str) -> Result<(), String> {
+        let file: FileConfig = toml::from_str(text).map_err(|err| err.to_string())?;
+        if let Some(v) = file.listen {
+            self.listen = v;
+        }
+        if let Some(v) = file.data_dir {
+            self.data_dir = v;
+        }
+        if let Some(v) = file.program_name {
+            self.program_name = v;
+        }
+        if let Some(v) = file.rate_per_second {
+            self.rate_per_second = v;
+        }
+        if let Some(v) = file.rate_burst {
+            self.rate_burst = v;
+        }
+        if let Some(v) = file.invite_days {
+            self.invite_days = v;
+        }
+        Ok(())
+    }
+
+    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        fn parse<T: std::str::FromStr>(name: &'static str, text: &str) -> Result<T, ConfigError>
+        where
+            T::Err: std::fmt::Display,
+        {
+            text.parse()
+                .map_err(|err: T::Err| ConfigError::Env(name, err.to_string()))
+        }
+        if let Some(v) = var("STEADY_SERVER_LISTEN") {
+            self.listen = parse("STEADY_SERVER_LISTEN", &v)?;
+        }
+        if let Some(v) = var("STEADY_SERVER_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = var("STEADY_SERVER_PROGRAM") {
+            self.program_name = v;
+        }
+        if let Some(v) = var("STEADY_SERVER_RATE_PER_SECOND") {
+            self.rate_per_second = parse("STEADY_SERVER_RATE_PER_SECOND", &v)?;
+        }
+        if let Some(v) = var("STEADY_SERVER_RATE_BURST") {
+            self.rate_burst = parse("STEADY_SERVER_RATE_BURST", &v)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_overrides_defaults_and_the_environment_overrides_the_file() {
+        let mut config = Config::default();
+        config
+            .apply_toml("listen = \"127.0.0.1:9000\"\nprogram_name = \"Bright Paths\"\n")
+            .unwrap();
+        config
+            .apply_env(|name| (name == "STEADY_SERVER_LISTEN").then(|| "127.0.0.1:9100".into()))
+            .unwrap();
+        assert_eq!(config.listen.port(), 9100);
+        assert_eq!(config.program_name, "Bright Paths");
+        assert_eq!(config.invite_days, 14);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_named() {
+        let mut config = Config::default();
+        assert!(
+            config
+                .apply_toml("lisen = \"x\"")
+                .unwrap_err()
+                .contains("lisen")
+        );
+        let err = config
+            .apply_env(|name| (name == "STEADY_SERVER_LISTEN").then(|| "nowhere".into()))
+            .unwrap_err();
+        assert!(err.to_string().contains("STEADY_SERVER_LISTEN"));
+    }
+}

@@ -1,0 +1,73 @@
+//! The sync server: axum routes for protocol v1 over a [`ServerStore`] (embedded SQLite by
+//! default). It stores sealed envelopes it cannot open, and logs methods, routes and status codes,
+//! never bodies. [`launch_with_listener`] is the seam tests and the demo use (port 0).
+
+mod admin;
+mod api;
+mod config;
+mod error;
+mod limits;
+pub mod store;
+
+pub use admin::{Invite, create_invite, normalize_invite_code, pair};
+pub use config::{Config, ConfigError};
+pub use store::{Person, ServerStore, SqliteStore};
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct ServerState {
+    pub store: Arc<dyn ServerStore>,
+    limiter: Arc<limits::RateLimiter>,
+}
+
+impl ServerState {
+    pub fn new(store: Arc<dyn ServerStore>, config: &Config) -> Self {
+        ServerState {
+            store,
+            limiter: Arc::new(limits::RateLimiter::new(
+                config.rate_per_second,
+                config.rate_burst,
+            )),
+        }
+    }
+}
+
+/// The whole server's routes.
+pub fn router(state: ServerState) -> Router {
+    api::routes(state)
+}
+
+/// Opens the configured store and serves on `listener` until `shutdown` completes.
+pub async fn launch_with_listener(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let store = SqliteStore::open(&config.data_dir, &config.program_name)?;
+    let state = ServerState::new(Arc::new(store), &config);
+    serve(state, listener, shutdown).await
+}
+
+/// Serves `state` on `listener` until `shutdown` completes.
+pub async fn serve(
+    state: ServerState,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    tracing::info!("sync server listening on {}", listener.local_addr()?);
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,310 @@
+//! The sharing part of the app-state API: connecting to a program, choosing what to share, the
+//! preview of exactly what a mentor sees, the sharing log, mentor devices, "let my mentor know",
+//! the sync status line, background sync, and (for mentors) the shared items of each mentee.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::sync::{Notify, watch};
+
+use super::{Device, DeviceError, Result};
+use crate::domain::share::SAFETY_PLAN_ID;
+use crate::domain::{EntryId, LocalStamp, ShareKind, ShareMode, SharedContent};
+use crate::store::{Enrolment, KnownMentee, MentorDevice, ShareLogLine};
+use crate::sync::protocol::Role;
+use crate::sync::{Api, CallError, SyncError, SyncReport};
+
+/// Background sync's shared state for one device.
+pub(super) struct SyncHandle {
+    nudge: Notify,
+    problem: Mutex<Option<String>>,
+    offline: Mutex<bool>,
+    round: watch::Sender<u64>,
+}
+
+impl SyncHandle {
+    pub(super) fn new() -> Self {
+        SyncHandle {
+            nudge: Notify::new(),
+            problem: Mutex::new(None),
+            offline: Mutex::new(false),
+            round: watch::channel(0).0,
+        }
+    }
+}
+
+/// The sync status line's facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyncLine {
+    pub connected: bool,
+    pub last_synced: Option<LocalStamp>,
+    pub pending: usize,
+    pub offline: bool,
+    pub problem: Option<String>,
+    pub devices_waiting: usize,
+}
+
+/// Something that is shared now, for the Sharing screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedThing {
+    pub kind: ShareKind,
+    pub item_id: String,
+    pub mode: ShareMode,
+    pub label: String,
+}
+
+/// A shared item as a mentor's device shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentorItem {
+    pub item_id: String,
+    /// `None` when the envelope could not be verified or opened.
+    pub content: Option<SharedContent>,
+}
+
+/// Why connecting failed, in words for the person.
+fn enrol_error(err: CallError) -> DeviceError {
+    DeviceError::Sync(match err {
+        CallError::Refused { message, .. } => message,
+        other => other.to_string(),
+    })
+}
+
+impl Device {
+    /// How this device is connected to a program, if it is.
+    pub fn enrolment(&self) -> Result<Option<Enrolment>> {
+        Ok(self.store()?.enrolment()?)
+    }
+
+    pub fn role(&self) -> Role {
+        self.enrolment()
+            .ok()
+            .flatten()
+            .map_or(Role::Mentee, |e| e.role)
+    }
+
+    /// Connects this device to the program at `server_url` with an invite code.
+    pub async fn enroll(&self, server_url: &str, invite_code: &str) -> Result<Enrolment> {
+        if self.enrolment()?.is_some() {
+            return Err(DeviceError::Sync(
+                "This device is already connected to a program.".into(),
+            ));
+        }
+        let keys = self.store()?.device_keys()?.public();
+        let api = Api::new(server_url);
+        let response = api
+            .enroll(invite_code.trim(), &keys)
+            .await
+            .map_err(enrol_error)?;
+        let enrolment = Enrolment {
+            server_url: api.base_url().to_owned(),
+            device_id: response.device_id,
+            token: response.token,
+            person_id: response.person_id,
+            role: response.role,
+            display_name: response.display_name,
+            program_name: response.program_name,
+            last_synced_ms: None,
+        };
+        self.store()?
+            .save_enrolment(&enrolment, chrono::Utc::now().timestamp_millis())?;
+        self.nudge_sync();
+        Ok(enrolment)
+    }
+
+    /// How an item is shared now.
+    pub fn share_mode(&self, kind: ShareKind, item_id: &str) -> Result<ShareMode> {
+        Ok(self.store()?.share_mode(kind, item_id)?)
+    }
+
+    /// Exactly what the mentor would see if the item were shared with `mode`.
+    pub fn share_preview(
+        &self,
+        kind: ShareKind,
+        item_id: &str,
+        mode: ShareMode,
+    ) -> Result<Option<SharedContent>> {
+        Ok(crate::sync::engine::shared_content(
+            &*self.store()?,
+            kind,
+            item_id,
+            mode,
+        )?)
+    }
+
+    /// Shares, reshapes or unshares an item. `label` is how the sharing log names it (kept only
+    /// on this device).
+    pub fn set_share(
+        &self,
+        kind: ShareKind,
+        item_id: &str,
+        mode: ShareMode,
+        label: &str,
+    ) -> Result<()> {
+        self.store()?
+            .set_share(kind, item_id, mode, label, LocalStamp::now())?;
+        self.nudge_sync();
+        Ok(())
+    }
+
+    /// Shares the safety plan (or stops).
+    pub fn share_safety_plan(&self, shared: bool) -> Result<()> {
+        let mode = if shared {
+            ShareMode::Shared
+        } else {
+            ShareMode::Private
+        };
+        self.set_share(
+            ShareKind::SafetyPlan,
+            SAFETY_PLAN_ID,
+            mode,
+            "My safety plan",
+        )
+    }
+
+    /// "Let my mentor know": a one-off request for contact, sent only now.
+    pub fn ask_mentor_to_reach_out(&self) -> Result<()> {
+        let id = EntryId::new();
+        self.set_share(
+            ShareKind::ContactRequest,
+            id.as_str(),
+            ShareMode::Shared,
+            "Asked my mentor to get in touch",
+        )
+    }
+
+    /// Everything shared now, newest change first.
+    pub fn shared_things(&self) -> Result<Vec<SharedThing>> {
+        let store = self.store()?;
+        let log = store.share_log(10_000)?;
+        Ok(store
+            .shared_items()?
+            .into_iter()
+            .filter(|item| item.kind != ShareKind::ContactRequest)
+            .map(|item| SharedThing {
+                label: log
+                    .iter()
+                    .find(|line| line.item_id == item.item_id)
+                    .map_or_else(String::new, |line| line.label.clone()),
+                kind: item.kind,
+                item_id: item.item_id,
+                mode: item.mode,
+            })
+            .collect())
+    }
+
+    pub fn share_log(&self) -> Result<Vec<ShareLogLine>> {
+        Ok(self.store()?.share_log(200)?)
+    }
+
+    pub fn mentor_devices(&self) -> Result<Vec<MentorDevice>> {
+        Ok(self.store()?.mentor_devices()?)
+    }
+
+    /// Lets a waiting mentor device read what is shared (or not).
+    pub fn decide_mentor_device(&self, device_id: &str, approve: bool) -> Result<()> {
+        self.store()?.decide_mentor_device(
+            device_id,
+            approve,
+            chrono::Utc::now().timestamp_millis(),
+        )?;
+        self.nudge_sync();
+        Ok(())
+    }
+
+    pub fn sync_line(&self) -> Result<SyncLine> {
+        let store = self.store()?;
+        let enrolment = store.enrolment()?;
+        Ok(SyncLine {
+            connected: enrolment.is_some(),
+            last_synced: enrolment
+                .and_then(|e| e.last_synced_ms)
+                .and_then(chrono::DateTime::from_timestamp_millis)
+                .map(|at| {
+                    LocalStamp::from_datetime(at.with_timezone(&chrono::Local).fixed_offset())
+                }),
+            pending: store.outbox_len()?,
+            offline: self.sync.offline.lock().map(|o| *o).unwrap_or(false),
+            problem: self.sync.problem.lock().ok().and_then(|p| p.clone()),
+            devices_waiting: store
+                .mentor_devices()?
+                .iter()
+                .filter(|d| d.trust == crate::store::DeviceTrust::Waiting)
+                .count(),
+        })
+    }
+
+    /// Runs one sync round now and records how it went for the status line.
+    pub async fn sync_now(&self) -> Result<SyncReport> {
+        let result = crate::sync::sync_once(&self.store).await;
+        let (offline, problem) = match &result {
+            Ok(report) => (false, report.refused.first().cloned()),
+            Err(SyncError::Call(CallError::Offline | CallError::Server)) => (true, None),
+            Err(err) => (false, Some(err.to_string())),
+        };
+        if let Ok(mut o) = self.sync.offline.lock() {
+            *o = offline;
+        }
+        if let Ok(mut p) = self.sync.problem.lock() {
+            *p = problem;
+        }
+        self.sync.round.send_modify(|n| *n += 1);
+        result.map_err(|err| match err {
+            SyncError::Store(err) => DeviceError::Store(err),
+            other => DeviceError::Sync(other.to_string()),
+        })
+    }
+
+    /// Asks background sync to run soon.
+    pub fn nudge_sync(&self) {
+        self.sync.nudge.notify_one();
+    }
+
+    /// A receiver that changes after every sync round, so screens can refresh.
+    pub fn sync_rounds(&self) -> watch::Receiver<u64> {
+        self.sync.round.subscribe()
+    }
+
+    /// Syncs in the background on the current tokio runtime: soon after each change, every
+    /// `every` otherwise, backing off (up to five minutes) while offline. Never blocks the UI.
+    pub fn start_background_sync(&self, every: Duration) {
+        let device = self.clone();
+        tokio::spawn(async move {
+            let mut wait = every;
+            loop {
+                let _ = tokio::time::timeout(wait, device.sync.nudge.notified()).await;
+                if !matches!(device.enrolment(), Ok(Some(_))) {
+                    wait = every;
+                    continue;
+                }
+                wait = match device.sync_now().await {
+                    Ok(_) => every,
+                    Err(_) if device.sync_line().is_ok_and(|l| l.offline) => {
+                        (wait * 2).clamp(Duration::from_secs(2), Duration::from_secs(300))
+                    }
+                    Err(_) => every,
+                };
+            }
+        });
+    }
+
+    /// Mentor mode: the mentees paired with this mentor.
+    pub fn mentees(&self) -> Result<Vec<KnownMentee>> {
+        Ok(self.store()?.known_mentees()?)
+    }
+
+    /// Mentor mode: what a mentee shared, newest first, decrypted on this device.
+    pub fn mentee_items(&self, mentee_id: &str) -> Result<Vec<MentorItem>> {
+        Ok(self
+            .store()?
+            .mentor_items(mentee_id)?
+            .into_iter()
+            .map(|item| MentorItem {
+                content: item
+                    .content
+                    .as_deref()
+                    .and_then(|c| SharedContent::from_json(c.as_bytes())),
+                item_id: item.item_id,
+            })
+            .collect())
+    }
+}

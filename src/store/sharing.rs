@@ -1,0 +1,370 @@
+//! The sharing tables: `shares` (each item's share mode and its version, which only ever grows),
+//! `outbox` (what must reach the server next) and `share_log` (every share and unshare, for the
+//! mentee to read). They are one unit: triggers on the content tables put a shared item in the
+//! outbox in the same transaction as the change, so no edit path can forget to sync.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Migration, Result, Store};
+use crate::domain::{LocalStamp, ShareKind, ShareMode};
+
+/// Enqueues `{id}` of `{kind}` when it is shared: bumps its version and (re)writes its outbox row.
+macro_rules! enqueue {
+    ($kind:literal, $id:literal) => {
+        concat!(
+            "UPDATE shares SET version = version + 1 WHERE kind = '", $kind, "' AND item_id = ", $id,
+            " AND mode != 'private';
+             INSERT INTO outbox (item_id, kind, version, queued_at_ms)
+             SELECT item_id, kind, version, CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM shares
+             WHERE kind = '", $kind, "' AND item_id = ", $id, " AND mode != 'private'
+             ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
+                 attempts = 0, last_error = NULL;"
+        )
+    };
+}
+
+pub(super) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        seq: 13,
+        name: "shares: create",
+        sql: "CREATE TABLE shares (
+                  kind TEXT NOT NULL,
+                  item_id TEXT NOT NULL,
+                  mode TEXT NOT NULL CHECK (mode IN ('private', 'shared', 'without_note')),
+                  version INTEGER NOT NULL CHECK (version >= 1),
+                  changed_at_ms INTEGER NOT NULL,
+                  PRIMARY KEY (kind, item_id)
+              ) STRICT;",
+    },
+    Migration {
+        seq: 14,
+        name: "outbox: create",
+        sql: "CREATE TABLE outbox (
+                  item_id TEXT PRIMARY KEY NOT NULL,
+                  kind TEXT NOT NULL,
+                  version INTEGER NOT NULL,
+                  envelope BLOB,
+                  queued_at_ms INTEGER NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  last_error TEXT
+              ) STRICT;",
+    },
+    Migration {
+        seq: 15,
+        name: "share_log: create",
+        sql: "CREATE TABLE share_log (
+                  id INTEGER PRIMARY KEY,
+                  at_ms INTEGER NOT NULL,
+                  offset_s INTEGER NOT NULL,
+                  kind TEXT NOT NULL,
+                  item_id TEXT NOT NULL,
+                  mode TEXT NOT NULL,
+                  label TEXT NOT NULL
+              ) STRICT;",
+    },
+    Migration {
+        seq: 16,
+        name: "sharing: triggers that queue shared items when they change",
+        sql: concat!(
+            "CREATE TRIGGER share_mood_changed AFTER UPDATE ON mood_entries BEGIN ",
+            enqueue!("mood", "NEW.id"),
+            " END;
+             CREATE TRIGGER share_mood_purged AFTER DELETE ON mood_entries BEGIN ",
+            enqueue!("mood", "OLD.id"),
+            " END;
+             CREATE TRIGGER share_goal_changed AFTER UPDATE ON goals BEGIN ",
+            enqueue!("goal", "NEW.id"),
+            " END;
+             CREATE TRIGGER share_goal_purged AFTER DELETE ON goals BEGIN ",
+            enqueue!("goal", "OLD.id"),
+            " END;
+             CREATE TRIGGER share_step_added AFTER INSERT ON goal_steps BEGIN ",
+            enqueue!("goal", "NEW.goal_id"),
+            " END;
+             CREATE TRIGGER share_step_changed AFTER UPDATE ON goal_steps BEGIN ",
+            enqueue!("goal", "NEW.goal_id"),
+            " END;
+             CREATE TRIGGER share_step_removed AFTER DELETE ON goal_steps BEGIN ",
+            enqueue!("goal", "OLD.goal_id"),
+            " END;
+             CREATE TRIGGER share_check_in_added AFTER INSERT ON goal_check_ins BEGIN ",
+            enqueue!("goal", "NEW.goal_id"),
+            " END;
+             CREATE TRIGGER share_plan_added AFTER INSERT ON safety_plan_items BEGIN ",
+            enqueue!("safety_plan", "'safety-plan'"),
+            " END;
+             CREATE TRIGGER share_plan_changed AFTER UPDATE ON safety_plan_items BEGIN ",
+            enqueue!("safety_plan", "'safety-plan'"),
+            " END;
+             CREATE TRIGGER share_plan_removed AFTER DELETE ON safety_plan_items BEGIN ",
+            enqueue!("safety_plan", "'safety-plan'"),
+            " END;"
+        ),
+    },
+];
+
+/// One line of the sharing log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareLogLine {
+    pub at: LocalStamp,
+    pub kind: ShareKind,
+    pub item_id: String,
+    pub mode: ShareMode,
+    pub label: String,
+}
+
+/// An item that is shared now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedItemRef {
+    pub kind: ShareKind,
+    pub item_id: String,
+    pub mode: ShareMode,
+    pub version: u64,
+}
+
+/// A record waiting to reach the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxRecord {
+    pub item_id: String,
+    pub kind: ShareKind,
+    pub version: u64,
+    pub envelope: Option<Vec<u8>>,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+}
+
+impl Store {
+    /// Sets an item's share mode, queues it for the server and logs it, in one transaction.
+    /// Returns false when the mode was already `mode`.
+    pub fn set_share(
+        &mut self,
+        kind: ShareKind,
+        item_id: &str,
+        mode: ShareMode,
+        label: &str,
+        at: LocalStamp,
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let current: Option<(String, i64)> = tx
+            .query_row(
+                "SELECT mode, version FROM shares WHERE kind = ?1 AND item_id = ?2",
+                params![kind.key(), item_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let current_mode = current
+            .as_ref()
+            .and_then(|(m, _)| ShareMode::from_key(m))
+            .unwrap_or(ShareMode::Private);
+        if current_mode == mode {
+            return Ok(false);
+        }
+        let version = current.map_or(1, |(_, v)| v + 1);
+        tx.execute(
+            "INSERT INTO shares (kind, item_id, mode, version, changed_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, item_id) DO UPDATE SET mode = excluded.mode,
+                 version = excluded.version, changed_at_ms = excluded.changed_at_ms",
+            params![kind.key(), item_id, mode.key(), version, at.utc_millis()],
+        )?;
+        tx.execute(
+            "INSERT INTO outbox (item_id, kind, version, queued_at_ms) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
+                 attempts = 0, last_error = NULL",
+            params![item_id, kind.key(), version, at.utc_millis()],
+        )?;
+        tx.execute(
+            "INSERT INTO share_log (at_ms, offset_s, kind, item_id, mode, label)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                at.utc_millis(),
+                at.offset_seconds(),
+                kind.key(),
+                item_id,
+                mode.key(),
+                label
+            ],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// How an item is shared now (private when never shared).
+    pub fn share_mode(&self, kind: ShareKind, item_id: &str) -> Result<ShareMode> {
+        let mode: Option<String> = self
+            .conn
+            .prepare_cached("SELECT mode FROM shares WHERE kind = ?1 AND item_id = ?2")?
+            .query_row(params![kind.key(), item_id], |r| r.get(0))
+            .optional()?;
+        Ok(mode
+            .and_then(|m| ShareMode::from_key(&m))
+            .unwrap_or(ShareMode::Private))
+    }
+
+    /// When an item was last shared or unshared, in the mentee's local time then.
+    pub fn share_changed_at(&self, kind: ShareKind, item_id: &str) -> Result<Option<LocalStamp>> {
+        let row: Option<(i64, i32)> = self
+            .conn
+            .query_row(
+                "SELECT at_ms, offset_s FROM share_log WHERE kind = ?1 AND item_id = ?2
+                 ORDER BY id DESC LIMIT 1",
+                params![kind.key(), item_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(ms, offset)| LocalStamp::from_parts(ms, offset)))
+    }
+
+    /// Every item shared now.
+    pub fn shared_items(&self) -> Result<Vec<SharedItemRef>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, item_id, mode, version FROM shares WHERE mode != 'private'
+             ORDER BY changed_at_ms DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        let mut items = Vec::new();
+        for row in rows {
+            let (kind, item_id, mode, version) = row?;
+            if let (Some(kind), Some(mode)) =
+                (ShareKind::from_key(&kind), ShareMode::from_key(&mode))
+            {
+                items.push(SharedItemRef {
+                    kind,
+                    item_id,
+                    mode,
+                    version: version as u64,
+                });
+            }
+        }
+        Ok(items)
+    }
+
+    /// Queues every shared item again with a new version (after a new mentor device is approved).
+    pub fn requeue_all_shared(&mut self, now_ms: i64) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE shares SET version = version + 1 WHERE mode != 'private'",
+            [],
+        )?;
+        let queued = tx.execute(
+            "INSERT INTO outbox (item_id, kind, version, queued_at_ms)
+             SELECT item_id, kind, version, ?1 FROM shares WHERE mode != 'private'
+             ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
+                 attempts = 0, last_error = NULL",
+            [now_ms],
+        )?;
+        tx.commit()?;
+        Ok(queued)
+    }
+
+    /// The sharing log, newest first.
+    pub fn share_log(&self, limit: usize) -> Result<Vec<ShareLogLine>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at_ms, offset_s, kind, item_id, mode, label FROM share_log
+             ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i32>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut lines = Vec::new();
+        for row in rows {
+            let (ms, offset, kind, item_id, mode, label) = row?;
+            if let (Some(at), Some(kind), Some(mode)) = (
+                LocalStamp::from_parts(ms, offset),
+                ShareKind::from_key(&kind),
+                ShareMode::from_key(&mode),
+            ) {
+                lines.push(ShareLogLine {
+                    at,
+                    kind,
+                    item_id,
+                    mode,
+                    label,
+                });
+            }
+        }
+        Ok(lines)
+    }
+
+    /// Up to `limit` outbox records that have not been stopped by a refusal, oldest first.
+    pub fn outbox(&self, limit: usize) -> Result<Vec<OutboxRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, kind, version, envelope, attempts, last_error FROM outbox
+             ORDER BY queued_at_ms, item_id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<Vec<u8>>>(3)?,
+                r.get::<_, u32>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut records = Vec::new();
+        for row in rows {
+            let (item_id, kind, version, envelope, attempts, last_error) = row?;
+            if let Some(kind) = ShareKind::from_key(&kind) {
+                records.push(OutboxRecord {
+                    item_id,
+                    kind,
+                    version: version as u64,
+                    envelope,
+                    attempts,
+                    last_error,
+                });
+            }
+        }
+        Ok(records)
+    }
+
+    /// How many records wait to be sent.
+    pub fn outbox_len(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Keeps the sealed form of a record so a retry sends the very same bytes. A no-op if the
+    /// item changed meanwhile (its version moved on).
+    pub fn keep_sealed(&mut self, item_id: &str, version: u64, envelope: &[u8]) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET envelope = ?3 WHERE item_id = ?1 AND version = ?2",
+            params![item_id, version as i64, envelope],
+        )?;
+        Ok(())
+    }
+
+    /// The server has this version: drop it from the outbox unless a newer one is waiting.
+    pub fn outbox_sent(&mut self, item_id: &str, version: u64) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM outbox WHERE item_id = ?1 AND version = ?2",
+            params![item_id, version as i64],
+        )?;
+        Ok(())
+    }
+
+    /// Records a failed attempt; with `refusal`, the server refused it and it waits for a change.
+    pub fn outbox_failed(&mut self, item_id: &str, refusal: Option<&str>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE item_id = ?1",
+            params![item_id, refusal],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,161 @@
+//! The HTTP side of sync: one reqwest client (rustls on ring) and one function per protocol call.
+//! Every failure is sorted into offline (retry later), server trouble (retry later) or a refusal
+//! (a 4xx: stop and tell the person), with the server's plain message.
+
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use reqwest::{Client, RequestBuilder, StatusCode};
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+use super::protocol::*;
+use crate::crypto::PublicKeys;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// No connection: the phone is offline or the server is down.
+    #[error("Can't reach the sync server right now.")]
+    Offline,
+    /// The server failed (5xx or an unreadable answer); trying again later may work.
+    #[error("The sync server had a problem. Steady will try again.")]
+    Server,
+    /// The server refused the request; repeating it will not help.
+    #[error("{message}")]
+    Refused { status: u16, message: String },
+}
+
+impl CallError {
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, CallError::Refused { .. })
+    }
+}
+
+/// A client for one sync server.
+#[derive(Clone, Debug)]
+pub struct Api {
+    http: Client,
+    base: String,
+}
+
+impl Api {
+    pub fn new(base_url: &str) -> Self {
+        // ring is the one crypto provider; installing twice is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(20))
+            .build()
+            .unwrap_or_default();
+        Api {
+            http,
+            base: base_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let builder = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION);
+        match token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<T, CallError> {
+        let response = builder.send().await.map_err(|_| CallError::Offline)?;
+        let status = response.status();
+        if status.is_success() {
+            return response.json().await.map_err(|_| CallError::Server);
+        }
+        if status.is_client_error() && status != StatusCode::TOO_MANY_REQUESTS {
+            let message = response
+                .json::<ApiError>()
+                .await
+                .map(|e| e.message)
+                .unwrap_or_else(|_| format!("The sync server said no ({status})."));
+            return Err(CallError::Refused {
+                status: status.as_u16(),
+                message,
+            });
+        }
+        Err(CallError::Server)
+    }
+
+    pub async fn enroll(
+        &self,
+        invite_code: &str,
+        keys: &PublicKeys,
+    ) -> Result<EnrollResponse, CallError> {
+        let body = EnrollRequest {
+            invite_code: invite_code.to_owned(),
+            signing_key: B64.encode(keys.signing),
+            receiving_key: B64.encode(keys.receiving),
+        };
+        Self::send(
+            self.request(reqwest::Method::POST, "/v1/enroll", None)
+                .json(&body),
+        )
+        .await
+    }
+
+    pub async fn recipients(&self, token: &str) -> Result<Recipients, CallError> {
+        Self::send(self.request(reqwest::Method::GET, "/v1/recipients", Some(token))).await
+    }
+
+    pub async fn put_records(
+        &self,
+        token: &str,
+        batch: &RecordBatch,
+    ) -> Result<BatchResponse, CallError> {
+        Self::send(
+            self.request(reqwest::Method::POST, "/v1/records", Some(token))
+                .json(batch),
+        )
+        .await
+    }
+
+    pub async fn mentees(&self, token: &str) -> Result<Mentees, CallError> {
+        Self::send(self.request(reqwest::Method::GET, "/v1/mentees", Some(token))).await
+    }
+
+    pub async fn records(
+        &self,
+        token: &str,
+        mentee_id: &str,
+        after: i64,
+    ) -> Result<RecordPage, CallError> {
+        let path = format!("/v1/mentees/{mentee_id}/records?after={after}&limit={MAX_PULL}");
+        Self::send(self.request(reqwest::Method::GET, &path, Some(token))).await
+    }
+
+    pub async fn delete_me(&self, token: &str) -> Result<(), CallError> {
+        let response = self
+            .request(reqwest::Method::DELETE, "/v1/me", Some(token))
+            .send()
+            .await
+            .map_err(|_| CallError::Offline)?;
+        match response.status() {
+            s if s.is_success() => Ok(()),
+            s if s.is_client_error() => Err(CallError::Refused {
+                status: s.as_u16(),
+                message: "The sync server refused to delete your data.".into(),
+            }),
+            _ => Err(CallError::Server),
+        }
+    }
+}
+
+/// Public keys from the server's base64url form.
+pub fn decode_keys(device: &DeviceInfo) -> Option<PublicKeys> {
+    let signing = B64.decode(&device.signing_key).ok()?;
+    let receiving = B64.decode(&device.receiving_key).ok()?;
+    PublicKeys::from_slices(&signing, &receiving).ok()
+}

@@ -1,0 +1,9 @@
+//! Sync: the wire protocol shared with the server, the HTTP client, and the engine that pushes a
+//! mentee's outbox and pulls a mentor's inbox.
+
+pub mod client;
+pub mod engine;
+pub mod protocol;
+
+pub use client::{Api, CallError};
+pub use engine::{SyncError, SyncReport, sync_once};

@@ -1,0 +1,150 @@
+//! The sync protocol's wire types (v1), shared by the app's sync client and the server. Every
+//! request carries `Steady-Protocol: 1`; every error is a JSON [`ApiError`] with a 4xx or 5xx.
+
+use serde::{Deserialize, Serialize};
+
+/// The header that names the protocol version of a request.
+pub const PROTOCOL_HEADER: &str = "steady-protocol";
+/// The version this code speaks.
+pub const PROTOCOL_VERSION: &str = "1";
+
+/// Limits the server enforces and the client respects.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const MAX_BATCH: usize = 500;
+pub const MAX_ENVELOPE_BYTES: usize = 64 * 1024;
+pub const MAX_PULL: u32 = 500;
+
+/// Who a person is in the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Mentee,
+    Mentor,
+}
+
+impl Role {
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Mentee => "mentee",
+            Role::Mentor => "mentor",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        [Role::Mentee, Role::Mentor]
+            .into_iter()
+            .find(|r| r.key() == key)
+    }
+}
+
+/// `POST /v1/enroll`: an invite code and this device's public keys (base64url, no padding).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollRequest {
+    pub invite_code: String,
+    pub signing_key: String,
+    pub receiving_key: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EnrollResponse {
+    pub device_id: String,
+    pub token: String,
+    pub person_id: String,
+    pub role: Role,
+    pub display_name: String,
+    pub program_name: String,
+}
+
+/// A device that may receive or sign envelopes, as the server lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceInfo {
+    pub device_id: String,
+    pub signing_key: String,
+    pub receiving_key: String,
+    pub enrolled_at: i64,
+}
+
+/// `GET /v1/recipients`: the devices of the mentee's paired mentor(s).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Recipients {
+    pub mentors: Vec<MentorInfo>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MentorInfo {
+    pub person_id: String,
+    pub display_name: String,
+    pub devices: Vec<DeviceInfo>,
+}
+
+/// One change to a shared item: an envelope, or `None` for a tombstone (unshared or deleted).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordPut {
+    pub item_id: String,
+    pub version: u64,
+    pub envelope: Option<String>,
+}
+
+/// `POST /v1/records`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordBatch {
+    pub records: Vec<RecordPut>,
+}
+
+/// What the server did with one record of a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PutOutcome {
+    /// Stored now.
+    Stored,
+    /// This exact version was already stored: a retry.
+    AlreadyStored,
+    /// A newer version is already stored; this one was ignored.
+    Superseded,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BatchResponse {
+    pub outcomes: Vec<PutOutcome>,
+}
+
+/// `GET /v1/mentees`: the mentees paired with this mentor, with their devices' signing keys.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Mentees {
+    pub mentees: Vec<MenteeInfo>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MenteeInfo {
+    pub person_id: String,
+    pub display_name: String,
+    pub devices: Vec<DeviceInfo>,
+}
+
+/// One change in a mentee's feed; `envelope` is `None` for a tombstone.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RecordChange {
+    pub seq: i64,
+    pub item_id: String,
+    pub version: u64,
+    pub envelope: Option<String>,
+}
+
+/// `GET /v1/mentees/{id}/records?after=SEQ&limit=N`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RecordPage {
+    pub changes: Vec<RecordChange>,
+    /// The cursor to ask with next time.
+    pub last_seq: i64,
+    pub more: bool,
+}
+
+/// Every error body: a stable code for programs and a plain message for people.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ApiError {
+    pub error: String,
+    pub message: String,
+}

@@ -1,0 +1,238 @@
+//! A real sync server on 127.0.0.1:0 over a temp directory, plus a recording proxy that keeps
+//! every byte a client sends, and real devices (their own temp stores and keys) enrolled with it.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
+use steady::state::Device;
+use steady::sync::protocol::Role;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::oneshot;
+
+pub struct SyncServer {
+    pub base: String,
+    pub dir: PathBuf,
+    pub store: Arc<dyn ServerStore>,
+    _root: Arc<tempfile::TempDir>,
+    stop: Option<oneshot::Sender<()>>,
+    done: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl SyncServer {
+    pub async fn start() -> Self {
+        Self::start_in(Arc::new(tempfile::tempdir().expect("temp dir")), None).await
+    }
+
+    /// Starts (or restarts) a server over `root`, on `port` if given.
+    pub async fn start_in(root: Arc<tempfile::TempDir>, port: Option<u16>) -> Self {
+        let dir = root.path().join("server");
+        let config = Config {
+            data_dir: dir.clone(),
+            program_name: "Bright Paths".into(),
+            ..Config::default()
+        };
+        let store: Arc<dyn ServerStore> =
+            Arc::new(SqliteStore::open(&dir, &config.program_name).expect("server store"));
+        let listener = TcpListener::bind(("127.0.0.1", port.unwrap_or(0)))
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let state = ServerState::new(store.clone(), &config);
+        let (stop, stopped) = oneshot::channel::<()>();
+        let done = tokio::spawn(async move {
+            let _ = server::serve(state, listener, async {
+                let _ = stopped.await;
+            })
+            .await;
+        });
+        SyncServer {
+            base,
+            dir,
+            store,
+            _root: root,
+            stop: Some(stop),
+            done: Some(done),
+        }
+    }
+
+    /// Stops the server and starts a new one on the same port and files.
+    pub async fn restart(mut self) -> Self {
+        let port: u16 = self.base.rsplit(':').next().unwrap().parse().unwrap();
+        let root = self._root.clone();
+        self.shutdown().await;
+        drop(self);
+        Self::start_in(root, Some(port)).await
+    }
+
+    pub async fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(done) = self.done.take() {
+            let _ = done.await;
+        }
+    }
+
+    /// A new person and a one-time invite code for their device.
+    pub fn invite(&self, role: Role, name: &str) -> (String, String) {
+        let invite = server::create_invite(&self.store, role, name, None, 14).expect("invite");
+        (invite.code, invite.person.id)
+    }
+
+    /// Another invite for an existing person (a second device).
+    pub fn invite_again(&self, person: &str) -> String {
+        server::create_invite(&self.store, Role::Mentor, "", Some(person), 14)
+            .expect("invite")
+            .code
+    }
+
+    pub fn pair(&self, mentee: &str, mentor: &str) {
+        server::pair(&self.store, mentee, mentor).expect("pair");
+    }
+
+    /// Every byte of every file the server keeps.
+    pub fn file_bytes(&self) -> Vec<u8> {
+        let mut all = Vec::new();
+        for entry in std::fs::read_dir(&self.dir).expect("server dir") {
+            all.extend(std::fs::read(entry.expect("entry").path()).unwrap_or_default());
+        }
+        all
+    }
+}
+
+impl Drop for SyncServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A mentee and a mentor, enrolled and paired, each a real device with its own store.
+pub struct Pair {
+    pub mentee: Device,
+    pub mentor: Device,
+    pub mentee_id: String,
+    pub mentor_id: String,
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+}
+
+impl Pair {
+    /// Enrols both through `url` (the server, or a proxy in front of it).
+    pub async fn enrol(server: &SyncServer, url: &str) -> Pair {
+        let (mentee_code, mentee_id) = server.invite(Role::Mentee, "Alex");
+        let (mentor_code, mentor_id) = server.invite(Role::Mentor, "Sam");
+        server.pair(&mentee_id, &mentor_id);
+        let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mentee = Device::open(dirs.0.path()).unwrap();
+        let mentor = Device::open(dirs.1.path()).unwrap();
+        mentor
+            .enroll(url, &mentor_code)
+            .await
+            .expect("mentor enrols");
+        mentee
+            .enroll(url, &mentee_code)
+            .await
+            .expect("mentee enrols");
+        Pair {
+            mentee,
+            mentor,
+            mentee_id,
+            mentor_id,
+            _dirs: dirs,
+        }
+    }
+
+    /// What the mentor's device shows for the mentee now, as JSON text per item.
+    pub fn mentor_sees(&self) -> Vec<String> {
+        self.mentor
+            .mentee_items(&self.mentee_id)
+            .unwrap()
+            .into_iter()
+            .map(|item| match item.content {
+                Some(content) => String::from_utf8(content.to_json()).unwrap(),
+                None => "could not verify".into(),
+            })
+            .collect()
+    }
+}
+
+/// A TCP proxy in front of the server that records every byte clients send, and can drop the
+/// server's next response (after the server has handled the request) to test retries.
+#[derive(Clone)]
+pub struct RecordingProxy {
+    pub url: String,
+    pub sent: Arc<Mutex<Vec<u8>>>,
+    drop_next_response: Arc<Mutex<bool>>,
+}
+
+impl RecordingProxy {
+    pub async fn start(target: &str) -> RecordingProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let target = target.trim_start_matches("http://").to_owned();
+        let proxy = RecordingProxy {
+            url,
+            sent: Arc::default(),
+            drop_next_response: Arc::default(),
+        };
+        let this = proxy.clone();
+        tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let this = this.clone();
+                let target = target.clone();
+                tokio::spawn(async move {
+                    let _ = this.relay(client, &target).await;
+                });
+            }
+        });
+        proxy
+    }
+
+    /// The next response is read from the server and thrown away; the client sees the
+    /// connection close.
+    pub fn drop_next_response(&self) {
+        *self.drop_next_response.lock().unwrap() = true;
+    }
+
+    pub fn sent_text(&self) -> String {
+        String::from_utf8_lossy(&self.sent.lock().unwrap()).into_owned()
+    }
+
+    async fn relay(&self, client: TcpStream, target: &str) -> std::io::Result<()> {
+        let server = TcpStream::connect(target).await?;
+        let (mut client_read, mut client_write) = client.into_split();
+        let (mut server_read, mut server_write) = server.into_split();
+        let sent = self.sent.clone();
+        let upstream = tokio::spawn(async move {
+            let mut buf = vec![0u8; 16 * 1024];
+            loop {
+                let n = client_read.read(&mut buf).await?;
+                if n == 0 {
+                    break;
+                }
+                sent.lock().unwrap().extend_from_slice(&buf[..n]);
+                server_write.write_all(&buf[..n]).await?;
+            }
+            Ok::<_, std::io::Error>(())
+        });
+        let mut buf = vec![0u8; 16 * 1024];
+        loop {
+            let n = server_read.read(&mut buf).await?;
+            if n == 0 {
+                break;
+            }
+            let drop_it = std::mem::take(&mut *self.drop_next_response.lock().unwrap());
+            if drop_it {
+                // Give the server time to finish its side, then hang up on the client.
+                upstream.abort();
+                return Ok(());
+            }
+            client_write.write_all(&buf[..n]).await?;
+        }
+        upstream.abort();
+        Ok(())
+    }
+}

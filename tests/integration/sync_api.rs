@@ -1,0 +1,381 @@
+//! The sync API refuses what it must: every endpoint against every wrong caller, bad input of
+//! each kind (each a JSON 4xx that changes nothing), and tampered envelopes the mentor refuses.
+
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{Value, json};
+use steady::domain::{MoodLevel, ShareKind, ShareMode};
+use steady::sync::protocol::Role;
+
+use crate::common::sync_server::{Pair, SyncServer};
+
+struct Call<'a> {
+    http: Client,
+    base: &'a str,
+}
+
+impl Call<'_> {
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> (StatusCode, Value) {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header("Steady-Protocol", "1");
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        let response = request.send().await.expect("server answers");
+        let status = response.status();
+        let body = response.json().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+}
+
+fn token(device: &steady::state::Device) -> String {
+    device.enrolment().unwrap().unwrap().token
+}
+
+fn record(item: &str, version: u64, envelope: Option<&str>) -> Vec<u8> {
+    serde_json::to_vec(
+        &json!({"records": [{"item_id": item, "version": version, "envelope": envelope}]}),
+    )
+    .unwrap()
+}
+
+async fn shared_pair(server: &SyncServer) -> (Pair, String) {
+    let pair = Pair::enrol(server, &server.base).await;
+    let entry = pair.mentee.log_mood(MoodLevel::new(3).unwrap()).unwrap();
+    pair.mentee
+        .set_share(
+            ShareKind::Mood,
+            entry.id.as_str(),
+            ShareMode::Shared,
+            "Check-in",
+        )
+        .unwrap();
+    pair.mentee.sync_now().await.unwrap();
+    (pair, entry.id.as_str().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
+    let server = SyncServer::start().await;
+    let (pair, item) = shared_pair(&server).await;
+    let call = Call {
+        http: Client::new(),
+        base: &server.base,
+    };
+    // Another mentee, an unpaired mentor and a revoked device, each really enrolled.
+    let other = Pair::enrol(&server, &server.base).await;
+    let (code, _) = server.invite(Role::Mentor, "Unpaired");
+    let dir = tempfile::tempdir().unwrap();
+    let unpaired = steady::state::Device::open(dir.path()).unwrap();
+    unpaired.enroll(&server.base, &code).await.unwrap();
+    let revoked = token(&other.mentor);
+    server
+        .store
+        .revoke_device(&other.mentor.enrolment().unwrap().unwrap().device_id, 0)
+        .unwrap();
+
+    let feed = format!("/v1/mentees/{}/records", pair.mentee_id);
+    let endpoints: Vec<(Method, &str, Option<Vec<u8>>)> = vec![
+        (Method::GET, "/v1/recipients", None),
+        (Method::POST, "/v1/records", Some(record(&item, 9, None))),
+        (Method::GET, "/v1/mentees", None),
+        (Method::GET, &feed, None),
+        (Method::DELETE, "/v1/me", None),
+    ];
+    for (method, path, body) in &endpoints {
+        for bad in [None, Some("not-a-token"), Some(revoked.as_str())] {
+            let (status, error) = call.send(method.clone(), path, bad, body.clone()).await;
+            assert_eq!(
+                status,
+                StatusCode::UNAUTHORIZED,
+                "{method} {path} with {bad:?}"
+            );
+            assert_eq!(error["error"], "unauthorized");
+        }
+    }
+    // Another mentee cannot read Alex's feed, and cannot touch Alex's records.
+    let (status, _) = call
+        .send(Method::GET, &feed, Some(&token(&other.mentee)), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call
+        .send(
+            Method::POST,
+            "/v1/records",
+            Some(&token(&other.mentee)),
+            Some(record(&item, 9, None)),
+        )
+        .await;
+    assert!(status.is_success() || status.is_client_error());
+    // An unpaired mentor sees no Alex at all.
+    let (status, body) = call
+        .send(Method::GET, &feed, Some(&token(&unpaired)), None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!body.to_string().contains(&item));
+    let (_, body) = call
+        .send(Method::GET, "/v1/mentees", Some(&token(&unpaired)), None)
+        .await;
+    assert_eq!(body["mentees"], json!([]));
+    // A mentor may not upload, and a mentee may not list mentees.
+    let (status, _) = call
+        .send(
+            Method::POST,
+            "/v1/records",
+            Some(&token(&pair.mentor)),
+            Some(record(&item, 9, None)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call
+        .send(Method::GET, "/v1/mentees", Some(&token(&pair.mentee)), None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // After all that, Sam still sees exactly Alex's one shared entry.
+    pair.mentor.sync_now().await.unwrap();
+    assert_eq!(pair.mentor_sees().len(), 1);
+    assert!(!pair.mentor_sees()[0].contains("could not verify"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
+    let server = SyncServer::start().await;
+    let (pair, item) = shared_pair(&server).await;
+    let call = Call {
+        http: Client::new(),
+        base: &server.base,
+    };
+    let mentee = token(&pair.mentee);
+    let stored = server
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+        .unwrap()
+        .0;
+    let envelope = stored[0].envelope.clone().unwrap();
+    let too_big_envelope = "x".repeat(64 * 1024 + 1);
+    let many: Vec<Value> = (0..501)
+        .map(|n| json!({"item_id": format!("i{n}"), "version": 1, "envelope": null}))
+        .collect();
+    let cases: Vec<(&str, Vec<u8>, StatusCode)> = vec![
+        (
+            "malformed JSON",
+            b"{\"records\": [".to_vec(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "wrong shape",
+            b"{\"records\": 5}".to_vec(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "unknown field",
+            b"{\"records\": [], \"x\": 1}".to_vec(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "bad item id",
+            record("../etc", 2, None),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "version zero",
+            record(&item, 0, None),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "oversized envelope",
+            record(&item, 2, Some(&too_big_envelope)),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "too many records",
+            serde_json::to_vec(&json!({"records": many})).unwrap(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "body over 1 MiB",
+            vec![b' '; 1024 * 1024 + 10],
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "same version, other bytes",
+            record(
+                &item,
+                stored[0].version,
+                Some(&envelope.replace("\"v\":1", "\"v\":1 ")),
+            ),
+            StatusCode::CONFLICT,
+        ),
+    ];
+    for (what, body, expected) in cases {
+        let (status, error) = call
+            .send(Method::POST, "/v1/records", Some(&mentee), Some(body))
+            .await;
+        assert_eq!(status, expected, "{what}");
+        assert!(
+            error["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{what}: {error}"
+        );
+    }
+    // The same batch sent again is accepted as already stored.
+    let (status, body) = call
+        .send(
+            Method::POST,
+            "/v1/records",
+            Some(&mentee),
+            Some(record(&item, stored[0].version, Some(&envelope))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["outcomes"], json!(["already_stored"]));
+
+    // Protocol versions are checked before anything else.
+    let response = Client::new()
+        .get(format!("{}/v1/recipients", server.base))
+        .header("Steady-Protocol", "2")
+        .bearer_auth(&mentee)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["error"],
+        "unsupported_protocol"
+    );
+    let response = Client::new()
+        .get(format!("{}/v1/recipients", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["error"],
+        "protocol_missing"
+    );
+    let (status, _) = call
+        .send(
+            Method::POST,
+            "/v1/enroll",
+            None,
+            Some(b"{\"invite_code\": 1}".to_vec()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    let after = server
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+        .unwrap()
+        .0;
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].envelope.as_deref(), Some(envelope.as_str()));
+    pair.mentor.sync_now().await.unwrap();
+    assert_eq!(pair.mentor_sees().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_mentor_refuses_tampered_moved_forged_and_replayed_envelopes() {
+    let server = SyncServer::start().await;
+    let (pair, item) = shared_pair(&server).await;
+    let call = Call {
+        http: Client::new(),
+        base: &server.base,
+    };
+    let mentee = token(&pair.mentee);
+    let original = server
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+        .unwrap()
+        .0[0]
+        .envelope
+        .clone()
+        .unwrap();
+    let mut wire: Value = serde_json::from_str(&original).unwrap();
+    let body = wire["body"].as_str().unwrap().to_owned();
+    let flipped_char = if body.starts_with('A') { "B" } else { "A" };
+    wire["body"] = json!(format!("{flipped_char}{}", &body[1..]));
+    let flipped = wire.to_string();
+
+    // A forged envelope: sealed properly to Sam's device, but signed by a key Alex never had.
+    let sam_device = pair.mentor.enrolment().unwrap().unwrap().device_id;
+    let sam_keys = pair
+        .mentee
+        .mentor_devices()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.device_id == sam_device)
+        .unwrap()
+        .keys;
+    let impostor = steady::crypto::DeviceKeys::generate().unwrap();
+    let forged_item = steady::domain::EntryId::new();
+    let forged = steady::crypto::envelope::seal(
+        &steady::crypto::ItemRef {
+            item_id: forged_item.as_str().into(),
+            kind: "mood".into(),
+            version: 1,
+            mentee_id: pair.mentee_id.clone(),
+        },
+        br#"{"type":"contact_request","at":{"utc_ms":0,"offset_s":0}}"#,
+        &pair.mentee.enrolment().unwrap().unwrap().device_id,
+        &impostor,
+        &[steady::crypto::Recipient {
+            device_id: sam_device.clone(),
+            keys: sam_keys,
+        }],
+    )
+    .unwrap();
+    let moved_item = steady::domain::EntryId::new();
+    let replayed_item = steady::domain::EntryId::new();
+    let uploads = [
+        (item.as_str(), 50, flipped.as_str()),
+        (moved_item.as_str(), 1, original.as_str()),
+        (
+            forged_item.as_str(),
+            1,
+            std::str::from_utf8(&forged).unwrap(),
+        ),
+        (replayed_item.as_str(), 1, original.as_str()),
+    ];
+    for (id, version, envelope) in uploads {
+        let (status, _) = call
+            .send(
+                Method::POST,
+                "/v1/records",
+                Some(&mentee),
+                Some(record(id, version, Some(envelope))),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let report = pair.mentor.sync_now().await.unwrap();
+    assert_eq!(report.unverified, 4, "{report:?}");
+    assert_eq!(report.received, 0);
+
+    // The honest envelope again, as a newer version of the same item: an old version replayed.
+    let (status, _) = call
+        .send(
+            Method::POST,
+            "/v1/records",
+            Some(&mentee),
+            Some(record(&item, 60, Some(&original))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let report = pair.mentor.sync_now().await.unwrap();
+    assert_eq!(report.unverified, 1, "{report:?}");
+    let items = pair.mentor.mentee_items(&pair.mentee_id).unwrap();
+    assert_eq!(items.len(), 4);
+    assert!(items.iter().all(|i| i.content.is_none()));
+}
