@@ -1,1 +1,113 @@
-fn main() {}
+//! What sharing costs: sealing and opening one envelope, and 1,000 shared check-ins pushed by a
+//! mentee and pulled by their mentor end to end over loopback HTTP against the real server (each
+//! device with its own encrypted store and keys).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use steady::crypto::{DeviceKeys, ItemRef, Recipient, envelope};
+use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
+use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
+use steady::state::Device;
+use steady::sync::protocol::Role;
+
+fn seal_and_open(c: &mut Criterion) {
+    let mentee = DeviceKeys::generate().unwrap();
+    let mentor = DeviceKeys::generate().unwrap();
+    let item = ItemRef {
+        item_id: "0b6a3f5e-3f6c-4d0e-9d55-6c1f0a7c2b11".into(),
+        kind: "mood".into(),
+        version: 3,
+        mentee_id: "mentee".into(),
+    };
+    let payload = vec![b'x'; 1024];
+    let to = [Recipient {
+        device_id: "mentor-device".into(),
+        keys: mentor.public(),
+    }];
+    c.bench_function("seal a 1 KiB item for one mentor device", |b| {
+        b.iter(|| envelope::seal(&item, &payload, "mentee-device", &mentee, &to).unwrap())
+    });
+    let sealed = envelope::seal(&item, &payload, "mentee-device", &mentee, &to).unwrap();
+    let signer = mentee.public();
+    c.bench_function("open a 1 KiB item (verify, unwrap, decrypt)", |b| {
+        b.iter(|| {
+            envelope::open(&sealed, &item.item_id, "mentee", "mentor-device", &mentor, |_| {
+                Some(signer.clone())
+            })
+            .unwrap()
+        })
+    });
+}
+
+struct World {
+    _dirs: Vec<tempfile::TempDir>,
+    mentee: Device,
+    mentor: Device,
+}
+
+async fn world_with_shared_entries(count: usize) -> World {
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let config = Config {
+        data_dir: dirs[0].path().to_path_buf(),
+        rate_per_second: 1e9,
+        rate_burst: 1e9,
+        ..Config::default()
+    };
+    let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::open(&config.data_dir, "Bench").unwrap());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = ServerState::new(store.clone(), &config);
+    tokio::spawn(server::serve(state, listener, std::future::pending()));
+    let mentee_invite = server::create_invite(&store, Role::Mentee, "Alex", None, 1).unwrap();
+    let mentor_invite = server::create_invite(&store, Role::Mentor, "Sam", None, 1).unwrap();
+    server::pair(&store, &mentee_invite.person.id, &mentor_invite.person.id).unwrap();
+    let mentee = Device::open(dirs[1].path()).unwrap();
+    let mentor = Device::open(dirs[2].path()).unwrap();
+    mentor.enroll(&base, &mentor_invite.code).await.unwrap();
+    mentee.enroll(&base, &mentee_invite.code).await.unwrap();
+    for n in 0..count {
+        let entry = mentee.log_mood(MoodLevel::new((n % 5) as u8 + 1).unwrap()).unwrap();
+        let details = MoodDetails {
+            emotions: vec!["calm".into()],
+            note: Some("A few words about the day, as a mentee might write them.".into()),
+            ..Default::default()
+        };
+        mentee.save_details(&entry.id, entry.level, details).unwrap();
+        mentee
+            .set_share(ShareKind::Mood, entry.id.as_str(), ShareMode::Shared, "Check-in")
+            .unwrap();
+    }
+    World {
+        _dirs: dirs,
+        mentee,
+        mentor,
+    }
+}
+
+fn push_and_pull(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let mut group = c.benchmark_group("sync");
+    group.sample_size(10);
+    group.bench_function("1,000 shared check-ins pushed and pulled end to end", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let world = runtime.block_on(world_with_shared_entries(1_000));
+                let started = Instant::now();
+                runtime.block_on(async {
+                    let pushed = world.mentee.sync_now().await.unwrap();
+                    let pulled = world.mentor.sync_now().await.unwrap();
+                    assert_eq!((pushed.sent, pulled.received), (1_000, 1_000));
+                });
+                total += started.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seal_and_open, push_and_pull);
+criterion_main!(benches);

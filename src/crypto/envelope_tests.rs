@@ -117,7 +117,14 @@ fn a_wrong_signer_is_refused() {
         device_id: "mentor-device".into(),
         keys: parties.mentor.public(),
     };
-    let forged = seal(&item(1), b"hi", "mentee-device", &impostor, std::slice::from_ref(&to)).unwrap();
+    let forged = seal(
+        &item(1),
+        b"hi",
+        "mentee-device",
+        &impostor,
+        std::slice::from_ref(&to),
+    )
+    .unwrap();
     assert_eq!(
         parties.open(&forged, "item-1"),
         Err(OpenError::BadSignature)

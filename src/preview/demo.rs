@@ -1,5 +1,5 @@
-//! `cargo run`: the demo a newcomer starts. Parses a few flags, serves the preview on 127.0.0.1 and
-//! prints where everything is.
+//! `cargo run`: the demo a newcomer starts. Parses a few flags, serves the preview and the sync
+//! server on 127.0.0.1, enrols and pairs the demo mentee and mentor, and prints where everything is.
 //!
 //! ```text
 //! steady [--port N] [--data-dir DIR] [--reset]
@@ -9,10 +9,14 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
 use anyhow::{Context, bail};
 use tokio::net::TcpListener;
 
 use super::Devices;
+use crate::server::{Config, ServerState, ServerStore, SqliteStore, create_invite, pair};
+use crate::sync::protocol::Role;
 
 /// Marks a directory as the demo's own, so `--reset` never deletes anything else.
 const MARKER: &str = ".steady-demo";
@@ -103,20 +107,61 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
             format!("could not listen on {address}; try --port 0 or another port")
         })?;
         let bound = listener.local_addr()?;
+        let base = format!("http://{bound}");
         let devices = Devices::new(&options.data_dir);
         // Open the demo mentee now, so a broken data folder is reported at start, not in the browser.
         devices.get("mentee")?;
+        let config = Config {
+            listen: bound,
+            data_dir: options.data_dir.join(".server"),
+            program_name: "Bright Paths (demo)".into(),
+            ..Config::default()
+        };
+        let store: Arc<dyn ServerStore> =
+            Arc::new(SqliteStore::open(&config.data_dir, &config.program_name)?);
+        let state = ServerState::new(store.clone(), &config);
+        let serving = tokio::spawn(super::serve(
+            listener,
+            devices.clone(),
+            Some(state),
+            async {
+                let _ = tokio::signal::ctrl_c().await;
+            },
+        ));
+        seed(&store, &devices, &base).await?;
         println!("Steady demo is running.");
-        println!("  Mentee app (Alex): http://{bound}/d/mentee");
-        println!("  All devices:       http://{bound}/");
+        println!("  Mentee app (Alex): {base}/d/mentee");
+        println!("  Mentor app (Sam):  {base}/d/mentor");
+        println!("  Sync server:       {base}/v1 (same port)");
+        println!("  All devices:       {base}/");
         println!("  Data folder:       {}", options.data_dir.display());
         println!("Press Ctrl+C to stop. `cargo run -- --reset` starts fresh.");
-        super::serve(listener, devices, async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+        serving.await??;
         Ok(())
     })
+}
+
+/// Enrols the demo mentee "Alex" and mentor "Sam" with the in-process sync server and pairs them,
+/// through the same invite-and-enrol path a real phone takes. Runs once; later starts find both
+/// devices enrolled and leave them alone.
+async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> anyhow::Result<()> {
+    let mut people = Vec::new();
+    for (name, role, person) in [
+        ("mentee", Role::Mentee, "Alex"),
+        ("mentor", Role::Mentor, "Sam"),
+    ] {
+        let device = devices.get(name)?.context("demo device")?;
+        let enrolment = match device.enrolment()? {
+            Some(enrolment) => enrolment,
+            None => {
+                let invite = create_invite(store, role, person, None, 1)?;
+                device.enroll(base, &invite.code).await?
+            }
+        };
+        people.push(enrolment.person_id);
+    }
+    pair(store, &people[0], &people[1])?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Path as UrlPath, State, WebSocketUpgrade};
@@ -34,6 +35,7 @@ pub struct Devices {
     root: PathBuf,
     open: Arc<Mutex<HashMap<String, Device>>>,
     time_scale: TimeScale,
+    sync_every: Duration,
 }
 
 impl Devices {
@@ -42,6 +44,7 @@ impl Devices {
             root: root.to_path_buf(),
             open: Arc::default(),
             time_scale: TimeScale::default(),
+            sync_every: Duration::from_secs(15),
         }
     }
 
@@ -62,6 +65,10 @@ impl Devices {
             return Ok(Some(device.clone()));
         }
         let device = Device::open(&self.root.join(name))?;
+        // Each simulated device syncs in the background like a phone would.
+        if tokio::runtime::Handle::try_current().is_ok() {
+            device.start_background_sync(self.sync_every);
+        }
         open.insert(name.to_string(), device.clone());
         Ok(Some(device))
     }
@@ -80,28 +87,34 @@ struct Preview {
     pool: LiveViewPool,
 }
 
-/// The preview's routes.
-pub fn router(devices: Devices) -> Router {
+/// The preview's routes, with the sync API beside them when `server` is given (the demo serves
+/// both on one port, so the devices' enrolled address stays the same across restarts).
+pub fn router(devices: Devices, server: Option<crate::server::ServerState>) -> Router {
     let state = Preview {
         devices,
         pool: LiveViewPool::new(),
     };
-    Router::new()
+    let preview = Router::new()
         .route("/", get(|| async { Html(pages::landing()) }))
         .route("/healthz", get(|| async { "ok" }))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/d/{name}", get(device_page))
         .route("/d/{name}/ws", get(device_socket))
-        .with_state(state)
+        .with_state(state);
+    match server {
+        Some(server) => preview.merge(crate::server::api_router(server)),
+        None => preview,
+    }
 }
 
-/// Serves the preview on `listener` until `shutdown` completes.
+/// Serves the preview (and the sync API, if given) on `listener` until `shutdown` completes.
 pub async fn serve(
     listener: TcpListener,
     devices: Devices,
+    server: Option<crate::server::ServerState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(devices))
+    axum::serve(listener, router(devices, server))
         .with_graceful_shutdown(shutdown)
         .await
 }

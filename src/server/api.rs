@@ -33,7 +33,6 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .layer(middleware::from_fn(require_protocol));
     Router::new()
         .nest("/v1", v1)
-        .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }

@@ -38,9 +38,14 @@ impl ServerState {
     }
 }
 
+/// The sync API's routes (`/v1/...`), to serve alone or beside the preview.
+pub fn api_router(state: ServerState) -> Router {
+    api::routes(state)
+}
+
 /// The whole server's routes.
 pub fn router(state: ServerState) -> Router {
-    api::routes(state)
+    api_router(state).route("/healthz", axum::routing::get(|| async { "ok" }))
 }
 
 /// Opens the configured store and serves on `listener` until `shutdown` completes.

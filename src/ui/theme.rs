@@ -10,4 +10,5 @@ pub const STYLESHEET: &str = concat!(
     include_str!("../../assets/css/help.css"),
     include_str!("../../assets/css/tools.css"),
     include_str!("../../assets/css/goals.css"),
+    include_str!("../../assets/css/sharing.css"),
 );

@@ -7,6 +7,7 @@ mod common;
 mod browser_goals;
 mod browser_help;
 mod browser_history;
+mod browser_sharing;
 mod browser_today;
 mod browser_tools;
 mod demo;

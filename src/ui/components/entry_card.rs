@@ -1,8 +1,9 @@
-//! One check-in in History: time, mood, words, tags and note, with Edit and Delete.
+//! One check-in in History: time, mood, words, tags and note, with Edit, Delete and sharing.
 
 use dioxus::prelude::*;
 
-use crate::domain::{EmotionWord, MoodEntry};
+use super::ShareControl;
+use crate::domain::{EmotionWord, MoodEntry, ShareKind};
 
 #[component]
 pub fn EntryCard(
@@ -49,6 +50,11 @@ pub fn EntryCard(
                     aria_label: "Delete check-in from {time}",
                     onclick: move |_| on_delete.call(()),
                     "Delete"
+                }
+                ShareControl {
+                    kind: ShareKind::Mood,
+                    item_id: entry.id.as_str().to_owned(),
+                    label: format!("your check-in from {} at {time}", entry.recorded_at.datetime().format("%a %-d %b")),
                 }
             }
         }

@@ -4,8 +4,8 @@
 
 use dioxus::prelude::*;
 
-use super::GoalForm;
-use crate::domain::{EntryId, GoalDraft, GoalState, Progress};
+use super::{GoalForm, ShareControl};
+use crate::domain::{EntryId, GoalDraft, GoalState, Progress, ShareKind};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -111,6 +111,7 @@ pub fn GoalDetail(
                 }
             }
             p { class: "status", role: "status", id: "goal-status", "{status}" }
+            ShareControl { kind: ShareKind::Goal, item_id: id.as_str().to_owned(), label: format!("your goal \"{}\"", goal.title) }
 
             h3 { "Steps" }
             if let Some(text) = goal.progress_text() {

@@ -6,6 +6,8 @@ use tokio::sync::oneshot;
 
 pub struct PreviewServer {
     pub base: String,
+    /// The simulated devices, for tests that enrol them with a sync server first.
+    pub devices: Devices,
     _root: tempfile::TempDir,
     stop: Option<oneshot::Sender<()>>,
 }
@@ -22,14 +24,16 @@ impl PreviewServer {
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
         let devices = Devices::new(root.path()).with_time_scale(scale);
+        let served = devices.clone();
         tokio::spawn(async move {
-            let _ = serve(listener, devices, async {
+            let _ = serve(listener, served, None, async {
                 let _ = stopped.await;
             })
             .await;
         });
         Self {
             base,
+            devices,
             _root: root,
             stop: Some(stop),
         }

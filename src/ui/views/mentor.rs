@@ -1,0 +1,164 @@
+//! Mentor mode: the same app, for a device enrolled with a mentor invite. Lists the paired
+//! mentees; for one mentee, shows "asked you to get in touch" first, a month chart of shared
+//! check-ins, shared goals with progress, and the timeline. Everything here was decrypted on this
+//! device; an item that failed its checks says so instead of showing anything.
+
+use dioxus::prelude::*;
+
+use crate::domain::history::{chart_points, summarize};
+use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
+use crate::ui::components::{MoodChart, SharedView};
+use crate::ui::{focus_when_mounted, use_session};
+
+#[component]
+pub fn MentorApp() -> Element {
+    let mut session = use_session();
+    session.track();
+    let mut open = use_signal(|| None::<String>);
+    let mut syncing = use_signal(|| false);
+    let device = session.device();
+    let mentees = device.mentees().unwrap_or_default();
+    let status = device.sync_line().ok();
+
+    rsx! {
+        section { class: "card", aria_labelledby: "mentor-sync",
+            h2 { id: "mentor-sync", class: "visually-hidden", "Sync" }
+            p { id: "sync-status", role: "status",
+                match status.as_ref().and_then(|s| s.last_synced) {
+                    Some(at) => format!("Last synced at {}.", at.clock_time()),
+                    None => "Not synced yet.".to_owned(),
+                }
+                if status.as_ref().is_some_and(|s| s.offline) { " Offline for now." }
+            }
+            button {
+                r#type: "button",
+                id: "sync-now",
+                disabled: syncing(),
+                onclick: move |_| async move {
+                    syncing.set(true);
+                    let _ = session.device().sync_now().await;
+                    syncing.set(false);
+                    session.changed();
+                },
+                if syncing() { "Syncing…" } else { "Sync now" }
+            }
+        }
+        if let Some(mentee_id) = open() {
+            button { r#type: "button", id: "back-to-mentees", onclick: move |_| open.set(None), "← All mentees" }
+            MenteeView { mentee_id }
+        } else {
+            h1 { tabindex: "-1", onmounted: focus_when_mounted, "Your mentees" }
+            if mentees.is_empty() {
+                p { id: "no-mentees", "No mentees yet. When your program pairs you with someone, they show here." }
+            }
+            ul { class: "plain-list", id: "mentees",
+                for mentee in mentees {
+                    {
+                        let id = mentee.person_id.clone();
+                        let asked = device
+                            .mentee_items(&mentee.person_id)
+                            .unwrap_or_default()
+                            .iter()
+                            .any(|i| matches!(i.content, Some(SharedContent::ContactRequest { .. })));
+                        rsx! {
+                            li { key: "{mentee.person_id}",
+                                button {
+                                    r#type: "button",
+                                    class: "mentee",
+                                    "data-mentee": "{mentee.display_name}",
+                                    onclick: move |_| open.set(Some(id.clone())),
+                                    "{mentee.display_name}"
+                                    if asked { span { class: "badge", " · asked you to get in touch" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn MenteeView(mentee_id: String) -> Element {
+    let session = use_session();
+    session.track();
+    let device = session.device();
+    let name = device
+        .mentees()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|m| m.person_id == mentee_id)
+        .map_or_else(|| "Mentee".to_owned(), |m| m.display_name);
+    let items = device.mentee_items(&mentee_id).unwrap_or_default();
+    let requests: Vec<_> = items
+        .iter()
+        .filter(|i| matches!(i.content, Some(SharedContent::ContactRequest { .. })))
+        .cloned()
+        .collect();
+    let goals: Vec<_> = items
+        .iter()
+        .filter(|i| matches!(i.content, Some(SharedContent::Goal { .. })))
+        .cloned()
+        .collect();
+    let mut points: Vec<MoodPoint> = items
+        .iter()
+        .filter_map(|i| match &i.content {
+            Some(SharedContent::Mood { at, level, .. }) => Some(MoodPoint {
+                at: at.stamp()?,
+                level: MoodLevel::new(*level).ok()?,
+            }),
+            _ => None,
+        })
+        .collect();
+    points.sort_by_key(|p| p.at.utc_millis());
+    let today = device.today();
+    let chart = chart_points(&points, ChartRange::Month, today);
+    let summary = summarize(&points, ChartRange::Month, today);
+    let timeline: Vec<_> = items
+        .iter()
+        .filter(|i| {
+            !matches!(
+                i.content,
+                Some(SharedContent::ContactRequest { .. }) | Some(SharedContent::Goal { .. })
+            )
+        })
+        .cloned()
+        .collect();
+
+    rsx! {
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, id: "mentee-name", "{name}" }
+        for request in requests {
+            div { key: "{request.item_id}", class: "card highlight", role: "note", id: "contact-request",
+                if let Some(content) = request.content { SharedView { content } }
+            }
+        }
+        if !points.is_empty() {
+            MoodChart { points: chart, summary, range: ChartRange::Month }
+        }
+        if !goals.is_empty() {
+            h2 { "Goals" }
+            for goal in goals {
+                article { key: "{goal.item_id}", class: "card",
+                    if let Some(content) = goal.content { SharedView { content } }
+                }
+            }
+        }
+        h2 { "Shared with you" }
+        if timeline.is_empty() {
+            p { id: "nothing-shared", "{name} hasn't shared anything with you yet. That's okay." }
+        }
+        for item in timeline {
+            article { key: "{item.item_id}", class: "card", "data-item": "{item.item_id}",
+                match item.content {
+                    Some(content) => rsx! { SharedView { content } },
+                    None => rsx! {
+                        p { class: "unverified",
+                            "Steady could not verify this item, so it isn't shown. It may have been changed on the way."
+                        }
+                    },
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Sharing: connect to a program with an invite code; then the sync status line and "sync now",
+//! "let my mentor know", the mentor's devices (with fingerprints, and approval of new ones),
+//! everything shared with a way to stop sharing each, the safety plan switch, and the sharing log.
+
+use dioxus::prelude::*;
+
+use crate::domain::{ShareKind, ShareMode};
+use crate::state::SyncLine;
+use crate::store::DeviceTrust;
+use crate::ui::{focus_when_mounted, use_session};
+
+#[component]
+pub fn SharingScreen() -> Element {
+    let session = use_session();
+    session.track();
+    let device = session.device();
+    let enrolment = match device.enrolment() {
+        Ok(enrolment) => enrolment,
+        Err(err) => return rsx! { h1 { "Sharing" } p { class: "error", role: "alert", "{err}" } },
+    };
+    rsx! {
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Sharing" }
+        p { class: "intro",
+            "Everything you write stays on this phone unless you choose to share it. "
+            "Shared things are locked so only your mentor's devices can read them."
+        }
+        if let Some(enrolment) = enrolment {
+            p { id: "program", "Connected to {enrolment.program_name} as {enrolment.display_name}." }
+            StatusLine {}
+            AskMentor {}
+            MentorDevices {}
+            SharedList {}
+            ShareLog {}
+        } else {
+            ConnectForm {}
+        }
+    }
+}
+
+fn status_words(line: &SyncLine) -> String {
+    let mut words = Vec::new();
+    if line.offline {
+        words.push("Offline for now. Your shares will go when you're back online.".to_owned());
+    } else if let Some(at) = &line.last_synced {
+        words.push(format!("Last synced at {}.", at.clock_time()));
+    } else {
+        words.push("Not synced yet.".to_owned());
+    }
+    match line.pending {
+        0 => words.push("Nothing waiting.".into()),
+        1 => words.push("1 change waiting to send.".into()),
+        n => words.push(format!("{n} changes waiting to send.")),
+    }
+    words.join(" ")
+}
+
+#[component]
+fn StatusLine() -> Element {
+    let mut session = use_session();
+    session.track();
+    let mut syncing = use_signal(|| false);
+    let Ok(line) = session.device().sync_line() else {
+        return rsx! {};
+    };
+    rsx! {
+        section { class: "card", aria_labelledby: "sync-title",
+            h2 { id: "sync-title", "Sync" }
+            p { id: "sync-status", role: "status", "{status_words(&line)}" }
+            if let Some(problem) = &line.problem {
+                p { class: "error", role: "alert", "{problem}" }
+            }
+            button {
+                r#type: "button",
+                id: "sync-now",
+                disabled: syncing(),
+                onclick: move |_| async move {
+                    syncing.set(true);
+                    let _ = session.device().sync_now().await;
+                    syncing.set(false);
+                    session.changed();
+                },
+                if syncing() { "Syncing…" } else { "Sync now" }
+            }
+        }
+    }
+}
+
+#[component]
+fn AskMentor() -> Element {
+    let mut session = use_session();
+    let mut asking = use_signal(|| false);
+    let mut sent = use_signal(|| false);
+    let mut problem = use_signal(|| None::<String>);
+    rsx! {
+        section { class: "card", aria_labelledby: "ask-title",
+            h2 { id: "ask-title", "Let my mentor know" }
+            p { "Send your mentor a quiet nudge to get in touch. Nothing else is sent with it." }
+            if sent() {
+                p { id: "ask-sent", role: "status", "Sent. Your mentor will see it next time they open Steady." }
+            } else if asking() {
+                p { "Send it now?" }
+                div { class: "row",
+                    button {
+                        r#type: "button",
+                        class: "primary",
+                        id: "ask-confirm",
+                        onclick: move |_| match session.device().ask_mentor_to_reach_out() {
+                            Ok(()) => {
+                                sent.set(true);
+                                session.changed();
+                            }
+                            Err(err) => problem.set(Some(err.to_string())),
+                        },
+                        "Yes, send it"
+                    }
+                    button { r#type: "button", onclick: move |_| asking.set(false), "Not now" }
+                }
+            } else {
+                button {
+                    r#type: "button",
+                    id: "ask-mentor",
+                    onclick: move |_| asking.set(true),
+                    "Let my mentor know"
+                }
+            }
+            if let Some(text) = problem() {
+                p { class: "error", role: "alert", "{text}" }
+            }
+        }
+    }
+}
+
+#[component]
+fn MentorDevices() -> Element {
+    let mut session = use_session();
+    session.track();
+    let devices = session.device().mentor_devices().unwrap_or_default();
+    let devices: Vec<_> = devices
+        .into_iter()
+        .filter(|d| d.trust != DeviceTrust::Gone)
+        .collect();
+    rsx! {
+        section { class: "card", aria_labelledby: "devices-title",
+            h2 { id: "devices-title", "Your mentor's devices" }
+            if devices.is_empty() {
+                p { "Your mentor hasn't connected a device yet. What you share will wait safely until they do." }
+            }
+            ul { class: "plain-list",
+                for d in devices {
+                    li { key: "{d.device_id}", "data-device": "{d.device_id}",
+                        p { "{d.mentor_name}'s device · code " code { "{d.fingerprint()}" } }
+                        match d.trust {
+                            DeviceTrust::Approved => rsx! { p { class: "hint", "Can read what you share." } },
+                            DeviceTrust::Declined => rsx! { p { class: "hint", "You said no to this device." } },
+                            _ => {
+                                let yes = d.device_id.clone();
+                                let no = d.device_id.clone();
+                                rsx! {
+                                    p { class: "notice", role: "status",
+                                        "New device. Check this code with your mentor before you say yes."
+                                    }
+                                    div { class: "row",
+                                        button {
+                                            r#type: "button",
+                                            class: "primary approve-device",
+                                            onclick: move |_| {
+                                                let _ = session.device().decide_mentor_device(&yes, true);
+                                                session.changed();
+                                            },
+                                            "Yes, let it read my shares"
+                                        }
+                                        button {
+                                            r#type: "button",
+                                            onclick: move |_| {
+                                                let _ = session.device().decide_mentor_device(&no, false);
+                                                session.changed();
+                                            },
+                                            "No"
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn kind_words(kind: ShareKind) -> &'static str {
+    match kind {
+        ShareKind::Mood => "Check-in",
+        ShareKind::Goal => "Goal",
+        ShareKind::SafetyPlan => "Safety plan",
+        ShareKind::ContactRequest => "Nudge",
+    }
+}
+
+#[component]
+fn SharedList() -> Element {
+    let mut session = use_session();
+    session.track();
+    let things = session.device().shared_things().unwrap_or_default();
+    let plan_shared = things.iter().any(|t| t.kind == ShareKind::SafetyPlan);
+    rsx! {
+        section { class: "card", aria_labelledby: "shared-title", id: "shared-now",
+            h2 { id: "shared-title", "What you share" }
+            if things.is_empty() {
+                p { id: "nothing-shared", "Nothing yet. Everything is just for you." }
+            }
+            ul { class: "plain-list",
+                for thing in things {
+                    li { key: "{thing.item_id}", "data-shared": "{thing.item_id}",
+                        span { "{kind_words(thing.kind)}: {thing.label}" }
+                        if thing.mode == ShareMode::SharedWithoutNote {
+                            span { class: "hint", " (notes kept private)" }
+                        }
+                        {
+                            let id = thing.item_id.clone();
+                            let kind = thing.kind;
+                            let label = thing.label.clone();
+                            rsx! {
+                                button {
+                                    r#type: "button",
+                                    class: "unshare",
+                                    aria_label: "Stop sharing {label}",
+                                    onclick: move |_| {
+                                        let _ = session.device().set_share(kind, &id, ShareMode::Private, &label);
+                                        session.changed();
+                                    },
+                                    "Stop sharing"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            label { class: "choice",
+                input {
+                    r#type: "checkbox",
+                    id: "share-plan",
+                    checked: plan_shared,
+                    onchange: move |event: FormEvent| {
+                        let _ = session.device().share_safety_plan(event.checked());
+                        session.changed();
+                    },
+                }
+                " Share my safety plan with my mentor"
+            }
+        }
+    }
+}
+
+#[component]
+fn ShareLog() -> Element {
+    let session = use_session();
+    session.track();
+    let log = session.device().share_log().unwrap_or_default();
+    rsx! {
+        section { class: "card", aria_labelledby: "log-title",
+            h2 { id: "log-title", "Sharing log" }
+            if log.is_empty() {
+                p { "Every time you share or stop sharing, it shows here." }
+            }
+            ol { class: "plain-list", id: "share-log",
+                for (i, line) in log.iter().enumerate() {
+                    li { key: "{i}",
+                        "{line.at.datetime().format(\"%a %-d %b\")}, {line.at.clock_time()}: "
+                        match (line.kind, line.mode) {
+                            (ShareKind::ContactRequest, _) => "asked your mentor to get in touch".to_owned(),
+                            (_, ShareMode::Private) => format!("stopped sharing {}", line.label),
+                            (_, ShareMode::SharedWithoutNote) => format!("shared {} without notes", line.label),
+                            (_, ShareMode::Shared) => format!("shared {}", line.label),
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn ConnectForm() -> Element {
+    let mut session = use_session();
+    let mut problem = use_signal(|| None::<String>);
+    let mut busy = use_signal(|| false);
+    let mut code = use_signal(String::new);
+    let mut address = use_signal(String::new);
+    rsx! {
+        section { class: "card", aria_labelledby: "connect-title",
+            h2 { id: "connect-title", "Connect to your mentor" }
+            p { "Your program gives you an invite code. You only need to do this once." }
+            form {
+                onsubmit: move |event: FormEvent| async move {
+                    event.prevent_default();
+                    busy.set(true);
+                    let result = session.device().enroll(&address(), &code()).await;
+                    busy.set(false);
+                    match result {
+                        Ok(_) => {
+                            problem.set(None);
+                            session.changed();
+                        }
+                        Err(err) => problem.set(Some(err.to_string())),
+                    }
+                },
+                label { r#for: "invite-code", "Invite code" }
+                input {
+                    id: "invite-code",
+                    autocomplete: "off",
+                    aria_describedby: "connect-problem",
+                    oninput: move |e: FormEvent| code.set(e.value()),
+                }
+                label { r#for: "program-address", "Program address" }
+                input {
+                    id: "program-address",
+                    r#type: "url",
+                    placeholder: "https://",
+                    oninput: move |e: FormEvent| address.set(e.value()),
+                }
+                p { id: "connect-problem", role: "alert", class: "error",
+                    if let Some(text) = problem() { "{text}" }
+                }
+                button { r#type: "submit", class: "primary", id: "connect", disabled: busy(),
+                    if busy() { "Connecting…" } else { "Connect" }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The mission loop in real browsers: Alex shares a check-in in the mentee preview, Sam's mentor
+//! preview shows it after a sync, Alex stops sharing, and it disappears for Sam.
+
+use steady::sync::protocol::Role;
+
+use crate::common::browser::Browser;
+use crate::common::preview::PreviewServer;
+use crate::common::sync_server::SyncServer;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
+    let Some(browser) = Browser::start("sharing_loop").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (alex_code, alex) = sync.invite(Role::Mentee, "Alex");
+    let (sam_code, sam) = sync.invite(Role::Mentor, "Sam");
+    sync.pair(&alex, &sam);
+    for (name, code) in [("sam", &sam_code), ("alex", &alex_code)] {
+        let device = preview.devices.get(name).unwrap().unwrap();
+        device.enroll(&sync.base, code).await.unwrap();
+    }
+
+    browser.open(&preview.device_url("alex")).await;
+    browser.click("button[data-mood='4']").await;
+    browser.wait_for("#details").await;
+    browser.type_into("#note", "Got picked for the team").await;
+    browser.click("#save-details").await;
+    browser.wait_gone("#details").await;
+    browser.tab("History").await;
+    browser
+        .wait_for_text("button.share-toggle", "Private")
+        .await;
+    browser.click("button.share-toggle").await;
+    browser.click("input[type='radio'][value='shared']").await;
+    browser
+        .wait_for_text(".share-preview", "Got picked for the team")
+        .await;
+    browser
+        .click("input[type='radio'][value='without_note']")
+        .await;
+    browser
+        .wait_until(
+            "the preview drops the note",
+            "const p = document.querySelector('.share-preview');
+             return !!p && !p.textContent.includes('Got picked');",
+            vec![],
+        )
+        .await;
+    browser.click("input[type='radio'][value='shared']").await;
+    browser.screenshot("share-preview").await;
+    browser.click("#save-share").await;
+    browser.wait_for_text("button.share-toggle", "Shared").await;
+    browser.tab("Sharing").await;
+    browser.wait_for_text("#shared-now", "Check-in").await;
+    browser
+        .wait_for_text("#sync-status", "Nothing waiting")
+        .await;
+
+    browser.open(&preview.device_url("sam")).await;
+    browser.click("#sync-now").await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser.wait_for_text("#mentee-name", "Alex").await;
+    browser
+        .wait_for_text("article.card", "Got picked for the team")
+        .await;
+    browser.screenshot("mentor-sees").await;
+
+    browser.open(&preview.device_url("alex")).await;
+    browser.tab("Sharing").await;
+    browser.click("#shared-now button.unshare").await;
+    browser.wait_for("#nothing-shared").await;
+    browser.wait_for_text("#share-log", "stopped sharing").await;
+    browser
+        .wait_for_text("#sync-status", "Nothing waiting")
+        .await;
+
+    browser.open(&preview.device_url("sam")).await;
+    browser.click("#sync-now").await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser.wait_for("#nothing-shared").await;
+    browser.finish().await;
+}
