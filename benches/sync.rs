@@ -33,9 +33,14 @@ fn seal_and_open(c: &mut Criterion) {
     let signer = mentee.public();
     c.bench_function("open a 1 KiB item (verify, unwrap, decrypt)", |b| {
         b.iter(|| {
-            envelope::open(&sealed, &item.item_id, "mentee", "mentor-device", &mentor, |_| {
-                Some(signer.clone())
-            })
+            envelope::open(
+                &sealed,
+                &item.item_id,
+                "mentee",
+                "mentor-device",
+                &mentor,
+                |_| Some(signer.clone()),
+            )
             .unwrap()
         })
     });
@@ -55,7 +60,8 @@ async fn world_with_shared_entries(count: usize) -> World {
         rate_burst: 1e9,
         ..Config::default()
     };
-    let store: Arc<dyn ServerStore> = Arc::new(SqliteStore::open(&config.data_dir, "Bench").unwrap());
+    let store: Arc<dyn ServerStore> =
+        Arc::new(SqliteStore::open(&config.data_dir, "Bench").unwrap());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let state = ServerState::new(store.clone(), &config);
@@ -68,15 +74,24 @@ async fn world_with_shared_entries(count: usize) -> World {
     mentor.enroll(&base, &mentor_invite.code).await.unwrap();
     mentee.enroll(&base, &mentee_invite.code).await.unwrap();
     for n in 0..count {
-        let entry = mentee.log_mood(MoodLevel::new((n % 5) as u8 + 1).unwrap()).unwrap();
+        let entry = mentee
+            .log_mood(MoodLevel::new((n % 5) as u8 + 1).unwrap())
+            .unwrap();
         let details = MoodDetails {
             emotions: vec!["calm".into()],
             note: Some("A few words about the day, as a mentee might write them.".into()),
             ..Default::default()
         };
-        mentee.save_details(&entry.id, entry.level, details).unwrap();
         mentee
-            .set_share(ShareKind::Mood, entry.id.as_str(), ShareMode::Shared, "Check-in")
+            .save_details(&entry.id, entry.level, details)
+            .unwrap();
+        mentee
+            .set_share(
+                ShareKind::Mood,
+                entry.id.as_str(),
+                ShareMode::Shared,
+                "Check-in",
+            )
             .unwrap();
     }
     World {

@@ -38,11 +38,14 @@ pub fn random_bytes() -> Result<[u8; 32], CryptoError> {
 
 /// SHA-256 of `data`, lower-case hex: how the server keeps tokens and invite codes.
 pub fn sha256_hex(data: &[u8]) -> String {
-    ring::digest::digest(&ring::digest::SHA256, data)
-        .as_ref()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hash = ring::digest::digest(&ring::digest::SHA256, data);
+    let mut out = String::with_capacity(64);
+    for byte in hash.as_ref() {
+        out.push(HEX[usize::from(byte >> 4)] as char);
+        out.push(HEX[usize::from(byte & 15)] as char);
+    }
+    out
 }
 
 /// Compares two secrets without leaking where they differ through timing.

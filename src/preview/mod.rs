@@ -66,9 +66,7 @@ impl Devices {
         }
         let device = Device::open(&self.root.join(name))?;
         // Each simulated device syncs in the background like a phone would.
-        if tokio::runtime::Handle::try_current().is_ok() {
-            device.start_background_sync(self.sync_every);
-        }
+        device.start_background_sync(self.sync_every);
         open.insert(name.to_string(), device.clone());
         Ok(Some(device))
     }

@@ -39,7 +39,7 @@ pub fn landing() -> String {
         r#"<main style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; line-height: 1.5">
 <h1>Steady demo</h1>
 <p>Each link is a separate simulated phone with its own encrypted data.</p>
-<ul><li><a href="/d/mentee">Mentee app (Alex)</a></li></ul>
+<ul><li><a href="/d/mentee">Mentee app (Alex)</a></li><li><a href="/d/mentor">Mentor app (Sam)</a></li></ul>
 </main>"#,
     )
 }

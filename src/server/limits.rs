@@ -25,9 +25,12 @@ impl RateLimiter {
             return false;
         };
         let now = Instant::now();
-        let (tokens, last) = buckets
-            .entry(device.to_owned())
-            .or_insert((self.burst, now));
+        if !buckets.contains_key(device) {
+            buckets.insert(device.to_owned(), (self.burst, now));
+        }
+        let Some((tokens, last)) = buckets.get_mut(device) else {
+            return false;
+        };
         *tokens =
             (*tokens + now.duration_since(*last).as_secs_f64() * self.per_second).min(self.burst);
         *last = now;

@@ -2,8 +2,11 @@
 //! [`ServerStore`] so another database can serve deployments that outgrow one machine. The default
 //! is embedded SQLite in WAL mode. The server never holds plaintext: records are opaque envelopes.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use thiserror::Error;
@@ -115,10 +118,30 @@ CREATE TABLE IF NOT EXISTS feed_seq (
     mentee_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE, last INTEGER NOT NULL);
 ";
 
-/// The embedded SQLite store.
+/// The embedded SQLite store: one writer connection, a few reader connections (WAL lets reads run
+/// beside writes), and in-memory caches of valid tokens and pairings, cleared on every change to
+/// devices or pairings, so the common "anything new?" pull reads the database once.
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+    callers: RwLock<HashMap<String, (Caller, Instant)>>,
+    pairings: RwLock<Option<(Pairings, Instant)>>,
+    /// The newest sequence number of each mentee's feed, so "anything new?" with nothing new is
+    /// answered without reading the database. Updated under the writer lock after each commit.
+    feed_heads: RwLock<HashMap<String, i64>>,
+    /// Bumped whenever the caches are cleared; a reader caches only if it did not move meanwhile.
+    generation: AtomicU64,
 }
+
+/// Every (mentee, mentor) pair.
+type Pairings = HashSet<(String, String)>;
+
+const READERS: usize = 4;
+/// How long a cached token or pairing is trusted before it is read again. Changes made through
+/// this server clear the caches at once; this bounds how long a change made by another process
+/// (`steady-server pair` or `revoke` on the command line) takes to be seen.
+const CACHE_FOR: Duration = Duration::from_secs(2);
 
 impl SqliteStore {
     pub fn open(dir: &Path, program_name: &str) -> Result<SqliteStore> {
@@ -133,13 +156,53 @@ impl SqliteStore {
             "INSERT INTO program (id, name) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
             [program_name],
         )?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = Connection::open(dir.join(SERVER_DATABASE))?;
+                reader.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;")?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(SqliteStore {
             conn: Mutex::new(conn),
+            readers,
+            next_reader: AtomicUsize::new(0),
+            callers: RwLock::default(),
+            pairings: RwLock::default(),
+            generation: AtomicU64::new(0),
+            feed_heads: RwLock::default(),
         })
     }
 
     fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
         self.conn.lock().map_err(|_| ServerStoreError::Poisoned)
+    }
+
+    /// A reader connection, round robin; a busy one is skipped if another is free.
+    fn reader(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        for offset in 0..self.readers.len() {
+            if let Ok(guard) = self.readers[(start + offset) % self.readers.len()].try_lock() {
+                return Ok(guard);
+            }
+        }
+        self.readers[start % self.readers.len()]
+            .lock()
+            .map_err(|_| ServerStoreError::Poisoned)
+    }
+
+    /// Forgets cached tokens and pairings after a change to devices, people or pairings.
+    fn forget_caches(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut callers) = self.callers.write() {
+            callers.clear();
+        }
+        if let Ok(mut pairings) = self.pairings.write() {
+            *pairings = None;
+        }
+        if let Ok(mut heads) = self.feed_heads.write() {
+            heads.clear();
+        }
     }
 }
 
@@ -230,12 +293,21 @@ impl ServerStore for SqliteStore {
     }
 
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
-        let conn = self.conn()?;
+        if let Some(caller) = self.callers.read().ok().and_then(|callers| {
+            callers
+                .get(token_hash)
+                .filter(|(_, at)| at.elapsed() < CACHE_FOR)
+                .map(|(caller, _)| caller.clone())
+        }) {
+            return Ok(Some(caller));
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
              WHERE d.token_hash = ?1 AND d.revoked_at IS NULL",
         )?;
-        Ok(stmt
+        let caller = stmt
             .query_row([token_hash], |r| {
                 let role: String = r.get(2)?;
                 Ok(Caller {
@@ -244,10 +316,18 @@ impl ServerStore for SqliteStore {
                     role: Role::from_key(&role).unwrap_or(Role::Mentee),
                 })
             })
-            .optional()?)
+            .optional()?;
+        // Only valid tokens are cached, so guessing cannot grow the cache.
+        if let (Some(caller), Ok(mut callers)) = (&caller, self.callers.write())
+            && self.generation.load(Ordering::SeqCst) == generation
+        {
+            callers.insert(token_hash.to_owned(), (caller.clone(), Instant::now()));
+        }
+        Ok(caller)
     }
 
     fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
+        let _forget = ForgetOnDrop(self);
         Ok(self.conn()?.execute(
             "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
             params![device_id, now],
@@ -260,6 +340,7 @@ impl ServerStore for SqliteStore {
         if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
             return Err(ServerStoreError::WrongRoles);
         }
+        let _forget = ForgetOnDrop(self);
         self.conn()?.execute(
             "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
              ON CONFLICT DO NOTHING",
@@ -269,6 +350,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        let _forget = ForgetOnDrop(self);
         Ok(self.conn()?.execute(
             "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
             params![mentee_id, mentor_id],
@@ -276,10 +358,27 @@ impl ServerStore for SqliteStore {
     }
 
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
-        let conn = self.conn()?;
-        let mut stmt =
-            conn.prepare_cached("SELECT 1 FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2")?;
-        Ok(stmt.exists(params![mentee_id, mentor_id])?)
+        let key = (mentee_id.to_owned(), mentor_id.to_owned());
+        if let Some(known) = self.pairings.read().ok().and_then(|p| {
+            p.as_ref()
+                .filter(|(_, at)| at.elapsed() < CACHE_FOR)
+                .map(|(p, _)| p.contains(&key))
+        }) {
+            return Ok(known);
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let all: HashSet<(String, String)> = self
+            .reader()?
+            .prepare("SELECT mentee_id, mentor_id FROM pairings")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let paired = all.contains(&key);
+        if let Ok(mut pairings) = self.pairings.write()
+            && self.generation.load(Ordering::SeqCst) == generation
+        {
+            *pairings = Some((all, Instant::now()));
+        }
+        Ok(paired)
     }
 
     fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>> {
@@ -327,7 +426,18 @@ impl ServerStore for SqliteStore {
         for record in records {
             outcomes.push(put_one(&tx, mentee_id, record)?);
         }
+        let head: Option<i64> = tx
+            .query_row(
+                "SELECT last FROM feed_seq WHERE mentee_id = ?1",
+                [mentee_id],
+                |r| r.get(0),
+            )
+            .optional()?;
         tx.commit()?;
+        // Still under the writer lock, so heads only move forward in commit order.
+        if let (Some(head), Ok(mut heads)) = (head, self.feed_heads.write()) {
+            heads.insert(mentee_id.to_owned(), head);
+        }
         Ok(outcomes)
     }
 
@@ -338,7 +448,32 @@ impl ServerStore for SqliteStore {
         after: i64,
         limit: u32,
     ) -> Result<(Vec<RecordChange>, bool)> {
-        let conn = self.conn()?;
+        let head = self
+            .feed_heads
+            .read()
+            .ok()
+            .and_then(|heads| heads.get(mentee_id).copied());
+        let head = match head {
+            Some(head) => head,
+            None => {
+                let generation = self.generation.load(Ordering::SeqCst);
+                let head: i64 = self.reader()?.query_row(
+                    "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = ?1), 0)",
+                    [mentee_id],
+                    |r| r.get(0),
+                )?;
+                if let Ok(mut heads) = self.feed_heads.write()
+                    && self.generation.load(Ordering::SeqCst) == generation
+                {
+                    heads.entry(mentee_id.to_owned()).or_insert(head);
+                }
+                head
+            }
+        };
+        if after >= head {
+            return Ok((Vec::new(), false));
+        }
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT seq, item_id, version, envelope FROM records
              WHERE mentee_id = ?1 AND seq > ?2 AND instr(audience, ?3) > 0
@@ -364,12 +499,23 @@ impl ServerStore for SqliteStore {
     }
 
     fn delete_person(&self, person_id: &str) -> Result<()> {
+        let _forget = ForgetOnDrop(self);
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         // The cascade removes devices, invites, pairings, records and the feed counter.
         tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// Clears the caches when a change is done (or fails), after the write lock is released, so a
+/// reader never caches the state from before the change.
+struct ForgetOnDrop<'a>(&'a SqliteStore);
+
+impl Drop for ForgetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.forget_caches();
     }
 }
 

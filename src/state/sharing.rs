@@ -20,6 +20,7 @@ pub(super) struct SyncHandle {
     problem: Mutex<Option<String>>,
     offline: Mutex<bool>,
     round: watch::Sender<u64>,
+    started: std::sync::atomic::AtomicBool,
 }
 
 impl SyncHandle {
@@ -29,6 +30,7 @@ impl SyncHandle {
             problem: Mutex::new(None),
             offline: Mutex::new(false),
             round: watch::channel(0).0,
+            started: std::sync::atomic::AtomicBool::new(false),
         }
     }
 }
@@ -266,7 +268,16 @@ impl Device {
 
     /// Syncs in the background on the current tokio runtime: soon after each change, every
     /// `every` otherwise, backing off (up to five minutes) while offline. Never blocks the UI.
+    /// Starting it again does nothing; outside a tokio runtime it does nothing either.
     pub fn start_background_sync(&self, every: Duration) {
+        if tokio::runtime::Handle::try_current().is_err()
+            || self
+                .sync
+                .started
+                .swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            return;
+        }
         let device = self.clone();
         tokio::spawn(async move {
             let mut wait = every;

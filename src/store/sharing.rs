@@ -299,11 +299,12 @@ impl Store {
         Ok(lines)
     }
 
-    /// Up to `limit` outbox records that have not been stopped by a refusal, oldest first.
+    /// Up to `limit` outbox records that have not been stopped by a refusal, oldest first. A
+    /// refused record waits for the item to change again (which clears the refusal).
     pub fn outbox(&self, limit: usize) -> Result<Vec<OutboxRecord>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT item_id, kind, version, envelope, attempts, last_error FROM outbox
-             ORDER BY queued_at_ms, item_id LIMIT ?1",
+             WHERE last_error IS NULL ORDER BY queued_at_ms, item_id LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
             Ok((
@@ -347,6 +348,38 @@ impl Store {
             "UPDATE outbox SET envelope = ?3 WHERE item_id = ?1 AND version = ?2",
             params![item_id, version as i64, envelope],
         )?;
+        Ok(())
+    }
+
+    /// [`Store::keep_sealed`] for many records, in one transaction.
+    pub fn keep_sealed_many(&mut self, sealed: &[(String, u64, Vec<u8>)]) -> Result<()> {
+        if sealed.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE outbox SET envelope = ?3 WHERE item_id = ?1 AND version = ?2",
+            )?;
+            for (item_id, version, envelope) in sealed {
+                stmt.execute(params![item_id, *version as i64, envelope])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// [`Store::outbox_sent`] for many records, in one transaction.
+    pub fn outbox_sent_many(&mut self, sent: &[(String, u64)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt =
+                tx.prepare_cached("DELETE FROM outbox WHERE item_id = ?1 AND version = ?2")?;
+            for (item_id, version) in sent {
+                stmt.execute(params![item_id, *version as i64])?;
+            }
+        }
+        tx.commit()?;
         Ok(())
     }
 

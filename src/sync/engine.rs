@@ -3,12 +3,13 @@
 //! mentor's device pulls each paired mentee's changes by cursor, verifies and opens them, and
 //! caches the result. The store's lock is never held across a network call.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use thiserror::Error;
 
 use super::client::{Api, CallError, decode_keys};
-use super::protocol::{PutOutcome, RecordBatch, RecordPut, Role};
+use super::protocol::{MAX_BATCH, PutOutcome, RecordBatch, RecordPut, Role};
 use crate::crypto::{self, ItemRef, PublicKeys, Recipient};
 use crate::domain::share::{SAFETY_PLAN_ID, SharedTime};
 use crate::domain::{EntryId, PlanSection, ShareKind, ShareMode, SharedContent};
@@ -91,62 +92,111 @@ async fn push(store: &Shared, api: &Api, enrolment: &Enrolment) -> Result<SyncRe
             .collect()
     };
 
+    let keys = lock(store)?.device_keys()?;
+    // Items that must wait this round (shared, but no mentor device to seal them to yet).
+    let mut waiting: HashSet<String> = HashSet::new();
     loop {
-        let (batch, versions) = {
-            let mut store = lock(store)?;
-            let keys = store.device_keys()?;
-            let mut records = Vec::new();
-            let mut versions = Vec::new();
-            for record in store.outbox(super::protocol::MAX_BATCH)? {
-                if record.last_error.is_some() {
+        let (mut batch, to_seal) = {
+            let store = lock(store)?;
+            let mut ready = Vec::new();
+            let mut to_seal = Vec::new();
+            for record in store.outbox(MAX_BATCH + waiting.len())? {
+                if waiting.contains(&record.item_id) {
                     continue;
                 }
-                let envelope = match &record.envelope {
-                    Some(sealed) => Some(String::from_utf8_lossy(sealed).into_owned()),
+                if ready.len() + to_seal.len() >= MAX_BATCH {
+                    break;
+                }
+                match &record.envelope {
+                    Some(sealed) => ready.push(RecordPut {
+                        item_id: record.item_id.clone(),
+                        version: record.version,
+                        envelope: Some(String::from_utf8_lossy(sealed).into_owned()),
+                    }),
                     None => match content_of(&store, &record)? {
-                        None => None,
+                        None => ready.push(RecordPut {
+                            item_id: record.item_id.clone(),
+                            version: record.version,
+                            envelope: None,
+                        }),
                         Some(_) if recipients.is_empty() => {
                             report.waiting += 1;
-                            continue;
+                            waiting.insert(record.item_id.clone());
                         }
-                        Some(content) => {
-                            let item = ItemRef {
+                        Some(content) => to_seal.push((
+                            ItemRef {
                                 item_id: record.item_id.clone(),
                                 kind: record.kind.key().to_owned(),
                                 version: record.version,
                                 mentee_id: enrolment.person_id.clone(),
-                            };
-                            let sealed = crypto::envelope::seal(
-                                &item,
-                                &content.to_json(),
-                                &enrolment.device_id,
-                                &keys,
-                                &recipients,
-                            )
-                            .map_err(|_| StoreError::IdentityDamaged)?;
-                            store.keep_sealed(&record.item_id, record.version, &sealed)?;
-                            Some(String::from_utf8_lossy(&sealed).into_owned())
-                        }
+                            },
+                            content.to_json(),
+                        )),
                     },
-                };
-                versions.push((record.item_id.clone(), record.version));
-                records.push(RecordPut {
-                    item_id: record.item_id,
-                    version: record.version,
-                    envelope,
-                });
+                }
             }
-            (records, versions)
+            (ready, to_seal)
         };
+        let sealed = seal_all(&to_seal, &enrolment.device_id, &keys, &recipients)?;
+        // Keep the sealed bytes before sending, so a retry after a lost answer sends the same ones.
+        lock(store)?.keep_sealed_many(&sealed)?;
+        batch.extend(
+            sealed
+                .into_iter()
+                .map(|(item_id, version, envelope)| RecordPut {
+                    item_id,
+                    version,
+                    envelope: Some(String::from_utf8_lossy(&envelope).into_owned()),
+                }),
+        );
         if batch.is_empty() {
             break;
         }
+        let versions: Vec<(String, u64)> = batch
+            .iter()
+            .map(|r| (r.item_id.clone(), r.version))
+            .collect();
         let sent_all = send_batch(store, api, enrolment, batch, &versions, &mut report).await?;
         if !sent_all {
             break;
         }
     }
     Ok(report)
+}
+
+/// Seals many items, spread over the device's cores (sealing is most of a large push's time).
+fn seal_all(
+    items: &[(ItemRef, Vec<u8>)],
+    signer_id: &str,
+    keys: &crate::crypto::DeviceKeys,
+    recipients: &[Recipient],
+) -> Result<Vec<(String, u64, Vec<u8>)>, SyncError> {
+    let seal_one = |(item, payload): &(ItemRef, Vec<u8>)| {
+        crypto::envelope::seal(item, payload, signer_id, keys, recipients)
+            .map(|sealed| (item.item_id.clone(), item.version, sealed))
+            .map_err(|_| SyncError::Store(StoreError::IdentityDamaged))
+    };
+    in_parallel(items, seal_one).into_iter().collect()
+}
+
+/// Maps `f` over `items` on up to four threads, keeping the order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if items.len() < 16 || threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Sends one batch; on a refusal, sends its records one by one so only the refused ones stop.
@@ -169,13 +219,12 @@ async fn send_batch(
         .await
     {
         Ok(response) => {
-            let mut store = lock(store)?;
-            for ((item_id, version), outcome) in versions.iter().zip(&response.outcomes) {
-                store.outbox_sent(item_id, *version)?;
-                if *outcome != PutOutcome::Superseded {
-                    report.sent += 1;
-                }
-            }
+            lock(store)?.outbox_sent_many(versions)?;
+            report.sent += response
+                .outcomes
+                .iter()
+                .filter(|o| **o != PutOutcome::Superseded)
+                .count();
             Ok(true)
         }
         Err(CallError::Refused { message, .. }) if records.len() == 1 => {
@@ -311,8 +360,8 @@ async fn pull(store: &Shared, api: &Api, enrolment: &Enrolment) -> Result<SyncRe
             let page = api
                 .records(&enrolment.token, &mentee.person_id, cursor)
                 .await?;
-            let mut items = Vec::new();
             let mut tombstones = Vec::new();
+            let mut fresh = Vec::new();
             {
                 let store = lock(store)?;
                 for change in &page.changes {
@@ -321,48 +370,31 @@ async fn pull(store: &Shared, api: &Api, enrolment: &Enrolment) -> Result<SyncRe
                         continue;
                     };
                     let cached = store.cached_version(&mentee.person_id, &change.item_id)?;
-                    if cached.is_some_and(|v| v >= change.version) {
-                        // An old version replayed: keep what we have.
-                        continue;
+                    // An old version replayed: keep what we have.
+                    if cached.is_none_or(|v| v < change.version) {
+                        fresh.push((change, envelope));
                     }
-                    let opened = crypto::envelope::open(
-                        envelope.as_bytes(),
-                        &change.item_id,
-                        &mentee.person_id,
-                        &enrolment.device_id,
-                        &keys,
-                        signer,
-                    );
-                    let now_ms = chrono::Utc::now().timestamp_millis();
-                    let item = match opened {
-                        Ok(opened) if opened.item.version == change.version => {
-                            match SharedContent::from_json(&opened.payload) {
-                                Some(content) if content.kind().key() == opened.item.kind => {
-                                    CachedItem {
-                                        item_id: change.item_id.clone(),
-                                        kind: Some(opened.item.kind),
-                                        version: change.version,
-                                        content: String::from_utf8(opened.payload).ok(),
-                                        problem: None,
-                                        received_at_ms: now_ms,
-                                    }
-                                }
-                                _ => unverified(change, now_ms, "its contents are not readable"),
-                            }
-                        }
-                        Ok(_) => unverified(change, now_ms, "its version does not match"),
-                        // Not sealed for this device (yet): it arrives once the mentee approves
-                        // this device and their phone seals everything again.
-                        Err(crypto::OpenError::NotForThisDevice) => continue,
-                        Err(err) => unverified(change, now_ms, &err.to_string()),
-                    };
-                    if item.problem.is_some() {
-                        report.unverified += 1;
-                        tracing::warn!(item = %change.item_id, "a shared item could not be verified");
-                    } else {
-                        report.received += 1;
-                    }
-                    items.push(item);
+                }
+            }
+            let now_ms = chrono::Utc::now().timestamp_millis();
+            let opened = in_parallel(&fresh, |(change, envelope)| {
+                open_change(
+                    change,
+                    envelope,
+                    &mentee.person_id,
+                    enrolment,
+                    &keys,
+                    &signer,
+                    now_ms,
+                )
+            });
+            let items: Vec<CachedItem> = opened.into_iter().flatten().collect();
+            for item in &items {
+                if item.problem.is_some() {
+                    report.unverified += 1;
+                    tracing::warn!(item = %item.item_id, "a shared item could not be verified");
+                } else {
+                    report.received += 1;
                 }
             }
             report.removed += tombstones.len();
@@ -374,6 +406,45 @@ async fn pull(store: &Shared, api: &Api, enrolment: &Enrolment) -> Result<SyncRe
         }
     }
     Ok(report)
+}
+
+/// Verifies and opens one change; `None` when it was not sealed for this device (yet): it arrives
+/// once the mentee approves this device and their phone seals everything again.
+fn open_change(
+    change: &super::protocol::RecordChange,
+    envelope: &str,
+    mentee_id: &str,
+    enrolment: &Enrolment,
+    keys: &crate::crypto::DeviceKeys,
+    signer: &(impl Fn(&str) -> Option<PublicKeys> + Sync),
+    now_ms: i64,
+) -> Option<CachedItem> {
+    let opened = crypto::envelope::open(
+        envelope.as_bytes(),
+        &change.item_id,
+        mentee_id,
+        &enrolment.device_id,
+        keys,
+        signer,
+    );
+    Some(match opened {
+        Ok(opened) if opened.item.version == change.version => {
+            match SharedContent::from_json(&opened.payload) {
+                Some(content) if content.kind().key() == opened.item.kind => CachedItem {
+                    item_id: change.item_id.clone(),
+                    kind: Some(opened.item.kind),
+                    version: change.version,
+                    content: String::from_utf8(opened.payload).ok(),
+                    problem: None,
+                    received_at_ms: now_ms,
+                },
+                _ => unverified(change, now_ms, "its contents are not readable"),
+            }
+        }
+        Ok(_) => unverified(change, now_ms, "its version does not match"),
+        Err(crypto::OpenError::NotForThisDevice) => return None,
+        Err(err) => unverified(change, now_ms, &err.to_string()),
+    })
 }
 
 fn unverified(change: &super::protocol::RecordChange, now_ms: i64, why: &str) -> CachedItem {

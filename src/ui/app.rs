@@ -52,6 +52,8 @@ impl Tab {
 pub fn App() -> Element {
     let device = use_context::<Device>();
     let rounds = device.sync_rounds();
+    // Desktop and mobile start syncing with the app; the preview started it with the device.
+    use_hook(|| device.start_background_sync(std::time::Duration::from_secs(60)));
     let device = use_signal(move || device);
     let mut changes = use_signal(|| 0u64);
     let session = use_context_provider(|| Session::new(device, changes));

@@ -93,9 +93,24 @@ fn the_demo_prints_where_it_is_and_serves_the_mentee_app() {
     let (status, landing) = demo.get("/");
     assert_eq!(status, 200);
     assert!(landing.contains("href=\"/d/mentee\""));
+    assert!(landing.contains("href=\"/d/mentor\""));
+    assert!(
+        demo.printed.contains("Mentor app (Sam)"),
+        "{}",
+        demo.printed
+    );
     assert_eq!(demo.get("/d/Not-A-Device").0, 404);
     assert_eq!(demo.get("/d/%2E%2E").0, 404);
     demo.stop();
+    // Alex and Sam were enrolled with the demo's sync server, as a mentee and a mentor.
+    for (name, role, person) in [("mentee", "mentee", "Alex"), ("mentor", "mentor", "Sam")] {
+        let device = Device::open(&data.path().join(name)).unwrap();
+        let enrolment = device.enrolment().unwrap().expect("enrolled");
+        assert_eq!(
+            (enrolment.role.key(), enrolment.display_name.as_str()),
+            (role, person)
+        );
+    }
     // The mentee's database was created at start, encrypted.
     let bytes = std::fs::read(data.path().join("mentee/steady.db")).unwrap();
     assert!(!bytes.starts_with(b"SQLite format 3"));

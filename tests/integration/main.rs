@@ -12,6 +12,8 @@ mod browser_today;
 mod browser_tools;
 mod demo;
 mod durability;
+mod logs;
+mod server_cli;
 mod store_files;
 mod sync;
 mod sync_api;

@@ -1,0 +1,83 @@
+//! `steady-server` on the command line: config from a TOML file, invites and pairing that a
+//! running server honours, and plain errors for mistakes.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use crate::common::sync_server::SyncServer;
+
+fn steady_server(config: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .output()
+        .expect("steady-server runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+fn field(text: &str, prefix: &str) -> String {
+    text.lines()
+        .find_map(|line| {
+            line.split_once(prefix)
+                .map(|(_, rest)| rest.trim().to_owned())
+        })
+        .unwrap_or_else(|| panic!("no {prefix:?} in {text}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invites_and_pairings_made_on_the_command_line_work_on_the_running_server() {
+    let root = Arc::new(tempfile::tempdir().unwrap());
+    let config = root.path().join("server.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "data_dir = \"{}\"\nprogram_name = \"Bright Paths\"\n",
+            root.path().join("server").display()
+        ),
+    )
+    .unwrap();
+    let server = SyncServer::start_in(root.clone(), None).await;
+    let (ok, mentee) = steady_server(&config, &["invite", "--role", "mentee", "--name", "Jo"]);
+    assert!(ok, "{mentee}");
+    let (ok, mentor) = steady_server(&config, &["invite", "--role", "mentor", "--name", "Ria"]);
+    assert!(ok, "{mentor}");
+    let (ok, paired) = steady_server(
+        &config,
+        &[
+            "pair",
+            &field(&mentee, "person id "),
+            &field(&mentor, "person id "),
+        ],
+    );
+    assert!(ok, "{paired}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let device = steady::state::Device::open(dir.path()).unwrap();
+    let enrolment = device
+        .enroll(&server.base, &field(&mentee, "Code:"))
+        .await
+        .unwrap();
+    assert_eq!(enrolment.display_name, "Jo");
+    assert_eq!(enrolment.program_name, "Bright Paths");
+    device.sync_now().await.unwrap();
+    // Ria has no device yet, so nothing can be sealed; the pairing is there all the same.
+    assert!(
+        server
+            .store
+            .is_paired(&enrolment.person_id, &field(&mentor, "person id "))
+            .unwrap()
+    );
+
+    let (ok, text) = steady_server(&config, &["invite", "--role", "boss", "--name", "X"]);
+    assert!(!ok);
+    assert!(text.contains("--role mentee or --role mentor"), "{text}");
+    let (ok, text) = steady_server(&config, &["frobnicate"]);
+    assert!(!ok);
+    assert!(text.contains("unknown command"), "{text}");
+}
