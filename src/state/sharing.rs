@@ -241,6 +241,7 @@ impl Device {
         let (offline, problem) = match &result {
             Ok(report) => (false, report.refused.first().cloned()),
             Err(SyncError::Call(CallError::Offline | CallError::Server)) => (true, None),
+            Err(SyncError::Call(CallError::Busy)) => (false, None),
             Err(err) => (false, Some(err.to_string())),
         };
         if let Ok(mut o) = self.sync.offline.lock() {

@@ -18,6 +18,9 @@ pub enum CallError {
     /// No connection: the phone is offline or the server is down.
     #[error("Can't reach the sync server right now.")]
     Offline,
+    /// The server asked this device to slow down (429); trying again in a moment will work.
+    #[error("The sync server is busy. Steady will try again in a moment.")]
+    Busy,
     /// The server failed (5xx or an unreadable answer); trying again later may work.
     #[error("The sync server had a problem. Steady will try again.")]
     Server,
@@ -85,6 +88,9 @@ impl Api {
                 status: status.as_u16(),
                 message,
             });
+        }
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            return Err(CallError::Busy);
         }
         Err(CallError::Server)
     }

@@ -17,4 +17,5 @@ mod server_cli;
 mod store_files;
 mod sync;
 mod sync_api;
+mod sync_kill;
 mod theme;
