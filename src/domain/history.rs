@@ -130,6 +130,16 @@ pub struct ChartSummary(pub String);
 
 /// Describes the chart without judging: how many check-ins, on how many days, and the most common mood.
 pub fn summarize(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) -> ChartSummary {
+    summarize_for(entries, range, today, "you")
+}
+
+/// [`summarize`] about someone else: "Most often Alex felt good." (mentor mode).
+pub fn summarize_for(
+    entries: &[MoodPoint],
+    range: ChartRange,
+    today: NaiveDate,
+    who: &str,
+) -> ChartSummary {
     let first = range.first_day(today);
     let in_range: Vec<&MoodPoint> = entries
         .iter()
@@ -155,7 +165,7 @@ pub fn summarize(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) -> 
     let checkins = plural(in_range.len(), "check-in", "check-ins");
     let day_count = plural(days.len(), "day", "days");
     ChartSummary(format!(
-        "In {span}: {checkins} on {day_count}. Most often you felt {common}."
+        "In {span}: {checkins} on {day_count}. Most often {who} felt {common}."
     ))
 }
 

@@ -57,11 +57,15 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser
         .wait_for_text("#sync-status", "Nothing waiting")
         .await;
+    browser.screenshot("sharing").await;
 
     browser.open(&preview.device_url("sam")).await;
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for_text("#mentee-name", "Alex").await;
+    browser
+        .wait_for_text("#chart-summary", "Most often Alex felt good")
+        .await;
     browser
         .wait_for_text("article.card", "Got picked for the team")
         .await;
@@ -80,5 +84,43 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for("#nothing-shared").await;
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_phone_connects_with_an_invite_code_and_a_wrong_code_is_explained() {
+    let Some(browser) = Browser::start("connect").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (code, _) = sync.invite(Role::Mentee, "Jo");
+    browser.open(&preview.device_url("jo")).await;
+    browser.tab("Sharing").await;
+    browser.type_into("#program-address", &sync.base).await;
+    browser.type_into("#invite-code", "WRNG-CODE-0000").await;
+    browser.click("#connect").await;
+    browser
+        .wait_for_text("#connect-problem", "invite code didn't work")
+        .await;
+    // What was typed stays, so one wrong letter is easy to fix.
+    let typed = browser
+        .js(
+            "return document.querySelector('#invite-code').value",
+            vec![],
+        )
+        .await;
+    assert_eq!(typed, serde_json::json!("WRNG-CODE-0000"));
+    browser.clear_field("#invite-code").await;
+    browser
+        .type_into("#invite-code", &code.to_lowercase())
+        .await;
+    browser.click("#connect").await;
+    browser
+        .wait_for_text("#program", "Connected to Bright Paths as Jo")
+        .await;
+    browser
+        .wait_for_text("#devices-title", "Your mentor's devices")
+        .await;
     browser.finish().await;
 }

@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use super::SharedView;
 use crate::domain::{ShareKind, ShareMode};
-use crate::ui::use_session;
+use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
 pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element {
@@ -52,7 +52,13 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     let preview = device.share_preview(kind, &id, choice()).ok().flatten();
     let group = format!("share-{id}");
     rsx! {
-        div { class: "share-panel card", role: "group", aria_label: "Who can see {label}",
+        div {
+            class: "share-panel card",
+            role: "group",
+            aria_label: "Who can see {label}",
+            tabindex: "-1",
+            // Keyboard and screen-reader focus follows the person into the choice they opened.
+            onmounted: focus_when_mounted,
             fieldset {
                 legend { "Who can see this?" }
                 for mode in modes.iter().copied() {

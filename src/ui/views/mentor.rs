@@ -5,7 +5,7 @@
 
 use dioxus::prelude::*;
 
-use crate::domain::history::{chart_points, summarize};
+use crate::domain::history::{chart_points, summarize_for};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
 use crate::ui::components::{MoodChart, SharedView};
 use crate::ui::{focus_when_mounted, use_session};
@@ -114,7 +114,7 @@ fn MenteeView(mentee_id: String) -> Element {
     points.sort_by_key(|p| p.at.utc_millis());
     let today = device.today();
     let chart = chart_points(&points, ChartRange::Month, today);
-    let summary = summarize(&points, ChartRange::Month, today);
+    let summary = summarize_for(&points, ChartRange::Month, today, &name);
     let timeline: Vec<_> = items
         .iter()
         .filter(|i| {
