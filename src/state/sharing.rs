@@ -226,7 +226,14 @@ impl Device {
                 }),
             pending: store.outbox_len()?,
             offline: self.sync.offline.lock().map(|o| *o).unwrap_or(false),
-            problem: self.sync.problem.lock().ok().and_then(|p| p.clone()),
+            // A round's own problem first; else a record the server refused, until it changes.
+            problem: self
+                .sync
+                .problem
+                .lock()
+                .ok()
+                .and_then(|p| p.clone())
+                .or_else(|| store.outbox_refusals().ok()?.into_iter().next()),
             devices_waiting: store
                 .mentor_devices()?
                 .iter()

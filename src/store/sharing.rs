@@ -333,11 +333,25 @@ impl Store {
         Ok(records)
     }
 
-    /// How many records wait to be sent.
+    /// Why the server refused records that now wait for a change, one message per record.
+    pub fn outbox_refusals(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY queued_at_ms",
+        )?;
+        let messages = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(messages)
+    }
+
+    /// How many records wait to be sent (not counting ones the server refused, which wait for a
+    /// change and are reported on their own).
     pub fn outbox_len(&self) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM outbox WHERE last_error IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(n as usize)
     }
 

@@ -379,3 +379,132 @@ async fn the_mentor_refuses_tampered_moved_forged_and_replayed_envelopes() {
     assert_eq!(items.len(), 4);
     assert!(items.iter().all(|i| i.content.is_none()));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_device_that_asks_too_fast_is_slowed_and_others_are_not() {
+    let server = SyncServer::start_with_rate(0.01, 8.0).await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let call = Call {
+        http: Client::new(),
+        base: &server.base,
+    };
+    let mentee = token(&pair.mentee);
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        statuses.push(
+            call.send(Method::GET, "/v1/recipients", Some(&mentee), None)
+                .await,
+        );
+    }
+    let (status, body) = statuses.last().unwrap();
+    assert_eq!(*status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["error"], "rate_limited");
+    assert!(statuses[0].0.is_success());
+    // The mentor's device has its own allowance.
+    let (status, _) = call
+        .send(Method::GET, "/v1/mentees", Some(&token(&pair.mentor)), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // The app hears "busy", not "broken", and keeps what it has to send.
+    let entry = pair.mentee.log_mood(MoodLevel::new(2).unwrap()).unwrap();
+    pair.mentee
+        .set_share(
+            ShareKind::Mood,
+            entry.id.as_str(),
+            ShareMode::Shared,
+            "Check-in",
+        )
+        .unwrap();
+    let err = pair.mentee.sync_now().await.unwrap_err();
+    assert!(err.to_string().contains("busy"), "{err}");
+    assert_eq!(pair.mentee.sync_line().unwrap().pending, 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn delete_me_removes_everything_the_server_held_for_the_mentee() {
+    let server = SyncServer::start().await;
+    let (pair, item) = shared_pair(&server).await;
+    let call = Call {
+        http: Client::new(),
+        base: &server.base,
+    };
+    let mentee = token(&pair.mentee);
+    let (status, _) = call
+        .send(Method::DELETE, "/v1/me", Some(&mentee), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    // The token no longer works, the mentor no longer sees Alex, and the record is gone.
+    let (status, _) = call
+        .send(Method::GET, "/v1/recipients", Some(&mentee), None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (_, body) = call
+        .send(Method::GET, "/v1/mentees", Some(&token(&pair.mentor)), None)
+        .await;
+    assert_eq!(body["mentees"], json!([]));
+    assert!(
+        server
+            .store
+            .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+            .unwrap()
+            .0
+            .is_empty()
+    );
+    assert!(server.store.person(&pair.mentee_id).is_err());
+    // Sam's device drops Alex and Alex's shared items at its next sync.
+    pair.mentor.sync_now().await.unwrap();
+    assert!(pair.mentor.mentees().unwrap().is_empty());
+    assert!(
+        pair.mentor
+            .mentee_items(&pair.mentee_id)
+            .unwrap()
+            .is_empty()
+    );
+    // The mentee's phone keeps its own check-in.
+    assert!(
+        pair.mentee
+            .mood(&steady::domain::EntryId::parse(&item).unwrap())
+            .is_ok()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_record_stops_with_a_plain_message_and_the_rest_still_sync() {
+    let server = SyncServer::start().await;
+    let (pair, _) = shared_pair(&server).await;
+    // A safety plan this long seals to more than the server's 64 KiB per item.
+    for n in 0..80 {
+        pair.mentee
+            .add_plan_item(
+                steady::domain::PlanSection::ALL[n % 7],
+                &format!("{n} {}", "a".repeat(900)),
+            )
+            .unwrap();
+    }
+    pair.mentee.share_safety_plan(true).unwrap();
+    let entry = pair.mentee.log_mood(MoodLevel::new(5).unwrap()).unwrap();
+    pair.mentee
+        .set_share(
+            ShareKind::Mood,
+            entry.id.as_str(),
+            ShareMode::Shared,
+            "Check-in",
+        )
+        .unwrap();
+    let report = pair.mentee.sync_now().await.unwrap();
+    assert_eq!(report.refused.len(), 1, "{report:?}");
+    assert!(report.refused[0].contains("bigger than the server accepts"));
+    let line = pair.mentee.sync_line().unwrap();
+    assert!(line.problem.is_some_and(|p| p.contains("64 KiB")));
+    assert_eq!(line.pending, 0, "a refused record is not 'waiting'");
+    // The message stays on the status line after later rounds, until the plan changes.
+    pair.mentee.sync_now().await.unwrap();
+    let line = pair.mentee.sync_line().unwrap();
+    assert!(line.problem.is_some_and(|p| p.contains("64 KiB")));
+    pair.mentor.sync_now().await.unwrap();
+    assert_eq!(
+        pair.mentor_sees().len(),
+        2,
+        "both check-ins arrived; the plan did not"
+    );
+}

@@ -4,9 +4,11 @@
 
 use dioxus::prelude::*;
 
+use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
 use crate::store::DeviceTrust;
+use crate::ui::components::ShareControl;
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -201,8 +203,8 @@ fn kind_words(kind: ShareKind) -> &'static str {
 fn SharedList() -> Element {
     let mut session = use_session();
     session.track();
+    let mut problem = use_signal(|| None::<String>);
     let things = session.device().shared_things().unwrap_or_default();
-    let plan_shared = things.iter().any(|t| t.kind == ShareKind::SafetyPlan);
     rsx! {
         section { class: "card", aria_labelledby: "shared-title", id: "shared-now",
             h2 { id: "shared-title", "What you share" }
@@ -226,7 +228,10 @@ fn SharedList() -> Element {
                                     class: "unshare",
                                     aria_label: "Stop sharing {label}",
                                     onclick: move |_| {
-                                        let _ = session.device().set_share(kind, &id, ShareMode::Private, &label);
+                                        match session.device().set_share(kind, &id, ShareMode::Private, &label) {
+                                            Ok(()) => problem.set(None),
+                                            Err(err) => problem.set(Some(err.to_string())),
+                                        }
                                         session.changed();
                                     },
                                     "Stop sharing"
@@ -236,17 +241,16 @@ fn SharedList() -> Element {
                     }
                 }
             }
-            label { class: "choice",
-                input {
-                    r#type: "checkbox",
-                    id: "share-plan",
-                    checked: plan_shared,
-                    onchange: move |event: FormEvent| {
-                        let _ = session.device().share_safety_plan(event.checked());
-                        session.changed();
-                    },
+            if let Some(text) = problem() {
+                p { class: "error", role: "alert", "{text}" }
+            }
+            div { class: "row", id: "share-plan",
+                span { "My safety plan" }
+                ShareControl {
+                    kind: ShareKind::SafetyPlan,
+                    item_id: SAFETY_PLAN_ID.to_owned(),
+                    label: "your safety plan".to_owned(),
                 }
-                " Share my safety plan with my mentor"
             }
         }
     }

@@ -27,11 +27,30 @@ impl SyncServer {
 
     /// Starts (or restarts) a server over `root`, on `port` if given.
     pub async fn start_in(root: Arc<tempfile::TempDir>, port: Option<u16>) -> Self {
+        Self::start_with(root, port, Config::default()).await
+    }
+
+    /// A server whose devices may make `burst` requests, then one every `1 / per_second` s.
+    pub async fn start_with_rate(per_second: f64, burst: f64) -> Self {
+        let config = Config {
+            rate_per_second: per_second,
+            rate_burst: burst,
+            ..Config::default()
+        };
+        Self::start_with(
+            Arc::new(tempfile::tempdir().expect("temp dir")),
+            None,
+            config,
+        )
+        .await
+    }
+
+    async fn start_with(root: Arc<tempfile::TempDir>, port: Option<u16>, config: Config) -> Self {
         let dir = root.path().join("server");
         let config = Config {
             data_dir: dir.clone(),
             program_name: "Bright Paths".into(),
-            ..Config::default()
+            ..config
         };
         let store: Arc<dyn ServerStore> =
             Arc::new(SqliteStore::open(&dir, &config.program_name).expect("server store"));
