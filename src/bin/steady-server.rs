@@ -4,6 +4,7 @@
 //! steady-server [--config FILE] [serve]
 //! steady-server [--config FILE] invite --role mentee|mentor --name NAME [--person ID]
 //! steady-server [--config FILE] pair MENTEE_ID MENTOR_ID
+//! steady-server [--config FILE] directory publish FILE.json
 //! ```
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ fn main() -> anyhow::Result<()> {
         None | Some("serve") => serve(config),
         Some("invite") => invite(config, &mut args),
         Some("pair") => pair(config, &args[1..]),
+        Some("directory") => directory(config, &args[1..]),
         Some(other) => bail!("unknown command {other:?}; try serve, invite or pair"),
     }
 }
@@ -85,6 +87,24 @@ fn pair(config: Config, args: &[String]) -> anyhow::Result<()> {
     };
     server::pair(&open_store(&config)?, mentee, mentor)?;
     println!("Paired.");
+    Ok(())
+}
+
+/// Publishes a crisis directory (JSON, as in assets/crisis/) as the next signed version.
+fn directory(config: Config, args: &[String]) -> anyhow::Result<()> {
+    let [verb, file] = args else {
+        bail!("say: steady-server directory publish FILE.json");
+    };
+    if verb != "publish" {
+        bail!("say: steady-server directory publish FILE.json");
+    }
+    let text = std::fs::read_to_string(file).with_context(|| format!("could not read {file}"))?;
+    let store = open_store(&config)?;
+    let key =
+        steady::crypto::ProgramKey::load_or_create(&config.data_dir.join(server::PROGRAM_KEY_FILE))
+            .map_err(|err| anyhow::anyhow!("program key: {err}"))?;
+    let version = server::publish_directory(&store, &key, &text)?;
+    println!("Published crisis directory version {version}.");
     Ok(())
 }
 

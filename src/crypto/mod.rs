@@ -2,9 +2,11 @@
 //! that encrypts the local database, each device's signing and receiving keys, sealed envelopes
 //! for shared items, and token hashing for the sync server.
 
+pub mod directory;
 pub mod envelope;
 pub mod identity;
 
+pub use directory::{ProgramKey, SignedDirectory};
 pub use envelope::{ItemRef, OpenError, Opened, Recipient};
 pub use identity::{DeviceKeys, PublicKeys};
 

@@ -4,7 +4,7 @@
 //! non-https link never becomes a button.
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Why a directory could not be read.
@@ -22,7 +22,7 @@ pub enum DirectoryError {
 }
 
 /// A set of contacts, in the order they are shown.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisDirectory {
     pub version: u64,
@@ -31,7 +31,7 @@ pub struct CrisisDirectory {
 }
 
 /// One place to get help.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisContact {
     pub name: String,
@@ -49,7 +49,7 @@ pub struct CrisisContact {
 }
 
 /// A number to text, and the word to start with when the line needs one.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextLine {
     pub number: String,

@@ -15,6 +15,25 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Writes `bytes` to `path` atomically (a crash leaves the old file or the new one, never half),
+/// readable by this user only, replacing what was there.
+pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = path.with_extension("tmp");
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(&temp, path)?;
+    if let Some(parent) = path.parent() {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically, readable by this user only. Refuses to replace an
 /// existing file, so a key can never be overwritten by accident.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {

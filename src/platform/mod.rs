@@ -9,7 +9,7 @@
 //! | `mobile` | dx-built Android / iOS app | the app's sandboxed files directory (see `mobile.rs`) |
 
 mod files;
-pub use files::{create_private_dir, write_private_file};
+pub use files::{create_private_dir, replace_private_file, write_private_file};
 
 #[cfg(feature = "mobile")]
 mod mobile;

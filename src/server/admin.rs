@@ -49,6 +49,21 @@ pub fn pair(store: &Arc<dyn ServerStore>, mentee: &str, mentor: &str) -> Result<
     store.pair(mentee, mentor, super::now())
 }
 
+/// Publishes `directory_json` (a crisis directory as staff wrote it) as the next version, signed
+/// with the program key. Every contact is checked first; a bad one refuses the whole directory.
+pub fn publish_directory(
+    store: &Arc<dyn ServerStore>,
+    key: &crate::crypto::ProgramKey,
+    directory_json: &str,
+) -> anyhow::Result<u64> {
+    let mut directory = crate::domain::CrisisDirectory::from_json(directory_json)?;
+    let version = store.latest_directory()?.map_or(1, |(v, _)| v + 1);
+    directory.version = version;
+    let signed = key.sign(serde_json::to_string(&directory)?);
+    store.publish_directory(version, &serde_json::to_string(&signed)?, super::now())?;
+    Ok(version)
+}
+
 /// An invite code as typed: case, spaces and dashes do not matter.
 pub fn normalize_invite_code(code: &str) -> String {
     code.chars()

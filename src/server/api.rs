@@ -29,6 +29,7 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/mentees", get(mentees))
         .route("/mentees/{id}/records", get(mentee_records))
         .route("/me", delete(delete_me))
+        .route("/directory", get(directory))
         .fallback(|| async { Refusal::not_found() })
         .layer(middleware::from_fn(require_protocol));
     Router::new()
@@ -138,6 +139,7 @@ async fn enroll(
         role: person.role,
         display_name: person.display_name,
         program_name: state.store.program_name()?,
+        program_key: state.program_key.public(),
     }))
 }
 
@@ -267,4 +269,30 @@ async fn delete_me(
     state.store.delete_person(&caller.person_id)?;
     tracing::info!(device = %caller.device_id, "person deleted their server data");
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The newest signed crisis directory, with an ETag so an unchanged one costs a 304.
+async fn directory(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
+    authenticate(&state, &headers)?;
+    let Some((version, signed)) = state.store.latest_directory()? else {
+        return Err(Refusal::not_found());
+    };
+    let etag = format!("\"v{version}\"");
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
+    }
+    Ok((
+        [
+            (header::ETAG, etag),
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+        ],
+        signed,
+    )
+        .into_response())
 }

@@ -9,7 +9,7 @@ mod error;
 mod limits;
 pub mod store;
 
-pub use admin::{Invite, create_invite, normalize_invite_code, pair};
+pub use admin::{Invite, create_invite, normalize_invite_code, pair, publish_directory};
 pub use config::{Config, ConfigError};
 pub use store::{Person, ServerStore, SqliteStore};
 
@@ -19,22 +19,36 @@ use std::sync::Arc;
 use axum::Router;
 use tokio::net::TcpListener;
 
+use crate::crypto::ProgramKey;
+
 /// What every handler shares.
 #[derive(Clone)]
 pub struct ServerState {
     pub store: Arc<dyn ServerStore>,
+    pub program_key: Arc<ProgramKey>,
     limiter: Arc<limits::RateLimiter>,
 }
 
+/// The program's signing key file inside the server's data directory.
+pub const PROGRAM_KEY_FILE: &str = "program.key";
+
 impl ServerState {
+    /// The server's shared state; reads (or, on first start, makes) the program's signing key.
     pub fn new(store: Arc<dyn ServerStore>, config: &Config) -> Self {
-        ServerState {
+        Self::try_new(store, config).expect("the program key in the data directory is readable")
+    }
+
+    pub fn try_new(store: Arc<dyn ServerStore>, config: &Config) -> anyhow::Result<Self> {
+        let key = ProgramKey::load_or_create(&config.data_dir.join(PROGRAM_KEY_FILE))
+            .map_err(|err| anyhow::anyhow!("program key: {err}"))?;
+        Ok(ServerState {
             store,
+            program_key: Arc::new(key),
             limiter: Arc::new(limits::RateLimiter::new(
                 config.rate_per_second,
                 config.rate_burst,
             )),
-        }
+        })
     }
 }
 
@@ -55,7 +69,7 @@ pub async fn launch_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let store = SqliteStore::open(&config.data_dir, &config.program_name)?;
-    let state = ServerState::new(Arc::new(store), &config);
+    let state = ServerState::try_new(Arc::new(store), &config)?;
     serve(state, listener, shutdown).await
 }
 

@@ -81,6 +81,10 @@ pub trait ServerStore: Send + Sync + 'static {
     ) -> Result<(Vec<RecordChange>, bool)>;
     /// Deletes the person and everything the server holds for them.
     fn delete_person(&self, person_id: &str) -> Result<()>;
+    /// The newest published crisis directory: its version and its signed form (JSON).
+    fn latest_directory(&self) -> Result<Option<(u64, String)>>;
+    /// Stores a newly published (already signed) directory version.
+    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()>;
 }
 
 /// A device being enrolled.
@@ -114,6 +118,8 @@ CREATE TABLE IF NOT EXISTS records (
     envelope BLOB, audience TEXT NOT NULL,
     PRIMARY KEY (mentee_id, item_id));
 CREATE INDEX IF NOT EXISTS records_feed ON records (mentee_id, seq);
+CREATE TABLE IF NOT EXISTS directory_versions (
+    version INTEGER PRIMARY KEY, signed TEXT NOT NULL, published_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS feed_seq (
     mentee_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE, last INTEGER NOT NULL);
 ";
@@ -496,6 +502,24 @@ impl ServerStore for SqliteStore {
         let more = changes.len() > limit as usize;
         changes.truncate(limit as usize);
         Ok((changes, more))
+    }
+
+    fn latest_directory(&self) -> Result<Option<(u64, String)>> {
+        Ok(self
+            .reader()?
+            .prepare_cached(
+                "SELECT version, signed FROM directory_versions ORDER BY version DESC LIMIT 1",
+            )?
+            .query_row([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))
+            .optional()?)
+    }
+
+    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
+        self.conn()?.execute(
+            "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
+            params![version as i64, signed, now],
+        )?;
+        Ok(())
     }
 
     fn delete_person(&self, person_id: &str) -> Result<()> {

@@ -2,11 +2,13 @@
 //! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
 //! list a month, or show the crisis card, and get values or a plain-words error back.
 
+mod directory;
 mod goals;
 mod help;
 mod sharing;
 mod tools;
 
+pub use directory::{DIRECTORY_FILE, DirectoryRefusal};
 pub use sharing::{MentorItem, SharedThing, SyncLine};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
 
@@ -170,11 +172,6 @@ impl Device {
         let mut tags = ContextTag::COMMON.to_vec();
         tags.extend(self.store()?.custom_tags()?);
         Ok(tags)
-    }
-
-    /// The contacts shown on the crisis card. Always available, with no network.
-    pub fn crisis_directory(&self) -> &'static CrisisDirectory {
-        bundled_directory()
     }
 }
 

@@ -106,6 +106,7 @@ impl Device {
             display_name: response.display_name,
             program_name: response.program_name,
             last_synced_ms: None,
+            program_key: Some(response.program_key),
         };
         self.store()?
             .save_enrolment(&enrolment, chrono::Utc::now().timestamp_millis())?;
@@ -245,6 +246,12 @@ impl Device {
     /// Runs one sync round now and records how it went for the status line.
     pub async fn sync_now(&self) -> Result<SyncReport> {
         let result = crate::sync::sync_once(&self.store).await;
+        if result.is_ok()
+            && let Err(err) = self.refresh_directory().await
+        {
+            // The last verified directory stays; the crisis card never goes blank.
+            tracing::warn!("the program's crisis directory was not updated: {err}");
+        }
         let (offline, problem) = match &result {
             Ok(report) => (false, report.refused.first().cloned()),
             Err(SyncError::Call(CallError::Offline | CallError::Server)) => (true, None),

@@ -33,6 +33,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
                   last_synced_ms INTEGER
               ) STRICT;",
     },
+    Migration {
+        seq: 20,
+        name: "enrolment: the program's public key, pinned at enrolment",
+        sql: "ALTER TABLE enrolment ADD COLUMN program_key TEXT;",
+    },
 ];
 
 /// How this device is known to its program's sync server.
@@ -46,6 +51,8 @@ pub struct Enrolment {
     pub display_name: String,
     pub program_name: String,
     pub last_synced_ms: Option<i64>,
+    /// The program's signing key (base64url), pinned when this device enrolled.
+    pub program_key: Option<String>,
 }
 
 impl Store {
@@ -77,7 +84,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT server_url, device_id, token, person_id, role, display_name, program_name,
-                        last_synced_ms FROM enrolment",
+                        last_synced_ms, program_key FROM enrolment",
                 [],
                 |r| {
                     let role: String = r.get(4)?;
@@ -90,6 +97,7 @@ impl Store {
                         display_name: r.get(5)?,
                         program_name: r.get(6)?,
                         last_synced_ms: r.get(7)?,
+                        program_key: r.get(8)?,
                     })
                 },
             )
@@ -99,8 +107,8 @@ impl Store {
     pub fn save_enrolment(&mut self, enrolment: &Enrolment, now_ms: i64) -> Result<()> {
         self.conn.execute(
             "INSERT OR REPLACE INTO enrolment (id, server_url, device_id, token, person_id, role,
-                 display_name, program_name, enrolled_at_ms)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 display_name, program_name, enrolled_at_ms, program_key)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 enrolment.server_url,
                 enrolment.device_id,
@@ -109,7 +117,8 @@ impl Store {
                 enrolment.role.key(),
                 enrolment.display_name,
                 enrolment.program_name,
-                now_ms
+                now_ms,
+                enrolment.program_key
             ],
         )?;
         Ok(())

@@ -142,6 +142,33 @@ impl Api {
         Self::send(self.request(reqwest::Method::GET, &path, Some(token))).await
     }
 
+    /// The program's signed crisis directory; `None` when it has not changed since `version`
+    /// (or none is published yet).
+    pub async fn directory(
+        &self,
+        token: &str,
+        version: Option<u64>,
+    ) -> Result<Option<crate::crypto::SignedDirectory>, CallError> {
+        let mut request = self.request(reqwest::Method::GET, "/v1/directory", Some(token));
+        if let Some(version) = version {
+            request = request.header(reqwest::header::IF_NONE_MATCH, format!("\"v{version}\""));
+        }
+        let response = request.send().await.map_err(|_| CallError::Offline)?;
+        match response.status() {
+            StatusCode::NOT_MODIFIED | StatusCode::NOT_FOUND => Ok(None),
+            s if s.is_success() => response
+                .json()
+                .await
+                .map(Some)
+                .map_err(|_| CallError::Server),
+            s if s.is_client_error() => Err(CallError::Refused {
+                status: s.as_u16(),
+                message: "The sync server refused the crisis directory request.".into(),
+            }),
+            _ => Err(CallError::Server),
+        }
+    }
+
     pub async fn delete_me(&self, token: &str) -> Result<(), CallError> {
         let response = self
             .request(reqwest::Method::DELETE, "/v1/me", Some(token))

@@ -54,6 +54,9 @@ pub struct EnrollResponse {
     pub role: Role,
     pub display_name: String,
     pub program_name: String,
+    /// The program's Ed25519 public key (base64url): the app pins it and accepts only crisis
+    /// directories it signed.
+    pub program_key: String,
 }
 
 /// A device that may receive or sign envelopes, as the server lists it.

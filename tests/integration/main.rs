@@ -17,5 +17,6 @@ mod server_cli;
 mod store_files;
 mod sync;
 mod sync_api;
+mod sync_directory;
 mod sync_kill;
 mod theme;

@@ -74,6 +74,32 @@ async fn invites_and_pairings_made_on_the_command_line_work_on_the_running_serve
             .unwrap()
     );
 
+    // Staff publish a crisis directory; the phone picks it up at its next sync.
+    let good = root.path().join("directory.json");
+    std::fs::write(
+        &good,
+        r#"{"version": 0, "region": "Here", "contacts": [{"name": "Night Line",
+            "offers": "Someone to talk to at night.", "phone": "+15555550100", "hours": "9pm-6am",
+            "languages": ["English"], "last_checked": "2026-11-01"}]}"#,
+    )
+    .unwrap();
+    let (ok, text) = steady_server(&config, &["directory", "publish", good.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(text.contains("version 1"), "{text}");
+    device.sync_now().await.unwrap();
+    assert_eq!(device.crisis_directory().contacts[0].name, "Night Line");
+    let bad = root.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string(&good)
+            .unwrap()
+            .replace("+15555550100", "call me"),
+    )
+    .unwrap();
+    let (ok, text) = steady_server(&config, &["directory", "publish", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(text.contains("can't be dialled"), "{text}");
+
     let (ok, text) = steady_server(&config, &["invite", "--role", "boss", "--name", "X"]);
     assert!(!ok);
     assert!(text.contains("--role mentee or --role mentor"), "{text}");

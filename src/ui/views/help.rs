@@ -3,6 +3,9 @@
 
 use dioxus::prelude::*;
 
+use crate::domain::ShareKind;
+use crate::domain::share::SAFETY_PLAN_ID;
+
 use crate::domain::PlanSection;
 use crate::ui::components::{ContactCard, PeopleList, PlanSectionEditor};
 use crate::ui::{focus_when_mounted, use_session};
@@ -16,7 +19,12 @@ pub fn HelpScreen() -> Element {
             SafetyPlan { on_back: move |_| showing_plan.set(false) }
         };
     }
+    session.track();
     let directory = session.device().crisis_directory();
+    let plan_shared = session
+        .device()
+        .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
+        .is_ok_and(|mode| mode.is_shared());
     rsx! {
         h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, "Get help" }
         p { "You don't have to handle this alone. These people are there to listen, day or night." }
@@ -32,7 +40,10 @@ pub fn HelpScreen() -> Element {
         PeopleList {}
         section { class: "card", aria_labelledby: "plan-title",
             h2 { id: "plan-title", "My safety plan" }
-            p { class: "muted", "Your own steps for hard moments, in your own words. Only you can see it." }
+            p { class: "muted",
+                "Your own steps for hard moments, in your own words. "
+                if plan_shared { "You share it with your mentor (change that in Sharing)." } else { "Only you can see it." }
+            }
             button {
                 r#type: "button",
                 class: "primary",
