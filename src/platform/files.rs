@@ -15,9 +15,8 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Writes `bytes` to `path` atomically (a crash leaves the old file or the new one, never half),
-/// readable by this user only, replacing what was there.
-pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `bytes`, synced to disk, to a private temporary file beside `path`; returns its path.
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<std::path::PathBuf> {
     let temp = path.with_extension("tmp");
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -26,7 +25,13 @@ pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = options.open(&temp)?;
     file.write_all(bytes)?;
     file.sync_all()?;
-    drop(file);
+    Ok(temp)
+}
+
+/// Writes `bytes` to `path` atomically (a crash leaves the old file or the new one, never half),
+/// readable by this user only, replacing what was there.
+pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = write_temp(path, bytes)?;
     fs::rename(&temp, path)?;
     if let Some(parent) = path.parent() {
         sync_dir(parent)?;
@@ -43,15 +48,7 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
             "refusing to overwrite an existing private file",
         ));
     }
-    let temp = path.with_extension("tmp");
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
+    let temp = write_temp(path, bytes)?;
     // hard_link fails if `path` appeared meanwhile, where rename would silently replace it.
     fs::hard_link(&temp, path)?;
     fs::remove_file(&temp)?;

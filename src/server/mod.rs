@@ -7,6 +7,8 @@ mod api;
 mod config;
 mod error;
 mod limits;
+mod records;
+mod sqlite;
 pub mod store;
 
 pub use admin::{Invite, create_invite, normalize_invite_code, pair, publish_directory};

@@ -126,7 +126,7 @@ impl Device {
         item_id: &str,
         mode: ShareMode,
     ) -> Result<Option<SharedContent>> {
-        Ok(crate::sync::engine::shared_content(
+        Ok(crate::sync::shared_content(
             &*self.store()?,
             kind,
             item_id,

@@ -4,6 +4,9 @@
 pub mod client;
 pub mod engine;
 pub mod protocol;
+mod pull;
+mod push;
 
 pub use client::{Api, CallError};
 pub use engine::{SyncError, SyncReport, sync_once};
+pub use push::shared_content;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::sync::{Mutex, OnceLock};
 
-use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
+use steady::domain::{MoodDetails, MoodLevel, ShareMode};
 
 use crate::common::sync_server::{Pair, SyncServer};
 
@@ -53,32 +53,15 @@ async fn no_log_line_at_any_level_holds_what_a_mentee_wrote() {
     pair.mentee
         .save_details(&shared.id, level, details("LOGCANARY-shared-note"))
         .unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            shared.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.share(&shared.id, ShareMode::Shared);
+    pair.sync_both().await;
     pair.mentee
         .save_details(&shared.id, level, details("LOGCANARY-edited-note"))
         .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.sync_both().await;
     assert!(pair.mentor_sees()[0].contains("LOGCANARY-edited-note"));
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            shared.id.as_str(),
-            ShareMode::Private,
-            "Check-in",
-        )
-        .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.share(&shared.id, ShareMode::Private);
+    pair.sync_both().await;
 
     let logs = String::from_utf8_lossy(&CAPTURED.lock().unwrap()).into_owned();
     assert!(logs.contains("device enrolled"), "the capture works");

@@ -26,14 +26,7 @@ async fn shared_entries_reach_the_mentor_and_edits_and_unshares_follow() {
     pair.mentee
         .save_details(&entry.id, level(4), note("Finished my art project"))
         .unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
     let report = pair.mentee.sync_now().await.unwrap();
     assert_eq!(report.sent, 1);
     pair.mentor.sync_now().await.unwrap();
@@ -50,39 +43,22 @@ async fn shared_entries_reach_the_mentor_and_edits_and_unshares_follow() {
             note("Finished it and it got picked for the show"),
         )
         .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.sync_both().await;
     let seen = pair.mentor_sees();
     assert_eq!(seen.len(), 1);
     assert!(seen[0].contains("picked for the show"));
     assert!(seen[0].contains("\"level\":5"));
 
     // Sharing without the note takes the note back from the mentor's copy.
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::SharedWithoutNote,
-            "Check-in",
-        )
-        .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.share(&entry.id, ShareMode::SharedWithoutNote);
+    pair.sync_both().await;
     let seen = pair.mentor_sees();
     assert!(!seen[0].contains("picked for the show"));
     assert!(seen[0].contains("hopeful"));
 
     // Unsharing removes it from the mentor's device after their next sync.
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Private,
-            "Check-in",
-        )
-        .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.share(&entry.id, ShareMode::Private);
+    pair.sync_both().await;
     assert!(pair.mentor_sees().is_empty());
 
     let log = pair.mentee.share_log().unwrap();
@@ -95,24 +71,14 @@ async fn deleting_a_shared_entry_removes_it_and_undo_brings_it_back() {
     let server = SyncServer::start().await;
     let pair = Pair::enrol(&server, &server.base).await;
     let entry = pair.mentee.log_mood(level(2)).unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
+    pair.sync_both().await;
     assert_eq!(pair.mentor_sees().len(), 1);
     pair.mentee.delete_mood(&entry.id).unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.sync_both().await;
     assert!(pair.mentor_sees().is_empty());
     pair.mentee.undo_delete(&entry.id).unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.sync_both().await;
     assert_eq!(pair.mentor_sees().len(), 1);
 }
 
@@ -145,8 +111,7 @@ async fn goals_the_safety_plan_and_contact_requests_are_shared_too() {
         .unwrap();
     pair.mentee.share_safety_plan(true).unwrap();
     pair.mentee.ask_mentor_to_reach_out().unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.sync_both().await;
     let seen = pair.mentor_sees().join("\n");
     assert!(seen.contains("Run to the park"), "{seen}");
     assert!(seen.contains("I stop texting people back"));
@@ -155,8 +120,7 @@ async fn goals_the_safety_plan_and_contact_requests_are_shared_too() {
     // A step ticked later reaches the mentor as progress.
     let steps = pair.mentee.goal(&goal).unwrap().steps;
     pair.mentee.set_step_done(&steps[0].id, true).unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.sync_both().await;
     assert!(pair.mentor_sees().join("\n").contains("\"done\":true"));
 }
 
@@ -177,16 +141,8 @@ async fn private_things_never_reach_the_server_and_shared_ones_arrive_only_seale
     pair.mentee
         .save_details(&shared.id, level(3), note("SHARED-NOTE-ok-day-at-school"))
         .unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            shared.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
-    pair.mentee.sync_now().await.unwrap();
-    pair.mentor.sync_now().await.unwrap();
+    pair.share(&shared.id, ShareMode::Shared);
+    pair.sync_both().await;
     assert!(pair.mentor_sees()[0].contains("SHARED-NOTE-ok-day-at-school"));
 
     let sent = proxy.sent_text();
@@ -210,27 +166,13 @@ async fn retries_after_a_lost_response_and_a_server_restart_end_with_exactly_the
     let mut ids = Vec::new();
     for n in 1..=5 {
         let entry = pair.mentee.log_mood(level(n)).unwrap();
-        pair.mentee
-            .set_share(
-                ShareKind::Mood,
-                entry.id.as_str(),
-                ShareMode::Shared,
-                "Check-in",
-            )
-            .unwrap();
+        pair.share(&entry.id, ShareMode::Shared);
         ids.push(entry.id);
     }
     // Learn the mentor's devices first, so the next request is the upload.
     pair.mentee.sync_now().await.unwrap();
     let entry = pair.mentee.log_mood(level(2)).unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
     // The server stores the batch, but its answer never arrives.
     proxy.drop_next_response();
     proxy.drop_next_response();
@@ -250,14 +192,7 @@ async fn a_mentor_device_added_later_reads_nothing_until_the_mentee_approves_it(
     let server = SyncServer::start().await;
     let pair = Pair::enrol(&server, &server.base).await;
     let entry = pair.mentee.log_mood(level(4)).unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
     pair.mentee.sync_now().await.unwrap();
 
     let dir = tempfile::tempdir().unwrap();

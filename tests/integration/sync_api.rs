@@ -3,7 +3,7 @@
 
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
-use steady::domain::{MoodLevel, ShareKind, ShareMode};
+use steady::domain::{MoodLevel, ShareMode};
 use steady::sync::protocol::Role;
 
 use crate::common::sync_server::{Pair, SyncServer};
@@ -54,14 +54,7 @@ fn record(item: &str, version: u64, envelope: Option<&str>) -> Vec<u8> {
 async fn shared_pair(server: &SyncServer) -> (Pair, String) {
     let pair = Pair::enrol(server, &server.base).await;
     let entry = pair.mentee.log_mood(MoodLevel::new(3).unwrap()).unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
     pair.mentee.sync_now().await.unwrap();
     (pair, entry.id.as_str().to_owned())
 }
@@ -407,14 +400,7 @@ async fn a_device_that_asks_too_fast_is_slowed_and_others_are_not() {
     assert_eq!(status, StatusCode::OK);
     // The app hears "busy", not "broken", and keeps what it has to send.
     let entry = pair.mentee.log_mood(MoodLevel::new(2).unwrap()).unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
     let err = pair.mentee.sync_now().await.unwrap_err();
     assert!(err.to_string().contains("busy"), "{err}");
     assert_eq!(pair.mentee.sync_line().unwrap().pending, 1);
@@ -483,14 +469,7 @@ async fn a_refused_record_stops_with_a_plain_message_and_the_rest_still_sync() {
     }
     pair.mentee.share_safety_plan(true).unwrap();
     let entry = pair.mentee.log_mood(MoodLevel::new(5).unwrap()).unwrap();
-    pair.mentee
-        .set_share(
-            ShareKind::Mood,
-            entry.id.as_str(),
-            ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
     let report = pair.mentee.sync_now().await.unwrap();
     assert_eq!(report.refused.len(), 1, "{report:?}");
     assert!(report.refused[0].contains("bigger than the server accepts"));

@@ -7,15 +7,14 @@ use dioxus::prelude::*;
 
 use crate::domain::history::{chart_points, summarize_for};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
-use crate::ui::components::{MoodChart, SharedView};
+use crate::ui::components::{MoodChart, SharedView, SyncButton};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
 pub fn MentorApp() -> Element {
-    let mut session = use_session();
+    let session = use_session();
     session.track();
     let mut open = use_signal(|| None::<String>);
-    let mut syncing = use_signal(|| false);
     let device = session.device();
     let mentees = device.mentees().unwrap_or_default();
     let status = device.sync_line().ok();
@@ -30,18 +29,7 @@ pub fn MentorApp() -> Element {
                 }
                 if status.as_ref().is_some_and(|s| s.offline) { " Offline for now." }
             }
-            button {
-                r#type: "button",
-                id: "sync-now",
-                disabled: syncing(),
-                onclick: move |_| async move {
-                    syncing.set(true);
-                    let _ = session.device().sync_now().await;
-                    syncing.set(false);
-                    session.changed();
-                },
-                if syncing() { "Syncing…" } else { "Sync now" }
-            }
+            SyncButton {}
         }
         if let Some(mentee_id) = open() {
             button { r#type: "button", id: "back-to-mentees", onclick: move |_| open.set(None), "← All mentees" }

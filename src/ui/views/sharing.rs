@@ -8,7 +8,7 @@ use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
 use crate::store::DeviceTrust;
-use crate::ui::components::ShareControl;
+use crate::ui::components::{ShareControl, SyncButton};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -58,9 +58,8 @@ fn status_words(line: &SyncLine) -> String {
 
 #[component]
 fn StatusLine() -> Element {
-    let mut session = use_session();
+    let session = use_session();
     session.track();
-    let mut syncing = use_signal(|| false);
     let Ok(line) = session.device().sync_line() else {
         return rsx! {};
     };
@@ -71,18 +70,7 @@ fn StatusLine() -> Element {
             if let Some(problem) = &line.problem {
                 p { class: "error", role: "alert", "{problem}" }
             }
-            button {
-                r#type: "button",
-                id: "sync-now",
-                disabled: syncing(),
-                onclick: move |_| async move {
-                    syncing.set(true);
-                    let _ = session.device().sync_now().await;
-                    syncing.set(false);
-                    session.changed();
-                },
-                if syncing() { "Syncing…" } else { "Sync now" }
-            }
+            SyncButton {}
         }
     }
 }

@@ -164,6 +164,24 @@ impl Pair {
         }
     }
 
+    /// Sets how one of the mentee's check-ins is shared.
+    pub fn share(&self, entry: &steady::domain::EntryId, mode: steady::domain::ShareMode) {
+        self.mentee
+            .set_share(
+                steady::domain::ShareKind::Mood,
+                entry.as_str(),
+                mode,
+                "Check-in",
+            )
+            .expect("share");
+    }
+
+    /// The mentee syncs, then the mentor: one full trip of a change.
+    pub async fn sync_both(&self) {
+        self.mentee.sync_now().await.expect("mentee syncs");
+        self.mentor.sync_now().await.expect("mentor syncs");
+    }
+
     /// What the mentor's device shows for the mentee now, as JSON text per item.
     pub fn mentor_sees(&self) -> Vec<String> {
         self.mentor

@@ -1,0 +1,464 @@
+//! The embedded SQLite implementation of [`ServerStore`]: WAL, one writer and a few readers, and
+//! in-memory caches that keep the common "anything new?" pull off the disk.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::records::{audience_mark, put_one};
+use super::store::{
+    Caller, NewDevice, Person, Result, SERVER_DATABASE, ServerStore, ServerStoreError,
+};
+use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS program (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS people (
+    id TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS invites (
+    code_hash TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL, used_at INTEGER);
+CREATE TABLE IF NOT EXISTS devices (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE, signing_key TEXT NOT NULL, receiving_key TEXT NOT NULL,
+    enrolled_at INTEGER NOT NULL, revoked_at INTEGER);
+CREATE TABLE IF NOT EXISTS pairings (
+    mentee_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    mentor_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    paired_at INTEGER NOT NULL, PRIMARY KEY (mentee_id, mentor_id));
+CREATE TABLE IF NOT EXISTS records (
+    mentee_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL, version INTEGER NOT NULL, seq INTEGER NOT NULL,
+    envelope BLOB, audience TEXT NOT NULL,
+    PRIMARY KEY (mentee_id, item_id));
+CREATE INDEX IF NOT EXISTS records_feed ON records (mentee_id, seq);
+CREATE TABLE IF NOT EXISTS directory_versions (
+    version INTEGER PRIMARY KEY, signed TEXT NOT NULL, published_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS feed_seq (
+    mentee_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE, last INTEGER NOT NULL);
+";
+
+/// The embedded SQLite store: one writer connection, a few reader connections (WAL lets reads run
+/// beside writes), and in-memory caches of valid tokens and pairings, cleared on every change to
+/// devices or pairings, so the common "anything new?" pull reads the database once.
+pub struct SqliteStore {
+    conn: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+    callers: RwLock<HashMap<String, (Caller, Instant)>>,
+    pairings: RwLock<Option<(Pairings, Instant)>>,
+    /// The newest sequence number of each mentee's feed, so "anything new?" with nothing new is
+    /// answered without reading the database. Updated under the writer lock after each commit.
+    feed_heads: RwLock<HashMap<String, i64>>,
+    /// Bumped whenever the caches are cleared; a reader caches only if it did not move meanwhile.
+    generation: AtomicU64,
+}
+
+/// Every (mentee, mentor) pair.
+type Pairings = HashSet<(String, String)>;
+
+const READERS: usize = 4;
+/// How long a cached token or pairing is trusted before it is read again. Changes made through
+/// this server clear the caches at once; this bounds how long a change made by another process
+/// (`steady-server pair` or `revoke` on the command line) takes to be seen.
+const CACHE_FOR: Duration = Duration::from_secs(2);
+
+impl SqliteStore {
+    pub fn open(dir: &Path, program_name: &str) -> Result<SqliteStore> {
+        crate::platform::create_private_dir(dir).map_err(|_| ServerStoreError::Poisoned)?;
+        let conn = Connection::open(dir.join(SERVER_DATABASE))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;",
+        )?;
+        conn.execute_batch(SCHEMA)?;
+        conn.execute(
+            "INSERT INTO program (id, name) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
+            [program_name],
+        )?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = Connection::open(dir.join(SERVER_DATABASE))?;
+                reader.execute_batch("PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;")?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+            readers,
+            next_reader: AtomicUsize::new(0),
+            callers: RwLock::default(),
+            pairings: RwLock::default(),
+            generation: AtomicU64::new(0),
+            feed_heads: RwLock::default(),
+        })
+    }
+
+    fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+        self.conn.lock().map_err(|_| ServerStoreError::Poisoned)
+    }
+
+    /// A reader connection, round robin; a busy one is skipped if another is free.
+    fn reader(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        for offset in 0..self.readers.len() {
+            if let Ok(guard) = self.readers[(start + offset) % self.readers.len()].try_lock() {
+                return Ok(guard);
+            }
+        }
+        self.readers[start % self.readers.len()]
+            .lock()
+            .map_err(|_| ServerStoreError::Poisoned)
+    }
+
+    /// Forgets cached tokens and pairings after a change to devices, people or pairings.
+    fn forget_caches(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut callers) = self.callers.write() {
+            callers.clear();
+        }
+        if let Ok(mut pairings) = self.pairings.write() {
+            *pairings = None;
+        }
+        if let Ok(mut heads) = self.feed_heads.write() {
+            heads.clear();
+        }
+    }
+}
+
+fn person_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
+    let role: String = row.get(1)?;
+    Ok(Person {
+        id: row.get(0)?,
+        role: Role::from_key(&role).unwrap_or(Role::Mentee),
+        display_name: row.get(2)?,
+    })
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl ServerStore for SqliteStore {
+    fn program_name(&self) -> Result<String> {
+        Ok(self
+            .conn()?
+            .query_row("SELECT name FROM program", [], |r| r.get(0))?)
+    }
+
+    fn add_person(&self, role: Role, display_name: &str, now: i64) -> Result<Person> {
+        let person = Person {
+            id: new_id(),
+            role,
+            display_name: display_name.to_owned(),
+        };
+        self.conn()?.execute(
+            "INSERT INTO people (id, role, display_name, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![person.id, role.key(), display_name, now],
+        )?;
+        Ok(person)
+    }
+
+    fn person(&self, id: &str) -> Result<Person> {
+        self.conn()?
+            .query_row(
+                "SELECT id, role, display_name FROM people WHERE id = ?1",
+                [id],
+                person_from_row,
+            )
+            .optional()?
+            .ok_or(ServerStoreError::NoSuchPerson)
+    }
+
+    fn add_invite(&self, person_id: &str, code_hash: &str, expires_at: i64) -> Result<()> {
+        self.conn()?.execute(
+            "INSERT INTO invites (code_hash, person_id, expires_at) VALUES (?1, ?2, ?3)",
+            params![code_hash, person_id, expires_at],
+        )?;
+        Ok(())
+    }
+
+    fn enroll(&self, code_hash: &str, device: &NewDevice, now: i64) -> Result<Person> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let person_id: String = tx
+            .query_row(
+                "UPDATE invites SET used_at = ?2
+                 WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > ?2
+                 RETURNING person_id",
+                params![code_hash, now],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(ServerStoreError::BadInvite)?;
+        tx.execute(
+            "INSERT INTO devices (id, person_id, token_hash, signing_key, receiving_key, enrolled_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                device.id,
+                person_id,
+                device.token_hash,
+                device.signing_key,
+                device.receiving_key,
+                now
+            ],
+        )?;
+        let person = tx.query_row(
+            "SELECT id, role, display_name FROM people WHERE id = ?1",
+            [&person_id],
+            person_from_row,
+        )?;
+        tx.commit()?;
+        Ok(person)
+    }
+
+    fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
+        if let Some(caller) = self.callers.read().ok().and_then(|callers| {
+            callers
+                .get(token_hash)
+                .filter(|(_, at)| at.elapsed() < CACHE_FOR)
+                .map(|(caller, _)| caller.clone())
+        }) {
+            return Ok(Some(caller));
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
+             WHERE d.token_hash = ?1 AND d.revoked_at IS NULL",
+        )?;
+        let caller = stmt
+            .query_row([token_hash], |r| {
+                let role: String = r.get(2)?;
+                Ok(Caller {
+                    device_id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    role: Role::from_key(&role).unwrap_or(Role::Mentee),
+                })
+            })
+            .optional()?;
+        // Only valid tokens are cached, so guessing cannot grow the cache.
+        if let (Some(caller), Ok(mut callers)) = (&caller, self.callers.write())
+            && self.generation.load(Ordering::SeqCst) == generation
+        {
+            callers.insert(token_hash.to_owned(), (caller.clone(), Instant::now()));
+        }
+        Ok(caller)
+    }
+
+    fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
+        let _forget = ForgetOnDrop(self);
+        Ok(self.conn()?.execute(
+            "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+            params![device_id, now],
+        )? == 1)
+    }
+
+    fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()> {
+        let mentee = self.person(mentee_id)?;
+        let mentor = self.person(mentor_id)?;
+        if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
+            return Err(ServerStoreError::WrongRoles);
+        }
+        let _forget = ForgetOnDrop(self);
+        self.conn()?.execute(
+            "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![mentee_id, mentor_id, now],
+        )?;
+        Ok(())
+    }
+
+    fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        let _forget = ForgetOnDrop(self);
+        Ok(self.conn()?.execute(
+            "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
+            params![mentee_id, mentor_id],
+        )? == 1)
+    }
+
+    fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        let key = (mentee_id.to_owned(), mentor_id.to_owned());
+        if let Some(known) = self.pairings.read().ok().and_then(|p| {
+            p.as_ref()
+                .filter(|(_, at)| at.elapsed() < CACHE_FOR)
+                .map(|(p, _)| p.contains(&key))
+        }) {
+            return Ok(known);
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let all: HashSet<(String, String)> = self
+            .reader()?
+            .prepare("SELECT mentee_id, mentor_id FROM pairings")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let paired = all.contains(&key);
+        if let Ok(mut pairings) = self.pairings.write()
+            && self.generation.load(Ordering::SeqCst) == generation
+        {
+            *pairings = Some((all, Instant::now()));
+        }
+        Ok(paired)
+    }
+
+    fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>> {
+        let sql = match role {
+            Role::Mentee => {
+                "SELECT p.id, p.role, p.display_name FROM pairings x JOIN people p ON p.id = x.mentor_id
+                 WHERE x.mentee_id = ?1 ORDER BY x.paired_at"
+            }
+            Role::Mentor => {
+                "SELECT p.id, p.role, p.display_name FROM pairings x JOIN people p ON p.id = x.mentee_id
+                 WHERE x.mentor_id = ?1 ORDER BY p.display_name"
+            }
+        };
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached(sql)?;
+        let people = stmt
+            .query_map([person_id], person_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(people)
+    }
+
+    fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, signing_key, receiving_key, enrolled_at FROM devices
+             WHERE person_id = ?1 AND revoked_at IS NULL ORDER BY enrolled_at, id",
+        )?;
+        let devices = stmt
+            .query_map([person_id], |r| {
+                Ok(DeviceInfo {
+                    device_id: r.get(0)?,
+                    signing_key: r.get(1)?,
+                    receiving_key: r.get(2)?,
+                    enrolled_at: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(devices)
+    }
+
+    fn put_records(&self, mentee_id: &str, records: &[RecordPut]) -> Result<Vec<PutOutcome>> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(records.len());
+        for record in records {
+            outcomes.push(put_one(&tx, mentee_id, record)?);
+        }
+        let head: Option<i64> = tx
+            .query_row(
+                "SELECT last FROM feed_seq WHERE mentee_id = ?1",
+                [mentee_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.commit()?;
+        // Still under the writer lock, so heads only move forward in commit order.
+        if let (Some(head), Ok(mut heads)) = (head, self.feed_heads.write()) {
+            heads.insert(mentee_id.to_owned(), head);
+        }
+        Ok(outcomes)
+    }
+
+    fn changes(
+        &self,
+        mentee_id: &str,
+        mentor_id: &str,
+        after: i64,
+        limit: u32,
+    ) -> Result<(Vec<RecordChange>, bool)> {
+        let head = self
+            .feed_heads
+            .read()
+            .ok()
+            .and_then(|heads| heads.get(mentee_id).copied());
+        let head = match head {
+            Some(head) => head,
+            None => {
+                let generation = self.generation.load(Ordering::SeqCst);
+                let head: i64 = self.reader()?.query_row(
+                    "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = ?1), 0)",
+                    [mentee_id],
+                    |r| r.get(0),
+                )?;
+                if let Ok(mut heads) = self.feed_heads.write()
+                    && self.generation.load(Ordering::SeqCst) == generation
+                {
+                    heads.entry(mentee_id.to_owned()).or_insert(head);
+                }
+                head
+            }
+        };
+        if after >= head {
+            return Ok((Vec::new(), false));
+        }
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, item_id, version, envelope FROM records
+             WHERE mentee_id = ?1 AND seq > ?2 AND instr(audience, ?3) > 0
+             ORDER BY seq LIMIT ?4",
+        )?;
+        let mut changes: Vec<RecordChange> = stmt
+            .query_map(
+                params![mentee_id, after, audience_mark(mentor_id), limit + 1],
+                |r| {
+                    let envelope: Option<Vec<u8>> = r.get(3)?;
+                    Ok(RecordChange {
+                        seq: r.get(0)?,
+                        item_id: r.get(1)?,
+                        version: r.get::<_, i64>(2)? as u64,
+                        envelope: envelope.map(|e| String::from_utf8_lossy(&e).into_owned()),
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let more = changes.len() > limit as usize;
+        changes.truncate(limit as usize);
+        Ok((changes, more))
+    }
+
+    fn latest_directory(&self) -> Result<Option<(u64, String)>> {
+        Ok(self
+            .reader()?
+            .prepare_cached(
+                "SELECT version, signed FROM directory_versions ORDER BY version DESC LIMIT 1",
+            )?
+            .query_row([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))
+            .optional()?)
+    }
+
+    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
+        self.conn()?.execute(
+            "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
+            params![version as i64, signed, now],
+        )?;
+        Ok(())
+    }
+
+    fn delete_person(&self, person_id: &str) -> Result<()> {
+        let _forget = ForgetOnDrop(self);
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        // The cascade removes devices, invites, pairings, records and the feed counter.
+        tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Clears the caches when a change is done (or fails), after the write lock is released, so a
+/// reader never caches the state from before the change.
+struct ForgetOnDrop<'a>(&'a SqliteStore);
+
+impl Drop for ForgetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.forget_caches();
+    }
+}
