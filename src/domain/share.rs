@@ -155,6 +155,14 @@ impl SharedContent {
         }
     }
 
+    /// When the shared moment happened, for items that are a moment (check-ins, nudges).
+    pub fn at(&self) -> Option<SharedTime> {
+        match self {
+            SharedContent::Mood { at, .. } | SharedContent::ContactRequest { at } => Some(*at),
+            _ => None,
+        }
+    }
+
     pub fn mood(entry: &MoodEntry, mode: ShareMode) -> Self {
         SharedContent::Mood {
             at: SharedTime::of(&entry.recorded_at),

@@ -114,6 +114,11 @@ impl Device {
         Ok(enrolment)
     }
 
+    /// This device's short code, for a mentee to compare with what their phone shows.
+    pub fn device_fingerprint(&self) -> Result<String> {
+        Ok(self.store()?.device_keys()?.public().fingerprint())
+    }
+
     /// How an item is shared now.
     pub fn share_mode(&self, kind: ShareKind, item_id: &str) -> Result<ShareMode> {
         Ok(self.store()?.share_mode(kind, item_id)?)

@@ -22,6 +22,13 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
         device.enroll(&sync.base, code).await.unwrap();
     }
 
+    let sam_code_on_alex = preview
+        .devices
+        .get("sam")
+        .unwrap()
+        .unwrap()
+        .device_fingerprint()
+        .unwrap();
     browser.open(&preview.device_url("alex")).await;
     browser.click("button[data-mood='4']").await;
     browser.wait_for("#details").await;
@@ -55,11 +62,23 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser.tab("Sharing").await;
     browser.wait_for_text("#shared-now", "Check-in").await;
     browser
+        .wait_for_text("li[data-device]", &sam_code_on_alex)
+        .await;
+    browser
         .wait_for_text("#sync-status", "Nothing waiting")
         .await;
     browser.screenshot("sharing").await;
 
     browser.open(&preview.device_url("sam")).await;
+    // Sam can read out the same code Alex's phone shows for Sam's device.
+    let sam_code = preview
+        .devices
+        .get("sam")
+        .unwrap()
+        .unwrap()
+        .device_fingerprint()
+        .unwrap();
+    browser.wait_for_text("#device-code", &sam_code).await;
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for_text("#mentee-name", "Alex").await;

@@ -15,6 +15,7 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     let current = device
         .share_mode(kind, &item_id)
         .unwrap_or(ShareMode::Private);
+    let connected = device.enrolment().ok().flatten().is_some();
     let mut open = use_signal(|| false);
     let mut choice = use_signal(move || current);
     let mut problem = use_signal(|| None::<String>);
@@ -81,6 +82,11 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                 }
             } else {
                 p { class: "hint", aria_live: "polite", "Only you can see this." }
+            }
+            if choice().is_shared() && !connected {
+                p { class: "hint", id: "share-later",
+                    "You're not connected to a mentor yet. It will be shared once you connect in Sharing."
+                }
             }
             if let Some(text) = problem() {
                 p { class: "error", role: "alert", "{text}" }

@@ -30,6 +30,12 @@ pub fn MentorApp() -> Element {
                 if status.as_ref().is_some_and(|s| s.offline) { " Offline for now." }
             }
             SyncButton {}
+            if let Ok(code) = device.device_fingerprint() {
+                p { class: "hint", id: "device-code",
+                    "This device's code is " code { "{code}" }
+                    ". A mentee may ask you to read it out before they say yes to this device."
+                }
+            }
         }
         if let Some(mentee_id) = open() {
             button { r#type: "button", id: "back-to-mentees", onclick: move |_| open.set(None), "← All mentees" }
@@ -103,7 +109,7 @@ fn MenteeView(mentee_id: String) -> Element {
     let today = device.today();
     let chart = chart_points(&points, ChartRange::Month, today);
     let summary = summarize_for(&points, ChartRange::Month, today, &name);
-    let timeline: Vec<_> = items
+    let mut timeline: Vec<_> = items
         .iter()
         .filter(|i| {
             !matches!(
@@ -113,6 +119,15 @@ fn MenteeView(mentee_id: String) -> Element {
         })
         .cloned()
         .collect();
+    // Newest moment first, as the mentee lived them (not as they arrived).
+    timeline.sort_by_key(|item| {
+        std::cmp::Reverse(
+            item.content
+                .as_ref()
+                .and_then(|c| c.at())
+                .map(|at| at.utc_ms),
+        )
+    });
 
     rsx! {
         h1 { tabindex: "-1", onmounted: focus_when_mounted, id: "mentee-name", "{name}" }
