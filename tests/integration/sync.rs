@@ -240,3 +240,32 @@ async fn an_invite_works_once() {
     assert!(err.to_string().contains("invite code didn't work"), "{err}");
     assert!(second.enrolment().unwrap().is_none());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_shares_wait_and_catch_up_when_the_server_is_back() {
+    let root = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let mut server = SyncServer::start_in(root.clone(), None).await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let port: u16 = server.base.rsplit(':').next().unwrap().parse().unwrap();
+    server.shutdown().await;
+
+    let mut entries = Vec::new();
+    for n in 1..=3 {
+        let entry = pair.mentee.log_mood(level(n)).unwrap();
+        pair.share(&entry.id, ShareMode::Shared);
+        entries.push(entry);
+    }
+    let err = pair.mentee.sync_now().await.unwrap_err();
+    assert!(err.to_string().contains("Can't reach"), "{err}");
+    let line = pair.mentee.sync_line().unwrap();
+    assert!(line.offline);
+    assert_eq!(line.pending, 3);
+
+    let server = SyncServer::start_in(root, Some(port)).await;
+    pair.sync_both().await;
+    let line = pair.mentee.sync_line().unwrap();
+    assert!(!line.offline);
+    assert_eq!(line.pending, 0);
+    assert_eq!(pair.mentor_sees().len(), 3);
+    drop(server);
+}
