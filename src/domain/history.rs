@@ -31,15 +31,15 @@ pub struct DayGroup {
 }
 
 /// Groups entries (given newest first) by the local day they were written on.
-pub fn group_by_day(entries: &[MoodEntry]) -> Vec<DayGroup> {
+pub fn group_by_day(entries: Vec<MoodEntry>) -> Vec<DayGroup> {
     let mut groups: Vec<DayGroup> = Vec::new();
     for entry in entries {
         let date = entry.recorded_at.local_date();
         match groups.last_mut() {
-            Some(group) if group.date == date => group.entries.push(entry.clone()),
+            Some(group) if group.date == date => group.entries.push(entry),
             _ => groups.push(DayGroup {
                 date,
-                entries: vec![entry.clone()],
+                entries: vec![entry],
             }),
         }
     }
@@ -202,7 +202,7 @@ mod tests {
             entry("2026-11-20T08:00:00-08:00", 2),
             entry("2026-11-19T12:00:00-08:00", 3),
         ];
-        let groups = group_by_day(&entries);
+        let groups = group_by_day(entries.to_vec());
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].date, day("2026-11-20"));
         assert_eq!(groups[0].entries.len(), 2);

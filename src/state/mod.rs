@@ -144,7 +144,7 @@ impl Device {
     /// Check-ins from `since` to today, grouped by local day, newest first.
     pub fn history_since(&self, since: NaiveDate) -> Result<Vec<DayGroup>> {
         let entries = self.store()?.moods_between(since, self.today())?;
-        Ok(history::group_by_day(&entries))
+        Ok(history::group_by_day(entries))
     }
 
     /// Whether there are check-ins older than `day`.
