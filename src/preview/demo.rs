@@ -119,7 +119,7 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
         };
         let store: Arc<dyn ServerStore> =
             Arc::new(SqliteStore::open(&config.data_dir, &config.program_name)?);
-        let state = ServerState::new(store.clone(), &config);
+        let state = ServerState::try_new(store.clone(), &config)?;
         let serving = tokio::spawn(super::serve(
             listener,
             devices.clone(),
