@@ -71,6 +71,29 @@ fn enrol_error(err: CallError) -> DeviceError {
     })
 }
 
+/// A program's address must be https, except on this machine (the demo and tests), so a token
+/// never crosses a network in the clear.
+fn check_program_address(text: &str) -> Result<String> {
+    let address = text.trim().trim_end_matches('/');
+    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .any(|prefix| {
+            address.strip_prefix(prefix).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(':') || rest.starts_with('/')
+            })
+        });
+    let https = address
+        .strip_prefix("https://")
+        .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace));
+    if local || https {
+        Ok(address.to_owned())
+    } else {
+        Err(DeviceError::Sync(
+            "That program address doesn't look right. It should start with https:// (your program can tell you the exact one).".into(),
+        ))
+    }
+}
+
 impl Device {
     /// How this device is connected to a program, if it is.
     pub fn enrolment(&self) -> Result<Option<Enrolment>> {
@@ -91,8 +114,9 @@ impl Device {
                 "This device is already connected to a program.".into(),
             ));
         }
+        let server_url = check_program_address(server_url)?;
         let keys = self.store()?.device_keys()?.public();
-        let api = Api::new(server_url);
+        let api = Api::new(&server_url);
         let response = api
             .enroll(invite_code.trim(), &keys)
             .await
@@ -337,5 +361,32 @@ impl Device {
                 item_id: item.item_id,
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_program_address;
+
+    #[test]
+    fn program_addresses_must_be_https_unless_on_this_machine() {
+        for good in [
+            "https://steady.example.org",
+            "https://steady.example.org/",
+            " http://127.0.0.1:8080 ",
+            "http://localhost:3000",
+        ] {
+            assert!(check_program_address(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "steady.example.org",
+            "http://steady.example.org",
+            "http://127.0.0.1.evil.example",
+            "ftp://x",
+            "https://",
+        ] {
+            assert!(check_program_address(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -89,6 +89,11 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
         .wait_for_text("article.card", "Got picked for the team")
         .await;
     browser.screenshot("mentor-sees").await;
+    assert_eq!(
+        browser.control_problems().await,
+        serde_json::json!([]),
+        "in mentor mode"
+    );
 
     browser.open(&preview.device_url("alex")).await;
     browser.tab("Sharing").await;
@@ -116,6 +121,17 @@ async fn a_new_phone_connects_with_an_invite_code_and_a_wrong_code_is_explained(
     let (code, _) = sync.invite(Role::Mentee, "Jo");
     browser.open(&preview.device_url("jo")).await;
     browser.tab("Sharing").await;
+    // An address that would send the token in the clear over a network is refused, plainly.
+    browser
+        .type_into("#program-address", "http://steady.example.org")
+        .await;
+    browser.type_into("#invite-code", &code).await;
+    browser.click("#connect").await;
+    browser
+        .wait_for_text("#connect-problem", "should start with https://")
+        .await;
+    browser.clear_field("#program-address").await;
+    browser.clear_field("#invite-code").await;
     browser.type_into("#program-address", &sync.base).await;
     browser.type_into("#invite-code", "WRNG-CODE-0000").await;
     browser.click("#connect").await;

@@ -187,7 +187,7 @@ async fn get_help_is_one_tap_from_every_tab_and_lists_the_default_contacts() {
     };
     let server = PreviewServer::start().await;
     browser.open(&server.device_url("kai")).await;
-    for tab in ["Today", "History", "Goals", "Tools", "Help"] {
+    for tab in ["Today", "History", "Goals", "Tools", "Sharing", "Help"] {
         browser.tab(tab).await;
         browser.click("#get-help").await;
         browser.wait_for_text("h1", "Get help").await;
@@ -223,18 +223,7 @@ async fn every_control_has_a_name_and_a_44px_target_on_every_screen() {
     // Open the details too, so its chips and fields are checked.
     browser.click("button[data-mood='3']").await;
     browser.wait_for("#details").await;
-    let check = "
-        const problems = [];
-        for (const el of document.querySelectorAll('button, a[href], input, textarea')) {
-            const r = el.getBoundingClientRect();
-            if (r.left < -1000) continue; // the skip link, until focused
-            const label = el.id ? document.querySelector(`label[for='${el.id}']`) : null;
-            const name = (el.getAttribute('aria-label') || (label && label.textContent) || el.textContent || '').trim();
-            if (!name) problems.push(`no accessible name: ${el.outerHTML.slice(0, 80)}`);
-            if (r.width < 44 || r.height < 44) problems.push(`${Math.round(r.width)}x${Math.round(r.height)}: ${name}`);
-        }
-        return problems;";
-    for tab in ["Today", "History", "Goals", "Tools", "Help"] {
+    for tab in ["Today", "History", "Goals", "Tools", "Sharing", "Help"] {
         if tab != "Today" {
             browser.tab(tab).await;
             // Switching tabs puts keyboard and screen-reader focus on the new screen's title.
@@ -246,9 +235,21 @@ async fn every_control_has_a_name_and_a_44px_target_on_every_screen() {
                 )
                 .await;
         }
-        let problems = browser.js(check, vec![]).await;
+        let problems = browser.control_problems().await;
         assert_eq!(problems, json!([]), "on {tab}");
     }
+    // The share choice, opened from History, and the connect form in Sharing.
+    browser.tab("History").await;
+    browser.click("button.share-toggle").await;
+    browser
+        .wait_until(
+            "focus moves into the share choice",
+            "return document.activeElement && document.activeElement.classList.contains('share-panel');",
+            vec![],
+        )
+        .await;
+    let problems = browser.control_problems().await;
+    assert_eq!(problems, json!([]), "in the share choice");
     // Opening a tool puts focus on its name.
     browser.tab("Tools").await;
     browser.click("li[data-tool='box'] button.open-tool").await;
@@ -259,7 +260,7 @@ async fn every_control_has_a_name_and_a_44px_target_on_every_screen() {
             vec![],
         )
         .await;
-    let problems = browser.js(check, vec![]).await;
+    let problems = browser.control_problems().await;
     assert_eq!(problems, json!([]), "in a tool");
     browser.finish().await;
 }

@@ -124,6 +124,7 @@ fn AskMentor() -> Element {
 fn MentorDevices() -> Element {
     let mut session = use_session();
     session.track();
+    let mut problem = use_signal(|| None::<String>);
     let devices = session.device().mentor_devices().unwrap_or_default();
     let devices: Vec<_> = devices
         .into_iter()
@@ -132,6 +133,9 @@ fn MentorDevices() -> Element {
     rsx! {
         section { class: "card", aria_labelledby: "devices-title",
             h2 { id: "devices-title", "Your mentor's devices" }
+            if let Some(text) = problem() {
+                p { class: "error", role: "alert", "{text}" }
+            }
             if devices.is_empty() {
                 p { "Your mentor hasn't connected a device yet. What you share will wait safely until they do." }
             }
@@ -154,7 +158,9 @@ fn MentorDevices() -> Element {
                                             r#type: "button",
                                             class: "primary approve-device",
                                             onclick: move |_| {
-                                                let _ = session.device().decide_mentor_device(&yes, true);
+                                                if let Err(err) = session.device().decide_mentor_device(&yes, true) {
+                                                    problem.set(Some(err.to_string()));
+                                                }
                                                 session.changed();
                                             },
                                             "Yes, let it read my shares"
@@ -162,7 +168,9 @@ fn MentorDevices() -> Element {
                                         button {
                                             r#type: "button",
                                             onclick: move |_| {
-                                                let _ = session.device().decide_mentor_device(&no, false);
+                                                if let Err(err) = session.device().decide_mentor_device(&no, false) {
+                                                    problem.set(Some(err.to_string()));
+                                                }
                                                 session.changed();
                                             },
                                             "No"

@@ -213,6 +213,26 @@ impl Browser {
         .await;
     }
 
+    /// Every visible control without an accessible name or smaller than 44 x 44 px, described.
+    pub async fn control_problems(&self) -> Value {
+        self.js(
+            "
+            const problems = [];
+            for (const el of document.querySelectorAll('button, a[href], input, textarea')) {
+                const r = el.getBoundingClientRect();
+                if (r.left < -1000) continue; // the skip link, until focused
+                // A label names its control by `for` or by wrapping it (both are HTML's own rules).
+                const label = (el.id ? document.querySelector(`label[for='${el.id}']`) : null) || el.closest('label');
+                const name = (el.getAttribute('aria-label') || (label && label.textContent) || el.textContent || '').trim();
+                if (!name) problems.push(`no accessible name: ${el.outerHTML.slice(0, 80)}`);
+                if (r.width < 44 || r.height < 44) problems.push(`${Math.round(r.width)}x${Math.round(r.height)}: ${name}`);
+            }
+            return problems;",
+            vec![],
+        )
+        .await
+    }
+
     /// Runs `script` (a function body that returns a value) in the page.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client
