@@ -21,6 +21,8 @@ pub(super) struct SyncHandle {
     offline: Mutex<bool>,
     round: watch::Sender<u64>,
     started: std::sync::atomic::AtomicBool,
+    /// The minute of the last round, so the status line's time is kept fresh.
+    minute: std::sync::atomic::AtomicI64,
 }
 
 impl SyncHandle {
@@ -31,6 +33,7 @@ impl SyncHandle {
             offline: Mutex::new(false),
             round: watch::channel(0).0,
             started: std::sync::atomic::AtomicBool::new(false),
+            minute: std::sync::atomic::AtomicI64::new(0),
         }
     }
 }
@@ -287,13 +290,26 @@ impl Device {
             Err(SyncError::Call(CallError::Busy)) => (false, None),
             Err(err) => (false, Some(err.to_string())),
         };
+        let mut changed = result.as_ref().is_ok_and(|r| *r != SyncReport::default());
         if let Ok(mut o) = self.sync.offline.lock() {
+            changed |= *o != offline;
             *o = offline;
         }
         if let Ok(mut p) = self.sync.problem.lock() {
+            changed |= *p != problem;
             *p = problem;
         }
-        self.sync.round.send_modify(|n| *n += 1);
+        // "Last synced at 4:05 PM" moves on once a minute even when nothing else changed.
+        let minute = chrono::Utc::now().timestamp() / 60;
+        let last_minute = self
+            .sync
+            .minute
+            .swap(minute, std::sync::atomic::Ordering::Relaxed);
+        changed |= minute != last_minute;
+        // Screens refresh only when a round changed something they show.
+        if changed {
+            self.sync.round.send_modify(|n| *n += 1);
+        }
         result.map_err(|err| match err {
             SyncError::Store(err) => DeviceError::Store(err),
             other => DeviceError::Sync(other.to_string()),
@@ -305,7 +321,7 @@ impl Device {
         self.sync.nudge.notify_one();
     }
 
-    /// A receiver that changes after every sync round, so screens can refresh.
+    /// A receiver that changes after each sync round that changed something, so screens refresh.
     pub fn sync_rounds(&self) -> watch::Receiver<u64> {
         self.sync.round.subscribe()
     }

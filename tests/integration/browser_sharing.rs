@@ -159,3 +159,43 @@ async fn a_new_phone_connects_with_an_invite_code_and_a_wrong_code_is_explained(
         .await;
     browser.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_programs_crisis_contacts_show_first_and_stay_when_the_server_is_gone() {
+    let Some(browser) = Browser::start("program_directory").await else {
+        return;
+    };
+    let mut sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (code, _) = sync.invite(Role::Mentee, "Kai");
+    let device = preview.devices.get("kai").unwrap().unwrap();
+    device.enroll(&sync.base, &code).await.unwrap();
+    let key = steady::crypto::ProgramKey::load_or_create(
+        &sync.dir.join(steady::server::PROGRAM_KEY_FILE),
+    )
+    .unwrap();
+    steady::server::publish_directory(
+        &sync.store,
+        &key,
+        r#"{"version": 0, "region": "Here", "contacts": [{"name": "Riverside Youth Line",
+            "offers": "Talk to someone your age.", "phone": "+19515550123", "hours": "5pm to midnight",
+            "languages": ["English"], "last_checked": "2026-11-01"}]}"#,
+    )
+    .unwrap();
+    device.sync_now().await.unwrap();
+    sync.shutdown().await;
+
+    browser.open(&preview.device_url("kai")).await;
+    browser.click("#get-help").await;
+    browser
+        .wait_for_text("#crisis-card li:first-child", "Riverside Youth Line")
+        .await;
+    browser
+        .wait_for_text("#contacts-note", "Your program's contacts come first")
+        .await;
+    browser
+        .wait_for("#crisis-card a[href='tel:+19515550123']")
+        .await;
+    browser.wait_for_text("#crisis-card", "988").await;
+    browser.finish().await;
+}

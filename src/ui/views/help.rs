@@ -21,6 +21,7 @@ pub fn HelpScreen() -> Element {
     }
     session.track();
     let directory = session.device().crisis_directory();
+    let has_program_contacts = session.device().program_directory().is_some();
     let plan_shared = session
         .device()
         .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
@@ -34,7 +35,8 @@ pub fn HelpScreen() -> Element {
                 ContactCard { key: "{contact.name}", contact: contact.clone() }
             }
         }
-        p { class: "muted small",
+        p { class: "muted small", id: "contacts-note",
+            if has_program_contacts { "Your program's contacts come first. " }
             "These contacts are saved on your phone, so they work without internet."
         }
         PeopleList {}
