@@ -5,6 +5,7 @@
 //! steady-server [--config FILE] invite --role mentee|mentor --name NAME [--person ID]
 //! steady-server [--config FILE] pair MENTEE_ID MENTOR_ID
 //! steady-server [--config FILE] directory publish FILE.json
+//! steady-server [--config FILE] staff add NAME        (reads the password from standard input)
 //! ```
 
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ fn main() -> anyhow::Result<()> {
         Some("invite") => invite(config, &mut args),
         Some("pair") => pair(config, &args[1..]),
         Some("directory") => directory(config, &args[1..]),
+        Some("staff") => staff(config, &args[1..]),
         Some(other) => bail!("unknown command {other:?}; try serve, invite or pair"),
     }
 }
@@ -87,6 +89,26 @@ fn pair(config: Config, args: &[String]) -> anyhow::Result<()> {
     };
     server::pair(&open_store(&config)?, mentee, mentor)?;
     println!("Paired.");
+    Ok(())
+}
+
+/// Adds a staff account; the password is the first line of standard input (at least 12 characters).
+fn staff(config: Config, args: &[String]) -> anyhow::Result<()> {
+    let [verb, name] = args else {
+        bail!("say: steady-server staff add NAME (and type the password)");
+    };
+    if verb != "add" {
+        bail!("say: steady-server staff add NAME (and type the password)");
+    }
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\n', '\r']);
+    if password.chars().count() < 12 {
+        bail!("the password must be at least 12 characters");
+    }
+    let store = open_store(&config)?;
+    server::add_staff(&store, name.trim(), password)?;
+    println!("Staff account {} added. Sign in at /staff.", name.trim());
     Ok(())
 }
 

@@ -5,10 +5,12 @@
 pub mod directory;
 pub mod envelope;
 pub mod identity;
+pub mod password;
 
 pub use directory::{ProgramKey, SignedDirectory};
 pub use envelope::{ItemRef, OpenError, Opened, Recipient};
 pub use identity::{DeviceKeys, PublicKeys};
+pub use password::{hash_password, verify_password};
 
 use std::fmt;
 

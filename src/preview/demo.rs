@@ -15,7 +15,9 @@ use anyhow::{Context, bail};
 use tokio::net::TcpListener;
 
 use super::Devices;
-use crate::server::{Config, ServerState, ServerStore, SqliteStore, create_invite, pair};
+use crate::server::{
+    Config, ServerState, ServerStore, SqliteStore, add_staff, create_invite, pair,
+};
 use crate::sync::protocol::Role;
 
 /// Marks a directory as the demo's own, so `--reset` never deletes anything else.
@@ -129,16 +131,35 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
             },
         ));
         seed(&store, &devices, &base).await?;
+        let staff_password = demo_staff(&store, &config.data_dir)?;
         println!("Steady demo is running.");
         println!("  Mentee app (Alex): {base}/d/mentee");
         println!("  Mentor app (Sam):  {base}/d/mentor");
         println!("  Sync server:       {base}/v1 (same port)");
+        println!("  Staff console:     {base}/staff (name: staff, password: {staff_password})");
         println!("  All devices:       {base}/");
         println!("  Data folder:       {}", options.data_dir.display());
         println!("Press Ctrl+C to stop. `cargo run -- --reset` starts fresh.");
         serving.await??;
         Ok(())
     })
+}
+
+/// The demo's staff login: made once with a random password, kept (owner-only) in the demo's
+/// server folder so it can be printed at every start.
+fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Result<String> {
+    let file = dir.join("demo-staff-password");
+    if let Ok(password) = std::fs::read_to_string(&file) {
+        return Ok(password.trim().to_owned());
+    }
+    let password = crate::crypto::random_bytes()?
+        .iter()
+        .take(9)
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    add_staff(store, "staff", &password)?;
+    crate::platform::write_private_file(&file, password.as_bytes())?;
+    Ok(password)
 }
 
 /// Enrols the demo mentee "Alex" and mentor "Sam" with the in-process sync server and pairs them,

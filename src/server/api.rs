@@ -87,6 +87,7 @@ fn authenticate(state: &ServerState, headers: &HeaderMap) -> Result<Caller, Refu
         .store
         .caller(&crate::crypto::sha256_hex(token.as_bytes()))?
         .ok_or_else(Refusal::unauthorized)?;
+    state.note_active(&caller.device_id);
     if !state.limiter.allow(&caller.device_id) {
         return Err(Refusal::new(
             StatusCode::TOO_MANY_REQUESTS,

@@ -18,6 +18,8 @@ pub struct Config {
     pub rate_burst: f64,
     /// How long an invite code stays valid.
     pub invite_days: i64,
+    /// Whether a TLS-terminating proxy sits in front (then the console's cookies are Secure).
+    pub behind_tls: bool,
 }
 
 impl Default for Config {
@@ -29,6 +31,7 @@ impl Default for Config {
             rate_per_second: 20.0,
             rate_burst: 120.0,
             invite_days: 14,
+            behind_tls: false,
         }
     }
 }
@@ -52,6 +55,7 @@ struct FileConfig {
     rate_per_second: Option<f64>,
     rate_burst: Option<f64>,
     invite_days: Option<i64>,
+    behind_tls: Option<bool>,
 }
 
 impl Config {
@@ -89,6 +93,9 @@ impl Config {
         if let Some(v) = file.invite_days {
             self.invite_days = v;
         }
+        if let Some(v) = file.behind_tls {
+            self.behind_tls = v;
+        }
         Ok(())
     }
 
@@ -111,6 +118,9 @@ impl Config {
         }
         if let Some(v) = var("STEADY_SERVER_RATE_PER_SECOND") {
             self.rate_per_second = parse("STEADY_SERVER_RATE_PER_SECOND", &v)?;
+        }
+        if let Some(v) = var("STEADY_SERVER_BEHIND_TLS") {
+            self.behind_tls = parse("STEADY_SERVER_BEHIND_TLS", &v)?;
         }
         if let Some(v) = var("STEADY_SERVER_RATE_BURST") {
             self.rate_burst = parse("STEADY_SERVER_RATE_BURST", &v)?;

@@ -5,14 +5,17 @@
 mod admin;
 mod api;
 mod config;
+mod console;
 mod error;
 mod limits;
 mod records;
 mod sqlite;
+pub mod staff_store;
 pub mod store;
 
-pub use admin::{Invite, create_invite, normalize_invite_code, pair, publish_directory};
+pub use admin::{Invite, add_staff, create_invite, normalize_invite_code, pair, publish_directory};
 pub use config::{Config, ConfigError};
+pub use console::sign_in_delay;
 pub use store::{Person, ServerStore, SqliteStore};
 
 use std::future::Future;
@@ -28,7 +31,12 @@ use crate::crypto::ProgramKey;
 pub struct ServerState {
     pub store: Arc<dyn ServerStore>,
     pub program_key: Arc<ProgramKey>,
+    /// Whether the server sits behind TLS (its cookies are then marked Secure).
+    pub behind_tls: bool,
     limiter: Arc<limits::RateLimiter>,
+    /// When each device was last noted as active, so the note costs a write at most every
+    /// ten minutes per device.
+    last_touch: Arc<std::sync::Mutex<std::collections::HashMap<String, i64>>>,
 }
 
 /// The program's signing key file inside the server's data directory.
@@ -46,6 +54,8 @@ impl ServerState {
         Ok(ServerState {
             store,
             program_key: Arc::new(key),
+            behind_tls: config.behind_tls,
+            last_touch: Arc::default(),
             limiter: Arc::new(limits::RateLimiter::new(
                 config.rate_per_second,
                 config.rate_burst,
@@ -54,9 +64,27 @@ impl ServerState {
     }
 }
 
-/// The sync API's routes (`/v1/...`), to serve alone or beside the preview.
+impl ServerState {
+    /// Notes that `device` was active now (for the console's "active in the last 7 and 30 days").
+    pub(crate) fn note_active(&self, device: &str) {
+        let now = now();
+        let due = self.last_touch.lock().is_ok_and(|mut touched| {
+            let last = touched.get(device).copied().unwrap_or(i64::MIN);
+            let due = now.saturating_sub(last) >= 600;
+            if due {
+                touched.insert(device.to_owned(), now);
+            }
+            due
+        });
+        if due && let Err(err) = self.store.touch_device(device, now) {
+            tracing::warn!("could not note a device as active: {err}");
+        }
+    }
+}
+
+/// The sync API and the staff console, to serve beside the preview.
 pub fn api_router(state: ServerState) -> Router {
-    api::routes(state)
+    api::routes(state.clone()).merge(console::routes(state))
 }
 
 /// The whole server's routes.

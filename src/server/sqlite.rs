@@ -78,6 +78,14 @@ impl SqliteStore {
              PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;",
         )?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(super::staff_store::STAFF_SCHEMA)?;
+        // Columns added after a table was first made (the server's schema only ever grows).
+        let has_last_seen: bool = conn
+            .prepare("SELECT 1 FROM pragma_table_info('devices') WHERE name = 'last_seen'")?
+            .exists([])?;
+        if !has_last_seen {
+            conn.execute_batch("ALTER TABLE devices ADD COLUMN last_seen INTEGER;")?;
+        }
         conn.execute(
             "INSERT INTO program (id, name) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
             [program_name],
@@ -102,6 +110,11 @@ impl SqliteStore {
 
     fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
         self.conn.lock().map_err(|_| ServerStoreError::Poisoned)
+    }
+
+    /// The writer connection, for the staff console's tables (see `staff_store`).
+    pub(super) fn writer(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+        self.conn()
     }
 
     /// A reader connection, round robin; a busy one is skipped if another is free.

@@ -48,7 +48,7 @@ pub struct Person {
 }
 
 /// Everything the sync protocol needs from storage.
-pub trait ServerStore: Send + Sync + 'static {
+pub trait ServerStore: super::staff_store::StaffStore + Send + Sync + 'static {
     fn program_name(&self) -> Result<String>;
     fn add_person(&self, role: Role, display_name: &str, now: i64) -> Result<Person>;
     fn person(&self, id: &str) -> Result<Person>;

@@ -10,6 +10,7 @@ mod browser_history;
 mod browser_sharing;
 mod browser_today;
 mod browser_tools;
+mod console;
 mod demo;
 mod durability;
 mod logs;

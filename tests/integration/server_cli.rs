@@ -100,6 +100,28 @@ async fn invites_and_pairings_made_on_the_command_line_work_on_the_running_serve
     assert!(!ok);
     assert!(text.contains("can't be dialled"), "{text}");
 
+    // A staff account, its password read from standard input, never from the command line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+        .arg("--config")
+        .arg(&config)
+        .args(["staff", "add", "Dana"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long staff password\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Staff account Dana added"));
+    let audit = server.store.audit_log(10).unwrap();
+    assert!(audit.iter().any(|line| line.detail == "Dana"));
+
     let (ok, text) = steady_server(&config, &["invite", "--role", "boss", "--name", "X"]);
     assert!(!ok);
     assert!(text.contains("--role mentee or --role mentor"), "{text}");

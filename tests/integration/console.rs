@@ -1,0 +1,280 @@
+//! The staff console over real HTTP: sign-in and its cookies, CSRF on every form, refusals when
+//! signed out, slower answers after repeated wrong passwords, escaping of whatever was typed, an
+//! oversized form refused, and an audit log that cannot be edited.
+
+use std::time::{Duration, Instant};
+
+use reqwest::redirect::Policy;
+use reqwest::{Client, StatusCode};
+
+use crate::common::sync_server::SyncServer;
+
+const PASSWORD: &str = "a long staff password";
+
+struct Console {
+    http: Client,
+    base: String,
+}
+
+struct SignedIn {
+    cookie: String,
+    csrf: String,
+}
+
+/// A form body as a browser sends it (application/x-www-form-urlencoded).
+fn form(fields: &[(&str, &str)]) -> String {
+    let encode = |text: &str| {
+        text.bytes()
+            .map(|b| match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".into(),
+                other => format!("%{other:02X}"),
+            })
+            .collect::<String>()
+    };
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn hidden_csrf(html: &str) -> String {
+    let at = html.find("name=\"csrf\"").expect("a csrf field");
+    let value = &html[at..];
+    let start = value.find("value=\"").expect("a value") + 7;
+    value[start..start + value[start..].find('"').unwrap()].to_owned()
+}
+
+fn cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+impl Console {
+    fn new(server: &SyncServer) -> Console {
+        // reqwest is built with rustls and no provider of its own: ring is the one provider.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Console {
+            http: Client::builder().redirect(Policy::none()).build().unwrap(),
+            base: server.base.clone(),
+        }
+    }
+
+    /// Opens the sign-in page: its form's token and the matching cookie.
+    async fn sign_in_form(&self) -> (String, String) {
+        let page = self
+            .http
+            .get(format!("{}/staff/sign-in", self.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+        let cookie = cookie_value(&page, "steady_sign_in").expect("sign-in cookie");
+        let cookie = cookie.split(';').next().unwrap().to_owned();
+        (hidden_csrf(&page.text().await.unwrap()), cookie)
+    }
+
+    async fn try_sign_in(&self, name: &str, password: &str) -> reqwest::Response {
+        let (csrf, cookie) = self.sign_in_form().await;
+        self.http
+            .post(format!("{}/staff/sign-in", self.base))
+            .header("cookie", cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[
+                ("csrf", csrf.as_str()),
+                ("name", name),
+                ("password", password),
+            ]))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn sign_in(&self, name: &str) -> SignedIn {
+        let response = self.try_sign_in(name, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let set = cookie_value(&response, "steady_staff").expect("session cookie");
+        for attribute in [
+            "HttpOnly",
+            "SameSite=Strict",
+            "Path=/staff",
+            "Max-Age=28800",
+        ] {
+            assert!(set.contains(attribute), "{set}");
+        }
+        assert!(!set.contains("Secure"), "not behind TLS here");
+        let cookie = set.split(';').next().unwrap().to_owned();
+        let home = self.get("/staff", &cookie).await;
+        assert_eq!(home.0, StatusCode::OK);
+        SignedIn {
+            csrf: hidden_csrf(&home.1),
+            cookie,
+        }
+    }
+
+    async fn get(&self, path: &str, cookie: &str) -> (StatusCode, String) {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
+    async fn sign_out(&self, cookie: &str, csrf: &str) -> StatusCode {
+        self.http
+            .post(format!("{}/staff/sign-out", self.base))
+            .header("cookie", cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[("csrf", csrf)]))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    // Alex and Sam enrolled and syncing; one more invite not yet used.
+    let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
+    pair.sync_both().await;
+    server.invite(steady::sync::protocol::Role::Mentee, "Jo");
+    let console = Console::new(&server);
+
+    // Signed out: nothing but the sign-in page.
+    let (status, _) = console.get("/staff", "").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, page) = console.get("/staff/audit", "").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(page.contains("Sign in to continue"));
+    assert_eq!(console.sign_out("", "x").await, StatusCode::UNAUTHORIZED);
+    let forged = console.get("/staff/audit", "steady_staff=made-up").await;
+    assert_eq!(forged.0, StatusCode::UNAUTHORIZED);
+
+    // A sign-in form without its token is refused.
+    let response = console
+        .http
+        .post(format!("{}/staff/sign-in", console.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(&[
+            ("csrf", "guess"),
+            ("name", "Dana"),
+            ("password", PASSWORD),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(cookie_value(&response, "steady_staff").is_none());
+
+    let dana = console.sign_in("Dana").await;
+    let (_, home) = console.get("/staff", &dana.cookie).await;
+    assert!(home.contains("Bright Paths"));
+    assert!(home.contains("Invites waiting to be used"));
+    assert!(
+        home.contains("<dd>1</dd>"),
+        "one mentee enrolled, one invite waiting"
+    );
+
+    // Sign-out with the wrong token is refused and the session stays.
+    assert_eq!(
+        console.sign_out(&dana.cookie, "wrong").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(console.get("/staff", &dana.cookie).await.0, StatusCode::OK);
+    assert_eq!(
+        console.sign_out(&dana.cookie, &dana.csrf).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        console.get("/staff/audit", &dana.cookie).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let other = console.sign_in("Dana").await;
+    let (_, audit) = console.get("/staff/audit", &other.cookie).await;
+    for action in ["added a staff account", "signed in", "signed out"] {
+        assert!(audit.contains(action), "{action}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_passwords_slow_down_and_say_so_plainly() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let console = Console::new(&server);
+    for _ in 0..3 {
+        let response = console.try_sign_in("Dana", "not it").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("password don"), "{page}");
+        assert!(
+            page.contains("value=\"Dana\""),
+            "the name stays in the field"
+        );
+    }
+    // The fourth try waits before answering, right password or not.
+    let started = Instant::now();
+    let response = console.try_sign_in("Dana", "still not it").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(started.elapsed() >= Duration::from_millis(500));
+    assert!(steady::server::sign_in_delay(8) >= Duration::from_secs(16));
+    // The right password still works, and resets the count.
+    console.sign_in("Dana").await;
+    assert_eq!(steady::server::sign_in_delay(0), Duration::ZERO);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
+    let server = SyncServer::start().await;
+    let evil = "<script>alert(1)</script>";
+    steady::server::add_staff(&server.store, evil, PASSWORD).unwrap();
+    let console = Console::new(&server);
+    let signed_in = console.sign_in(evil).await;
+    let (_, audit) = console.get("/staff/audit", &signed_in.cookie).await;
+    assert!(!audit.contains(evil));
+    assert!(audit.contains("&#60;script&#62;alert(1)"), "{audit}");
+
+    let (csrf, cookie) = console.sign_in_form().await;
+    let big = "x".repeat(100 * 1024);
+    let response = console
+        .http
+        .post(format!("{}/staff/sign-in", console.base))
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "Dana"),
+            ("password", big.as_str()),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_audit_log_cannot_be_edited() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let db = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
+    assert!(
+        db.execute("UPDATE audit_log SET staff = 'someone else'", [])
+            .is_err()
+    );
+    assert!(db.execute("DELETE FROM audit_log", []).is_err());
+    assert_eq!(server.store.audit_log(10).unwrap().len(), 1);
+}
