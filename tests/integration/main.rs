@@ -4,6 +4,7 @@
 
 mod common;
 
+mod browser_console;
 mod browser_goals;
 mod browser_help;
 mod browser_history;

@@ -107,6 +107,11 @@ impl Browser {
         })
     }
 
+    /// Opens a plain page (such as the staff console); wait for what it shows next.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+    }
+
     /// Opens `url` and waits until the app has rendered its frame.
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
@@ -218,7 +223,7 @@ impl Browser {
         self.js(
             "
             const problems = [];
-            for (const el of document.querySelectorAll('button, a[href], input, textarea')) {
+            for (const el of document.querySelectorAll('button, a[href], input:not([type=hidden]), textarea')) {
                 const r = el.getBoundingClientRect();
                 if (r.left < -1000) continue; // the skip link, until focused
                 // A label names its control by `for` or by wrapping it (both are HTML's own rules).
