@@ -45,7 +45,175 @@ pub struct CrisisContact {
     pub web: Option<String>,
     pub hours: String,
     pub languages: Vec<String>,
+    /// Where the contact serves (empty: everywhere the program works).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
     pub last_checked: NaiveDate,
+}
+
+/// A contact as staff type it into the console, every field as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ContactForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub offers: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub text_number: String,
+    #[serde(default)]
+    pub text_keyword: String,
+    #[serde(default)]
+    pub web: String,
+    #[serde(default)]
+    pub hours: String,
+    #[serde(default)]
+    pub languages: String,
+    #[serde(default)]
+    pub regions: String,
+    #[serde(default)]
+    pub last_checked: String,
+}
+
+/// A problem with one field of a [`ContactForm`]: the field's name and what to do.
+pub type FieldProblem = (&'static str, &'static str);
+
+impl ContactForm {
+    /// The form for an existing contact, for editing.
+    pub fn from_contact(contact: &CrisisContact) -> Self {
+        ContactForm {
+            name: contact.name.clone(),
+            offers: contact.offers.clone(),
+            phone: contact.phone.clone().unwrap_or_default(),
+            text_number: contact
+                .text
+                .as_ref()
+                .map(|t| t.number.clone())
+                .unwrap_or_default(),
+            text_keyword: contact
+                .text
+                .as_ref()
+                .and_then(|t| t.keyword.clone())
+                .unwrap_or_default(),
+            web: contact.web.clone().unwrap_or_default(),
+            hours: contact.hours.clone(),
+            languages: contact.languages.join(", "),
+            regions: contact.regions.join(", "),
+            last_checked: contact.last_checked.to_string(),
+        }
+    }
+
+    /// The contact, or every problem at once, each tied to its field, in plain words.
+    pub fn validate(&self, today: NaiveDate) -> Result<CrisisContact, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let text = |value: &str| value.trim().to_owned();
+        let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let list = |value: &str| -> Vec<String> {
+            value
+                .split(',')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let name = text(&self.name);
+        if name.is_empty() || name.chars().count() > 100 {
+            problems.push(("name", "Give the contact a name (up to 100 characters)."));
+        }
+        let offers = text(&self.offers);
+        if offers.is_empty() || offers.chars().count() > 300 {
+            problems.push((
+                "offers",
+                "Say in one sentence what they offer (up to 300 characters).",
+            ));
+        }
+        let phone = optional(&self.phone);
+        if phone.as_deref().is_some_and(|p| !is_dialable(p)) {
+            problems.push((
+                "phone",
+                "Use the international form, like +15555550123, or a short code of 3 to 6 digits.",
+            ));
+        }
+        let text_number = optional(&self.text_number);
+        if text_number.as_deref().is_some_and(|p| !is_dialable(p)) {
+            problems.push((
+                "text_number",
+                "Use the international form, like +15555550123, or a short code of 3 to 6 digits.",
+            ));
+        }
+        let keyword = optional(&self.text_keyword);
+        if keyword.is_some() && text_number.is_none() {
+            problems.push(("text_keyword", "A keyword needs a number to text."));
+        } else if keyword
+            .as_deref()
+            .is_some_and(|k| k.len() > 20 || !k.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            problems.push((
+                "text_keyword",
+                "A keyword is one word of letters and digits.",
+            ));
+        }
+        let web = optional(&self.web);
+        if web.as_deref().is_some_and(|w| {
+            !w.starts_with("https://") || w.len() <= 8 || w.contains(char::is_whitespace)
+        }) {
+            problems.push((
+                "web",
+                "Web addresses must start with https:// (safe links only).",
+            ));
+        }
+        if phone.is_none() && text_number.is_none() && web.is_none() {
+            problems.push((
+                "phone",
+                "Add at least one way to reach them: a phone, a text number or a website.",
+            ));
+        }
+        let hours = text(&self.hours);
+        if hours.is_empty() || hours.chars().count() > 100 {
+            problems.push(("hours", "Say when they can be reached, like \"Any time\"."));
+        }
+        let languages = list(&self.languages);
+        if languages.is_empty() {
+            problems.push((
+                "languages",
+                "List at least one language, separated by commas.",
+            ));
+        }
+        let last_checked = NaiveDate::parse_from_str(self.last_checked.trim(), "%Y-%m-%d").ok();
+        match last_checked {
+            None => problems.push((
+                "last_checked",
+                "Give the date you last checked it, like 2026-11-01.",
+            )),
+            Some(day) if day > today => problems.push((
+                "last_checked",
+                "The date you checked it can't be in the future.",
+            )),
+            Some(_) => {}
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(CrisisContact {
+            name,
+            offers,
+            phone,
+            text: text_number.map(|number| TextLine { number, keyword }),
+            web,
+            hours,
+            languages,
+            regions: list(&self.regions),
+            last_checked: last_checked.unwrap_or(today),
+        })
+    }
+}
+
+impl CrisisContact {
+    /// Whether nobody has checked this contact for more than 180 days.
+    pub fn is_stale(&self, today: NaiveDate) -> bool {
+        (today - self.last_checked).num_days() > 180
+    }
 }
 
 /// A number to text, and the word to start with when the line needs one.
@@ -178,6 +346,50 @@ mod tests {
         }
         // The retired "press 3" option must never come back.
         assert!(!BUNDLED.to_lowercase().contains("press 3"));
+    }
+
+    #[test]
+    fn a_contact_form_names_every_problem_by_field_and_keeps_good_ones() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let bad = ContactForm {
+            phone: "call me".into(),
+            web: "http://example.org".into(),
+            text_keyword: "HOME".into(),
+            last_checked: "2027-01-01".into(),
+            ..Default::default()
+        };
+        let problems = bad.validate(today).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| *f).collect();
+        for field in [
+            "name",
+            "offers",
+            "phone",
+            "web",
+            "text_keyword",
+            "hours",
+            "languages",
+            "last_checked",
+        ] {
+            assert!(fields.contains(&field), "{field}: {problems:?}");
+        }
+        let good = ContactForm {
+            name: "Night Line".into(),
+            offers: "Someone to talk to.".into(),
+            text_number: "741741".into(),
+            text_keyword: "HOME".into(),
+            hours: "Any time".into(),
+            languages: "English, Spanish".into(),
+            regions: "North, South".into(),
+            last_checked: "2026-01-02".into(),
+            ..Default::default()
+        };
+        let contact = good.validate(today).unwrap();
+        assert_eq!(contact.languages, vec!["English", "Spanish"]);
+        assert!(contact.is_stale(today), "checked over 180 days ago");
+        assert_eq!(
+            ContactForm::from_contact(&contact).validate(today).unwrap(),
+            contact
+        );
     }
 
     #[test]

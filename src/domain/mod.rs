@@ -14,7 +14,7 @@ pub mod share;
 pub mod time;
 pub mod tools;
 
-pub use crisis::{ContactAction, CrisisContact, CrisisDirectory};
+pub use crisis::{ContactAction, ContactForm, CrisisContact, CrisisDirectory};
 pub use emotions::{EmotionWord, Quadrant};
 pub use goals::{Goal, GoalCheckIn, GoalDraft, GoalError, GoalState, GoalStep, Progress};
 pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};

@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS staff_sessions (
 CREATE TABLE IF NOT EXISTS audit_log (
     id INTEGER PRIMARY KEY, at INTEGER NOT NULL, staff TEXT NOT NULL, action TEXT NOT NULL,
     detail TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS directory_draft (position INTEGER PRIMARY KEY, contact TEXT NOT NULL);
 CREATE TRIGGER IF NOT EXISTS audit_log_is_append_only BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_is_kept BEFORE DELETE ON audit_log
@@ -72,6 +73,10 @@ pub trait StaffStore {
     fn totals(&self, now: i64) -> Result<Totals>;
     /// Notes that a device made a request (for "active in the last 7 and 30 days").
     fn touch_device(&self, device_id: &str, now: i64) -> Result<()>;
+    /// The contacts staff are editing, in order, each as JSON.
+    fn directory_draft(&self) -> Result<Vec<String>>;
+    /// Replaces the draft with `contacts` (JSON each), in one transaction.
+    fn set_directory_draft(&self, contacts: &[String]) -> Result<()>;
 }
 
 impl StaffStore for SqliteStore {
@@ -192,6 +197,29 @@ impl StaffStore for SqliteStore {
                 now,
             )?,
         })
+    }
+
+    fn directory_draft(&self) -> Result<Vec<String>> {
+        let conn = self.writer()?;
+        let mut stmt = conn.prepare("SELECT contact FROM directory_draft ORDER BY position")?;
+        let contacts = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(contacts)
+    }
+
+    fn set_directory_draft(&self, contacts: &[String]) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM directory_draft", [])?;
+        for (position, contact) in contacts.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO directory_draft (position, contact) VALUES (?1, ?2)",
+                params![position as i64, contact],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn touch_device(&self, device_id: &str, now: i64) -> Result<()> {

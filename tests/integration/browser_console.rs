@@ -30,3 +30,74 @@ async fn staff_sign_in_by_keyboard_see_the_totals_and_sign_out() {
     browser.wait_for_text("h1", "Sign in").await;
     browser.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
+    let Some(browser) = Browser::start("console_directory").await else {
+        return;
+    };
+    let mut server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", "a long staff password").unwrap();
+    let preview = crate::common::preview::PreviewServer::start().await;
+    let (code, _) = server.invite(steady::sync::protocol::Role::Mentee, "Kai");
+    let phone = preview.devices.get("kai").unwrap().unwrap();
+    phone.enroll(&server.base, &code).await.unwrap();
+
+    browser
+        .goto(&format!("{}/staff/sign-in", server.base))
+        .await;
+    browser.type_into("#name", "Dana").await;
+    browser
+        .type_into("#password", "a long staff password\n")
+        .await;
+    browser.wait_for("#totals").await;
+    browser.click("a[href='/staff/directory']").await;
+    browser.wait_for_text("h1", "Crisis contacts").await;
+    browser.type_into("#name", "Riverside Youth Line").await;
+    browser
+        .type_into("#offers", "Talk to someone your age.")
+        .await;
+    browser.type_into("#phone", "call us").await;
+    browser.type_into("#hours", "5pm to midnight").await;
+    browser.type_into("#languages", "English, Spanish").await;
+    browser.type_into("#last_checked", "2026-11-01").await;
+    browser.click("#save-contact").await;
+    browser
+        .wait_for_text("#phone-problem", "international form")
+        .await;
+    // The message is tied to its field, and what was typed is still there.
+    let described = browser
+        .js(
+            "return document.querySelector('#phone').getAttribute('aria-describedby')",
+            vec![],
+        )
+        .await;
+    assert_eq!(described, serde_json::json!("phone-problem"));
+    browser
+        .wait_until(
+            "the typed name stays",
+            "return document.querySelector('#name').value === 'Riverside Youth Line';",
+            vec![],
+        )
+        .await;
+    browser.clear_field("#phone").await;
+    browser.type_into("#phone", "+19515550123").await;
+    browser.click("#save-contact").await;
+    // The preview is the phone's own card, with its call button.
+    browser.wait_for("#draft a[href='tel:+19515550123']").await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    browser.screenshot("console-directory").await;
+    browser.click("#publish").await;
+    browser
+        .wait_for_text("#notice", "Published version 1")
+        .await;
+
+    phone.sync_now().await.unwrap();
+    server.shutdown().await;
+    browser.open(&preview.device_url("kai")).await;
+    browser.click("#get-help").await;
+    browser
+        .wait_for_text("#crisis-card li:first-child", "Riverside Youth Line")
+        .await;
+    browser.finish().await;
+}

@@ -278,3 +278,89 @@ async fn the_audit_log_cannot_be_edited() {
     assert!(db.execute("DELETE FROM audit_log", []).is_err());
     assert_eq!(server.store.audit_log(10).unwrap().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let console = Console::new(&server);
+    let post = |path: &'static str, cookie: String, body: String| {
+        let request = console
+            .http
+            .post(format!("{}{path}", console.base))
+            .header("cookie", cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        async move { request.send().await.unwrap().status() }
+    };
+    let contact = |csrf: &str, name: &str| {
+        form(&[
+            ("csrf", csrf),
+            ("name", name),
+            ("offers", "Someone to talk to."),
+            ("phone", "+15555550100"),
+            ("hours", "Any time"),
+            ("languages", "English"),
+            ("last_checked", "2026-11-01"),
+        ])
+    };
+    for path in ["/staff/audit", "/staff/directory"] {
+        assert_eq!(
+            console.get(path, "").await.0,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+    for path in [
+        "/staff/sign-out",
+        "/staff/directory/save",
+        "/staff/directory/change",
+        "/staff/directory/publish",
+    ] {
+        assert_eq!(
+            post(path, String::new(), contact("x", "A")).await,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+
+    let dana = console.sign_in("Dana").await;
+    for path in ["/staff/directory/save", "/staff/directory/publish"] {
+        assert_eq!(
+            post(path, dana.cookie.clone(), contact("wrong", "A")).await,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    assert!(
+        server.store.directory_draft().unwrap().is_empty(),
+        "nothing saved"
+    );
+    assert!(
+        server.store.latest_directory().unwrap().is_none(),
+        "nothing published"
+    );
+
+    // With the right token: a contact whose name is markup is saved, and shown as text.
+    let evil = "<img src=x onerror=alert(1)>";
+    let status = post(
+        "/staff/directory/save",
+        dana.cookie.clone(),
+        contact(&dana.csrf, evil),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = console.get("/staff/directory", &dana.cookie).await;
+    assert!(!page.contains(evil));
+    assert!(page.contains("&#60;img src=x onerror=alert(1)&#62;"));
+    let status = post(
+        "/staff/directory/publish",
+        dana.cookie.clone(),
+        form(&[("csrf", &dana.csrf)]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(server.store.latest_directory().unwrap().unwrap().0, 1);
+    let (_, audit) = console.get("/staff/audit", &dana.cookie).await;
+    assert!(audit.contains("published the crisis contacts"));
+}

@@ -3,6 +3,7 @@
 //! token on every form, sign-out, program totals and the audit log. Every route but sign-in
 //! refuses a signed-out request. The console never receives entry content; it cannot decrypt any.
 
+mod directory;
 mod pages;
 
 use std::time::Duration;
@@ -33,6 +34,10 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/sign-in", get(sign_in_page).post(sign_in))
         .route("/staff/sign-out", post(sign_out))
         .route("/staff/audit", get(audit))
+        .route("/staff/directory", get(directory::show))
+        .route("/staff/directory/save", post(directory::save))
+        .route("/staff/directory/change", post(directory::change))
+        .route("/staff/directory/publish", post(directory::publish))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
 }
@@ -250,6 +255,9 @@ async fn sign_out(
     headers: HeaderMap,
     form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    if session(&state, &headers).is_none() {
+        return signed_out();
+    }
     let csrf = form.map(|Form(f)| f.csrf).unwrap_or_default();
     let session = match session_for_form(&state, &headers, &csrf) {
         Ok(session) => session,

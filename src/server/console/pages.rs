@@ -8,6 +8,7 @@ use crate::server::staff_store::{AuditLine, Totals};
 
 const STYLE: &str = concat!(
     include_str!("../../../assets/css/tokens.css"),
+    include_str!("../../../assets/css/help.css"),
     include_str!("../../../assets/css/console.css"),
 );
 
@@ -19,6 +20,7 @@ pub(crate) fn page(title: &str, signed_in_as: Option<(&str, &str)>, body: Elemen
             if let Some((name, csrf)) = signed_in_as {
                 nav { aria_label: "Console",
                     a { href: "/staff", "Home" }
+                    a { href: "/staff/directory", "Crisis contacts" }
                     a { href: "/staff/audit", "Audit log" }
                 }
                 form { method: "post", action: "/staff/sign-out",

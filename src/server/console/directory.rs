@@ -1,0 +1,389 @@
+//! The crisis directory in the console: the contacts staff are preparing (add, edit, move,
+//! remove), each shown exactly as the phone shows it and flagged when nobody has checked it for
+//! 180 days, then published as the next signed version. Every change is in the audit log.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use dioxus::prelude::*;
+use serde::Deserialize;
+
+use super::pages::page;
+use super::{session, session_for_form, signed_out, unreadable_form};
+use crate::domain::crisis::FieldProblem;
+use crate::domain::{ContactForm, CrisisContact};
+use crate::server::ServerState;
+use crate::ui::components::ContactCard;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+fn draft(state: &ServerState) -> Vec<CrisisContact> {
+    let mut contacts: Vec<CrisisContact> = state
+        .store
+        .directory_draft()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|json| serde_json::from_str(json).ok())
+        .collect();
+    // A first visit starts from what phones have now.
+    if contacts.is_empty()
+        && let Ok(Some((_, signed))) = state.store.latest_directory()
+        && let Ok(signed) = serde_json::from_str::<crate::crypto::SignedDirectory>(&signed)
+        && let Ok(published) = crate::domain::CrisisDirectory::from_json(&signed.payload)
+    {
+        contacts = published.contacts;
+    }
+    contacts
+}
+
+fn save_draft(state: &ServerState, contacts: &[CrisisContact]) -> bool {
+    let json: Vec<String> = contacts
+        .iter()
+        .filter_map(|c| serde_json::to_string(c).ok())
+        .collect();
+    state.store.set_directory_draft(&json).is_ok()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct EditQuery {
+    edit: Option<usize>,
+}
+
+pub(crate) async fn show(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    Query(query): Query<EditQuery>,
+) -> Response {
+    let Some(session) = session(&state, &headers) else {
+        return signed_out();
+    };
+    let contacts = draft(&state);
+    let editing = query.edit.filter(|i| *i < contacts.len());
+    let form = editing.map_or_else(ContactForm::default, |i| {
+        ContactForm::from_contact(&contacts[i])
+    });
+    Html(render(
+        &state,
+        &session.name,
+        &session.csrf,
+        &contacts,
+        editing,
+        &form,
+        &[],
+        None,
+    ))
+    .into_response()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    state: &ServerState,
+    name: &str,
+    csrf: &str,
+    contacts: &[CrisisContact],
+    editing: Option<usize>,
+    form: &ContactForm,
+    problems: &[FieldProblem],
+    notice: Option<&str>,
+) -> String {
+    let published = state
+        .store
+        .latest_directory()
+        .ok()
+        .flatten()
+        .map(|(v, _)| v);
+    let today = today();
+    let problem = |field: &str| problems.iter().find(|(f, _)| *f == field).map(|(_, m)| *m);
+    let field = |id: &'static str, label: &'static str, value: &str, hint: &'static str| {
+        let message = problem(id);
+        let described = match (message.is_some(), hint.is_empty()) {
+            (true, _) => format!("{id}-problem"),
+            (false, false) => format!("{id}-hint"),
+            _ => String::new(),
+        };
+        rsx! {
+            label { r#for: "{id}", "{label}" }
+            if !hint.is_empty() { p { id: "{id}-hint", class: "muted", "{hint}" } }
+            if let Some(message) = message {
+                p { id: "{id}-problem", class: "error", "{message}" }
+            }
+            input {
+                id: "{id}", name: "{id}", value: "{value}",
+                aria_invalid: if message.is_some() { "true" },
+                aria_describedby: if !described.is_empty() { "{described}" },
+            }
+        }
+    };
+    page(
+        "Crisis contacts",
+        Some((name, csrf)),
+        rsx! {
+            h1 { "Crisis contacts" }
+            p {
+                match published {
+                    Some(v) => format!("Phones have version {v}. Changes here reach them when you publish."),
+                    None => "Nothing is published yet: phones show Steady's built-in contacts.".to_owned(),
+                }
+            }
+            if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
+            if !problems.is_empty() {
+                p { role: "alert", id: "form-problems", class: "error",
+                    "Please fix the highlighted fields. Nothing was saved yet."
+                }
+            }
+            h2 { "As phones will show them" }
+            if contacts.is_empty() { p { "No contacts yet. Add the first one below." } }
+            ol { class: "contact-list", id: "draft",
+                for (i, contact) in contacts.iter().enumerate() {
+                    div { key: "{i}", class: "draft-contact", "data-contact": "{contact.name}",
+                        if contact.is_stale(today) {
+                            p { class: "error stale", "Not checked for over 180 days: please check it's still right." }
+                        }
+                        ContactCard { contact: contact.clone() }
+                        div { class: "row",
+                            a { href: "/staff/directory?edit={i}", aria_label: "Edit {contact.name}", "Edit" }
+                            for (action, words) in [("up", "Move up"), ("down", "Move down"), ("remove", "Remove")] {
+                                form { method: "post", action: "/staff/directory/change",
+                                    input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                                    input { r#type: "hidden", name: "index", value: "{i}" }
+                                    input { r#type: "hidden", name: "action", value: "{action}" }
+                                    button { r#type: "submit", aria_label: "{words}: {contact.name}", "{words}" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            form { method: "post", action: "/staff/directory/save", class: "card", id: "contact-form",
+                h2 { if editing.is_some() { "Edit contact" } else { "Add a contact" } }
+                input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                if let Some(i) = editing { input { r#type: "hidden", name: "index", value: "{i}" } }
+                {field("name", "Name", &form.name, "")}
+                {field("offers", "What they offer", &form.offers, "One plain sentence.")}
+                {field("phone", "Phone", &form.phone, "International form (+15555550123) or a short code like 988.")}
+                {field("text_number", "Text number", &form.text_number, "")}
+                {field("text_keyword", "Keyword to text (optional)", &form.text_keyword, "")}
+                {field("web", "Website (optional)", &form.web, "Starts with https://")}
+                {field("hours", "When", &form.hours, "")}
+                {field("languages", "Languages", &form.languages, "Separated by commas.")}
+                {field("regions", "Regions (optional)", &form.regions, "Separated by commas; empty means everywhere.")}
+                {field("last_checked", "Last checked", &form.last_checked, "A date like 2026-11-01.")}
+                button { r#type: "submit", class: "primary", id: "save-contact",
+                    if editing.is_some() { "Save changes" } else { "Add contact" }
+                }
+            }
+            form { method: "post", action: "/staff/directory/publish", class: "card",
+                input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                p { "Publishing signs these contacts with the program's key. Phones take them at their next sync and keep them offline." }
+                button { r#type: "submit", class: "primary", id: "publish", "Publish to phones" }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SaveForm {
+    csrf: String,
+    /// Text, not a number: forms flatten into strings, and serde can't read a number back.
+    index: Option<String>,
+    #[serde(flatten)]
+    contact: ContactForm,
+}
+
+pub(crate) async fn save(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<SaveForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    // Signed out is answered as such before the form is even read.
+    if session(&state, &headers).is_none() {
+        return signed_out();
+    }
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return unreadable_form(&rejection),
+    };
+    let session = match session_for_form(&state, &headers, &form.csrf) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let mut contacts = draft(&state);
+    let index = form
+        .index
+        .as_deref()
+        .and_then(|i| i.parse::<usize>().ok())
+        .filter(|i| *i < contacts.len());
+    match form.contact.validate(today()) {
+        Err(problems) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(render(
+                &state,
+                &session.name,
+                &session.csrf,
+                &contacts,
+                index,
+                &form.contact,
+                &problems,
+                None,
+            )),
+        )
+            .into_response(),
+        Ok(contact) => {
+            let action = if index.is_some() {
+                "edited a crisis contact"
+            } else {
+                "added a crisis contact"
+            };
+            let name = contact.name.clone();
+            match index {
+                Some(i) => contacts[i] = contact,
+                None => contacts.push(contact),
+            }
+            if !save_draft(&state, &contacts) {
+                return super::refusal(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Sorry",
+                    "Saving failed. Try again.",
+                );
+            }
+            let _ = state
+                .store
+                .audit(&session.name, action, &name, crate::server::now());
+            Redirect::to("/staff/directory").into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ChangeForm {
+    csrf: String,
+    index: usize,
+    action: String,
+}
+
+pub(crate) async fn change(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<ChangeForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    // Signed out is answered as such before the form is even read.
+    if session(&state, &headers).is_none() {
+        return signed_out();
+    }
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return unreadable_form(&rejection),
+    };
+    let session = match session_for_form(&state, &headers, &form.csrf) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let mut contacts = draft(&state);
+    let i = form.index;
+    if i >= contacts.len() {
+        return super::refusal(
+            StatusCode::NOT_FOUND,
+            "Not found",
+            "That contact isn't in the list any more.",
+        );
+    }
+    let name = contacts[i].name.clone();
+    let action = match form.action.as_str() {
+        "up" if i > 0 => {
+            contacts.swap(i, i - 1);
+            "moved a crisis contact up"
+        }
+        "down" if i + 1 < contacts.len() => {
+            contacts.swap(i, i + 1);
+            "moved a crisis contact down"
+        }
+        "remove" => {
+            contacts.remove(i);
+            "removed a crisis contact"
+        }
+        "up" | "down" => return Redirect::to("/staff/directory").into_response(),
+        _ => {
+            return super::refusal(
+                StatusCode::BAD_REQUEST,
+                "That didn't work",
+                "Unknown change.",
+            );
+        }
+    };
+    if !save_draft(&state, &contacts) {
+        return super::refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Sorry",
+            "Saving failed. Try again.",
+        );
+    }
+    let _ = state
+        .store
+        .audit(&session.name, action, &name, crate::server::now());
+    Redirect::to("/staff/directory").into_response()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PublishForm {
+    csrf: String,
+}
+
+pub(crate) async fn publish(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<PublishForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    // Signed out is answered as such before the form is even read.
+    if session(&state, &headers).is_none() {
+        return signed_out();
+    }
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return unreadable_form(&rejection),
+    };
+    let session = match session_for_form(&state, &headers, &form.csrf) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let contacts = draft(&state);
+    if contacts.is_empty() {
+        return super::refusal(
+            StatusCode::BAD_REQUEST,
+            "Nothing to publish",
+            "Add at least one contact first.",
+        );
+    }
+    let directory = serde_json::json!({
+        "version": 0,
+        "region": state.store.program_name().unwrap_or_default(),
+        "contacts": contacts,
+    });
+    match crate::server::publish_directory(&state.store, &state.program_key, &directory.to_string())
+    {
+        Ok(version) => {
+            let _ = state.store.audit(
+                &session.name,
+                "published the crisis contacts",
+                &format!("version {version}"),
+                crate::server::now(),
+            );
+            let html = render(
+                &state,
+                &session.name,
+                &session.csrf,
+                &contacts,
+                None,
+                &ContactForm::default(),
+                &[],
+                Some(&format!(
+                    "Published version {version}. Phones get it at their next sync."
+                )),
+            );
+            Html(html).into_response()
+        }
+        Err(err) => super::refusal(StatusCode::BAD_REQUEST, "Not published", &err.to_string()),
+    }
+}
