@@ -33,6 +33,8 @@ pub struct ServerState {
     pub program_key: Arc<ProgramKey>,
     /// Whether the server sits behind TLS (its cookies are then marked Secure).
     pub behind_tls: bool,
+    /// How long new invite codes stay valid, in days.
+    pub invite_days: i64,
     limiter: Arc<limits::RateLimiter>,
     /// When each device was last noted as active, so the note costs a write at most every
     /// ten minutes per device.
@@ -55,6 +57,7 @@ impl ServerState {
             store,
             program_key: Arc::new(key),
             behind_tls: config.behind_tls,
+            invite_days: config.invite_days,
             last_touch: Arc::default(),
             limiter: Arc::new(limits::RateLimiter::new(
                 config.rate_per_second,

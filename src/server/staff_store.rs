@@ -32,6 +32,18 @@ pub struct StaffSession {
     pub csrf: String,
 }
 
+/// A person as the console lists them: their devices and who they are paired with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonRow {
+    pub id: String,
+    pub role: String,
+    pub name: String,
+    /// (device id, enrolled at, revoked)
+    pub devices: Vec<(String, i64, bool)>,
+    /// (person id, name)
+    pub partners: Vec<(String, String)>,
+}
+
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditLine {
@@ -73,6 +85,8 @@ pub trait StaffStore {
     fn totals(&self, now: i64) -> Result<Totals>;
     /// Notes that a device made a request (for "active in the last 7 and 30 days").
     fn touch_device(&self, device_id: &str, now: i64) -> Result<()>;
+    /// Everyone enrolled or invited, mentees first, with devices and pairings.
+    fn people(&self) -> Result<Vec<PersonRow>>;
     /// The contacts staff are editing, in order, each as JSON.
     fn directory_draft(&self) -> Result<Vec<String>>;
     /// Replaces the draft with `contacts` (JSON each), in one transaction.
@@ -197,6 +211,42 @@ impl StaffStore for SqliteStore {
                 now,
             )?,
         })
+    }
+
+    fn people(&self) -> Result<Vec<PersonRow>> {
+        let conn = self.writer()?;
+        let mut people: Vec<PersonRow> = conn
+            .prepare(
+                "SELECT id, role, display_name FROM people ORDER BY role DESC, display_name, id",
+            )?
+            .query_map([], |r| {
+                Ok(PersonRow {
+                    id: r.get(0)?,
+                    role: r.get(1)?,
+                    name: r.get(2)?,
+                    devices: Vec::new(),
+                    partners: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut devices = conn.prepare(
+            "SELECT id, enrolled_at, revoked_at IS NOT NULL FROM devices WHERE person_id = ?1
+             ORDER BY enrolled_at, id",
+        )?;
+        let mut partners = conn.prepare(
+            "SELECT p.id, p.display_name FROM pairings x JOIN people p
+               ON p.id = CASE WHEN x.mentee_id = ?1 THEN x.mentor_id ELSE x.mentee_id END
+             WHERE x.mentee_id = ?1 OR x.mentor_id = ?1 ORDER BY p.display_name",
+        )?;
+        for person in &mut people {
+            person.devices = devices
+                .query_map([&person.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            person.partners = partners
+                .query_map([&person.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(people)
     }
 
     fn directory_draft(&self) -> Result<Vec<String>> {

@@ -101,3 +101,96 @@ async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
         .await;
     browser.finish().await;
 }
+
+/// Signs Dana in on the console at `base`.
+async fn sign_in(browser: &Browser, base: &str) {
+    browser.goto(&format!("{base}/staff/sign-in")).await;
+    browser.type_into("#name", "Dana").await;
+    browser
+        .type_into("#password", "a long staff password\n")
+        .await;
+    browser.wait_for("#totals").await;
+}
+
+async fn invite_code(browser: &Browser, role: &str, name: &str) -> String {
+    browser.click("a[href='/staff/people']").await;
+    browser.wait_for("#invite-form").await;
+    browser
+        .click(&format!("#invite-form input[value='{role}']"))
+        .await;
+    browser.type_into("#invite-name", name).await;
+    browser.click("#create-invite").await;
+    browser.wait_for("#invite-code").await;
+    browser.wait_for("#invite .qr svg").await;
+    browser
+        .js(
+            "return document.querySelector('#invite-code').textContent",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_invite_pair_and_remove_a_device_whose_next_sync_is_refused() {
+    let Some(browser) = Browser::start("console_people").await else {
+        return;
+    };
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", "a long staff password").unwrap();
+    let preview = crate::common::preview::PreviewServer::start().await;
+    sign_in(&browser, &server.base).await;
+
+    let jo_code = invite_code(&browser, "mentee", "Jo").await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    let jo = preview.devices.get("jo").unwrap().unwrap();
+    jo.enroll(&server.base, &jo_code).await.unwrap();
+    let ria_code = invite_code(&browser, "mentor", "Ria").await;
+    let ria = preview.devices.get("ria").unwrap().unwrap();
+    ria.enroll(&server.base, &ria_code).await.unwrap();
+
+    browser.click("a[href='/staff/people']").await;
+    browser.wait_for("#pair-form").await;
+    let (jo_id, ria_id) = (
+        jo.enrolment().unwrap().unwrap().person_id,
+        ria.enrolment().unwrap().unwrap().person_id,
+    );
+    browser
+        .js(
+            "document.querySelector('#pair-mentee').value = arguments[0];
+             document.querySelector('#pair-mentor').value = arguments[1];",
+            vec![serde_json::json!(jo_id), serde_json::json!(ria_id)],
+        )
+        .await;
+    browser.click("#pair").await;
+    browser
+        .wait_for_text("section[data-person='Jo']", "Paired with Ria")
+        .await;
+    jo.sync_now().await.unwrap();
+    assert_eq!(
+        jo.mentor_devices().unwrap().len(),
+        1,
+        "Jo's phone now knows Ria's device"
+    );
+
+    browser
+        .click("section[data-person='Jo'] button.revoke")
+        .await;
+    browser
+        .wait_for_text("section[data-person='Jo']", "removed")
+        .await;
+    let err = jo.sync_now().await.unwrap_err();
+    assert!(err.to_string().contains("not signed in"), "{err}");
+    browser.click("a[href='/staff/audit']").await;
+    for action in [
+        "invited a mentee",
+        "invited a mentor",
+        "paired",
+        "removed a device",
+    ] {
+        browser.wait_for_text("#audit", action).await;
+    }
+    browser.finish().await;
+}

@@ -304,7 +304,7 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
             ("last_checked", "2026-11-01"),
         ])
     };
-    for path in ["/staff/audit", "/staff/directory"] {
+    for path in ["/staff/audit", "/staff/directory", "/staff/people"] {
         assert_eq!(
             console.get(path, "").await.0,
             StatusCode::UNAUTHORIZED,
@@ -316,6 +316,11 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
         "/staff/directory/save",
         "/staff/directory/change",
         "/staff/directory/publish",
+        "/staff/people/invite",
+        "/staff/people/pair",
+        "/staff/people/unpair",
+        "/staff/people/revoke",
+        "/staff/people/deactivate",
     ] {
         assert_eq!(
             post(path, String::new(), contact("x", "A")).await,
@@ -325,7 +330,12 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
     }
 
     let dana = console.sign_in("Dana").await;
-    for path in ["/staff/directory/save", "/staff/directory/publish"] {
+    for path in [
+        "/staff/directory/save",
+        "/staff/directory/publish",
+        "/staff/people/invite",
+        "/staff/people/deactivate",
+    ] {
         assert_eq!(
             post(path, dana.cookie.clone(), contact("wrong", "A")).await,
             StatusCode::FORBIDDEN,
@@ -363,4 +373,223 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
     assert_eq!(server.store.latest_directory().unwrap().unwrap().0, 1);
     let (_, audit) = console.get("/staff/audit", &dana.cookie).await;
     assert!(audit.contains("published the crisis contacts"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deactivating_asks_once_then_deletes_the_person_from_the_server() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
+    let console = Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let deactivate = |confirm: &'static str| {
+        let body = form(&[
+            ("csrf", &dana.csrf),
+            ("id", &pair.mentee_id),
+            ("confirm", confirm),
+        ]);
+        let request = console
+            .http
+            .post(format!("{}/staff/people/deactivate", console.base))
+            .header("cookie", dana.cookie.clone())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        async move { request.send().await.unwrap() }
+    };
+    let first = deactivate("").await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert!(
+        first
+            .text()
+            .await
+            .unwrap()
+            .contains("Their phone keeps its own data")
+    );
+    assert!(
+        server.store.person(&pair.mentee_id).is_ok(),
+        "nothing deleted before the yes"
+    );
+    assert_eq!(deactivate("yes").await.status(), StatusCode::SEE_OTHER);
+    assert!(server.store.person(&pair.mentee_id).is_err());
+    assert!(
+        pair.mentee.sync_now().await.is_err(),
+        "the phone's token no longer works"
+    );
+    assert!(
+        pair.mentee.enrolment().unwrap().is_some(),
+        "the phone keeps its own data"
+    );
+    let (_, audit) = console.get("/staff/audit", &dana.cookie).await;
+    assert!(audit.contains("deactivated a person"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contact_nobody_checked_for_half_a_year_is_flagged() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let console = Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let body = form(&[
+        ("csrf", &dana.csrf),
+        ("name", "Old Line"),
+        ("offers", "Someone to talk to."),
+        ("phone", "988"),
+        ("hours", "Any time"),
+        ("languages", "English"),
+        ("last_checked", "2025-01-01"),
+    ]);
+    let status = console
+        .http
+        .post(format!("{}/staff/directory/save", console.base))
+        .header("cookie", dana.cookie.clone())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = console.get("/staff/directory", &dana.cookie).await;
+    assert!(page.contains("Not checked for over 180 days"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
+    let console = Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let post = |path: &'static str, fields: Vec<(&'static str, String)>| {
+        let mut all = vec![("csrf", dana.csrf.clone())];
+        all.extend(fields);
+        let pairs: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let request = console
+            .http
+            .post(format!("{}{path}", console.base))
+            .header("cookie", dana.cookie.clone())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&pairs));
+        async move { request.send().await.unwrap().status() }
+    };
+    let contact = |name: &str| {
+        vec![
+            ("name", name.to_owned()),
+            ("offers", "Someone to talk to.".to_owned()),
+            ("phone", "988".to_owned()),
+            ("hours", "Any time".to_owned()),
+            ("languages", "English".to_owned()),
+            ("last_checked", "2026-11-01".to_owned()),
+        ]
+    };
+    let names = || -> Vec<String> {
+        server
+            .store
+            .directory_draft()
+            .unwrap()
+            .iter()
+            .map(|json| {
+                serde_json::from_str::<serde_json::Value>(json).unwrap()["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(
+        post("/staff/directory/save", contact("First")).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post("/staff/directory/save", contact("Second")).await,
+        StatusCode::SEE_OTHER
+    );
+    let mut edit = contact("First, renamed");
+    edit.push(("index", "0".into()));
+    assert_eq!(
+        post("/staff/directory/save", edit).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(names(), ["First, renamed", "Second"]);
+    let change = |index: &str, action: &str| {
+        vec![("index", index.to_owned()), ("action", action.to_owned())]
+    };
+    assert_eq!(
+        post("/staff/directory/change", change("1", "up")).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(names(), ["Second", "First, renamed"]);
+    assert_eq!(
+        post("/staff/directory/change", change("0", "remove")).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(names(), ["First, renamed"]);
+    assert_eq!(
+        post("/staff/directory/change", change("7", "remove")).await,
+        StatusCode::NOT_FOUND
+    );
+
+    let unpair = vec![
+        ("mentee", pair.mentee_id.clone()),
+        ("mentor", pair.mentor_id.clone()),
+    ];
+    assert_eq!(
+        post("/staff/people/unpair", unpair.clone()).await,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        !server
+            .store
+            .is_paired(&pair.mentee_id, &pair.mentor_id)
+            .unwrap()
+    );
+    assert_eq!(
+        post("/staff/people/unpair", unpair).await,
+        StatusCode::BAD_REQUEST,
+        "already unpaired"
+    );
+    let (_, audit) = console.get("/staff/audit", &dana.cookie).await;
+    for action in [
+        "edited a crisis contact",
+        "moved a crisis contact up",
+        "removed a crisis contact",
+        "unpaired",
+    ] {
+        assert!(audit.contains(action), "{action}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sessions_expire_and_the_program_key_is_private() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let (id, _, _) = server.store.staff_login("Dana").unwrap().unwrap();
+    server
+        .store
+        .start_session(&id, "old-session", "csrf", 1_000)
+        .unwrap();
+    assert!(
+        server
+            .store
+            .staff_session("old-session", 2_000)
+            .unwrap()
+            .is_none()
+    );
+    server
+        .store
+        .start_session(&id, "new-session", "csrf", 3_000)
+        .unwrap();
+    assert!(
+        server
+            .store
+            .staff_session("new-session", 2_000)
+            .unwrap()
+            .is_some()
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(server.dir.join(steady::server::PROGRAM_KEY_FILE))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
 }

@@ -5,6 +5,7 @@
 
 mod directory;
 mod pages;
+mod people;
 
 use std::time::Duration;
 
@@ -38,6 +39,9 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/directory/save", post(directory::save))
         .route("/staff/directory/change", post(directory::change))
         .route("/staff/directory/publish", post(directory::publish))
+        .route("/staff/people", get(people::show))
+        .route("/staff/people/invite", post(people::invite))
+        .route("/staff/people/{action}", post(people::act))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .with_state(state)
 }

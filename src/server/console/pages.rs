@@ -20,6 +20,7 @@ pub(crate) fn page(title: &str, signed_in_as: Option<(&str, &str)>, body: Elemen
             if let Some((name, csrf)) = signed_in_as {
                 nav { aria_label: "Console",
                     a { href: "/staff", "Home" }
+                    a { href: "/staff/people", "People" }
                     a { href: "/staff/directory", "Crisis contacts" }
                     a { href: "/staff/audit", "Audit log" }
                 }

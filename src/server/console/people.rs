@@ -1,0 +1,288 @@
+//! People in the console: one-time invites for mentees and mentors (a code and its QR code, with
+//! an expiry), pairing and unpairing, revoking a device, and deactivating a person (their server
+//! data is deleted; their phone keeps its own). Every action goes in the audit log.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use dioxus::prelude::*;
+use serde::Deserialize;
+
+use super::pages::page;
+use super::{refusal, session, session_for_form, signed_out, unreadable_form};
+use crate::server::staff_store::PersonRow;
+use crate::server::{Invite, ServerState, create_invite, now};
+use crate::sync::protocol::Role;
+
+fn date(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map_or_else(String::new, |t| t.format("%-d %B %Y").to_string())
+}
+
+/// The invite code as a QR code (SVG), for a phone's camera.
+fn qr_svg(code: &str) -> String {
+    qrcode::QrCode::new(code.as_bytes())
+        .map(|qr| {
+            qr.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(180, 180)
+                .build()
+        })
+        .unwrap_or_default()
+}
+
+fn render(
+    state: &ServerState,
+    name: &str,
+    csrf: &str,
+    invite: Option<&Invite>,
+    notice: Option<&str>,
+) -> String {
+    let people = state.store.people().unwrap_or_default();
+    let mentees: Vec<&PersonRow> = people.iter().filter(|p| p.role == "mentee").collect();
+    let mentors: Vec<&PersonRow> = people.iter().filter(|p| p.role == "mentor").collect();
+    page(
+        "People",
+        Some((name, csrf)),
+        rsx! {
+            h1 { "People" }
+            if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
+            if let Some(invite) = invite {
+                section { class: "card", id: "invite", aria_labelledby: "invite-title",
+                    h2 { id: "invite-title", "Invite for {invite.person.display_name}" }
+                    p { "Give this code to {invite.person.display_name}. It works once, until {date(invite.expires_at)}." }
+                    p { class: "invite-code", id: "invite-code", "{invite.code}" }
+                    div { class: "qr", role: "img", aria_label: "QR code for the invite code {invite.code}",
+                        dangerous_inner_html: qr_svg(&invite.code),
+                    }
+                }
+            }
+            form { method: "post", action: "/staff/people/invite", class: "card", id: "invite-form",
+                h2 { "Invite someone" }
+                input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                fieldset {
+                    legend { "They are a" }
+                    label { class: "choice", input { r#type: "radio", name: "role", value: "mentee", checked: true } " mentee" }
+                    label { class: "choice", input { r#type: "radio", name: "role", value: "mentor" } " mentor" }
+                }
+                label { r#for: "invite-name", "Their first name (mentors see the mentee's)" }
+                input { id: "invite-name", name: "name", required: true, maxlength: "60" }
+                button { r#type: "submit", class: "primary", id: "create-invite", "Create invite" }
+            }
+            if !mentees.is_empty() && !mentors.is_empty() {
+                form { method: "post", action: "/staff/people/pair", class: "card", id: "pair-form",
+                    h2 { "Pair a mentee with a mentor" }
+                    input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                    label { r#for: "pair-mentee", "Mentee" }
+                    select { id: "pair-mentee", name: "mentee",
+                        for m in mentees.iter() { option { key: "{m.id}", value: "{m.id}", "{m.name}" } }
+                    }
+                    label { r#for: "pair-mentor", "Mentor" }
+                    select { id: "pair-mentor", name: "mentor",
+                        for m in mentors.iter() { option { key: "{m.id}", value: "{m.id}", "{m.name}" } }
+                    }
+                    button { r#type: "submit", class: "primary", id: "pair", "Pair them" }
+                }
+            }
+            h2 { "Everyone" }
+            for person in people.iter() {
+                section { key: "{person.id}", class: "card person", "data-person": "{person.name}",
+                    h3 { "{person.name} · {person.role}" }
+                    if person.devices.is_empty() { p { class: "muted", "No device yet (invite not used)." } }
+                    for (device, enrolled, revoked) in person.devices.iter() {
+                        div { key: "{device}", class: "row",
+                            span { "Device enrolled {date(*enrolled)}" }
+                            if *revoked {
+                                span { class: "muted", " · removed" }
+                            } else {
+                                form { method: "post", action: "/staff/people/revoke",
+                                    input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                                    input { r#type: "hidden", name: "id", value: "{device}" }
+                                    button { r#type: "submit", class: "revoke", aria_label: "Remove {person.name}'s device enrolled {date(*enrolled)}", "Remove this device" }
+                                }
+                            }
+                        }
+                    }
+                    for (partner, partner_name) in person.partners.iter() {
+                        div { key: "{partner}", class: "row",
+                            span { "Paired with {partner_name}" }
+                            if person.role == "mentee" {
+                                form { method: "post", action: "/staff/people/unpair",
+                                    input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                                    input { r#type: "hidden", name: "mentee", value: "{person.id}" }
+                                    input { r#type: "hidden", name: "mentor", value: "{partner}" }
+                                    button { r#type: "submit", aria_label: "Unpair {person.name} and {partner_name}", "Unpair" }
+                                }
+                            }
+                        }
+                    }
+                    form { method: "post", action: "/staff/people/deactivate",
+                        input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                        input { r#type: "hidden", name: "id", value: "{person.id}" }
+                        button { r#type: "submit", aria_label: "Deactivate {person.name}", "Deactivate…" }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub(crate) async fn show(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    let Some(session) = session(&state, &headers) else {
+        return signed_out();
+    };
+    Html(render(&state, &session.name, &session.csrf, None, None)).into_response()
+}
+
+/// Every people form: the token, plus whichever of these the action needs.
+#[derive(Deserialize)]
+pub(crate) struct PeopleForm {
+    csrf: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    mentee: String,
+    #[serde(default)]
+    mentor: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn checked(
+    state: &ServerState,
+    headers: &HeaderMap,
+    form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
+) -> Result<(super::StaffSession, PeopleForm), Response> {
+    if session(state, headers).is_none() {
+        return Err(signed_out());
+    }
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return Err(unreadable_form(&rejection)),
+    };
+    let session = session_for_form(state, headers, &form.csrf).map_err(|r| *r)?;
+    Ok((session, form))
+}
+
+pub(crate) async fn invite(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match checked(&state, &headers, form).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let name = form.name.trim();
+    let Some(role) = Role::from_key(&form.role) else {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "That didn't work",
+            "Choose mentee or mentor.",
+        );
+    };
+    if name.is_empty() || name.chars().count() > 60 {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "That didn't work",
+            "Give a first name of up to 60 characters.",
+        );
+    }
+    match create_invite(&state.store, role, name, None, state.invite_days) {
+        Ok(invite) => {
+            let _ = state.store.audit(
+                &session.name,
+                &format!("invited a {}", role.key()),
+                name,
+                now(),
+            );
+            Html(render(
+                &state,
+                &session.name,
+                &session.csrf,
+                Some(&invite),
+                None,
+            ))
+            .into_response()
+        }
+        Err(_) => refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Sorry",
+            "The invite could not be made. Try again.",
+        ),
+    }
+}
+
+pub(crate) async fn act(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    axum::extract::Path(action): axum::extract::Path<String>,
+    form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match checked(&state, &headers, form).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let store = &state.store;
+    let name_of = |id: &str| store.person(id).map(|p| p.display_name).unwrap_or_default();
+    let (done, detail) = match action.as_str() {
+        "pair" => (
+            store.pair(&form.mentee, &form.mentor, now()).is_ok(),
+            format!("{} with {}", name_of(&form.mentee), name_of(&form.mentor)),
+        ),
+        "unpair" => (
+            store.unpair(&form.mentee, &form.mentor).unwrap_or(false),
+            format!("{} from {}", name_of(&form.mentee), name_of(&form.mentor)),
+        ),
+        "revoke" => (
+            store.revoke_device(&form.id, now()).unwrap_or(false),
+            form.id.clone(),
+        ),
+        "deactivate" if form.confirm != "yes" => {
+            let who = name_of(&form.id);
+            return Html(page(
+                "Deactivate",
+                Some((&session.name, &session.csrf)),
+                rsx! {
+                    h1 { "Deactivate {who}?" }
+                    p { "Everything the server holds for {who} is deleted: their devices stop syncing, and their pairings and shared items go. Their phone keeps its own data. This can't be undone." }
+                    form { method: "post", action: "/staff/people/deactivate",
+                        input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                        input { r#type: "hidden", name: "id", value: "{form.id}" }
+                        input { r#type: "hidden", name: "confirm", value: "yes" }
+                        button { r#type: "submit", class: "primary", id: "confirm-deactivate", "Yes, deactivate {who}" }
+                    }
+                    p { a { href: "/staff/people", "No, go back" } }
+                },
+            ))
+            .into_response();
+        }
+        "deactivate" => {
+            let who = name_of(&form.id);
+            (
+                store.person(&form.id).is_ok() && store.delete_person(&form.id).is_ok(),
+                who,
+            )
+        }
+        _ => return refusal(StatusCode::NOT_FOUND, "Not found", "There is nothing here."),
+    };
+    if !done {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "That didn't work",
+            "Nothing was changed: it may have been done already.",
+        );
+    }
+    let what = match action.as_str() {
+        "pair" => "paired",
+        "unpair" => "unpaired",
+        "revoke" => "removed a device",
+        _ => "deactivated a person",
+    };
+    let _ = store.audit(&session.name, what, &detail, now());
+    Redirect::to("/staff/people").into_response()
+}
