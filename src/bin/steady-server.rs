@@ -72,6 +72,12 @@ fn invite(config: Config, args: &mut Vec<String>) -> anyhow::Result<()> {
         person.as_deref(),
         config.invite_days,
     )?;
+    store.audit(
+        "command line",
+        &format!("invited a {}", invite.person.role.key()),
+        &invite.person.display_name,
+        server::now(),
+    )?;
     println!(
         "Invite for {} ({}), person id {}\nCode: {}\nValid for {} days.",
         invite.person.display_name,
@@ -87,7 +93,14 @@ fn pair(config: Config, args: &[String]) -> anyhow::Result<()> {
     let [mentee, mentor] = args else {
         bail!("say: steady-server pair MENTEE_ID MENTOR_ID");
     };
-    server::pair(&open_store(&config)?, mentee, mentor)?;
+    let store = open_store(&config)?;
+    server::pair(&store, mentee, mentor)?;
+    store.audit(
+        "command line",
+        "paired",
+        &format!("{mentee} with {mentor}"),
+        server::now(),
+    )?;
     println!("Paired.");
     Ok(())
 }
@@ -126,6 +139,12 @@ fn directory(config: Config, args: &[String]) -> anyhow::Result<()> {
         steady::crypto::ProgramKey::load_or_create(&config.data_dir.join(server::PROGRAM_KEY_FILE))
             .map_err(|err| anyhow::anyhow!("program key: {err}"))?;
     let version = server::publish_directory(&store, &key, &text)?;
+    store.audit(
+        "command line",
+        "published the crisis contacts",
+        &format!("version {version}"),
+        server::now(),
+    )?;
     println!("Published crisis directory version {version}.");
     Ok(())
 }

@@ -121,6 +121,13 @@ async fn invites_and_pairings_made_on_the_command_line_work_on_the_running_serve
     assert!(String::from_utf8_lossy(&output.stdout).contains("Staff account Dana added"));
     let audit = server.store.audit_log(10).unwrap();
     assert!(audit.iter().any(|line| line.detail == "Dana"));
+    for action in [
+        "invited a mentee",
+        "paired",
+        "published the crisis contacts",
+    ] {
+        assert!(audit.iter().any(|line| line.action == action), "{action}");
+    }
 
     let (ok, text) = steady_server(&config, &["invite", "--role", "boss", "--name", "X"]);
     assert!(!ok);
