@@ -10,7 +10,7 @@ use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::pages::page;
-use super::{session, session_for_form, signed_out, unreadable_form};
+use super::{WithCsrf, session, signed_in_form, signed_out};
 use crate::domain::crisis::FieldProblem;
 use crate::domain::{ContactForm, CrisisContact};
 use crate::server::ServerState;
@@ -198,16 +198,8 @@ pub(crate) async fn save(
     headers: HeaderMap,
     form: Result<Form<SaveForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    // Signed out is answered as such before the form is even read.
-    if session(&state, &headers).is_none() {
-        return signed_out();
-    }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return unreadable_form(&rejection),
-    };
-    let session = match session_for_form(&state, &headers, &form.csrf) {
-        Ok(session) => session,
+    let (session, form) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
         Err(response) => return *response,
     };
     let mut contacts = draft(&state);
@@ -269,16 +261,8 @@ pub(crate) async fn change(
     headers: HeaderMap,
     form: Result<Form<ChangeForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    // Signed out is answered as such before the form is even read.
-    if session(&state, &headers).is_none() {
-        return signed_out();
-    }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return unreadable_form(&rejection),
-    };
-    let session = match session_for_form(&state, &headers, &form.csrf) {
-        Ok(session) => session,
+    let (session, form) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
         Err(response) => return *response,
     };
     let mut contacts = draft(&state);
@@ -336,16 +320,8 @@ pub(crate) async fn publish(
     headers: HeaderMap,
     form: Result<Form<PublishForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    // Signed out is answered as such before the form is even read.
-    if session(&state, &headers).is_none() {
-        return signed_out();
-    }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return unreadable_form(&rejection),
-    };
-    let session = match session_for_form(&state, &headers, &form.csrf) {
-        Ok(session) => session,
+    let (session, _) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
         Err(response) => return *response,
     };
     let contacts = draft(&state);
@@ -385,5 +361,23 @@ pub(crate) async fn publish(
             Html(html).into_response()
         }
         Err(err) => super::refusal(StatusCode::BAD_REQUEST, "Not published", &err.to_string()),
+    }
+}
+
+impl WithCsrf for SaveForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl WithCsrf for ChangeForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl WithCsrf for PublishForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
 }

@@ -106,6 +106,30 @@ fn session_for_form(
     }
 }
 
+/// A form that carries a CSRF token.
+pub(crate) trait WithCsrf {
+    fn csrf(&self) -> &str;
+}
+
+/// The signed-in staff member and their form, in the order every console form is checked:
+/// signed out is answered as such before the form is read; then the form must be readable; then
+/// its CSRF token must match the session's.
+pub(crate) fn signed_in_form<T: WithCsrf>(
+    state: &ServerState,
+    headers: &HeaderMap,
+    form: Result<Form<T>, axum::extract::rejection::FormRejection>,
+) -> Result<(StaffSession, T), Box<Response>> {
+    if session(state, headers).is_none() {
+        return Err(Box::new(signed_out()));
+    }
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return Err(Box::new(unreadable_form(&rejection))),
+    };
+    let session = session_for_form(state, headers, form.csrf())?;
+    Ok((session, form))
+}
+
 async fn home(State(state): State<ServerState>, headers: HeaderMap) -> Response {
     let Some(session) = session(&state, &headers) else {
         return Redirect::to("/staff/sign-in").into_response();

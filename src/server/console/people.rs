@@ -10,7 +10,7 @@ use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::pages::page;
-use super::{refusal, session, session_for_form, signed_out, unreadable_form};
+use super::{refusal, session, signed_out};
 use crate::server::staff_store::PersonRow;
 use crate::server::{Invite, ServerState, create_invite, now};
 use crate::sync::protocol::Role;
@@ -152,20 +152,10 @@ pub(crate) struct PeopleForm {
     confirm: String,
 }
 
-async fn checked(
-    state: &ServerState,
-    headers: &HeaderMap,
-    form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
-) -> Result<(super::StaffSession, PeopleForm), Response> {
-    if session(state, headers).is_none() {
-        return Err(signed_out());
+impl super::WithCsrf for PeopleForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return Err(unreadable_form(&rejection)),
-    };
-    let session = session_for_form(state, headers, &form.csrf).map_err(|r| *r)?;
-    Ok((session, form))
 }
 
 pub(crate) async fn invite(
@@ -173,9 +163,9 @@ pub(crate) async fn invite(
     headers: HeaderMap,
     form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let (session, form) = match checked(&state, &headers, form).await {
+    let (session, form) = match super::signed_in_form(&state, &headers, form) {
         Ok(checked) => checked,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let name = form.name.trim();
     let Some(role) = Role::from_key(&form.role) else {
@@ -223,9 +213,9 @@ pub(crate) async fn act(
     axum::extract::Path(action): axum::extract::Path<String>,
     form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let (session, form) = match checked(&state, &headers, form).await {
+    let (session, form) = match super::signed_in_form(&state, &headers, form) {
         Ok(checked) => checked,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let store = &state.store;
     let name_of = |id: &str| store.person(id).map(|p| p.display_name).unwrap_or_default();
