@@ -4,6 +4,7 @@
 
 mod admin;
 mod api;
+mod cache;
 mod config;
 mod console;
 mod error;

@@ -1,14 +1,13 @@
 //! The embedded SQLite implementation of [`ServerStore`]: WAL, one writer and a few readers, and
 //! in-memory caches that keep the common "anything new?" pull off the disk.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::cache::{Caches, ForgetOnDrop, Pairings};
 use super::records::{audience_mark, put_one};
 use super::store::{
     Caller, NewDevice, Person, Result, SERVER_DATABASE, ServerStore, ServerStoreError,
@@ -45,29 +44,15 @@ CREATE TABLE IF NOT EXISTS feed_seq (
 ";
 
 /// The embedded SQLite store: one writer connection, a few reader connections (WAL lets reads run
-/// beside writes), and in-memory caches of valid tokens and pairings, cleared on every change to
-/// devices or pairings, so the common "anything new?" pull reads the database once.
+/// beside writes), and the caches of `cache.rs`.
 pub struct SqliteStore {
     conn: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
-    callers: RwLock<HashMap<String, (Caller, Instant)>>,
-    pairings: RwLock<Option<(Pairings, Instant)>>,
-    /// The newest sequence number of each mentee's feed, so "anything new?" with nothing new is
-    /// answered without reading the database. Updated under the writer lock after each commit.
-    feed_heads: RwLock<HashMap<String, i64>>,
-    /// Bumped whenever the caches are cleared; a reader caches only if it did not move meanwhile.
-    generation: AtomicU64,
+    caches: Caches,
 }
 
-/// Every (mentee, mentor) pair.
-type Pairings = HashSet<(String, String)>;
-
 const READERS: usize = 4;
-/// How long a cached token or pairing is trusted before it is read again. Changes made through
-/// this server clear the caches at once; this bounds how long a change made by another process
-/// (`steady-server pair` or `revoke` on the command line) takes to be seen.
-const CACHE_FOR: Duration = Duration::from_secs(2);
 
 impl SqliteStore {
     pub fn open(dir: &Path, program_name: &str) -> Result<SqliteStore> {
@@ -101,10 +86,7 @@ impl SqliteStore {
             conn: Mutex::new(conn),
             readers,
             next_reader: AtomicUsize::new(0),
-            callers: RwLock::default(),
-            pairings: RwLock::default(),
-            generation: AtomicU64::new(0),
-            feed_heads: RwLock::default(),
+            caches: Caches::default(),
         })
     }
 
@@ -128,20 +110,6 @@ impl SqliteStore {
         self.readers[start % self.readers.len()]
             .lock()
             .map_err(|_| ServerStoreError::Poisoned)
-    }
-
-    /// Forgets cached tokens and pairings after a change to devices, people or pairings.
-    fn forget_caches(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-        if let Ok(mut callers) = self.callers.write() {
-            callers.clear();
-        }
-        if let Ok(mut pairings) = self.pairings.write() {
-            *pairings = None;
-        }
-        if let Ok(mut heads) = self.feed_heads.write() {
-            heads.clear();
-        }
     }
 }
 
@@ -232,15 +200,10 @@ impl ServerStore for SqliteStore {
     }
 
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
-        if let Some(caller) = self.callers.read().ok().and_then(|callers| {
-            callers
-                .get(token_hash)
-                .filter(|(_, at)| at.elapsed() < CACHE_FOR)
-                .map(|(caller, _)| caller.clone())
-        }) {
+        if let Some(caller) = self.caches.caller(token_hash) {
             return Ok(Some(caller));
         }
-        let generation = self.generation.load(Ordering::SeqCst);
+        let ticket = self.caches.ticket();
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
@@ -256,17 +219,14 @@ impl ServerStore for SqliteStore {
                 })
             })
             .optional()?;
-        // Only valid tokens are cached, so guessing cannot grow the cache.
-        if let (Some(caller), Ok(mut callers)) = (&caller, self.callers.write())
-            && self.generation.load(Ordering::SeqCst) == generation
-        {
-            callers.insert(token_hash.to_owned(), (caller.clone(), Instant::now()));
+        if let Some(caller) = &caller {
+            self.caches.remember_caller(ticket, token_hash, caller);
         }
         Ok(caller)
     }
 
     fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
-        let _forget = ForgetOnDrop(self);
+        let _forget = ForgetOnDrop(&self.caches);
         Ok(self.conn()?.execute(
             "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
             params![device_id, now],
@@ -279,7 +239,7 @@ impl ServerStore for SqliteStore {
         if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
             return Err(ServerStoreError::WrongRoles);
         }
-        let _forget = ForgetOnDrop(self);
+        let _forget = ForgetOnDrop(&self.caches);
         self.conn()?.execute(
             "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
              ON CONFLICT DO NOTHING",
@@ -289,7 +249,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
-        let _forget = ForgetOnDrop(self);
+        let _forget = ForgetOnDrop(&self.caches);
         Ok(self.conn()?.execute(
             "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
             params![mentee_id, mentor_id],
@@ -298,25 +258,17 @@ impl ServerStore for SqliteStore {
 
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let key = (mentee_id.to_owned(), mentor_id.to_owned());
-        if let Some(known) = self.pairings.read().ok().and_then(|p| {
-            p.as_ref()
-                .filter(|(_, at)| at.elapsed() < CACHE_FOR)
-                .map(|(p, _)| p.contains(&key))
-        }) {
+        if let Some(known) = self.caches.paired(&key) {
             return Ok(known);
         }
-        let generation = self.generation.load(Ordering::SeqCst);
-        let all: HashSet<(String, String)> = self
+        let ticket = self.caches.ticket();
+        let all: Pairings = self
             .reader()?
             .prepare("SELECT mentee_id, mentor_id FROM pairings")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let paired = all.contains(&key);
-        if let Ok(mut pairings) = self.pairings.write()
-            && self.generation.load(Ordering::SeqCst) == generation
-        {
-            *pairings = Some((all, Instant::now()));
-        }
+        self.caches.remember_pairings(ticket, all);
         Ok(paired)
     }
 
@@ -374,8 +326,8 @@ impl ServerStore for SqliteStore {
             .optional()?;
         tx.commit()?;
         // Still under the writer lock, so heads only move forward in commit order.
-        if let (Some(head), Ok(mut heads)) = (head, self.feed_heads.write()) {
-            heads.insert(mentee_id.to_owned(), head);
+        if let Some(head) = head {
+            self.caches.advance_feed_head(mentee_id, head);
         }
         Ok(outcomes)
     }
@@ -387,25 +339,16 @@ impl ServerStore for SqliteStore {
         after: i64,
         limit: u32,
     ) -> Result<(Vec<RecordChange>, bool)> {
-        let head = self
-            .feed_heads
-            .read()
-            .ok()
-            .and_then(|heads| heads.get(mentee_id).copied());
-        let head = match head {
+        let head = match self.caches.feed_head(mentee_id) {
             Some(head) => head,
             None => {
-                let generation = self.generation.load(Ordering::SeqCst);
+                let ticket = self.caches.ticket();
                 let head: i64 = self.reader()?.query_row(
                     "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = ?1), 0)",
                     [mentee_id],
                     |r| r.get(0),
                 )?;
-                if let Ok(mut heads) = self.feed_heads.write()
-                    && self.generation.load(Ordering::SeqCst) == generation
-                {
-                    heads.entry(mentee_id.to_owned()).or_insert(head);
-                }
+                self.caches.remember_feed_head(ticket, mentee_id, head);
                 head
             }
         };
@@ -456,22 +399,12 @@ impl ServerStore for SqliteStore {
     }
 
     fn delete_person(&self, person_id: &str) -> Result<()> {
-        let _forget = ForgetOnDrop(self);
+        let _forget = ForgetOnDrop(&self.caches);
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         // The cascade removes devices, invites, pairings, records and the feed counter.
         tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
         tx.commit()?;
         Ok(())
-    }
-}
-
-/// Clears the caches when a change is done (or fails), after the write lock is released, so a
-/// reader never caches the state from before the change.
-struct ForgetOnDrop<'a>(&'a SqliteStore);
-
-impl Drop for ForgetOnDrop<'_> {
-    fn drop(&mut self) {
-        self.0.forget_caches();
     }
 }
