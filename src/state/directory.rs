@@ -42,8 +42,16 @@ impl Device {
     /// The contacts on the crisis card: the program's first (when one has arrived), then the
     /// bundled defaults they do not already list. Always available, with no network.
     pub fn crisis_directory(&self) -> CrisisDirectory {
+        self.crisis_card().0
+    }
+
+    /// [`Device::crisis_directory`], and whether the program's own contacts are in it (read and
+    /// verified once).
+    pub fn crisis_card(&self) -> (CrisisDirectory, bool) {
         let mut directory = bundled_directory().clone();
-        if let Some(program) = self.program_directory() {
+        let program = self.program_directory();
+        let from_program = program.is_some();
+        if let Some(program) = program {
             let mut contacts = program.contacts;
             let defaults: Vec<_> = directory
                 .contacts
@@ -57,7 +65,7 @@ impl Device {
                 contacts,
             };
         }
-        directory
+        (directory, from_program)
     }
 
     /// The program's directory kept on this device, re-verified as it is read.

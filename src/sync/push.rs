@@ -211,14 +211,6 @@ pub fn shared_content(
     item_id: &str,
     mode: ShareMode,
 ) -> Result<Option<SharedContent>, StoreError> {
-    let record = OutboxRecord {
-        item_id: item_id.to_owned(),
-        kind,
-        version: 0,
-        envelope: None,
-        attempts: 0,
-        last_error: None,
-    };
     if mode == ShareMode::Private {
         return Ok(None);
     }
@@ -226,23 +218,22 @@ pub fn shared_content(
         StoreError::NotFound => Ok(None),
         other => Err(other),
     };
-    let record = &record;
-    match record.kind {
-        ShareKind::Mood => match EntryId::parse(&record.item_id) {
+    match kind {
+        ShareKind::Mood => match EntryId::parse(item_id) {
             Some(id) => store
                 .mood(&id)
                 .map(|entry| Some(SharedContent::mood(&entry, mode)))
                 .or_else(gone),
             None => Ok(None),
         },
-        ShareKind::Goal => match EntryId::parse(&record.item_id) {
+        ShareKind::Goal => match EntryId::parse(item_id) {
             Some(id) => store
                 .goal(&id)
                 .map(|goal| Some(SharedContent::goal(&goal, mode)))
                 .or_else(gone),
             None => Ok(None),
         },
-        ShareKind::SafetyPlan if record.item_id == SAFETY_PLAN_ID => {
+        ShareKind::SafetyPlan if item_id == SAFETY_PLAN_ID => {
             let plan = store.safety_plan()?;
             let sections: Vec<(PlanSection, Vec<String>)> = PlanSection::ALL
                 .iter()
@@ -258,7 +249,7 @@ pub fn shared_content(
         ShareKind::SafetyPlan => Ok(None),
         ShareKind::ContactRequest => {
             Ok(store
-                .share_changed_at(record.kind, &record.item_id)?
+                .share_changed_at(kind, item_id)?
                 .map(|at| SharedContent::ContactRequest {
                     at: SharedTime::of(&at),
                 }))

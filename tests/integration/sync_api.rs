@@ -111,7 +111,16 @@ async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
             Some(record(&item, 9, None)),
         )
         .await;
-    assert!(status.is_success() || status.is_client_error());
+    // A mentee writes only into their own records: the tombstone lands in theirs, and Alex's
+    // shared entry is untouched on the server.
+    assert_eq!(status, StatusCode::OK);
+    let alex = server
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+        .unwrap()
+        .0;
+    assert_eq!(alex.len(), 1);
+    assert!(alex[0].envelope.is_some(), "Alex's entry is still there");
     // An unpaired mentor sees no Alex at all.
     let (status, body) = call
         .send(Method::GET, &feed, Some(&token(&unpaired)), None)

@@ -39,12 +39,27 @@ fn draft(state: &ServerState) -> Vec<CrisisContact> {
     contacts
 }
 
-fn save_draft(state: &ServerState, contacts: &[CrisisContact]) -> bool {
+/// Saves the changed list, notes `action` on contact `name` in the audit log, and goes back to it.
+fn commit(
+    state: &ServerState,
+    staff: &str,
+    contacts: &[CrisisContact],
+    action: &str,
+    name: &str,
+) -> Response {
     let json: Vec<String> = contacts
         .iter()
         .filter_map(|c| serde_json::to_string(c).ok())
         .collect();
-    state.store.set_directory_draft(&json).is_ok()
+    if state.store.set_directory_draft(&json).is_err() {
+        return super::refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Sorry",
+            "Saving failed. Try again.",
+        );
+    }
+    let _ = state.store.audit(staff, action, name, crate::server::now());
+    Redirect::to("/staff/directory").into_response()
 }
 
 #[derive(Deserialize)]
@@ -234,17 +249,7 @@ pub(crate) async fn save(
                 Some(i) => contacts[i] = contact,
                 None => contacts.push(contact),
             }
-            if !save_draft(&state, &contacts) {
-                return super::refusal(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Sorry",
-                    "Saving failed. Try again.",
-                );
-            }
-            let _ = state
-                .store
-                .audit(&session.name, action, &name, crate::server::now());
-            Redirect::to("/staff/directory").into_response()
+            commit(&state, &session.name, &contacts, action, &name)
         }
     }
 }
@@ -297,17 +302,7 @@ pub(crate) async fn change(
             );
         }
     };
-    if !save_draft(&state, &contacts) {
-        return super::refusal(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Sorry",
-            "Saving failed. Try again.",
-        );
-    }
-    let _ = state
-        .store
-        .audit(&session.name, action, &name, crate::server::now());
-    Redirect::to("/staff/directory").into_response()
+    commit(&state, &session.name, &contacts, action, &name)
 }
 
 #[derive(Deserialize)]

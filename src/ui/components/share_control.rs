@@ -15,7 +15,6 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     let current = device
         .share_mode(kind, &item_id)
         .unwrap_or(ShareMode::Private);
-    let connected = device.enrolment().ok().flatten().is_some();
     let mut open = use_signal(|| false);
     let mut choice = use_signal(move || current);
     let mut problem = use_signal(|| None::<String>);
@@ -50,6 +49,8 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
             ShareMode::SharedWithoutNote,
         ],
     };
+    // Read only once the choice is open: History renders a control on every check-in.
+    let connected = device.enrolment().ok().flatten().is_some();
     let preview = device.share_preview(kind, &id, choice()).ok().flatten();
     let group = format!("share-{id}");
     rsx! {

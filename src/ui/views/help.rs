@@ -20,8 +20,7 @@ pub fn HelpScreen() -> Element {
         };
     }
     session.track();
-    let directory = session.device().crisis_directory();
-    let has_program_contacts = session.device().program_directory().is_some();
+    let (directory, has_program_contacts) = session.device().crisis_card();
     let plan_shared = session
         .device()
         .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
