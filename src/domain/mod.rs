@@ -3,10 +3,12 @@
 //! with plain values.
 
 pub mod crisis;
+pub mod csv;
 pub mod emotions;
 pub mod goals;
 pub mod history;
 pub mod ids;
+pub mod lock;
 pub mod mood;
 pub mod people;
 pub mod safety_plan;
@@ -19,6 +21,7 @@ pub use emotions::{EmotionWord, Quadrant};
 pub use goals::{Goal, GoalCheckIn, GoalDraft, GoalError, GoalState, GoalStep, Progress};
 pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};
 pub use ids::EntryId;
+pub use lock::{AutoLock, PasscodeRule};
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};
 pub use people::{PersonError, TrustedPerson};
 pub use safety_plan::{PlanError, PlanSection};

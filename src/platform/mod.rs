@@ -26,7 +26,14 @@ mod preview;
 #[cfg(all(feature = "preview", not(any(feature = "desktop", feature = "mobile"))))]
 pub use preview::{app_data_dir, main};
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// Where "Export my data" writes its files: the `exports` folder inside the device's data folder
+/// (private to the app). On a phone the mentee moves them on with the system's share sheet (not
+/// built yet); in the preview the page also offers each file as a download.
+pub fn exports_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("exports")
+}
 
 /// `$XDG_DATA_HOME/<name>`, else `~/.local/share/<name>`, else `./<name>`.
 pub fn xdg_data_dir(name: &str) -> PathBuf {

@@ -5,24 +5,30 @@
 mod directory;
 mod goals;
 mod help;
+mod lock;
+mod my_data;
 mod sharing;
 mod tools;
 
 pub use directory::{DIRECTORY_FILE, DirectoryRefusal};
+pub use lock::{LOCK_FILES, Settings};
+pub use my_data::{ExportFiles, ImportSummary};
 pub use sharing::{MentorItem, SharedThing, SyncLine};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use chrono::{Local, NaiveDate};
 use thiserror::Error;
 
 use crate::domain::history::{self, ChartRange, ChartSummary, DayGroup, DayPoint};
+use crate::domain::lock::wait_words;
 use crate::domain::{
     ContextTag, CrisisDirectory, EntryId, LocalStamp, MoodDetails, MoodEntry, MoodLevel,
 };
-use crate::store::{Store, StoreError};
+use crate::store::{OpenStore, SlotError, Store, StoreError, StoreSlot};
 
 /// The crisis directory that ships with the app, used until a program directory arrives.
 const BUNDLED_DIRECTORY: &str = include_str!("../../assets/crisis/default-us.json");
@@ -48,6 +54,27 @@ pub enum DeviceError {
     /// Another part of the app failed while holding the store.
     #[error("Steady hit a problem and stopped saving to be safe. Close it and open it again.")]
     Poisoned,
+    /// The app is locked; the passcode opens it.
+    #[error("Steady is locked. Type your passcode to open it.")]
+    Locked,
+    /// A new passcode breaks a rule.
+    #[error(transparent)]
+    Passcode(#[from] crate::domain::PasscodeRule),
+    /// The passcode typed doesn't open the key.
+    #[error("That passcode doesn't match.{}", match .wait {
+        Some(wait) => format!(" You can try again in {}.", wait_words(*wait)),
+        None => String::new(),
+    })]
+    WrongPasscode { wait: Option<Duration> },
+    /// A step that widens sharing needs the passcode typed first.
+    #[error("Type your passcode first. It keeps anyone else from sharing your things.")]
+    NeedsPasscode,
+    /// Too many wrong tries in a row; the next one must wait.
+    #[error("You can try again in {}.", wait_words(*.0))]
+    TryAgainIn(Duration),
+    /// An export file can't be imported; the message says why and that nothing changed.
+    #[error("{0}")]
+    Import(String),
 }
 
 pub type Result<T, E = DeviceError> = std::result::Result<T, E>;
@@ -55,14 +82,15 @@ pub type Result<T, E = DeviceError> = std::result::Result<T, E>;
 /// One device's open data. Cheap to clone; clones share the same store.
 #[derive(Clone)]
 pub struct Device {
-    store: Arc<Mutex<Store>>,
+    store: StoreSlot,
     data_dir: PathBuf,
     sync: Arc<sharing::SyncHandle>,
+    activity: Arc<lock::Activity>,
 }
 
 impl PartialEq for Device {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.store, &other.store)
+        self.store.same(&other.store)
     }
 }
 
@@ -75,13 +103,19 @@ impl std::fmt::Debug for Device {
 }
 
 impl Device {
-    /// Opens (or sets up, on first use) the device whose files are in `data_dir`.
+    /// Opens (or sets up, on first use) the device whose files are in `data_dir`. When a passcode
+    /// is set the device starts locked: nothing is read until [`Device::unlock`].
     pub fn open(data_dir: &Path) -> Result<Device> {
-        let store = Store::open(data_dir)?;
+        let store = if Store::is_sealed(data_dir) {
+            None
+        } else {
+            Some(Store::open(data_dir)?)
+        };
         Ok(Device {
-            store: Arc::new(Mutex::new(store)),
+            store: StoreSlot::new(store),
             data_dir: data_dir.to_path_buf(),
             sync: Arc::new(sharing::SyncHandle::new()),
+            activity: Arc::new(lock::Activity::default()),
         })
     }
 
@@ -89,8 +123,11 @@ impl Device {
         &self.data_dir
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Store>> {
-        self.store.lock().map_err(|_| DeviceError::Poisoned)
+    fn store(&self) -> Result<OpenStore<'_>> {
+        self.store.get().map_err(|err| match err {
+            SlotError::Locked => DeviceError::Locked,
+            SlotError::Poisoned => DeviceError::Poisoned,
+        })
     }
 
     /// The mentee's local date now.

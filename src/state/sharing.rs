@@ -118,6 +118,7 @@ impl Device {
             ));
         }
         let server_url = check_program_address(server_url)?;
+        self.require_confirmed_passcode()?;
         let keys = self.store()?.device_keys()?.public();
         let api = Api::new(&server_url);
         let response = api
@@ -236,7 +237,11 @@ impl Device {
     }
 
     /// Lets a waiting mentor device read what is shared (or not).
+    /// Approves (after the passcode, when one is set) or declines a mentor's device.
     pub fn decide_mentor_device(&self, device_id: &str, approve: bool) -> Result<()> {
+        if approve {
+            self.require_confirmed_passcode()?;
+        }
         self.store()?.decide_mentor_device(
             device_id,
             approve,

@@ -7,6 +7,7 @@
 
 mod comfort_items;
 mod custom_tags;
+mod export;
 mod goal_check_ins;
 mod goal_steps;
 mod goals;
@@ -18,17 +19,20 @@ mod migrations;
 mod moods;
 mod safety_plan_items;
 mod sharing;
+mod slot;
 mod tool_prefs;
 mod tool_uses;
 mod trusted_people;
 
 pub use comfort_items::ComfortItem;
+pub use export::ImportProblem;
 pub use identity::Enrolment;
 pub use mentor_devices::{DeviceTrust, MentorDevice};
 pub use mentor_inbox::{CachedItem, KnownMentee};
 pub use migrations::{MIGRATIONS, Migration};
 pub use safety_plan_items::PlanItem;
 pub use sharing::{OutboxRecord, ShareLogLine, SharedItemRef};
+pub use slot::{OpenStore, SlotError, StoreSlot};
 pub use tool_prefs::ToolPrefs;
 
 use std::path::{Path, PathBuf};
@@ -41,7 +45,7 @@ use crate::domain::MoodError;
 
 /// The database file inside a device's data directory.
 pub const DATABASE_FILE: &str = "steady.db";
-/// The file holding the data key until the passcode and keystore wrap it.
+/// The file holding the data key: bare, or sealed under the passcode.
 pub const KEY_FILE: &str = "steady.key";
 
 /// What went wrong in the store. Messages say what happened and what to do, never entry content.
@@ -52,6 +56,9 @@ pub enum StoreError {
         "Steady's saved data is here, but the key to open it is missing ({0}). Nothing was changed. Put the key file back to see your entries again."
     )]
     KeyMissing(PathBuf),
+    /// A passcode seals the key and the one given doesn't open it (or none was given).
+    #[error("That passcode doesn't match. Nothing was changed.")]
+    WrongPasscode,
     /// The key file is not a key.
     #[error(
         "The key file at {0} is damaged, so your saved data can't be opened. Nothing was changed."
@@ -102,11 +109,46 @@ pub struct Store {
 
 impl Store {
     /// Opens the device's store in `dir`, creating the directory, key and database on first use.
+    /// When a passcode is set this is [`StoreError::WrongPasscode`]; use [`Store::open_sealed`].
     pub fn open(dir: &Path) -> Result<Store> {
+        Store::open_sealed(dir, None)
+    }
+
+    /// Opens the store in `dir` with `passcode` when one is set (`None` when the mentee has none).
+    pub fn open_sealed(dir: &Path, passcode: Option<&str>) -> Result<Store> {
         crate::platform::create_private_dir(dir)?;
         let database = dir.join(DATABASE_FILE);
-        let key = keyfile::load_or_create(&dir.join(KEY_FILE), database.exists())?;
+        let key = match keyfile::load_or_create(&dir.join(KEY_FILE), database.exists())? {
+            keyfile::KeyState::Open(key) => key,
+            keyfile::KeyState::Sealed(_) => keyfile::key_with(&dir.join(KEY_FILE), passcode)?,
+        };
         Store::open_with_key(&database, &key)
+    }
+
+    /// Whether a passcode seals the store in `dir` (reads only the key file).
+    pub fn is_sealed(dir: &Path) -> bool {
+        std::fs::read(dir.join(KEY_FILE))
+            .is_ok_and(|bytes| crate::crypto::passcode::is_wrapped(&bytes))
+    }
+
+    /// Sets, changes or (with `new: None`) removes the passcode. `current` must open the key when
+    /// one is set. Only the key file changes, atomically; the database stays as it is.
+    pub fn set_passcode(&self, current: Option<&str>, new: Option<&str>) -> Result<()> {
+        let path = self.key_path();
+        let key = keyfile::key_with(&path, current)?;
+        keyfile::rewrite(&path, &key, new)
+    }
+
+    /// Checks `passcode` against the key file without changing anything.
+    pub fn check_passcode(&self, passcode: &str) -> Result<()> {
+        keyfile::key_with(&self.key_path(), Some(passcode)).map(drop)
+    }
+
+    fn key_path(&self) -> PathBuf {
+        self.path
+            .parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join(KEY_FILE)
     }
 
     /// Opens (or creates) the database at `path` with `key`.

@@ -3,13 +3,11 @@
 //! mentor's device pulls each paired mentee's changes by cursor, verifies and opens them, and
 //! caches the result. The store's lock is never held across a network call.
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
 use thiserror::Error;
 
 use super::client::{Api, CallError};
 use super::protocol::Role;
-use crate::store::{Store, StoreError};
+use crate::store::{OpenStore, SlotError, StoreError, StoreSlot};
 
 #[derive(Debug, Error)]
 pub enum SyncError {
@@ -21,6 +19,8 @@ pub enum SyncError {
     Store(#[from] StoreError),
     #[error("Steady hit a problem and stopped syncing to be safe.")]
     Poisoned,
+    #[error("Steady is locked, so sync waits until it's opened.")]
+    Locked,
 }
 
 /// What one round did.
@@ -35,10 +35,13 @@ pub struct SyncReport {
     pub devices_waiting: usize,
 }
 
-pub(super) type Shared = Arc<Mutex<Store>>;
+pub(super) type Shared = StoreSlot;
 
-pub(super) fn lock(store: &Shared) -> Result<MutexGuard<'_, Store>, SyncError> {
-    store.lock().map_err(|_| SyncError::Poisoned)
+pub(super) fn lock(store: &Shared) -> Result<OpenStore<'_>, SyncError> {
+    store.get().map_err(|err| match err {
+        SlotError::Locked => SyncError::Locked,
+        SlotError::Poisoned => SyncError::Poisoned,
+    })
 }
 
 /// One round for whichever role this device has.

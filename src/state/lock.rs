@@ -1,0 +1,387 @@
+//! The passcode lock and the mentee's privacy settings. Locking closes the database and drops its
+//! key; unlocking opens it again with the passcode. Wrong tries are counted in a small plain file,
+//! so closing the app doesn't skip a wait. Settings needed on the lock screen (discreet mode, the
+//! auto-lock delay) live in a plain file too: they say nothing about what the mentee wrote.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Device, DeviceError, Result};
+use crate::domain::lock::{AutoLock, check_new_passcode, wait_after};
+use crate::store::{Store, StoreError};
+
+/// Wrong tries in a row and when the last one was (seconds since 1970).
+const ATTEMPTS_FILE: &str = "unlock-attempts.json";
+/// Discreet mode and the auto-lock delay.
+const SETTINGS_FILE: &str = "settings.json";
+/// The plain files this module keeps beside the database.
+pub const LOCK_FILES: [&str; 2] = [ATTEMPTS_FILE, SETTINGS_FILE];
+
+/// The mentee's privacy choices, readable while locked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Show a neutral name ("Notes") instead of "Steady".
+    pub discreet: bool,
+    pub auto_lock: AutoLock,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Attempts {
+    failures: u32,
+    last_failure: u64,
+}
+
+/// How long a typed passcode counts for a step that widens sharing.
+const CONFIRMATION_LASTS: Duration = Duration::from_secs(120);
+
+/// When the mentee last touched the app, since when it has been out of sight, and when the
+/// passcode was last typed to confirm a step that widens sharing.
+#[derive(Debug)]
+pub(super) struct Activity(Mutex<Clock>);
+
+#[derive(Debug, Clone, Copy)]
+struct Clock {
+    last_touch: Instant,
+    away_since: Option<Instant>,
+    confirmed: Option<Instant>,
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Self(Mutex::new(Clock {
+            last_touch: Instant::now(),
+            away_since: None,
+            confirmed: None,
+        }))
+    }
+}
+
+fn read_json<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> T {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    let bytes = serde_json::to_vec(value).map_err(|err| StoreError::Io(err.into()))?;
+    crate::platform::replace_private_file(path, &bytes).map_err(StoreError::Io)?;
+    Ok(())
+}
+
+fn unix_now(now: SystemTime) -> u64 {
+    now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+impl Device {
+    /// Whether the database is closed until the passcode is typed.
+    pub fn is_locked(&self) -> bool {
+        !self.store.is_open()
+    }
+
+    /// Whether the mentee has set a passcode.
+    pub fn has_passcode(&self) -> bool {
+        Store::is_sealed(&self.data_dir)
+    }
+
+    /// Closes the database if a passcode is set (without one there is nothing to lock with).
+    pub fn lock(&self) {
+        if self.has_passcode() {
+            let _ = self.store.replace(None);
+        }
+    }
+
+    /// Opens the app with `passcode`, after any wait earned by wrong tries.
+    pub fn unlock(&self, passcode: &str) -> Result<()> {
+        self.unlock_at(passcode, SystemTime::now())
+    }
+
+    pub(super) fn unlock_at(&self, passcode: &str, now: SystemTime) -> Result<()> {
+        if !self.is_locked() {
+            return Ok(());
+        }
+        self.with_attempts(now, || {
+            Store::open_sealed(&self.data_dir, Some(passcode)).map_err(Into::into)
+        })
+        .and_then(|store| {
+            self.store
+                .replace(Some(store))
+                .map_err(|_| DeviceError::Poisoned)
+        })?;
+        self.touch();
+        Ok(())
+    }
+
+    /// Checks the passcode before something that widens sharing (connecting to a program,
+    /// approving a mentor's device). Without a passcode set there is nothing to check.
+    pub fn confirm_passcode(&self, passcode: &str) -> Result<()> {
+        if !self.has_passcode() {
+            return Ok(());
+        }
+        self.with_attempts(SystemTime::now(), || {
+            self.store()?.check_passcode(passcode).map_err(Into::into)
+        })?;
+        if let Ok(mut clock) = self.activity.0.lock() {
+            clock.confirmed = Some(Instant::now());
+        }
+        Ok(())
+    }
+
+    /// Refuses a step that widens sharing unless the passcode (when one is set) was just typed.
+    pub(super) fn require_confirmed_passcode(&self) -> Result<()> {
+        let recent = self
+            .activity
+            .0
+            .lock()
+            .ok()
+            .and_then(|clock| clock.confirmed)
+            .is_some_and(|at| at.elapsed() < CONFIRMATION_LASTS);
+        if self.has_passcode() && !recent {
+            return Err(DeviceError::NeedsPasscode);
+        }
+        Ok(())
+    }
+
+    /// Sets or changes the passcode. `current` is needed when one is set already.
+    pub fn set_passcode(&self, current: Option<&str>, new: &str, again: &str) -> Result<()> {
+        check_new_passcode(new, again)?;
+        self.with_attempts(SystemTime::now(), || {
+            self.store()?
+                .set_passcode(current, Some(new))
+                .map_err(Into::into)
+        })
+    }
+
+    /// Removes the passcode; the app no longer locks.
+    pub fn remove_passcode(&self, current: &str) -> Result<()> {
+        self.with_attempts(SystemTime::now(), || {
+            self.store()?
+                .set_passcode(Some(current), None)
+                .map_err(Into::into)
+        })
+    }
+
+    /// How long until the next passcode try is allowed (zero when it is allowed now).
+    pub fn passcode_wait(&self) -> Duration {
+        self.wait_at(SystemTime::now())
+    }
+
+    fn wait_at(&self, now: SystemTime) -> Duration {
+        let attempts: Attempts = read_json(&self.file(ATTEMPTS_FILE));
+        let wait = wait_after(attempts.failures);
+        let since = Duration::from_secs(unix_now(now).saturating_sub(attempts.last_failure));
+        // A clock moved backwards never makes the wait longer than the rule says.
+        wait.saturating_sub(since).min(wait)
+    }
+
+    /// Runs `attempt` (which checks a passcode) unless a wait is due, counting wrong passcodes.
+    fn with_attempts<T>(
+        &self,
+        now: SystemTime,
+        attempt: impl FnOnce() -> Result<T, DeviceError>,
+    ) -> Result<T> {
+        let wait = self.wait_at(now);
+        if !wait.is_zero() {
+            return Err(DeviceError::TryAgainIn(wait));
+        }
+        match attempt() {
+            Err(DeviceError::Store(StoreError::WrongPasscode)) => {
+                let path = self.file(ATTEMPTS_FILE);
+                let mut attempts: Attempts = read_json(&path);
+                attempts.failures = attempts.failures.saturating_add(1);
+                attempts.last_failure = unix_now(now);
+                write_json(&path, &attempts)?;
+                let wait = wait_after(attempts.failures);
+                Err(DeviceError::WrongPasscode {
+                    wait: (!wait.is_zero()).then_some(wait),
+                })
+            }
+            Ok(value) => {
+                let _ = std::fs::remove_file(self.file(ATTEMPTS_FILE));
+                Ok(value)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        read_json(&self.file(SETTINGS_FILE))
+    }
+
+    pub fn set_settings(&self, settings: Settings) -> Result<()> {
+        write_json(&self.file(SETTINGS_FILE), &settings)
+    }
+
+    /// Call on every touch or key press: the idle clock starts again.
+    pub fn touch(&self) {
+        if let Ok(mut clock) = self.activity.0.lock() {
+            clock.last_touch = Instant::now();
+            clock.away_since = None;
+        }
+    }
+
+    /// The app went out of sight (another app, the home screen, a hidden tab). With "Right away"
+    /// it locks now; otherwise the away clock starts.
+    pub fn went_away(&self) -> bool {
+        if let Ok(mut clock) = self.activity.0.lock() {
+            clock.away_since.get_or_insert_with(Instant::now);
+        }
+        self.lock_if_due_at(Instant::now())
+    }
+
+    /// Locks if the app was away, or untouched, for longer than the mentee's auto-lock choice.
+    /// Returns whether it is locked now.
+    pub fn lock_if_due(&self) -> bool {
+        self.lock_if_due_at(Instant::now())
+    }
+
+    pub(super) fn lock_if_due_at(&self, now: Instant) -> bool {
+        if self.is_locked() || !self.has_passcode() {
+            return self.is_locked();
+        }
+        let choice = self.settings().auto_lock;
+        let Ok(clock) = self.activity.0.lock().map(|clock| *clock) else {
+            return false;
+        };
+        let away_too_long = clock
+            .away_since
+            .is_some_and(|since| now.duration_since(since) >= choice.away());
+        let idle_too_long = now.duration_since(clock.last_touch) >= choice.idle();
+        if away_too_long || idle_too_long {
+            self.lock();
+        }
+        self.is_locked()
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.data_dir.join(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::MoodLevel;
+
+    #[test]
+    fn a_passcode_locks_the_data_and_only_it_opens_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        let entry = device.log_mood(MoodLevel::new(4).unwrap()).unwrap();
+        assert!(matches!(
+            device.set_passcode(None, "2468", "2486"),
+            Err(DeviceError::Passcode(_))
+        ));
+        device.set_passcode(None, "2468", "2468").unwrap();
+        device.lock();
+        assert!(device.is_locked());
+        assert!(matches!(device.mood(&entry.id), Err(DeviceError::Locked)));
+        drop(device);
+
+        let device = Device::open(dir.path()).unwrap();
+        assert!(device.is_locked(), "a restarted app starts locked");
+        assert!(matches!(
+            device.unlock("1111"),
+            Err(DeviceError::WrongPasscode { wait: None })
+        ));
+        device.unlock("2468").unwrap();
+        assert_eq!(device.mood(&entry.id).unwrap().level.value(), 4);
+
+        device
+            .set_passcode(Some("2468"), "river stones", "river stones")
+            .unwrap();
+        device.lock();
+        assert!(device.unlock("2468").is_err());
+        device.unlock("river stones").unwrap();
+        assert!(device.remove_passcode("wrong one").is_err());
+        device.remove_passcode("river stones").unwrap();
+        device.lock();
+        assert!(
+            !device.is_locked(),
+            "without a passcode there is nothing to lock"
+        );
+        drop(device);
+        assert!(!Device::open(dir.path()).unwrap().is_locked());
+    }
+
+    #[test]
+    fn wrong_tries_wait_longer_and_never_wipe_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        let entry = device.log_mood(MoodLevel::new(2).unwrap()).unwrap();
+        device.set_passcode(None, "2468", "2468").unwrap();
+        device.lock();
+        let start = SystemTime::now();
+        for _ in 0..4 {
+            assert!(matches!(
+                device.unlock_at("0000", start),
+                Err(DeviceError::WrongPasscode { wait: None })
+            ));
+        }
+        let fifth = device.unlock_at("0000", start).unwrap_err();
+        assert!(matches!(fifth, DeviceError::WrongPasscode { wait: Some(w) } if w.as_secs() == 30));
+        assert!(fifth.to_string().contains("30 seconds"), "{fifth}");
+        // Even the right passcode waits its turn, and closing the app doesn't skip the wait.
+        let device = Device::open(dir.path()).unwrap();
+        let later = start + Duration::from_secs(10);
+        assert!(matches!(
+            device.unlock_at("2468", later),
+            Err(DeviceError::TryAgainIn(w)) if w.as_secs() == 20
+        ));
+        let after_wait = start + Duration::from_secs(31);
+        device.unlock_at("2468", after_wait).unwrap();
+        assert_eq!(device.mood(&entry.id).unwrap().level.value(), 2);
+        assert!(
+            device.passcode_wait().is_zero(),
+            "a right passcode clears the count"
+        );
+    }
+
+    #[test]
+    fn auto_lock_follows_the_mentees_choice() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        let now = Instant::now();
+        assert!(
+            !device.lock_if_due_at(now + Duration::from_secs(3600)),
+            "no passcode, no lock"
+        );
+        device.set_passcode(None, "2468", "2468").unwrap();
+        device
+            .set_settings(Settings {
+                auto_lock: AutoLock::FiveMinutes,
+                ..Settings::default()
+            })
+            .unwrap();
+        device.touch();
+        let now = Instant::now();
+        assert!(!device.lock_if_due_at(now + Duration::from_secs(299)));
+        assert!(device.lock_if_due_at(now + Duration::from_secs(301)));
+        device.unlock("2468").unwrap();
+
+        device.set_settings(Settings::default()).unwrap(); // right away
+        assert!(
+            !device.lock_if_due_at(Instant::now() + Duration::from_secs(30)),
+            "reading"
+        );
+        assert!(device.went_away(), "leaving the app locks it at once");
+    }
+
+    #[test]
+    fn settings_survive_and_a_damaged_settings_file_means_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        let chosen = Settings {
+            discreet: true,
+            auto_lock: AutoLock::OneMinute,
+        };
+        device.set_settings(chosen).unwrap();
+        assert_eq!(Device::open(dir.path()).unwrap().settings(), chosen);
+        std::fs::write(dir.path().join(SETTINGS_FILE), b"{not json").unwrap();
+        assert_eq!(device.settings(), Settings::default());
+    }
+}

@@ -1,0 +1,204 @@
+//! "My data": export everything (JSON, re-importable) and moods (CSV), import a Steady export, and
+//! delete everything, on this device and on the program's server. Also the reset offered when a
+//! passcode is forgotten, which is the on-device half of deleting everything.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+use serde_json::{Map, Value as Json};
+
+use super::{DIRECTORY_FILE, Device, DeviceError, LOCK_FILES, Result};
+use crate::domain::csv::moods_csv;
+use crate::store::{DATABASE_FILE, KEY_FILE, Store, StoreError};
+use crate::sync::client::{Api, CallError};
+
+/// What an export file says it is.
+const EXPORT_FORMAT: &str = "steady-export";
+const EXPORT_VERSION: u64 = 1;
+/// Larger files are not Steady exports of one person's data.
+const IMPORT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// The two files an export writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFiles {
+    pub json: PathBuf,
+    pub csv: PathBuf,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Rows added (entries, goals, steps, people...); rows already here are skipped.
+    pub added: usize,
+}
+
+fn import_error(message: &str) -> DeviceError {
+    DeviceError::Import(format!(
+        "{message} Nothing was imported, and nothing here changed."
+    ))
+}
+
+impl Device {
+    /// Everything the mentee wrote, as one JSON document that [`Device::import_bytes`] takes back.
+    pub fn export_json(&self) -> Result<String> {
+        let tables = self.store()?.export_tables()?;
+        let document = serde_json::json!({
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "exported_at": Local::now().to_rfc3339(),
+            "about": "Everything Steady kept on this phone. This file is not locked: anyone who opens it can read it.",
+            "tables": tables,
+        });
+        serde_json::to_string_pretty(&document).map_err(|err| StoreError::Io(err.into()).into())
+    }
+
+    /// Every check-in as CSV, oldest first.
+    pub fn export_moods_csv(&self) -> Result<String> {
+        let store = self.store()?;
+        let Some(first) = store.first_mood_day()? else {
+            return Ok(moods_csv(&[]));
+        };
+        let last = self.today().max(first) + chrono::Days::new(2);
+        Ok(moods_csv(&store.moods_between(first, last)?))
+    }
+
+    /// Writes both exports into `folder` (created private if needed), named by today's date.
+    pub fn export_to(&self, folder: &Path) -> Result<ExportFiles> {
+        crate::platform::create_private_dir(folder).map_err(StoreError::Io)?;
+        let stamp = Local::now().format("%Y-%m-%d-%H%M%S");
+        let files = ExportFiles {
+            json: folder.join(format!("steady-export-{stamp}.json")),
+            csv: folder.join(format!("steady-moods-{stamp}.csv")),
+        };
+        crate::platform::replace_private_file(&files.json, self.export_json()?.as_bytes())
+            .map_err(StoreError::Io)?;
+        crate::platform::replace_private_file(&files.csv, self.export_moods_csv()?.as_bytes())
+            .map_err(StoreError::Io)?;
+        Ok(files)
+    }
+
+    /// Steady exports in `folder`, newest first (by name, which starts with the date).
+    pub fn exports_in(&self, folder: &Path) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("steady-export-") && n.ends_with(".json"))
+            })
+            .collect();
+        found.sort();
+        found.reverse();
+        found
+    }
+
+    /// Imports the export file at `path`.
+    pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
+        let size = std::fs::metadata(path)
+            .map_err(|_| import_error("Steady couldn't open that file."))?
+            .len();
+        if size > IMPORT_MAX_BYTES as u64 {
+            return Err(import_error("That file is too big to be a Steady export."));
+        }
+        let bytes =
+            std::fs::read(path).map_err(|_| import_error("Steady couldn't read that file."))?;
+        self.import_bytes(&bytes)
+    }
+
+    /// Adds what a Steady export holds and this device doesn't have yet. All or nothing.
+    pub fn import_bytes(&self, bytes: &[u8]) -> Result<ImportSummary> {
+        let tables = parse_export(bytes)?;
+        match self.store()?.import_tables(&tables)? {
+            Ok(added) => Ok(ImportSummary { added }),
+            Err(problem) => Err(DeviceError::Import(problem.to_string())),
+        }
+    }
+
+    /// Deletes the mentee's copies on the program's server (when connected), then everything on
+    /// this device. If the server can't be reached nothing is deleted, unless `device_only`.
+    pub async fn delete_everything(&self, device_only: bool) -> Result<()> {
+        if !device_only && let Some(enrolment) = self.enrolment()? {
+            let api = Api::new(&enrolment.server_url);
+            match api.delete_me(&enrolment.token).await {
+                // 401: the server already forgot this device (removed by staff, or deleted before).
+                Ok(()) | Err(CallError::Refused { status: 401, .. }) => {}
+                Err(_) => {
+                    return Err(DeviceError::Sync(
+                        "Steady couldn't reach your program, so nothing was deleted yet. Try again when you're online, or delete from this phone only.".into(),
+                    ));
+                }
+            }
+        }
+        self.forget_everything()
+    }
+
+    /// Erases everything on this device and starts fresh, unlocked and empty. Used by "Delete all
+    /// my data" and by the reset offered for a forgotten passcode (which works while locked).
+    pub fn forget_everything(&self) -> Result<()> {
+        self.store
+            .replace(None)
+            .map_err(|_| DeviceError::Poisoned)?;
+        let dir = self.data_dir();
+        // The database before its key: a crash in between leaves a key with no data (a fresh
+        // start), never data with no key.
+        let mut doomed: Vec<PathBuf> = ["-wal", "-shm", "-journal", ""]
+            .iter()
+            .map(|suffix| dir.join(format!("{DATABASE_FILE}{suffix}")))
+            .collect();
+        doomed.push(dir.join(KEY_FILE));
+        doomed.extend(LOCK_FILES.iter().map(|name| dir.join(name)));
+        doomed.push(dir.join(DIRECTORY_FILE));
+        for path in doomed {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => return Err(StoreError::Io(err).into()),
+            }
+        }
+        let exports = crate::platform::exports_dir(dir);
+        if exports.starts_with(dir) && exports.exists() {
+            std::fs::remove_dir_all(&exports).map_err(StoreError::Io)?;
+        }
+        let fresh = Store::open(dir)?;
+        self.store
+            .replace(Some(fresh))
+            .map_err(|_| DeviceError::Poisoned)?;
+        self.touch();
+        Ok(())
+    }
+}
+
+/// The tables of a Steady export, or a plain error saying what is wrong with the file.
+pub fn parse_export(bytes: &[u8]) -> Result<Map<String, Json>> {
+    if bytes.len() > IMPORT_MAX_BYTES {
+        return Err(import_error("That file is too big to be a Steady export."));
+    }
+    let document: Json = serde_json::from_slice(bytes).map_err(|err| {
+        if err.classify() == serde_json::error::Category::Eof {
+            import_error(
+                "This export stops part way through. It may have been cut off while copying.",
+            )
+        } else {
+            import_error("This isn't a Steady export.")
+        }
+    })?;
+    if document.get("format").and_then(Json::as_str) != Some(EXPORT_FORMAT) {
+        return Err(import_error("This isn't a Steady export."));
+    }
+    match document.get("version").and_then(Json::as_u64) {
+        Some(EXPORT_VERSION) => {}
+        Some(newer) if newer > EXPORT_VERSION => {
+            return Err(import_error(
+                "This export was made by a newer version of Steady. Update the app, then try again.",
+            ));
+        }
+        _ => return Err(import_error("This isn't a Steady export.")),
+    }
+    match document.get("tables") {
+        Some(Json::Object(tables)) => Ok(tables.clone()),
+        _ => Err(import_error("This export is missing its entries.")),
+    }
+}
