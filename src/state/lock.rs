@@ -29,6 +29,13 @@ pub struct Settings {
     pub auto_lock: AutoLock,
 }
 
+impl Settings {
+    /// The name the app shows for itself: neutral in discreet mode.
+    pub fn app_name(&self) -> &'static str {
+        if self.discreet { "Notes" } else { "Steady" }
+    }
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Attempts {
     failures: u32,

@@ -149,7 +149,9 @@ impl Device {
             .map(|suffix| dir.join(format!("{DATABASE_FILE}{suffix}")))
             .collect();
         doomed.push(dir.join(KEY_FILE));
-        doomed.extend(LOCK_FILES.iter().map(|name| dir.join(name)));
+        // The unlock tries go; the discreet-mode choice stays, since a fresh Steady showing its
+        // real name could give away that the mentee used it.
+        doomed.push(dir.join(LOCK_FILES[0]));
         doomed.push(dir.join(DIRECTORY_FILE));
         for path in doomed {
             match std::fs::remove_file(&path) {

@@ -162,6 +162,15 @@ impl Store {
                 if columns.is_empty() {
                     return Ok(Err(ImportProblem::Shape(table.into())));
                 }
+                // A copy of something deleted here (still waiting for its undo) brings it back.
+                if let Some(id) = row.get("id").and_then(Json::as_str)
+                    && known.iter().any(|k| k == "deleted_at_ms")
+                {
+                    self.conn.execute(
+                        &format!("DELETE FROM {table} WHERE id = ?1 AND deleted_at_ms IS NOT NULL"),
+                        [id],
+                    )?;
+                }
                 let sql = format!(
                     "INSERT OR IGNORE INTO {table} ({}) VALUES ({})",
                     columns.join(", "),

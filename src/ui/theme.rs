@@ -11,4 +11,5 @@ pub const STYLESHEET: &str = concat!(
     include_str!("../../assets/css/tools.css"),
     include_str!("../../assets/css/goals.css"),
     include_str!("../../assets/css/sharing.css"),
+    include_str!("../../assets/css/privacy.css"),
 );

@@ -8,6 +8,7 @@ mod browser_console;
 mod browser_goals;
 mod browser_help;
 mod browser_history;
+mod browser_privacy;
 mod browser_sharing;
 mod browser_today;
 mod browser_tools;

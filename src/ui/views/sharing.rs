@@ -8,7 +8,7 @@ use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
 use crate::store::DeviceTrust;
-use crate::ui::components::{ShareControl, SyncButton};
+use crate::ui::components::{PasscodeField, ShareControl, SyncButton, confirm_passcode};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -125,6 +125,8 @@ fn MentorDevices() -> Element {
     let mut session = use_session();
     session.track();
     let mut problem = use_signal(|| None::<String>);
+    let passcode = use_signal(String::new);
+    let has_passcode = session.device().has_passcode();
     let devices = session.device().mentor_devices().unwrap_or_default();
     let devices: Vec<_> = devices
         .into_iter()
@@ -153,14 +155,16 @@ fn MentorDevices() -> Element {
                                     p { class: "notice", role: "status",
                                         "New device. Check this code with your mentor before you say yes."
                                     }
+                                    PasscodeField { id: "approve-passcode-{d.device_id}", value: passcode, has_passcode }
                                     div { class: "row",
                                         button {
                                             r#type: "button",
                                             class: "primary approve-device",
                                             onclick: move |_| {
-                                                if let Err(err) = session.device().decide_mentor_device(&yes, true) {
-                                                    problem.set(Some(err.to_string()));
-                                                }
+                                                let device = session.device();
+                                                let outcome = confirm_passcode(&device, &passcode())
+                                                    .and_then(|()| device.decide_mentor_device(&yes, true).map_err(|e| e.to_string()));
+                                                problem.set(outcome.err());
                                                 session.changed();
                                             },
                                             "Yes, let it read my shares"
@@ -287,6 +291,8 @@ fn ConnectForm() -> Element {
     let mut busy = use_signal(|| false);
     let mut code = use_signal(String::new);
     let mut address = use_signal(String::new);
+    let passcode = use_signal(String::new);
+    let has_passcode = session.device().has_passcode();
     rsx! {
         section { class: "card", aria_labelledby: "connect-title",
             h2 { id: "connect-title", "Connect to your mentor" }
@@ -294,6 +300,10 @@ fn ConnectForm() -> Element {
             form {
                 onsubmit: move |event: FormEvent| async move {
                     event.prevent_default();
+                    if let Err(text) = confirm_passcode(&session.device(), &passcode()) {
+                        problem.set(Some(text));
+                        return;
+                    }
                     busy.set(true);
                     let result = session.device().enroll(&address(), &code()).await;
                     busy.set(false);
@@ -319,6 +329,7 @@ fn ConnectForm() -> Element {
                     placeholder: "https://",
                     oninput: move |e: FormEvent| address.set(e.value()),
                 }
+                PasscodeField { id: "connect-passcode", value: passcode, has_passcode }
                 p { id: "connect-problem", role: "alert", class: "error",
                     if let Some(text) = problem() { "{text}" }
                 }

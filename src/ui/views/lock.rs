@@ -1,0 +1,134 @@
+//! The two screens shown instead of the app: the lock screen (passcode, with "Get help" and the
+//! whole crisis card one tap away without unlocking, and an honest way out for a forgotten
+//! passcode) and the blank screen quick-hide jumps to.
+
+use dioxus::prelude::*;
+
+use crate::ui::components::ContactCard;
+use crate::ui::{focus_when_mounted, use_session};
+
+/// Shown while the database is closed. `name` is "Steady", or the neutral name in discreet mode.
+#[component]
+pub fn LockScreen(name: String) -> Element {
+    let mut session = use_session();
+    let mut showing_help = use_signal(|| false);
+    let mut forgot = use_signal(|| false);
+    let mut typed = use_signal(String::new);
+    let mut problem = use_signal(|| None::<String>);
+
+    let body = if showing_help() {
+        let (directory, _) = session.device().crisis_card();
+        rsx! {
+            h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, "Get help" }
+            p { "You don't have to handle this alone. These people are there to listen, day or night." }
+            p { class: "danger-note", "If you're in danger right now, call 911." }
+            ul { class: "contact-list", aria_labelledby: "help-title", id: "crisis-card",
+                for contact in directory.contacts.iter() {
+                    ContactCard { key: "{contact.name}", contact: contact.clone() }
+                }
+            }
+            button { r#type: "button", id: "back-to-lock", onclick: move |_| showing_help.set(false),
+                "Back"
+            }
+        }
+    } else if forgot() {
+        rsx! {
+            h1 { tabindex: "-1", onmounted: focus_when_mounted, "Forgot your passcode?" }
+            p {
+                "Your passcode is the only key to what's saved here. Nobody can look it up, "
+                "not your mentor, not your program, not us. That's what keeps it private."
+            }
+            p {
+                "If you can't remember it, you can start fresh. That erases everything saved in "
+                "{name} on this phone. Things you already shared stay with your mentor until you "
+                "or your program remove them."
+            }
+            p { id: "reset-problem", role: "alert", class: "error",
+                if let Some(text) = problem() { "{text}" }
+            }
+            div { class: "row",
+                button { r#type: "button", id: "keep-trying", class: "primary",
+                    onclick: move |_| forgot.set(false),
+                    "Keep trying"
+                }
+                button { r#type: "button", id: "reset-confirm",
+                    onclick: move |_| match session.device().forget_everything() {
+                        Ok(()) => session.changed(),
+                        Err(err) => problem.set(Some(err.to_string())),
+                    },
+                    "Erase and start fresh"
+                }
+            }
+        }
+    } else {
+        rsx! {
+            h1 { tabindex: "-1", onmounted: focus_when_mounted, "Welcome back" }
+            form {
+                class: "card unlock",
+                onsubmit: move |event: FormEvent| {
+                    event.prevent_default();
+                    match session.device().unlock(&typed()) {
+                        Ok(()) => {
+                            typed.set(String::new());
+                            problem.set(None);
+                            session.changed();
+                        }
+                        Err(err) => problem.set(Some(err.to_string())),
+                    }
+                },
+                label { r#for: "unlock-passcode", "Your passcode" }
+                input {
+                    id: "unlock-passcode",
+                    r#type: "password",
+                    autocomplete: "current-password",
+                    aria_describedby: "unlock-problem",
+                    value: "{typed}",
+                    oninput: move |e: FormEvent| typed.set(e.value()),
+                }
+                p { id: "unlock-problem", role: "alert", class: "error",
+                    if let Some(text) = problem() { "{text}" }
+                }
+                button { r#type: "submit", class: "primary", id: "unlock", "Open" }
+            }
+            button { r#type: "button", class: "quiet", id: "forgot",
+                onclick: move |_| {
+                    problem.set(None);
+                    forgot.set(true);
+                },
+                "Forgot your passcode?"
+            }
+        }
+    };
+    rsx! {
+        div { class: "app locked",
+            header { class: "app-header",
+                span { class: "app-name", "{name}" }
+                button {
+                    class: "get-help",
+                    r#type: "button",
+                    id: "get-help",
+                    aria_label: "Get help now",
+                    onclick: move |_| showing_help.set(true),
+                    "Get help"
+                }
+            }
+            main { class: "screen", id: "content", tabindex: "-1", {body} }
+        }
+    }
+}
+
+/// The blank screen quick-hide shows. One tap (or Enter) anywhere goes back, to the lock screen
+/// when a passcode is set.
+#[component]
+pub fn HiddenScreen(on_back: EventHandler<()>) -> Element {
+    rsx! {
+        button {
+            r#type: "button",
+            class: "blank-screen",
+            id: "blank-screen",
+            aria_label: "Go back",
+            onmounted: focus_when_mounted,
+            onclick: move |_| on_back.call(()),
+        }
+    }
+}
