@@ -171,8 +171,10 @@ impl Store {
                         [id],
                     )?;
                 }
+                // ON CONFLICT DO NOTHING skips only rows already here; OR IGNORE would also
+                // silently skip rows that break a CHECK rule, which must fail the import instead.
                 let sql = format!(
-                    "INSERT OR IGNORE INTO {table} ({}) VALUES ({})",
+                    "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
                     columns.join(", "),
                     vec!["?"; columns.len()].join(", ")
                 );

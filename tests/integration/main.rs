@@ -16,6 +16,7 @@ mod console;
 mod demo;
 mod durability;
 mod logs;
+mod my_data;
 mod server_cli;
 mod store_files;
 mod sync;
