@@ -10,10 +10,12 @@
 //! - [`ui`]: Dioxus components and screens, the same for every platform.
 //! - [`platform`]: what differs between preview, desktop and mobile, including how the app starts.
 //! - `server`: the sync server (feature `sync-server`).
+//! - [`fuzzing`]: the fuzz targets' entry points (arbitrary bytes in, never a panic).
 //! - `preview`: the demo runner that serves simulated devices to a browser (feature `preview`).
 
 pub mod crypto;
 pub mod domain;
+pub mod fuzzing;
 pub mod platform;
 pub mod state;
 pub mod store;

@@ -8,6 +8,7 @@ mod cache;
 mod config;
 mod console;
 mod error;
+pub mod fuzzing;
 mod limits;
 mod records;
 mod sqlite;

@@ -12,7 +12,7 @@ mod tools;
 
 pub use directory::{DIRECTORY_FILE, DirectoryRefusal};
 pub use lock::{LOCK_FILES, Settings};
-pub use my_data::{ExportFiles, ImportSummary};
+pub use my_data::{ExportFiles, ImportSummary, parse_export};
 pub use sharing::{MentorItem, SharedThing, SyncLine};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
 

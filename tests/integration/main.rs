@@ -15,6 +15,7 @@ mod browser_tools;
 mod console;
 mod demo;
 mod durability;
+mod fuzz_corpus;
 mod logs;
 mod my_data;
 mod server_cli;
