@@ -1,6 +1,8 @@
 //! A kill at any moment loses no saved entry. A child process saves check-ins in a loop and prints
 //! each id once its save has returned; the parent SIGKILLs it at a random point, many times, then
-//! checks that every printed id is intact and the database passes SQLite's integrity check.
+//! checks, after every kill, that the database passes SQLite's integrity check and that every id
+//! printed so far is intact. The kill lands a varied few milliseconds after a save returned, so
+//! it often falls in the middle of the next save.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -9,7 +11,7 @@ use steady::domain::{EntryId, MoodDetails, MoodLevel};
 use steady::state::Device;
 use steady::store::Store;
 
-const ROUNDS: usize = 40;
+const ROUNDS: usize = 80;
 const CHILD_DIR: &str = "STEADY_DURABILITY_CHILD_DIR";
 
 /// Not a test on its own: the child side, started by the test below.
@@ -68,11 +70,21 @@ fn kill_during_saves_loses_nothing() {
             confirmed.push((id, format!("note number {n}")));
             seen += 1;
             if seen == wanted {
-                child.kill().unwrap(); // SIGKILL, right after a save returned
+                // SIGKILL 0 to 5 ms after a save returned: often mid-way through the next one.
+                std::thread::sleep(std::time::Duration::from_micros(
+                    (round as u64 * 397) % 5000,
+                ));
+                child.kill().unwrap();
                 break;
             }
         }
         child.wait().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert!(
+            store.integrity_ok().unwrap(),
+            "integrity after kill {round}"
+        );
+        drop(store);
     }
     assert!(confirmed.len() >= ROUNDS);
     let device = Device::open(dir.path()).unwrap();

@@ -1,6 +1,7 @@
 //! Exactly-once under crashes: a child process shares check-ins and syncs in a loop; the parent
 //! SIGKILLs it at varied moments (often in the middle of a sync), many times, against a real
-//! server. Afterwards the mentor ends with exactly the set the mentee shares, each once.
+//! server, checking the database's integrity after every kill. Afterwards the mentor ends with
+//! exactly the set the mentee shares, each once.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
@@ -12,7 +13,7 @@ use steady::sync::protocol::Role;
 
 use crate::common::sync_server::SyncServer;
 
-const ROUNDS: usize = 20;
+const ROUNDS: usize = 50;
 const CHILD_DIR: &str = "STEADY_SYNC_KILL_DIR";
 
 /// Not a test on its own: the child side, started by the test below.
@@ -105,9 +106,20 @@ async fn a_killed_sync_neither_loses_nor_duplicates() {
         })
         .await
         .unwrap();
+        // 0 to 7 ms later: sometimes mid-request, sometimes mid-write of what came back.
+        tokio::time::sleep(std::time::Duration::from_micros(
+            (round as u64 * 613) % 7000,
+        ))
+        .await;
         child.kill().unwrap();
         child.wait().unwrap();
         lines_seen += seen;
+        let store = steady::store::Store::open(mentee_dir.path()).unwrap();
+        assert!(
+            store.integrity_ok().unwrap(),
+            "integrity after kill {round}"
+        );
+        drop(store);
     }
     assert!(lines_seen >= ROUNDS);
 
