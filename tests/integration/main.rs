@@ -24,4 +24,5 @@ mod sync;
 mod sync_api;
 mod sync_directory;
 mod sync_kill;
+mod sync_properties;
 mod theme;

@@ -197,12 +197,16 @@ impl Pair {
 }
 
 /// A TCP proxy in front of the server that records every byte clients send, and can drop the
-/// server's next response (after the server has handled the request) to test retries.
+/// server's next response (after the server has handled the request), drop the next request
+/// before the server sees it, or deliver the next request twice, to test retries.
 #[derive(Clone)]
 pub struct RecordingProxy {
     pub url: String,
     pub sent: Arc<Mutex<Vec<u8>>>,
     drop_next_response: Arc<Mutex<bool>>,
+    drop_next_request: Arc<Mutex<bool>>,
+    duplicate_next_request: Arc<Mutex<bool>>,
+    target: String,
 }
 
 impl RecordingProxy {
@@ -214,6 +218,9 @@ impl RecordingProxy {
             url,
             sent: Arc::default(),
             drop_next_response: Arc::default(),
+            drop_next_request: Arc::default(),
+            duplicate_next_request: Arc::default(),
+            target: target.clone(),
         };
         let this = proxy.clone();
         tokio::spawn(async move {
@@ -234,6 +241,18 @@ impl RecordingProxy {
         *self.drop_next_response.lock().unwrap() = true;
     }
 
+    /// The next request is thrown away before the server sees it; the client sees the
+    /// connection close.
+    pub fn drop_next_request(&self) {
+        *self.drop_next_request.lock().unwrap() = true;
+    }
+
+    /// The next request reaches the server twice (the second copy over its own connection,
+    /// its answer thrown away), as a network that retransmits might deliver it.
+    pub fn duplicate_next_request(&self) {
+        *self.duplicate_next_request.lock().unwrap() = true;
+    }
+
     pub fn sent_text(&self) -> String {
         String::from_utf8_lossy(&self.sent.lock().unwrap()).into_owned()
     }
@@ -243,14 +262,30 @@ impl RecordingProxy {
         let (mut client_read, mut client_write) = client.into_split();
         let (mut server_read, mut server_write) = server.into_split();
         let sent = self.sent.clone();
+        let this = self.clone();
         let upstream = tokio::spawn(async move {
-            let mut buf = vec![0u8; 16 * 1024];
+            let mut buf = vec![0u8; 64 * 1024];
             loop {
                 let n = client_read.read(&mut buf).await?;
                 if n == 0 {
                     break;
                 }
+                if std::mem::take(&mut *this.drop_next_request.lock().unwrap()) {
+                    // Hang up without forwarding: the server never sees this request.
+                    return Ok(());
+                }
                 sent.lock().unwrap().extend_from_slice(&buf[..n]);
+                if std::mem::take(&mut *this.duplicate_next_request.lock().unwrap()) {
+                    let copy = buf[..n].to_vec();
+                    let target = this.target.clone();
+                    tokio::spawn(async move {
+                        if let Ok(mut again) = TcpStream::connect(&target).await {
+                            let _ = again.write_all(&copy).await;
+                            let mut answer = vec![0u8; 4096];
+                            let _ = again.read(&mut answer).await;
+                        }
+                    });
+                }
                 server_write.write_all(&buf[..n]).await?;
             }
             Ok::<_, std::io::Error>(())
