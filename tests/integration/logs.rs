@@ -62,6 +62,19 @@ async fn no_log_line_at_any_level_holds_what_a_mentee_wrote() {
     assert!(pair.mentor_sees()[0].contains("LOGCANARY-edited-note"));
     pair.share(&shared.id, ShareMode::Private);
     pair.sync_both().await;
+    // The privacy steps too: passcode, lock, a wrong and a right unlock, export, a bad import
+    // and a good one, and deleting everything.
+    let mentee = &pair.mentee;
+    mentee.set_passcode(None, "LOGCANARY-pass", "LOGCANARY-pass").unwrap();
+    mentee.lock();
+    assert!(mentee.unlock("LOGCANARY-wrong").is_err());
+    mentee.unlock("LOGCANARY-pass").unwrap();
+    let export = mentee.export_json().unwrap();
+    assert!(export.contains("LOGCANARY-private-note"));
+    let broken = export.replace("\"level\": 1", "\"level\": 9");
+    assert!(mentee.import_bytes(broken.as_bytes()).is_err());
+    assert!(mentee.import_bytes(export.as_bytes()).is_ok());
+    mentee.delete_everything(false).await.unwrap();
 
     let logs = String::from_utf8_lossy(&CAPTURED.lock().unwrap()).into_owned();
     assert!(logs.contains("device enrolled"), "the capture works");
