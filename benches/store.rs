@@ -84,5 +84,32 @@ fn save(c: &mut Criterion) {
     });
 }
 
-criterion_group!(store_benches, history, save);
+fn privacy(c: &mut Criterion) {
+    let (dir, device) = seeded_device();
+    device.set_passcode(None, "2468", "2468").expect("passcode");
+    c.bench_function("unlock with a passcode (Argon2id + open)", |b| {
+        b.iter(|| {
+            device.lock();
+            device.unlock("2468").expect("unlock");
+        })
+    });
+    c.bench_function("export everything as JSON (5,500 check-ins)", |b| {
+        b.iter(|| device.export_json().expect("export"))
+    });
+    let export = device.export_json().expect("export");
+    c.bench_function("import that export into a fresh device", |b| {
+        b.iter_batched(
+            || {
+                let fresh = tempfile::tempdir().expect("dir");
+                let target = Device::open(fresh.path()).expect("open");
+                (fresh, target)
+            },
+            |(_fresh, target)| target.import_bytes(export.as_bytes()).expect("import"),
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    drop(dir);
+}
+
+criterion_group!(store_benches, history, save, privacy);
 criterion_main!(store_benches);
