@@ -53,6 +53,7 @@ async fn a_passcode_locks_quick_hide_blanks_and_help_works_while_locked() {
         .wait_for("input[name='auto-lock'][value='now']:checked")
         .await;
     assert_eq!(browser.control_problems().await, json!([]), "on Privacy");
+    browser.screenshot("privacy").await;
 
     // Escape, from wherever the keyboard is: the screen goes blank at once.
     browser
@@ -77,6 +78,7 @@ async fn a_passcode_locks_quick_hide_blanks_and_help_works_while_locked() {
         json!([]),
         "on the lock screen"
     );
+    browser.screenshot("lock-screen").await;
 
     browser.click("#get-help").await;
     browser.wait_for_text("#crisis-card", "988").await;
