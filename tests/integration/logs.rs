@@ -65,7 +65,9 @@ async fn no_log_line_at_any_level_holds_what_a_mentee_wrote() {
     // The privacy steps too: passcode, lock, a wrong and a right unlock, export, a bad import
     // and a good one, and deleting everything.
     let mentee = &pair.mentee;
-    mentee.set_passcode(None, "LOGCANARY-pass", "LOGCANARY-pass").unwrap();
+    mentee
+        .set_passcode(None, "LOGCANARY-pass", "LOGCANARY-pass")
+        .unwrap();
     mentee.lock();
     assert!(mentee.unlock("LOGCANARY-wrong").is_err());
     mentee.unlock("LOGCANARY-pass").unwrap();
