@@ -85,14 +85,25 @@ async fn a_passcode_locks_quick_hide_blanks_and_help_works_while_locked() {
     assert!(device.is_locked(), "help without unlocking");
     browser.click("#back-to-lock").await;
 
-    browser.type_into("#unlock-passcode", "1111").await;
-    browser.click("#unlock").await;
+    // Enter submits; the page must not reload (which would lose the message).
+    browser.js("window.stayed = true;", vec![]).await;
+    browser.type_into("#unlock-passcode", "1111\n").await;
     browser
         .wait_for_text("#unlock-problem", "doesn't match")
         .await;
+    assert_eq!(
+        browser
+            .js(
+                "return window.stayed === true && location.search === '';",
+                vec![]
+            )
+            .await,
+        json!(true),
+        "no page reload"
+    );
     browser.clear_field("#unlock-passcode").await;
-    browser.type_into("#unlock-passcode", "2468").await;
-    browser.click("#unlock").await;
+    // A keyboard user: type and press Enter.
+    browser.type_into("#unlock-passcode", "2468\n").await;
     browser.tab("History").await;
     browser.wait_for_text("main", "Okay (3 of 5)").await;
     browser.finish().await;
