@@ -71,7 +71,7 @@ impl Default for ImportTarget {
 }
 
 /// A private temporary directory without a dev-dependency (fuzz targets build the library alone).
-mod scratch {
+pub(crate) mod scratch {
     use std::path::{Path, PathBuf};
 
     pub struct Dir(PathBuf);

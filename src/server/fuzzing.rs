@@ -16,6 +16,7 @@ use super::sqlite::SqliteStore;
 use super::store::ServerStore;
 use super::{ServerState, admin, router};
 use crate::crypto::DeviceKeys;
+use crate::fuzzing::scratch;
 use crate::sync::protocol::{
     EnrollRequest, EnrollResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, Role,
 };
@@ -25,24 +26,20 @@ pub struct ServerTarget {
     runtime: tokio::runtime::Runtime,
     router: Router,
     token: String,
-    dir: std::path::PathBuf,
+    _dir: scratch::Dir,
 }
 
 impl ServerTarget {
     pub fn new() -> Self {
-        let dir = std::env::temp_dir().join(format!(
-            "steady-fuzz-server-{}-{}",
-            std::process::id(),
-            &crate::crypto::sha256_hex(&crate::crypto::random_bytes().unwrap_or_default())[..12]
-        ));
+        let dir = scratch::Dir::new();
         let config = Config {
-            data_dir: dir.clone(),
+            data_dir: dir.path().to_path_buf(),
             rate_per_second: 1e9,
             rate_burst: 1e9,
             ..Config::default()
         };
         let store: Arc<dyn ServerStore> =
-            Arc::new(SqliteStore::open(&dir, "Fuzz").expect("server store"));
+            Arc::new(SqliteStore::open(dir.path(), "Fuzz").expect("server store"));
         let invite = admin::create_invite(&store, Role::Mentee, "Fuzz", None, 1).expect("invite");
         let router = router(ServerState::new(store, &config));
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -60,7 +57,7 @@ impl ServerTarget {
             runtime,
             router,
             token: String::new(),
-            dir,
+            _dir: dir,
         };
         let (status, bytes) = target.send(Method::POST, "/v1/enroll", None, body);
         assert_eq!(status, 200, "the fuzz server enrols its mentee");
@@ -124,11 +121,5 @@ impl ServerTarget {
 impl Default for ServerTarget {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-impl Drop for ServerTarget {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

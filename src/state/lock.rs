@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -14,11 +15,9 @@ use crate::domain::lock::{AutoLock, check_new_passcode, wait_after};
 use crate::store::{Store, StoreError};
 
 /// Wrong tries in a row and when the last one was (seconds since 1970).
-const ATTEMPTS_FILE: &str = "unlock-attempts.json";
+pub(super) const ATTEMPTS_FILE: &str = "unlock-attempts.json";
 /// Discreet mode and the auto-lock delay.
 const SETTINGS_FILE: &str = "settings.json";
-/// The plain files this module keeps beside the database.
-pub const LOCK_FILES: [&str; 2] = [ATTEMPTS_FILE, SETTINGS_FILE];
 
 /// The mentee's privacy choices, readable while locked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,10 +44,16 @@ struct Attempts {
 /// How long a typed passcode counts for a step that widens sharing.
 const CONFIRMATION_LASTS: Duration = Duration::from_secs(120);
 
-/// When the mentee last touched the app, since when it has been out of sight, and when the
-/// passcode was last typed to confirm a step that widens sharing.
+/// What the lock keeps in memory while the app runs: the clock (when the mentee last touched the
+/// app, since when it has been out of sight, when the passcode last confirmed a step that widens
+/// sharing), whether a passcode seals the key, and the settings. The last two are read from their
+/// files once, when the device opens, and changed only through the device, which writes them back.
 #[derive(Debug)]
-pub(super) struct Activity(Mutex<Clock>);
+pub(super) struct LockState {
+    clock: Mutex<Clock>,
+    sealed: AtomicBool,
+    settings: Mutex<Settings>,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Clock {
@@ -57,13 +62,27 @@ struct Clock {
     confirmed: Option<Instant>,
 }
 
-impl Default for Activity {
-    fn default() -> Self {
-        Self(Mutex::new(Clock {
-            last_touch: Instant::now(),
-            away_since: None,
-            confirmed: None,
-        }))
+impl LockState {
+    /// The lock of the device whose files are in `data_dir`.
+    pub(super) fn load(data_dir: &Path) -> Self {
+        Self {
+            clock: Mutex::new(Clock {
+                last_touch: Instant::now(),
+                away_since: None,
+                confirmed: None,
+            }),
+            sealed: AtomicBool::new(Store::is_sealed(data_dir)),
+            settings: Mutex::new(read_json(&data_dir.join(SETTINGS_FILE))),
+        }
+    }
+
+    pub(super) fn is_sealed(&self) -> bool {
+        self.sealed.load(Ordering::SeqCst)
+    }
+
+    /// Notes that the key file is now sealed (a passcode was set) or bare (removed, or reset).
+    pub(super) fn set_sealed(&self, sealed: bool) {
+        self.sealed.store(sealed, Ordering::SeqCst);
     }
 }
 
@@ -92,7 +111,7 @@ impl Device {
 
     /// Whether the mentee has set a passcode.
     pub fn has_passcode(&self) -> bool {
-        Store::is_sealed(&self.data_dir)
+        self.lock_state.is_sealed()
     }
 
     /// Closes the database if a passcode is set (without one there is nothing to lock with).
@@ -132,7 +151,7 @@ impl Device {
         self.with_attempts(SystemTime::now(), || {
             self.store()?.check_passcode(passcode).map_err(Into::into)
         })?;
-        if let Ok(mut clock) = self.activity.0.lock() {
+        if let Ok(mut clock) = self.lock_state.clock.lock() {
             clock.confirmed = Some(Instant::now());
         }
         Ok(())
@@ -141,8 +160,8 @@ impl Device {
     /// Refuses a step that widens sharing unless the passcode (when one is set) was just typed.
     pub(super) fn require_confirmed_passcode(&self) -> Result<()> {
         let recent = self
-            .activity
-            .0
+            .lock_state
+            .clock
             .lock()
             .ok()
             .and_then(|clock| clock.confirmed)
@@ -160,7 +179,9 @@ impl Device {
             self.store()?
                 .set_passcode(current, Some(new))
                 .map_err(Into::into)
-        })
+        })?;
+        self.lock_state.set_sealed(true);
+        Ok(())
     }
 
     /// Removes the passcode; the app no longer locks.
@@ -169,7 +190,9 @@ impl Device {
             self.store()?
                 .set_passcode(Some(current), None)
                 .map_err(Into::into)
-        })
+        })?;
+        self.lock_state.set_sealed(false);
+        Ok(())
     }
 
     /// How long until the next passcode try is allowed (zero when it is allowed now).
@@ -216,16 +239,24 @@ impl Device {
     }
 
     pub fn settings(&self) -> Settings {
-        read_json(&self.file(SETTINGS_FILE))
+        self.lock_state
+            .settings
+            .lock()
+            .map(|settings| *settings)
+            .unwrap_or_default()
     }
 
     pub fn set_settings(&self, settings: Settings) -> Result<()> {
-        write_json(&self.file(SETTINGS_FILE), &settings)
+        write_json(&self.file(SETTINGS_FILE), &settings)?;
+        if let Ok(mut kept) = self.lock_state.settings.lock() {
+            *kept = settings;
+        }
+        Ok(())
     }
 
     /// Call on every touch or key press: the idle clock starts again.
     pub fn touch(&self) {
-        if let Ok(mut clock) = self.activity.0.lock() {
+        if let Ok(mut clock) = self.lock_state.clock.lock() {
             clock.last_touch = Instant::now();
             clock.away_since = None;
         }
@@ -234,7 +265,7 @@ impl Device {
     /// The app went out of sight (another app, the home screen, a hidden tab). With "Right away"
     /// it locks now; otherwise the away clock starts.
     pub fn went_away(&self) -> bool {
-        if let Ok(mut clock) = self.activity.0.lock() {
+        if let Ok(mut clock) = self.lock_state.clock.lock() {
             clock.away_since.get_or_insert_with(Instant::now);
         }
         self.lock_if_due_at(Instant::now())
@@ -251,7 +282,7 @@ impl Device {
             return self.is_locked();
         }
         let choice = self.settings().auto_lock;
-        let Ok(clock) = self.activity.0.lock().map(|clock| *clock) else {
+        let Ok(clock) = self.lock_state.clock.lock().map(|clock| *clock) else {
             return false;
         };
         let away_too_long = clock
@@ -389,6 +420,9 @@ mod tests {
         device.set_settings(chosen).unwrap();
         assert_eq!(Device::open(dir.path()).unwrap().settings(), chosen);
         std::fs::write(dir.path().join(SETTINGS_FILE), b"{not json").unwrap();
-        assert_eq!(device.settings(), Settings::default());
+        assert_eq!(
+            Device::open(dir.path()).unwrap().settings(),
+            Settings::default()
+        );
     }
 }

@@ -11,7 +11,7 @@ mod sharing;
 mod tools;
 
 pub use directory::{DIRECTORY_FILE, DirectoryRefusal};
-pub use lock::{LOCK_FILES, Settings};
+pub use lock::Settings;
 pub use my_data::{ExportFiles, ImportSummary, parse_export};
 pub use sharing::{MentorItem, SharedThing, SyncLine};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
@@ -85,7 +85,7 @@ pub struct Device {
     store: StoreSlot,
     data_dir: PathBuf,
     sync: Arc<sharing::SyncHandle>,
-    activity: Arc<lock::Activity>,
+    lock_state: Arc<lock::LockState>,
 }
 
 impl PartialEq for Device {
@@ -106,7 +106,8 @@ impl Device {
     /// Opens (or sets up, on first use) the device whose files are in `data_dir`. When a passcode
     /// is set the device starts locked: nothing is read until [`Device::unlock`].
     pub fn open(data_dir: &Path) -> Result<Device> {
-        let store = if Store::is_sealed(data_dir) {
+        let lock_state = lock::LockState::load(data_dir);
+        let store = if lock_state.is_sealed() {
             None
         } else {
             Some(Store::open(data_dir)?)
@@ -115,7 +116,7 @@ impl Device {
             store: StoreSlot::new(store),
             data_dir: data_dir.to_path_buf(),
             sync: Arc::new(sharing::SyncHandle::new()),
-            activity: Arc::new(lock::Activity::default()),
+            lock_state: Arc::new(lock_state),
         })
     }
 

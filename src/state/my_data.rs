@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use serde_json::{Map, Value as Json};
 
-use super::{DIRECTORY_FILE, Device, DeviceError, LOCK_FILES, Result};
+use super::lock::ATTEMPTS_FILE;
+use super::{DIRECTORY_FILE, Device, DeviceError, Result};
 use crate::domain::csv::moods_csv;
 use crate::store::{DATABASE_FILE, KEY_FILE, Store, StoreError};
 use crate::sync::client::{Api, CallError};
@@ -151,7 +152,7 @@ impl Device {
         doomed.push(dir.join(KEY_FILE));
         // The unlock tries go; the discreet-mode choice stays, since a fresh Steady showing its
         // real name could give away that the mentee used it.
-        doomed.push(dir.join(LOCK_FILES[0]));
+        doomed.push(dir.join(ATTEMPTS_FILE));
         doomed.push(dir.join(DIRECTORY_FILE));
         for path in doomed {
             match std::fs::remove_file(&path) {
@@ -164,6 +165,7 @@ impl Device {
         if exports.starts_with(dir) && exports.exists() {
             std::fs::remove_dir_all(&exports).map_err(StoreError::Io)?;
         }
+        self.lock_state.set_sealed(false);
         let fresh = Store::open(dir)?;
         self.store
             .replace(Some(fresh))

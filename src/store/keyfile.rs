@@ -40,7 +40,12 @@ pub(super) fn load_or_create(path: &Path, database_exists: bool) -> Result<KeySt
 
 /// The key, opened with `passcode` when one is set (`None` when there is none).
 pub(super) fn key_with(path: &Path, passcode: Option<&str>) -> Result<DataKey> {
-    match (load_or_create(path, true)?, passcode) {
+    unseal(load_or_create(path, true)?, path, passcode)
+}
+
+/// The key from a key file already read (from `path`), opened with `passcode` when it is sealed.
+pub(super) fn unseal(state: KeyState, path: &Path, passcode: Option<&str>) -> Result<DataKey> {
+    match (state, passcode) {
         (KeyState::Open(key), _) => Ok(key),
         (KeyState::Sealed(bytes), Some(passcode)) => {
             passcode::unwrap(&bytes, passcode).map_err(|err| match err {

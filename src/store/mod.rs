@@ -118,10 +118,9 @@ impl Store {
     pub fn open_sealed(dir: &Path, passcode: Option<&str>) -> Result<Store> {
         crate::platform::create_private_dir(dir)?;
         let database = dir.join(DATABASE_FILE);
-        let key = match keyfile::load_or_create(&dir.join(KEY_FILE), database.exists())? {
-            keyfile::KeyState::Open(key) => key,
-            keyfile::KeyState::Sealed(_) => keyfile::key_with(&dir.join(KEY_FILE), passcode)?,
-        };
+        let key_path = dir.join(KEY_FILE);
+        let state = keyfile::load_or_create(&key_path, database.exists())?;
+        let key = keyfile::unseal(state, &key_path, passcode)?;
         Store::open_with_key(&database, &key)
     }
 

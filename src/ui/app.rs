@@ -77,11 +77,7 @@ pub fn App() -> Element {
     // Escape hides the screen; leaving the page (or app) starts the away clock, or locks at once.
     use_future(move || async move {
         let mut events = document::eval(
-            // Forms are handled by the app: a browser's own submission would reload the page
-            // (liveview can't prevent it in time) and lose what the app just said, such as
-            // "That passcode doesn't match".
-            r#"document.addEventListener('submit', (e) => e.preventDefault());
-               document.addEventListener('keydown', (e) => { if (e.key === 'Escape') dioxus.send('hide'); });
+            r#"document.addEventListener('keydown', (e) => { if (e.key === 'Escape') dioxus.send('hide'); });
                document.addEventListener('visibilitychange', () => dioxus.send(document.hidden ? 'away' : 'back'));
                await new Promise(() => {});"#,
         );

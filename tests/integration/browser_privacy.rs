@@ -4,10 +4,30 @@
 //! reset; saving a copy, bringing it back, and deleting everything after one confirmation.
 
 use serde_json::json;
-use steady::domain::{MoodDetails, MoodLevel};
+use steady::domain::{MoodDetails, MoodEntry, MoodLevel};
+use steady::state::Device;
 
 use crate::common::browser::Browser;
 use crate::common::preview::PreviewServer;
+
+/// A preview device `name` with one check-in at `level` carrying `note`.
+fn check_in_with_note(
+    server: &PreviewServer,
+    name: &str,
+    level: u8,
+    note: &str,
+) -> (Device, MoodEntry) {
+    let device = server.devices.get(name).unwrap().unwrap();
+    let entry = device.log_mood(MoodLevel::new(level).unwrap()).unwrap();
+    let details = MoodDetails {
+        note: Some(note.into()),
+        ..Default::default()
+    };
+    let entry = device
+        .save_details(&entry.id, entry.level, details)
+        .unwrap();
+    (device, entry)
+}
 
 /// WebDriver's code for the Escape key.
 const ESCAPE: &str = "\u{E00C}";
@@ -18,18 +38,7 @@ async fn a_passcode_locks_quick_hide_blanks_and_help_works_while_locked() {
         return;
     };
     let server = PreviewServer::start().await;
-    let device = server.devices.get("pia").unwrap().unwrap();
-    let entry = device.log_mood(MoodLevel::new(3).unwrap()).unwrap();
-    device
-        .save_details(
-            &entry.id,
-            entry.level,
-            MoodDetails {
-                note: Some("walked the dog".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let (device, _) = check_in_with_note(&server, "pia", 3, "walked the dog");
 
     browser.open(&server.device_url("pia")).await;
     browser.click("#open-privacy").await;
@@ -84,6 +93,16 @@ async fn a_passcode_locks_quick_hide_blanks_and_help_works_while_locked() {
     browser.wait_for_text("#crisis-card", "988").await;
     assert!(device.is_locked(), "help without unlocking");
     browser.click("#back-to-lock").await;
+    // The lock screen puts focus on its title as it appears; type only after that, as a person
+    // would, or the keys race the focus move.
+    browser
+        .wait_until(
+            "the lock screen's title has focus",
+            "const f = document.activeElement; return !!f && f.tagName === 'H1'
+                 && !!document.querySelector('#unlock-passcode');",
+            vec![],
+        )
+        .await;
 
     // Enter submits; the page must not reload (which would lose the message).
     browser.js("window.stayed = true;", vec![]).await;
@@ -167,18 +186,7 @@ async fn a_saved_copy_comes_back_and_delete_all_asks_once() {
         return;
     };
     let server = PreviewServer::start().await;
-    let device = server.devices.get("kai").unwrap().unwrap();
-    let entry = device.log_mood(MoodLevel::new(5).unwrap()).unwrap();
-    device
-        .save_details(
-            &entry.id,
-            entry.level,
-            MoodDetails {
-                note: Some("beat my record".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let (device, entry) = check_in_with_note(&server, "kai", 5, "beat my record");
 
     browser.open(&server.device_url("kai")).await;
     browser.click("#open-privacy").await;

@@ -3,6 +3,7 @@
 mod breath_pacer;
 mod comfort_list;
 mod contact_card;
+mod crisis_card;
 mod details_editor;
 mod distress_rating;
 mod emotion_grid;
@@ -26,6 +27,7 @@ mod urge_timer;
 pub use breath_pacer::BreathPacer;
 pub use comfort_list::ComfortList;
 pub use contact_card::ContactCard;
+pub use crisis_card::CrisisCard;
 pub use details_editor::DetailsEditor;
 pub use distress_rating::DistressRating;
 pub use emotion_grid::EmotionGrid;

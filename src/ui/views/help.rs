@@ -7,7 +7,7 @@ use crate::domain::ShareKind;
 use crate::domain::share::SAFETY_PLAN_ID;
 
 use crate::domain::PlanSection;
-use crate::ui::components::{ContactCard, PeopleList, PlanSectionEditor};
+use crate::ui::components::{CrisisCard, PeopleList, PlanSectionEditor};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -20,24 +20,12 @@ pub fn HelpScreen() -> Element {
         };
     }
     session.track();
-    let (directory, has_program_contacts) = session.device().crisis_card();
     let plan_shared = session
         .device()
         .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
         .is_ok_and(|mode| mode.is_shared());
     rsx! {
-        h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, "Get help" }
-        p { "You don't have to handle this alone. These people are there to listen, day or night." }
-        p { class: "danger-note", "If you're in danger right now, call 911." }
-        ul { class: "contact-list", aria_labelledby: "help-title", id: "crisis-card",
-            for contact in directory.contacts.iter() {
-                ContactCard { key: "{contact.name}", contact: contact.clone() }
-            }
-        }
-        p { class: "muted small", id: "contacts-note",
-            if has_program_contacts { "Your program's contacts come first. " }
-            "These contacts are saved on your phone, so they work without internet."
-        }
+        CrisisCard {}
         PeopleList {}
         section { class: "card", aria_labelledby: "plan-title",
             h2 { id: "plan-title", "My safety plan" }

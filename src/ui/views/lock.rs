@@ -4,7 +4,7 @@
 
 use dioxus::prelude::*;
 
-use crate::ui::components::ContactCard;
+use crate::ui::components::CrisisCard;
 use crate::ui::{focus_when_mounted, use_session};
 
 /// Shown while the database is closed. `name` is "Steady", or the neutral name in discreet mode.
@@ -17,16 +17,8 @@ pub fn LockScreen(name: String) -> Element {
     let mut problem = use_signal(|| None::<String>);
 
     let body = if showing_help() {
-        let (directory, _) = session.device().crisis_card();
         rsx! {
-            h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, "Get help" }
-            p { "You don't have to handle this alone. These people are there to listen, day or night." }
-            p { class: "danger-note", "If you're in danger right now, call 911." }
-            ul { class: "contact-list", aria_labelledby: "help-title", id: "crisis-card",
-                for contact in directory.contacts.iter() {
-                    ContactCard { key: "{contact.name}", contact: contact.clone() }
-                }
-            }
+            CrisisCard {}
             button { r#type: "button", id: "back-to-lock", onclick: move |_| showing_help.set(false),
                 "Back"
             }
