@@ -27,3 +27,12 @@ pub mod server;
 
 #[cfg(feature = "preview")]
 pub mod preview;
+
+// The phone app must never carry the demo, the liveview preview or the sync server. dx keeps a
+// crate's default features unless told otherwise, so a phone build without
+// `--no-default-features` would; stop it here instead of shipping it (see README, phones).
+#[cfg(all(feature = "mobile", any(feature = "preview", feature = "sync-server")))]
+compile_error!(
+    "the phone app is built without the preview and the server: add --no-default-features \
+     (dx bundle --platform android --release --no-default-features)"
+);

@@ -1,0 +1,355 @@
+//! Android, through JNI on the activity that `ndk-context` holds (tao sets it when the app starts).
+//! Every Java exception is cleared and turned into a [`PhoneError`], so a refusal never unwinds
+//! into Rust or leaves the thread with a pending exception.
+
+use std::path::PathBuf;
+
+use jni::objects::{JByteArray, JObject, JString, JValue};
+use jni::{JNIEnv, JavaVM};
+
+use crate::{Insets, PhoneError, PhoneLink};
+
+/// The Android Keystore entry that wraps Steady's data key. Made once, never exported.
+const KEY_ALIAS: &str = "steady-data-key-wrap";
+/// `WindowManager.LayoutParams.FLAG_SECURE`: no screenshots, no app-switcher thumbnail.
+const FLAG_SECURE: i32 = 0x2000;
+/// `Intent.FLAG_ACTIVITY_NEW_TASK`, so the dialer opens on top even from a non-activity context.
+const FLAG_ACTIVITY_NEW_TASK: i32 = 0x1000_0000;
+/// AES-GCM nonces from the keystore are 12 bytes; a sealed blob starts with its length.
+const GCM_TAG_BITS: i32 = 128;
+
+type Jni<T> = Result<T, jni::errors::Error>;
+
+/// Runs `f` with the JNI environment attached to this thread and the app's context.
+fn with_context<T>(
+    what: &str,
+    f: impl for<'a> FnOnce(&mut JNIEnv<'a>, &JObject<'a>) -> Jni<T>,
+) -> Result<T, PhoneError> {
+    let context = ndk_context::android_context();
+    // SAFETY: tao's android glue stores the process's JavaVM and the activity in ndk-context
+    // before any of our code runs, and both live as long as the process.
+    let vm = unsafe { JavaVM::from_raw(context.vm().cast()) }
+        .map_err(|_| PhoneError::Platform(format!("{what}: no Java VM")))?;
+    let mut env = vm
+        .attach_current_thread()
+        .map_err(|_| PhoneError::Platform(format!("{what}: cannot attach")))?;
+    // SAFETY: a global reference kept by ndk-context for the life of the activity.
+    let activity = unsafe { JObject::from_raw(context.context().cast()) };
+    checked(&mut env, what, |env| f(env, &activity))
+}
+
+/// Runs `f`, and if Java threw, clears the exception and names the call that failed.
+fn checked<'a, T>(
+    env: &mut JNIEnv<'a>,
+    what: &str,
+    f: impl FnOnce(&mut JNIEnv<'a>) -> Jni<T>,
+) -> Result<T, PhoneError> {
+    let result = f(env);
+    if env.exception_check().unwrap_or(false) {
+        let _ = env.exception_clear();
+    }
+    result.map_err(|_| PhoneError::Platform(what.to_owned()))
+}
+
+fn java_string(env: &mut JNIEnv<'_>, object: JObject<'_>) -> Jni<String> {
+    let text = JString::from(object);
+    let value: String = env.get_string(&text)?.into();
+    Ok(value)
+}
+
+/// `Context.getNoBackupFilesDir()/steady`: private to the app, and left out of cloud backups and
+/// of device-to-device transfer whatever the manifest says (Android never copies `no_backup`).
+pub fn data_dir() -> Result<PathBuf, PhoneError> {
+    with_context("getNoBackupFilesDir", |env, context| {
+        let file = env
+            .call_method(context, "getNoBackupFilesDir", "()Ljava/io/File;", &[])?
+            .l()?;
+        let path = env
+            .call_method(&file, "getAbsolutePath", "()Ljava/lang/String;", &[])?
+            .l()?;
+        Ok(PathBuf::from(java_string(env, path)?).join("steady"))
+    })
+}
+
+/// `tel:` opens the dialer (ACTION_DIAL never places a call by itself), `smsto:` opens messages
+/// with the body filled in, `https:` the browser.
+pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
+    let (action, uri, body) = match link {
+        PhoneLink::Dial(number) => ("android.intent.action.DIAL", format!("tel:{number}"), None),
+        PhoneLink::Message { number, body } => (
+            "android.intent.action.SENDTO",
+            format!("smsto:{number}"),
+            body.clone(),
+        ),
+        PhoneLink::Browse(url) => ("android.intent.action.VIEW", url.clone(), None),
+    };
+    with_context("startActivity", |env, context| {
+        let uri_text = env.new_string(uri)?;
+        let uri = env
+            .call_static_method(
+                "android/net/Uri",
+                "parse",
+                "(Ljava/lang/String;)Landroid/net/Uri;",
+                &[JValue::Object(&uri_text)],
+            )?
+            .l()?;
+        let action = env.new_string(action)?;
+        let intent = env.new_object(
+            "android/content/Intent",
+            "(Ljava/lang/String;Landroid/net/Uri;)V",
+            &[JValue::Object(&action), JValue::Object(&uri)],
+        )?;
+        env.call_method(
+            &intent,
+            "addFlags",
+            "(I)Landroid/content/Intent;",
+            &[JValue::Int(FLAG_ACTIVITY_NEW_TASK)],
+        )?;
+        if let Some(body) = body {
+            let key = env.new_string("sms_body")?;
+            let value = env.new_string(body)?;
+            env.call_method(
+                &intent,
+                "putExtra",
+                "(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;",
+                &[JValue::Object(&key), JValue::Object(&value)],
+            )?;
+        }
+        env.call_method(
+            context,
+            "startActivity",
+            "(Landroid/content/Intent;)V",
+            &[JValue::Object(&intent)],
+        )?;
+        Ok(())
+    })
+}
+
+/// The keystore's wrapping key, made on first use: AES-256, GCM only, never exportable.
+fn keystore_key<'a>(env: &mut JNIEnv<'a>) -> Jni<JObject<'a>> {
+    let provider = env.new_string("AndroidKeyStore")?;
+    let store = env
+        .call_static_method(
+            "java/security/KeyStore",
+            "getInstance",
+            "(Ljava/lang/String;)Ljava/security/KeyStore;",
+            &[JValue::Object(&provider)],
+        )?
+        .l()?;
+    env.call_method(
+        &store,
+        "load",
+        "(Ljava/security/KeyStore$LoadStoreParameter;)V",
+        &[JValue::Object(&JObject::null())],
+    )?;
+    let alias = env.new_string(KEY_ALIAS)?;
+    let existing = env
+        .call_method(
+            &store,
+            "getKey",
+            "(Ljava/lang/String;[C)Ljava/security/Key;",
+            &[JValue::Object(&alias), JValue::Object(&JObject::null())],
+        )?
+        .l()?;
+    if !existing.is_null() {
+        return Ok(existing);
+    }
+    let algorithm = env.new_string("AES")?;
+    let generator = env
+        .call_static_method(
+            "javax/crypto/KeyGenerator",
+            "getInstance",
+            "(Ljava/lang/String;Ljava/lang/String;)Ljavax/crypto/KeyGenerator;",
+            &[JValue::Object(&algorithm), JValue::Object(&provider)],
+        )?
+        .l()?;
+    // KeyProperties.PURPOSE_ENCRYPT | PURPOSE_DECRYPT
+    let builder = env.new_object(
+        "android/security/keystore/KeyGenParameterSpec$Builder",
+        "(Ljava/lang/String;I)V",
+        &[JValue::Object(&alias), JValue::Int(3)],
+    )?;
+    let gcm = env.new_string("GCM")?;
+    let modes = env.new_object_array(1, "java/lang/String", &gcm)?;
+    env.call_method(
+        &builder,
+        "setBlockModes",
+        "([Ljava/lang/String;)Landroid/security/keystore/KeyGenParameterSpec$Builder;",
+        &[JValue::Object(&modes)],
+    )?;
+    let no_padding = env.new_string("NoPadding")?;
+    let paddings = env.new_object_array(1, "java/lang/String", &no_padding)?;
+    env.call_method(
+        &builder,
+        "setEncryptionPaddings",
+        "([Ljava/lang/String;)Landroid/security/keystore/KeyGenParameterSpec$Builder;",
+        &[JValue::Object(&paddings)],
+    )?;
+    env.call_method(
+        &builder,
+        "setKeySize",
+        "(I)Landroid/security/keystore/KeyGenParameterSpec$Builder;",
+        &[JValue::Int(256)],
+    )?;
+    let spec = env
+        .call_method(
+            &builder,
+            "build",
+            "()Landroid/security/keystore/KeyGenParameterSpec;",
+            &[],
+        )?
+        .l()?;
+    env.call_method(
+        &generator,
+        "init",
+        "(Ljava/security/spec/AlgorithmParameterSpec;)V",
+        &[JValue::Object(&spec)],
+    )?;
+    env.call_method(&generator, "generateKey", "()Ljavax/crypto/SecretKey;", &[])?
+        .l()
+}
+
+fn gcm_cipher<'a>(env: &mut JNIEnv<'a>) -> Jni<JObject<'a>> {
+    let transformation = env.new_string("AES/GCM/NoPadding")?;
+    env.call_static_method(
+        "javax/crypto/Cipher",
+        "getInstance",
+        "(Ljava/lang/String;)Ljavax/crypto/Cipher;",
+        &[JValue::Object(&transformation)],
+    )?
+    .l()
+}
+
+/// Seals `secret` under the keystore key: `[nonce length][nonce][ciphertext and tag]`. The
+/// keystore picks the nonce (randomized encryption is required for keystore keys).
+pub fn keystore_seal(secret: &[u8]) -> Result<Vec<u8>, PhoneError> {
+    with_context("Android Keystore seal", |env, _| {
+        let key = keystore_key(env)?;
+        let cipher = gcm_cipher(env)?;
+        // Cipher.ENCRYPT_MODE
+        env.call_method(
+            &cipher,
+            "init",
+            "(ILjava/security/Key;)V",
+            &[JValue::Int(1), JValue::Object(&key)],
+        )?;
+        let nonce = JByteArray::from(env.call_method(&cipher, "getIV", "()[B", &[])?.l()?);
+        let nonce = env.convert_byte_array(&nonce)?;
+        let input = env.byte_array_from_slice(secret)?;
+        let sealed = JByteArray::from(
+            env.call_method(&cipher, "doFinal", "([B)[B", &[JValue::Object(&input)])?
+                .l()?,
+        );
+        let sealed = env.convert_byte_array(&sealed)?;
+        let mut out = Vec::with_capacity(1 + nonce.len() + sealed.len());
+        out.push(nonce.len() as u8);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        Ok(out)
+    })
+}
+
+/// Opens what [`keystore_seal`] sealed on this phone; anything else is [`PhoneError::Damaged`].
+pub fn keystore_open(sealed: &[u8]) -> Result<Vec<u8>, PhoneError> {
+    let (&nonce_len, rest) = sealed.split_first().ok_or(PhoneError::Damaged)?;
+    let nonce_len = usize::from(nonce_len);
+    if nonce_len == 0 || rest.len() <= nonce_len {
+        return Err(PhoneError::Damaged);
+    }
+    let (nonce, body) = rest.split_at(nonce_len);
+    let opened = with_context("Android Keystore open", |env, _| {
+        let key = keystore_key(env)?;
+        let cipher = gcm_cipher(env)?;
+        let nonce = env.byte_array_from_slice(nonce)?;
+        let spec = env.new_object(
+            "javax/crypto/spec/GCMParameterSpec",
+            "(I[B)V",
+            &[JValue::Int(GCM_TAG_BITS), JValue::Object(&nonce)],
+        )?;
+        // Cipher.DECRYPT_MODE
+        env.call_method(
+            &cipher,
+            "init",
+            "(ILjava/security/Key;Ljava/security/spec/AlgorithmParameterSpec;)V",
+            &[JValue::Int(2), JValue::Object(&key), JValue::Object(&spec)],
+        )?;
+        let input = env.byte_array_from_slice(body)?;
+        let opened = JByteArray::from(
+            env.call_method(&cipher, "doFinal", "([B)[B", &[JValue::Object(&input)])?
+                .l()?,
+        );
+        env.convert_byte_array(&opened)
+    });
+    // A bad tag throws AEADBadTagException: the bytes were damaged or sealed on another phone.
+    opened.map_err(|err| match err {
+        PhoneError::Platform(_) => PhoneError::Damaged,
+        other => other,
+    })
+}
+
+/// Sets or clears `FLAG_SECURE`. Window flags may only change on Android's UI thread, so the main
+/// crate calls this through wry's `JniHandle::exec`, which hands over that thread's env and the
+/// activity.
+pub fn set_window_secure(
+    env: &mut JNIEnv<'_>,
+    activity: &JObject<'_>,
+    secure: bool,
+) -> Result<(), PhoneError> {
+    checked(env, "Window.addFlags", |env| {
+        let window = env
+            .call_method(activity, "getWindow", "()Landroid/view/Window;", &[])?
+            .l()?;
+        let method = if secure { "addFlags" } else { "clearFlags" };
+        env.call_method(&window, method, "(I)V", &[JValue::Int(FLAG_SECURE)])?;
+        Ok(())
+    })
+}
+
+/// The system bars' and cut-out's space, from the decor view's root insets, in CSS pixels.
+pub fn system_insets() -> Result<Insets, PhoneError> {
+    with_context("getRootWindowInsets", |env, activity| {
+        let window = env
+            .call_method(activity, "getWindow", "()Landroid/view/Window;", &[])?
+            .l()?;
+        let decor = env
+            .call_method(&window, "getDecorView", "()Landroid/view/View;", &[])?
+            .l()?;
+        let insets = env
+            .call_method(
+                &decor,
+                "getRootWindowInsets",
+                "()Landroid/view/WindowInsets;",
+                &[],
+            )?
+            .l()?;
+        if insets.is_null() {
+            return Ok(Insets::default());
+        }
+        let resources = env
+            .call_method(
+                activity,
+                "getResources",
+                "()Landroid/content/res/Resources;",
+                &[],
+            )?
+            .l()?;
+        let metrics = env
+            .call_method(
+                &resources,
+                "getDisplayMetrics",
+                "()Landroid/util/DisplayMetrics;",
+                &[],
+            )?
+            .l()?;
+        let density = env.get_field(&metrics, "density", "F")?.f()?.max(0.5);
+        let mut side = |name: &str| -> Jni<f32> {
+            Ok(env.call_method(&insets, name, "()I", &[])?.i()? as f32 / density)
+        };
+        Ok(Insets {
+            top: side("getSystemWindowInsetTop")?,
+            right: side("getSystemWindowInsetRight")?,
+            bottom: side("getSystemWindowInsetBottom")?,
+            left: side("getSystemWindowInsetLeft")?,
+        })
+    })
+}
