@@ -86,11 +86,13 @@ fn save(c: &mut Criterion) {
 
 fn privacy(c: &mut Criterion) {
     let (dir, device) = seeded_device();
-    device.set_passcode(None, "2468", "2468").expect("passcode");
+    device
+        .set_passcode(None, "246813", "246813")
+        .expect("passcode");
     c.bench_function("unlock with a passcode (Argon2id + open)", |b| {
         b.iter(|| {
             device.lock();
-            device.unlock("2468").expect("unlock");
+            device.unlock("246813").expect("unlock");
         })
     });
     c.bench_function("export everything as JSON (5,500 check-ins)", |b| {

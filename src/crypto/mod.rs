@@ -1,12 +1,14 @@
 //! The only place that touches cryptographic libraries (ring, hpke): the random 256-bit data key
 //! that encrypts the local database, each device's signing and receiving keys, sealed envelopes
-//! for shared items, the passcode's wrap of the data key, and token hashing for the sync server.
+//! for shared items, the passcode's wrap of the data key, the device vault's seal, and token
+//! hashing for the sync server.
 
 pub mod directory;
 pub mod envelope;
 pub mod identity;
 pub mod passcode;
 pub mod password;
+pub mod vault;
 
 pub use directory::{ProgramKey, SignedDirectory};
 pub use envelope::{ItemRef, OpenError, Opened, Recipient};

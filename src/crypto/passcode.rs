@@ -1,7 +1,14 @@
-//! The passcode's wrap of the data key. Argon2id (the same OWASP parameters as staff passwords)
-//! turns the passcode and a random salt into a key-encryption key; ChaCha20-Poly1305 (ring) seals
-//! the 32-byte data key with it. The wrapped key is one small JSON file: without the passcode it
-//! opens nothing, and a wrong passcode fails the AEAD tag rather than yielding a wrong key.
+//! The passcode's wrap of the data key. Argon2id turns the passcode and a random salt into a
+//! key-encryption key; ChaCha20-Poly1305 (ring) seals the 32-byte data key with it. The wrapped
+//! key is one small JSON file: without the passcode it opens nothing, and a wrong passcode fails
+//! the AEAD tag rather than yielding a wrong key.
+//!
+//! How hard Argon2id works depends on what else guards the file ([`KdfCost`]). On a phone the
+//! keystore binds the file to the device, so guessing needs the phone itself and the app's waits:
+//! OWASP's 19 MiB x 2 keeps unlocking quick on cheap phones. Where nothing binds it (a computer,
+//! the preview), a copied file can be guessed at offline, so each guess costs 64 MiB x 5 passes:
+//! about 0.3 s on a 2-core CI machine, so a 6-digit passcode takes days of CPU to exhaust rather
+//! than minutes. The costs are written in the file, so either kind of file opens anywhere.
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
@@ -14,9 +21,36 @@ use super::{DataKey, random_bytes};
 
 const FORMAT: &str = "steady-wrapped-key";
 const VERSION: u32 = 1;
-const MEMORY_KIB: u32 = 19 * 1024;
-const PASSES: u32 = 2;
 const LANES: u32 = 1;
+
+/// Argon2id's memory (KiB) and passes for a new wrap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdfCost {
+    pub memory_kib: u32,
+    pub passes: u32,
+}
+
+impl KdfCost {
+    /// OWASP's minimum: enough where the keystore already binds the file to the phone.
+    pub const BOUND_TO_DEVICE: KdfCost = KdfCost {
+        memory_kib: 19 * 1024,
+        passes: 2,
+    };
+    /// Where a copied file could be guessed at anywhere: at least 250 ms a guess here.
+    pub const UNBOUND: KdfCost = KdfCost {
+        memory_kib: 64 * 1024,
+        passes: 5,
+    };
+
+    /// The cost for a key file kept by `vault`.
+    pub fn for_vault(vault: &dyn crate::platform::KeyVault) -> KdfCost {
+        if vault.binds_to_device() {
+            KdfCost::BOUND_TO_DEVICE
+        } else {
+            KdfCost::UNBOUND
+        }
+    }
+}
 
 /// Why a wrapped key could not be opened.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -67,11 +101,11 @@ fn key_encryption_key(
     Ok(LessSafeKey::new(key))
 }
 
-/// Seals `key` under `passcode`; the result is what the key file holds.
-pub fn wrap(key: &DataKey, passcode: &str) -> Result<Vec<u8>, super::CryptoError> {
+/// Seals `key` under `passcode` at `cost`; the result is what the key file holds.
+pub fn wrap(key: &DataKey, passcode: &str, cost: KdfCost) -> Result<Vec<u8>, super::CryptoError> {
     let random = random_bytes()?;
     let (salt, nonce) = (&random[..16], &random[16..16 + NONCE_LEN]);
-    let kek = key_encryption_key(passcode, salt, (MEMORY_KIB, PASSES, LANES))
+    let kek = key_encryption_key(passcode, salt, (cost.memory_kib, cost.passes, LANES))
         .map_err(|_| super::CryptoError::SealFailed)?;
     let mut sealed = key.as_bytes().to_vec();
     let nonce_value =
@@ -82,8 +116,8 @@ pub fn wrap(key: &DataKey, passcode: &str) -> Result<Vec<u8>, super::CryptoError
         format: FORMAT.into(),
         version: VERSION,
         kdf: "argon2id".into(),
-        m: MEMORY_KIB,
-        t: PASSES,
+        m: cost.memory_kib,
+        t: cost.passes,
         p: LANES,
         salt: B64.encode(salt),
         nonce: B64.encode(nonce),
@@ -124,7 +158,7 @@ mod tests {
     #[test]
     fn the_right_passcode_opens_the_key_and_nothing_else_does() {
         let key = DataKey::generate().unwrap();
-        let file = wrap(&key, "2468").unwrap();
+        let file = wrap(&key, "2468", KdfCost::BOUND_TO_DEVICE).unwrap();
         assert!(is_wrapped(&file));
         let text = String::from_utf8(file.clone()).unwrap();
         assert!(!text.contains(&key.to_hex()[..12]));
@@ -132,16 +166,26 @@ mod tests {
         assert_eq!(unwrap(&file, "2469"), Err(UnwrapError::WrongPasscode));
         assert_eq!(unwrap(&file, ""), Err(UnwrapError::WrongPasscode));
         assert_ne!(
-            wrap(&key, "2468").unwrap(),
+            wrap(&key, "2468", KdfCost::BOUND_TO_DEVICE).unwrap(),
             file,
             "salted and fresh each time"
         );
     }
 
     #[test]
+    fn the_cost_is_written_in_the_file_so_either_kind_opens_anywhere() {
+        let key = DataKey::generate().unwrap();
+        let file = wrap(&key, "135790", KdfCost::UNBOUND).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&file).unwrap();
+        assert_eq!(value["m"], 64 * 1024);
+        assert_eq!(value["t"], 5);
+        assert_eq!(unwrap(&file, "135790").unwrap(), key);
+    }
+
+    #[test]
     fn damaged_or_tampered_files_are_named_damaged_or_refused() {
         let key = DataKey::generate().unwrap();
-        let file = wrap(&key, "river stones").unwrap();
+        let file = wrap(&key, "river stones", KdfCost::BOUND_TO_DEVICE).unwrap();
         assert_eq!(
             unwrap(&file[..file.len() / 2], "river stones"),
             Err(UnwrapError::Damaged)

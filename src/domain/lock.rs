@@ -6,11 +6,47 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+/// What guards the data key's file besides the passcode, which decides how long a passcode must
+/// be. A phone's keystore binds the file to the phone, so a copied file can't be guessed at
+/// elsewhere and 4 numbers (with the app's waits) are enough. Without one, a copied file can be
+/// guessed at on any computer, so it takes at least 6 numbers or a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyGuard {
+    /// The Android Keystore or the iOS Keychain.
+    PhoneKeystore,
+    /// A computer, or the preview: nothing but the passcode.
+    PasscodeOnly,
+}
+
+impl KeyGuard {
+    /// The fewest numbers a number passcode may have.
+    pub fn min_digits(self) -> usize {
+        match self {
+            KeyGuard::PhoneKeystore => 4,
+            KeyGuard::PasscodeOnly => 6,
+        }
+    }
+
+    /// The rule in plain words, for the passcode form.
+    pub fn hint(self) -> &'static str {
+        match self {
+            KeyGuard::PhoneKeystore => "Use 4 to 8 numbers, or a phrase.",
+            KeyGuard::PasscodeOnly => {
+                "Use 6 to 8 numbers, or a phrase. This device has no security chip guarding your data like a phone does, so a longer passcode keeps it safe."
+            }
+        }
+    }
+}
+
 /// Why a new passcode was not accepted. Messages are for the mentee.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum PasscodeRule {
     #[error("Use 4 to 8 numbers, or a phrase of at least 6 characters.")]
     TooShort,
+    #[error(
+        "Use 6 to 8 numbers, or a phrase of at least 6 characters. This device has no security chip guarding your data, so a longer passcode keeps it safe."
+    )]
+    TooShortHere,
     #[error("A number passcode can be up to 8 numbers. Or use a phrase.")]
     TooManyDigits,
     #[error("That's longer than Steady can use. Try something under 100 characters.")]
@@ -19,12 +55,20 @@ pub enum PasscodeRule {
     Mismatch,
 }
 
-/// Checks a new passcode: 4 to 8 digits, or a passphrase of 6 to 100 characters.
-pub fn check_new_passcode(passcode: &str, again: &str) -> Result<(), PasscodeRule> {
+/// Checks a new passcode: 4 (or, with `guard` [`KeyGuard::PasscodeOnly`], 6) to 8 digits, or a
+/// passphrase of 6 to 100 characters.
+pub fn check_new_passcode(
+    passcode: &str,
+    again: &str,
+    guard: KeyGuard,
+) -> Result<(), PasscodeRule> {
     let length = passcode.chars().count();
     if passcode.chars().all(|c| c.is_ascii_digit()) {
         if length < 4 {
             return Err(PasscodeRule::TooShort);
+        }
+        if length < guard.min_digits() {
+            return Err(PasscodeRule::TooShortHere);
         }
         if length > 8 {
             return Err(PasscodeRule::TooManyDigits);
@@ -130,32 +174,53 @@ mod tests {
     use super::*;
 
     #[test]
-    fn passcodes_are_4_to_8_digits_or_a_phrase() {
-        assert_eq!(check_new_passcode("2468", "2468"), Ok(()));
-        assert_eq!(check_new_passcode("12345678", "12345678"), Ok(()));
+    fn passcodes_are_4_to_8_digits_on_a_phone_or_a_phrase() {
+        let phone = KeyGuard::PhoneKeystore;
+        assert_eq!(check_new_passcode("2468", "2468", phone), Ok(()));
+        assert_eq!(check_new_passcode("12345678", "12345678", phone), Ok(()));
         assert_eq!(
-            check_new_passcode("246", "246"),
+            check_new_passcode("246", "246", phone),
             Err(PasscodeRule::TooShort)
         );
         assert_eq!(
-            check_new_passcode("123456789", "123456789"),
+            check_new_passcode("123456789", "123456789", phone),
             Err(PasscodeRule::TooManyDigits)
         );
-        assert_eq!(check_new_passcode("river stones", "river stones"), Ok(()));
         assert_eq!(
-            check_new_passcode("river", "river"),
+            check_new_passcode("river stones", "river stones", phone),
+            Ok(())
+        );
+        assert_eq!(
+            check_new_passcode("river", "river", phone),
             Err(PasscodeRule::TooShort)
         );
         assert_eq!(
-            check_new_passcode("      ", "      "),
+            check_new_passcode("      ", "      ", phone),
             Err(PasscodeRule::TooShort)
         );
         assert_eq!(
-            check_new_passcode("2468", "2486"),
+            check_new_passcode("2468", "2486", phone),
             Err(PasscodeRule::Mismatch)
         );
         let long = "a".repeat(101);
-        assert_eq!(check_new_passcode(&long, &long), Err(PasscodeRule::TooLong));
+        assert_eq!(
+            check_new_passcode(&long, &long, phone),
+            Err(PasscodeRule::TooLong)
+        );
+    }
+
+    #[test]
+    fn without_a_keystore_number_passcodes_need_six_and_say_why() {
+        let here = KeyGuard::PasscodeOnly;
+        let short = check_new_passcode("2468", "2468", here).unwrap_err();
+        assert_eq!(short, PasscodeRule::TooShortHere);
+        assert!(short.to_string().contains("security chip"));
+        assert_eq!(check_new_passcode("246813", "246813", here), Ok(()));
+        assert_eq!(
+            check_new_passcode("river stones", "river stones", here),
+            Ok(())
+        );
+        assert!(here.hint().contains("6 to 8"));
     }
 
     #[test]

@@ -16,12 +16,12 @@ pub mod share;
 pub mod time;
 pub mod tools;
 
-pub use crisis::{ContactAction, ContactForm, CrisisContact, CrisisDirectory};
+pub use crisis::{ContactAction, ContactForm, CrisisContact, CrisisDirectory, is_dialable};
 pub use emotions::{EmotionWord, Quadrant};
 pub use goals::{Goal, GoalCheckIn, GoalDraft, GoalError, GoalState, GoalStep, Progress};
 pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};
 pub use ids::EntryId;
-pub use lock::{AutoLock, PasscodeRule};
+pub use lock::{AutoLock, KeyGuard, PasscodeRule};
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};
 pub use people::{PersonError, TrustedPerson};
 pub use safety_plan::{PlanError, PlanSection};

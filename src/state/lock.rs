@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::{Device, DeviceError, Result};
-use crate::domain::lock::{AutoLock, check_new_passcode, wait_after};
+use crate::domain::lock::{AutoLock, KeyGuard, check_new_passcode, wait_after};
 use crate::store::{Store, StoreError};
 
 /// Wrong tries in a row and when the last one was (seconds since 1970).
@@ -53,6 +53,9 @@ pub(super) struct LockState {
     clock: Mutex<Clock>,
     sealed: AtomicBool,
     settings: Mutex<Settings>,
+    /// Bumped whenever the app locks or unlocks, so every screen (and the phone's screen
+    /// privacy) follows at once, whoever locked it.
+    changed: tokio::sync::watch::Sender<u64>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -73,7 +76,13 @@ impl LockState {
             }),
             sealed: AtomicBool::new(Store::is_sealed(data_dir)),
             settings: Mutex::new(read_json(&data_dir.join(SETTINGS_FILE))),
+            changed: tokio::sync::watch::channel(0).0,
         }
+    }
+
+    /// Tells every listener that the app locked or unlocked.
+    pub(super) fn note_change(&self) {
+        self.changed.send_modify(|n| *n += 1);
     }
 
     pub(super) fn is_sealed(&self) -> bool {
@@ -116,9 +125,15 @@ impl Device {
 
     /// Closes the database if a passcode is set (without one there is nothing to lock with).
     pub fn lock(&self) {
-        if self.has_passcode() {
+        if self.has_passcode() && !self.is_locked() {
             let _ = self.store.replace(None);
+            self.lock_state.note_change();
         }
+    }
+
+    /// A receiver that changes each time the app locks or unlocks.
+    pub fn lock_changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.lock_state.changed.subscribe()
     }
 
     /// Opens the app with `passcode`, after any wait earned by wrong tries.
@@ -139,6 +154,7 @@ impl Device {
                 .map_err(|_| DeviceError::Poisoned)
         })?;
         self.touch();
+        self.lock_state.note_change();
         Ok(())
     }
 
@@ -172,9 +188,18 @@ impl Device {
         Ok(())
     }
 
+    /// What guards the data key besides the passcode here, which sets the passcode's rule.
+    pub fn key_guard(&self) -> KeyGuard {
+        if crate::platform::key_vault(&self.data_dir).binds_to_device() {
+            KeyGuard::PhoneKeystore
+        } else {
+            KeyGuard::PasscodeOnly
+        }
+    }
+
     /// Sets or changes the passcode. `current` is needed when one is set already.
     pub fn set_passcode(&self, current: Option<&str>, new: &str, again: &str) -> Result<()> {
-        check_new_passcode(new, again)?;
+        check_new_passcode(new, again, self.key_guard())?;
         self.with_attempts(SystemTime::now(), || {
             self.store()?
                 .set_passcode(current, Some(new))
@@ -311,10 +336,10 @@ mod tests {
         let device = Device::open(dir.path()).unwrap();
         let entry = device.log_mood(MoodLevel::new(4).unwrap()).unwrap();
         assert!(matches!(
-            device.set_passcode(None, "2468", "2486"),
+            device.set_passcode(None, "246813", "248613"),
             Err(DeviceError::Passcode(_))
         ));
-        device.set_passcode(None, "2468", "2468").unwrap();
+        device.set_passcode(None, "246813", "246813").unwrap();
         device.lock();
         assert!(device.is_locked());
         assert!(matches!(device.mood(&entry.id), Err(DeviceError::Locked)));
@@ -323,17 +348,17 @@ mod tests {
         let device = Device::open(dir.path()).unwrap();
         assert!(device.is_locked(), "a restarted app starts locked");
         assert!(matches!(
-            device.unlock("1111"),
+            device.unlock("111111"),
             Err(DeviceError::WrongPasscode { wait: None })
         ));
-        device.unlock("2468").unwrap();
+        device.unlock("246813").unwrap();
         assert_eq!(device.mood(&entry.id).unwrap().level.value(), 4);
 
         device
-            .set_passcode(Some("2468"), "river stones", "river stones")
+            .set_passcode(Some("246813"), "river stones", "river stones")
             .unwrap();
         device.lock();
-        assert!(device.unlock("2468").is_err());
+        assert!(device.unlock("246813").is_err());
         device.unlock("river stones").unwrap();
         assert!(device.remove_passcode("wrong one").is_err());
         device.remove_passcode("river stones").unwrap();
@@ -351,27 +376,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let device = Device::open(dir.path()).unwrap();
         let entry = device.log_mood(MoodLevel::new(2).unwrap()).unwrap();
-        device.set_passcode(None, "2468", "2468").unwrap();
+        device.set_passcode(None, "246813", "246813").unwrap();
         device.lock();
         let start = SystemTime::now();
         for _ in 0..4 {
             assert!(matches!(
-                device.unlock_at("0000", start),
+                device.unlock_at("000000", start),
                 Err(DeviceError::WrongPasscode { wait: None })
             ));
         }
-        let fifth = device.unlock_at("0000", start).unwrap_err();
+        let fifth = device.unlock_at("000000", start).unwrap_err();
         assert!(matches!(fifth, DeviceError::WrongPasscode { wait: Some(w) } if w.as_secs() == 30));
         assert!(fifth.to_string().contains("30 seconds"), "{fifth}");
         // Even the right passcode waits its turn, and closing the app doesn't skip the wait.
         let device = Device::open(dir.path()).unwrap();
         let later = start + Duration::from_secs(10);
         assert!(matches!(
-            device.unlock_at("2468", later),
+            device.unlock_at("246813", later),
             Err(DeviceError::TryAgainIn(w)) if w.as_secs() == 20
         ));
         let after_wait = start + Duration::from_secs(31);
-        device.unlock_at("2468", after_wait).unwrap();
+        device.unlock_at("246813", after_wait).unwrap();
         assert_eq!(device.mood(&entry.id).unwrap().level.value(), 2);
         assert!(
             device.passcode_wait().is_zero(),
@@ -388,7 +413,7 @@ mod tests {
             !device.lock_if_due_at(now + Duration::from_secs(3600)),
             "no passcode, no lock"
         );
-        device.set_passcode(None, "2468", "2468").unwrap();
+        device.set_passcode(None, "246813", "246813").unwrap();
         device
             .set_settings(Settings {
                 auto_lock: AutoLock::FiveMinutes,
@@ -399,7 +424,7 @@ mod tests {
         let now = Instant::now();
         assert!(!device.lock_if_due_at(now + Duration::from_secs(299)));
         assert!(device.lock_if_due_at(now + Duration::from_secs(301)));
-        device.unlock("2468").unwrap();
+        device.unlock("246813").unwrap();
 
         device.set_settings(Settings::default()).unwrap(); // right away
         assert!(

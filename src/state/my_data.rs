@@ -171,6 +171,7 @@ impl Device {
             .replace(Some(fresh))
             .map_err(|_| DeviceError::Poisoned)?;
         self.touch();
+        self.lock_state.note_change();
         Ok(())
     }
 }

@@ -59,6 +59,15 @@ pub enum StoreError {
     /// A passcode seals the key and the one given doesn't open it (or none was given).
     #[error("That passcode doesn't match. Nothing was changed.")]
     WrongPasscode,
+    /// The key file was sealed by another device's key store (copied here), or this device's
+    /// key store no longer opens it.
+    #[error(
+        "The key to Steady's saved data at {0} belongs to another device, or this device can't open it any more. Nothing was changed or deleted."
+    )]
+    KeyElsewhere(PathBuf),
+    /// The device's key store did not answer; trying again later may work.
+    #[error("This device's key store didn't answer ({0}). Close Steady and open it again.")]
+    VaultUnavailable(String),
     /// The key file is not a key.
     #[error(
         "The key file at {0} is damaged, so your saved data can't be opened. Nothing was changed."
@@ -119,35 +128,38 @@ impl Store {
         crate::platform::create_private_dir(dir)?;
         let database = dir.join(DATABASE_FILE);
         let key_path = dir.join(KEY_FILE);
-        let state = keyfile::load_or_create(&key_path, database.exists())?;
+        let vault = crate::platform::key_vault(dir);
+        let state = keyfile::load_or_create(&key_path, database.exists(), &*vault)?;
         let key = keyfile::unseal(state, &key_path, passcode)?;
         Store::open_with_key(&database, &key)
     }
 
     /// Whether a passcode seals the store in `dir` (reads only the key file).
     pub fn is_sealed(dir: &Path) -> bool {
-        std::fs::read(dir.join(KEY_FILE))
-            .is_ok_and(|bytes| crate::crypto::passcode::is_wrapped(&bytes))
+        keyfile::is_passcode_sealed(&dir.join(KEY_FILE), &*crate::platform::key_vault(dir))
     }
 
     /// Sets, changes or (with `new: None`) removes the passcode. `current` must open the key when
     /// one is set. Only the key file changes, atomically; the database stays as it is.
     pub fn set_passcode(&self, current: Option<&str>, new: Option<&str>) -> Result<()> {
         let path = self.key_path();
-        let key = keyfile::key_with(&path, current)?;
-        keyfile::rewrite(&path, &key, new)
+        let vault = crate::platform::key_vault(self.dir());
+        let key = keyfile::key_with(&path, current, &*vault)?;
+        keyfile::rewrite(&path, &key, new, &*vault)
     }
 
     /// Checks `passcode` against the key file without changing anything.
     pub fn check_passcode(&self, passcode: &str) -> Result<()> {
-        keyfile::key_with(&self.key_path(), Some(passcode)).map(drop)
+        let vault = crate::platform::key_vault(self.dir());
+        keyfile::key_with(&self.key_path(), Some(passcode), &*vault).map(drop)
+    }
+
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or_else(|| Path::new("."))
     }
 
     fn key_path(&self) -> PathBuf {
-        self.path
-            .parent()
-            .unwrap_or_else(|| Path::new("."))
-            .join(KEY_FILE)
+        self.dir().join(KEY_FILE)
     }
 
     /// Opens (or creates) the database at `path` with `key`.

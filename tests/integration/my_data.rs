@@ -207,7 +207,7 @@ async fn connecting_and_approving_ask_for_the_passcode_when_one_is_set() {
     let (code, _) = server.invite(Role::Mentee, "Jo");
     let dir = tempfile::tempdir().unwrap();
     let device = Device::open(dir.path()).unwrap();
-    device.set_passcode(None, "5791", "5791").unwrap();
+    device.set_passcode(None, "579135", "579135").unwrap();
 
     let err = device.enroll(&server.base, &code).await.unwrap_err();
     assert!(matches!(err, DeviceError::NeedsPasscode), "{err:?}");
@@ -220,7 +220,7 @@ async fn connecting_and_approving_ask_for_the_passcode_when_one_is_set() {
         Err(DeviceError::WrongPasscode { .. })
     ));
     assert!(device.enrolment().unwrap().is_none(), "nothing changed");
-    device.confirm_passcode("5791").unwrap();
+    device.confirm_passcode("579135").unwrap();
     device.enroll(&server.base, &code).await.unwrap();
     // Saying no never needs the passcode.
     assert!(!matches!(

@@ -122,7 +122,7 @@ fn PasscodeSettings() -> Element {
                 if has_passcode {
                     "Steady asks for your passcode when you come back."
                 } else {
-                    "A passcode keeps anyone else from opening Steady. Use 4 to 8 numbers, or a phrase."
+                    "A passcode keeps anyone else from opening Steady. {session.device().key_guard().hint()}"
                 }
             }
             p { role: "status", class: "status", id: "passcode-status", "{status}" }
