@@ -2,8 +2,6 @@
 //! Every failure is sorted into offline (retry later), server trouble (retry later) or a refusal
 //! (a 4xx: stop and tell the person), with the server's plain message.
 
-use std::time::Duration;
-
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use reqwest::{Client, RequestBuilder, StatusCode};
@@ -43,18 +41,23 @@ pub struct Api {
 }
 
 impl Api {
+    /// A client for the server at `base_url`, trusting the bundled roots (see [`super::tls`]).
     pub fn new(base_url: &str) -> Self {
-        // ring is the one crypto provider; installing twice is harmless.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(20))
-            .build()
-            .unwrap_or_default();
         Api {
-            http,
+            http: super::tls::shared_client(),
             base: base_url.trim_end_matches('/').to_owned(),
         }
+    }
+
+    /// A client that also trusts `extra_roots` (a program's private CA; tests' own CA).
+    pub fn with_roots(
+        base_url: &str,
+        extra_roots: &[rustls::pki_types::CertificateDer<'static>],
+    ) -> Result<Self, String> {
+        Ok(Api {
+            http: super::tls::http_client(extra_roots)?,
+            base: base_url.trim_end_matches('/').to_owned(),
+        })
     }
 
     pub fn base_url(&self) -> &str {

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod protocol;
 mod pull;
 mod push;
+pub mod tls;
 
 pub use client::{Api, CallError};
 pub use engine::{SyncError, SyncReport, sync_once};
