@@ -1,40 +1,188 @@
-//! The mobile build (Android and iOS, built with `dx`). Kept small because it cannot be built on the
-//! project's CI machines (no Android NDK, no Xcode); everything else is shared with the tested builds.
+//! The mobile build (Android and iOS, built with dx; see README's phone section). Everything that
+//! only a phone has goes through the C-free `steady-phone` crate; this file wires it into the app:
 //!
-//! Data lives in the app's sandbox, readable by no other app:
-//! - Android: `/data/data/<bundle id>/files` (the bundle id is in Dioxus.toml), the app's internal storage.
-//! - iOS: `$HOME/Library/Application Support/Steady`; on iOS `HOME` is the app's container.
+//! - data in the folder phones never back up or move (`steady_phone::data_dir`);
+//! - the data key's file sealed by the Android Keystore or a Keychain secret ([`key_vault`]);
+//! - `tel:`, `sms:` and `https:` handed to the dialer, messages and browser ([`open_external`],
+//!   and the web view's navigation handler as a backstop);
+//! - leaving the app starts the auto-lock clock and coming back locks if due (tao's Suspended /
+//!   Resumed), with the window covered in the app switcher (iOS) and `FLAG_SECURE` on every
+//!   screen but the lock screen (Android);
+//! - a page with `viewport-fit=cover` so the safe-area insets reach the CSS, and Android's
+//!   system bars passed in as CSS variables (apps are drawn edge to edge from SDK 35).
 //!
-//! Not done yet, and why: DESIGN.md asks for the data key to be wrapped by the Android Keystore /
-//! iOS Keychain as well. That code (JNI to `KeyStore` with a non-exportable AES key; `SecItemAdd`
-//! with `kSecAttrAccessibleWhenUnlockedThisDeviceOnly`) can't be built or tested on the project's
-//! machines, so mobile keeps the same key file as desktop: inside the app's sandbox, mode 0600,
-//! sealed by the passcode when one is set (`store::keyfile`). The wrap belongs here, as two
-//! functions the key file calls around its bytes.
+//! What only a device can show is on README's on-device checklist.
 
-use std::path::PathBuf;
+use dioxus::mobile::Config;
+use dioxus::mobile::tao::event::Event;
+use dioxus::prelude::*;
 
-use dioxus::prelude::LaunchBuilder;
-
+use super::lifecycle::{Lifecycle, on_lifecycle, screen_is_private};
+use super::links::{LinkRoute, route_link};
+use super::vault::{KeyVault, SecretVault, VaultError, VaultKind};
 use crate::state::Device;
 use crate::ui::App;
 
-/// Must match `bundle.identifier` in Dioxus.toml.
-const BUNDLE_ID: &str = "org.steadyapp.steady";
+/// The page the web view loads: the app's root and nothing else, zoomable (never
+/// `user-scalable=no`), and drawn under the system bars so the CSS can keep clear of them.
+const INDEX: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<title>Steady</title>
+</head>
+<body>
+<div id="main"></div>
+</body>
+</html>"#;
 
-pub fn app_data_dir() -> PathBuf {
-    if cfg!(target_os = "android") {
-        PathBuf::from(format!("/data/data/{BUNDLE_ID}/files"))
-    } else {
-        let home = std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_default();
-        home.join("Library/Application Support/Steady")
+/// Starts the phone app.
+pub fn main() -> anyhow::Result<()> {
+    let data_dir = steady_phone::data_dir()
+        .map_err(|err| anyhow::anyhow!("the app's private folder is not available: {err}"))?;
+    let device = Device::open(&data_dir)?;
+    let config = Config::new()
+        .with_custom_index(INDEX.to_owned())
+        .with_navigation_handler(|url| match route_link(url) {
+            LinkRoute::StayInside => true,
+            LinkRoute::Open(link) => {
+                hand_over(&link);
+                false
+            }
+            LinkRoute::Refuse => false,
+        });
+    LaunchBuilder::mobile()
+        .with_cfg(config)
+        .with_context(device)
+        .launch(PhoneApp);
+    Ok(())
+}
+
+/// Opens a link the app shows with the phone's own app for it. Returns true when the link was
+/// handled here (the tap's default must then be prevented); false lets the web view have it.
+pub fn open_external(url: &str) -> bool {
+    match route_link(url) {
+        LinkRoute::Open(link) => {
+            hand_over(&link);
+            true
+        }
+        LinkRoute::Refuse => true,
+        LinkRoute::StayInside => false,
     }
 }
 
-pub fn main() -> anyhow::Result<()> {
-    let device = Device::open(&app_data_dir())?;
-    LaunchBuilder::mobile().with_context(device).launch(App);
-    Ok(())
+fn hand_over(link: &steady_phone::PhoneLink) {
+    if let Err(err) = steady_phone::open_link(link) {
+        // Never the number or message: only that the phone refused.
+        tracing::warn!("the phone could not open a link: {err}");
+    }
+}
+
+/// The vault for the data key's file: the Android Keystore, or a Keychain secret on iOS.
+pub fn key_vault(_data_dir: &std::path::Path) -> Box<dyn KeyVault> {
+    if cfg!(target_os = "android") {
+        Box::new(AndroidKeystore)
+    } else {
+        Box::new(SecretVault::new(VaultKind::IosKeychain, true, || {
+            steady_phone::device_secret().map_err(vault_error)
+        }))
+    }
+}
+
+fn vault_error(err: steady_phone::PhoneError) -> VaultError {
+    match err {
+        steady_phone::PhoneError::Damaged => VaultError::Damaged,
+        other => VaultError::Unavailable(other.to_string()),
+    }
+}
+
+/// The Android Keystore as a key vault: the AES-256-GCM key never leaves secure hardware.
+struct AndroidKeystore;
+
+impl KeyVault for AndroidKeystore {
+    fn kind(&self) -> VaultKind {
+        VaultKind::AndroidKeystore
+    }
+
+    fn binds_to_device(&self) -> bool {
+        true
+    }
+
+    fn seal(&self, secret: &[u8]) -> Result<Vec<u8>, VaultError> {
+        steady_phone::keystore_seal(secret).map_err(vault_error)
+    }
+
+    fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
+        steady_phone::keystore_open(sealed).map_err(vault_error)
+    }
+}
+
+/// The app inside the phone's shell: lifecycle, screen privacy and insets around the shared
+/// [`App`].
+#[component]
+fn PhoneApp() -> Element {
+    let device = use_context::<Device>();
+    let on_event = device.clone();
+    dioxus::mobile::use_wry_event_handler(move |event, _| match event {
+        Event::Suspended => {
+            cover(true);
+            on_lifecycle(&on_event, Lifecycle::Away);
+        }
+        Event::Resumed => {
+            on_lifecycle(&on_event, Lifecycle::Back);
+            cover(false);
+            spawn(pass_insets());
+        }
+        _ => {}
+    });
+    use_future(move || {
+        let device = device.clone();
+        async move {
+            pass_insets().await;
+            let mut changes = device.lock_changes();
+            loop {
+                keep_private(screen_is_private(device.is_locked()));
+                if changes.changed().await.is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    rsx! { App {} }
+}
+
+/// iOS: a plain view over the window while the app is in the background, so the app switcher
+/// shows nothing. (Android's `FLAG_SECURE` already blanks the switcher.)
+fn cover(covered: bool) {
+    if cfg!(target_os = "ios") {
+        let _ = steady_phone::cover_window(covered);
+    }
+}
+
+/// Android: `FLAG_SECURE` while a private screen shows (no screenshots, no switcher thumbnail).
+/// Window flags change only on Android's UI thread, which wry's JNI handle runs on.
+fn keep_private(private: bool) {
+    #[cfg(target_os = "android")]
+    dioxus::mobile::wry::JniHandle.exec(move |env, activity, _webview| {
+        if let Err(err) = steady_phone::android::set_window_secure(env, activity, private) {
+            tracing::warn!("the screen could not be kept private: {err}");
+        }
+    });
+    #[cfg(not(target_os = "android"))]
+    let _ = private;
+}
+
+/// Android draws the app under the system bars; the page keeps clear of them through
+/// `--inset-*` CSS variables (iOS's web view reports `env(safe-area-inset-*)` itself).
+async fn pass_insets() {
+    if let Ok(insets) = steady_phone::system_insets() {
+        let script = format!(
+            "const s = document.documentElement.style;
+             s.setProperty('--inset-top', '{}px'); s.setProperty('--inset-right', '{}px');
+             s.setProperty('--inset-bottom', '{}px'); s.setProperty('--inset-left', '{}px');",
+            insets.top, insets.right, insets.bottom, insets.left
+        );
+        let _ = document::eval(&script).await;
+    }
 }

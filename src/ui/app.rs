@@ -3,6 +3,10 @@
 //! The frame also keeps the lock: it shows the lock screen while the app is locked, the blank
 //! screen after quick-hide (the Hide button or Escape), and locks after the mentee's auto-lock
 //! delay away from the app or without a touch.
+//!
+//! Back goes back: each change of tab adds a browser history entry, so the browser's back button,
+//! and Android's (the web view goes back while it has history), return to the previous tab; from
+//! the first place, back leaves the app as usual.
 
 use dioxus::prelude::*;
 
@@ -11,6 +15,7 @@ use super::views::{
     SharingScreen, TodayScreen, ToolsScreen,
 };
 use super::{Session, theme};
+use crate::platform::{Lifecycle, on_lifecycle};
 use crate::state::Device;
 use crate::sync::protocol::Role;
 
@@ -59,6 +64,7 @@ impl Tab {
 pub fn App() -> Element {
     let device = use_context::<Device>();
     let rounds = device.sync_rounds();
+    let lock_changes = device.lock_changes();
     // Desktop and mobile start syncing with the app; the preview started it with the device.
     use_hook(|| device.start_background_sync(std::time::Duration::from_secs(60)));
     let device = use_signal(move || device);
@@ -73,12 +79,29 @@ pub fn App() -> Element {
             }
         }
     });
+    // Whoever locks or unlocks (auto-lock, the phone's lifecycle, quick-hide), every screen follows.
+    use_future(move || {
+        let mut lock_changes = lock_changes.clone();
+        async move {
+            while lock_changes.changed().await.is_ok() {
+                changes += 1;
+            }
+        }
+    });
     let mut hidden = use_signal(|| false);
-    // Escape hides the screen; leaving the page (or app) starts the away clock, or locks at once.
+    let mut tab = use_signal(|| Tab::Today);
+    // The tabs visited before this one, newest last; one browser history entry each.
+    let mut visited = use_signal(Vec::<Tab>::new);
+    // Escape hides the screen; leaving the page (or app) starts the away clock, or locks at once;
+    // the browser's (or phone's) back button returns to the previous tab. Forms never submit
+    // natively (the app handles every one): a native submit would add a history entry of its
+    // own, and back would then land on it.
     use_future(move || async move {
         let mut events = document::eval(
-            r#"document.addEventListener('keydown', (e) => { if (e.key === 'Escape') dioxus.send('hide'); });
+            r#"document.addEventListener('submit', (e) => e.preventDefault(), true);
+               document.addEventListener('keydown', (e) => { if (e.key === 'Escape') dioxus.send('hide'); });
                document.addEventListener('visibilitychange', () => dioxus.send(document.hidden ? 'away' : 'back'));
+               window.addEventListener('popstate', () => dioxus.send('previous'));
                await new Promise(() => {});"#,
         );
         while let Ok(event) = events.recv::<String>().await {
@@ -89,11 +112,15 @@ pub fn App() -> Element {
                     hidden.set(true);
                 }
                 "away" => {
-                    device.went_away();
+                    on_lifecycle(&device, Lifecycle::Away);
+                }
+                "previous" => {
+                    if let Some(previous) = visited.write().pop() {
+                        tab.set(previous);
+                    }
                 }
                 _ => {
-                    device.lock_if_due();
-                    device.touch();
+                    on_lifecycle(&device, Lifecycle::Back);
                 }
             }
             changes += 1;
@@ -131,15 +158,25 @@ pub fn App() -> Element {
         Role::Mentee => &Tab::MENTEE,
         Role::Mentor => &Tab::MENTOR,
     };
-    let mut tab = use_signal(|| Tab::Today);
     // A device that just became a mentor's shows mentor mode's home.
     let current = if tabs.contains(&tab()) || tab() == Tab::Privacy {
         tab()
     } else {
         tabs[0]
     };
-    let open_help = move |_| tab.set(Tab::Help);
-    let open_tools = move |_| tab.set(Tab::Tools);
+    // Goes to `next`, remembering where we were so back returns there.
+    let mut go = move |next: Tab| {
+        if next == current {
+            return;
+        }
+        visited.write().push(current);
+        tab.set(next);
+        spawn(async move {
+            let _ = document::eval("history.pushState(null, '');").await;
+        });
+    };
+    let open_help = move |_| go(Tab::Help);
+    let open_tools = move |_| go(Tab::Tools);
 
     let touched = move || session.device().touch();
     rsx! {
@@ -168,7 +205,7 @@ pub fn App() -> Element {
                         r#type: "button",
                         id: "open-privacy",
                         aria_current: if current == Tab::Privacy { "page" } else { "false" },
-                        onclick: move |_| tab.set(Tab::Privacy),
+                        onclick: move |_| go(Tab::Privacy),
                         "Privacy"
                     }
                 button {
@@ -176,7 +213,7 @@ pub fn App() -> Element {
                     r#type: "button",
                     id: "get-help",
                     aria_label: "Get help now",
-                    onclick: move |_| tab.set(Tab::Help),
+                    onclick: move |_| go(Tab::Help),
                     "Get help"
                 }
                 }
@@ -200,7 +237,7 @@ pub fn App() -> Element {
                         r#type: "button",
                         "data-tab": each.label(),
                         aria_current: if current == each { "page" } else { "false" },
-                        onclick: move |_| tab.set(each),
+                        onclick: move |_| go(each),
                         "{each.label()}"
                     }
                 }

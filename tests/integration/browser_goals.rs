@@ -44,6 +44,15 @@ async fn a_goal_is_written_stepped_through_checked_in_and_completed() {
     browser
         .wait_for_text("#goal-detail", "So I feel stronger")
         .await;
+    // The open goal moves focus to its title, as a screen reader needs; type after that, as a
+    // person would, so no key lands while focus moves.
+    browser
+        .wait_until(
+            "the goal's title has focus",
+            "return document.activeElement && document.activeElement.id === 'goal-title-text';",
+            vec![],
+        )
+        .await;
 
     for step in ["Swim twice a week", "Time my laps"] {
         browser.type_and_submit("#new-step", step).await;

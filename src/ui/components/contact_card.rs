@@ -3,6 +3,7 @@
 
 use dioxus::prelude::*;
 
+use super::OutsideLink;
 use crate::domain::CrisisContact;
 
 #[component]
@@ -23,11 +24,11 @@ pub fn ContactCard(contact: CrisisContact) -> Element {
             }
             div { class: "row actions",
                 for action in contact.actions() {
-                    a {
+                    OutsideLink {
                         key: "{action.href}",
                         class: "button primary",
-                        href: "{action.href}",
-                        aria_label: "{action.accessible_name}",
+                        href: action.href.clone(),
+                        accessible_name: action.accessible_name.clone(),
                         "{action.label}"
                     }
                 }

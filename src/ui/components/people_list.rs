@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use super::UndoToast;
+use super::{OutsideLink, UndoToast};
 use crate::domain::{EntryId, TrustedPerson};
 use crate::ui::use_session;
 
@@ -48,16 +48,16 @@ pub fn PeopleList() -> Element {
                     li { key: "{person.id}", class: "person", "data-person": "{person.name}",
                         p { class: "person-name", "{person.name}" }
                         div { class: "row",
-                            a {
+                            OutsideLink {
                                 class: "button primary",
-                                href: "{person.call_href()}",
-                                aria_label: "Call {person.name}",
+                                href: person.call_href(),
+                                accessible_name: "Call {person.name}",
                                 "Call"
                             }
-                            a {
+                            OutsideLink {
                                 class: "button primary",
-                                href: "{person.text_href()}",
-                                aria_label: "Text {person.name}",
+                                href: person.text_href(),
+                                accessible_name: "Text {person.name}",
                                 "Text"
                             }
                             button {
