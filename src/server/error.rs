@@ -61,7 +61,21 @@ impl From<ServerStoreError> for Refusal {
             ServerStoreError::VersionConflict(_) | ServerStoreError::NoAudience(_) => {
                 Refusal::new(StatusCode::CONFLICT, "conflict", err.to_string())
             }
-            ServerStoreError::Sqlite(_) | ServerStoreError::Poisoned => {
+            ServerStoreError::Unsigned(_) => Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "unsigned",
+                "Every change must be a signed envelope or a signed tombstone. Update the app.",
+            ),
+            ServerStoreError::QuotaFull => Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "storage_full",
+                "Your shared items have reached your program's storage limit. Stop sharing some older items to make room.",
+            ),
+            ServerStoreError::NotYourDevice => Refusal::not_found(),
+            ServerStoreError::Sqlite(_)
+            | ServerStoreError::Poisoned
+            | ServerStoreError::NewerSchema
+            | ServerStoreError::SchemaChanged(_) => {
                 tracing::error!("server store failed: {err}");
                 Refusal::new(
                     StatusCode::INTERNAL_SERVER_ERROR,

@@ -10,14 +10,21 @@ mod console;
 mod error;
 pub mod fuzzing;
 mod limits;
+mod program_key;
 mod records;
+mod schema;
+mod serve;
 mod sqlite;
 pub mod staff_store;
 pub mod store;
 
-pub use admin::{Invite, add_staff, create_invite, normalize_invite_code, pair, publish_directory};
+pub use admin::{
+    Invite, add_staff, create_invite, normalize_invite_code, pair, publish_directory,
+    publish_directory_with,
+};
 pub use config::{Config, ConfigError};
-pub use console::sign_in_delay;
+pub use program_key::PROGRAM_KEY_FILE;
+pub use serve::{ConnectionLimits, peer_address, serve_router};
 pub use store::{Person, ServerStore, SqliteStore};
 
 use std::future::Future;
@@ -32,19 +39,25 @@ use crate::crypto::ProgramKey;
 #[derive(Clone)]
 pub struct ServerState {
     pub store: Arc<dyn ServerStore>,
-    pub program_key: Arc<ProgramKey>,
-    /// Whether the server sits behind TLS (its cookies are then marked Secure).
-    pub behind_tls: bool,
+    /// The data folder, where the program's key lives (read at each use; see `program_key`).
+    pub data_dir: std::path::PathBuf,
+    /// Whether the console's cookies are marked Secure: behind TLS, or whenever the server listens
+    /// on anything but loopback (where plain http could only be a mistake).
+    pub secure_cookies: bool,
     /// How long new invite codes stay valid, in days.
     pub invite_days: i64,
+    /// How many bytes each mentee's sealed records may take.
+    pub quota_bytes: u64,
     limiter: Arc<limits::RateLimiter>,
+    /// Per network address: enrolment attempts, and requests with a wrong token.
+    address_limits: Arc<limits::AddressLimits>,
+    /// Argon2id runs off the async workers, at most this many at once, so guessing at the
+    /// console's sign-in cannot slow down sync.
+    pub(crate) password_slots: Arc<tokio::sync::Semaphore>,
     /// When each device was last noted as active, so the note costs a write at most every
     /// ten minutes per device.
     last_touch: Arc<std::sync::Mutex<std::collections::HashMap<String, i64>>>,
 }
-
-/// The program's signing key file inside the server's data directory.
-pub const PROGRAM_KEY_FILE: &str = "program.key";
 
 impl ServerState {
     /// The server's shared state; reads (or, on first start, makes) the program's signing key.
@@ -53,23 +66,36 @@ impl ServerState {
     }
 
     pub fn try_new(store: Arc<dyn ServerStore>, config: &Config) -> anyhow::Result<Self> {
-        let key = ProgramKey::load_or_create(&config.data_dir.join(PROGRAM_KEY_FILE))
-            .map_err(|err| anyhow::anyhow!("program key: {err}"))?;
+        // Made (or an interrupted rotation finished) now, so a bad key stops the start.
+        program_key::load(&config.data_dir, store.as_ref())?;
         Ok(ServerState {
             store,
-            program_key: Arc::new(key),
-            behind_tls: config.behind_tls,
+            data_dir: config.data_dir.clone(),
+            secure_cookies: config.behind_tls || !config.listen.ip().is_loopback(),
             invite_days: config.invite_days,
+            quota_bytes: config.mentee_quota_mib.saturating_mul(1024 * 1024),
             last_touch: Arc::default(),
             limiter: Arc::new(limits::RateLimiter::new(
                 config.rate_per_second,
                 config.rate_burst,
             )),
+            address_limits: Arc::new(limits::AddressLimits::new()),
+            password_slots: Arc::new(tokio::sync::Semaphore::new(2)),
         })
     }
 }
 
 impl ServerState {
+    /// The program's signing key as it is now.
+    pub fn program_key(&self) -> anyhow::Result<ProgramKey> {
+        program_key::load(&self.data_dir, self.store.as_ref())
+    }
+
+    /// Rotates the program's key (see `program_key`); returns the new public key.
+    pub fn rotate_program_key(&self) -> anyhow::Result<String> {
+        program_key::rotate(&self.data_dir, self.store.as_ref())
+    }
+
     /// Notes that `device` was active now (for the console's "active in the last 7 and 30 days").
     pub(crate) fn note_active(&self, device: &str) {
         let now = now();
@@ -105,19 +131,24 @@ pub async fn launch_with_listener(
 ) -> anyhow::Result<()> {
     let store = SqliteStore::open(&config.data_dir, &config.program_name)?;
     let state = ServerState::try_new(Arc::new(store), &config)?;
-    serve(state, listener, shutdown).await
+    serve(
+        state,
+        listener,
+        ConnectionLimits::from_config(&config),
+        shutdown,
+    )
+    .await
 }
 
-/// Serves `state` on `listener` until `shutdown` completes.
+/// Serves `state` on `listener` within `limits` until `shutdown` completes.
 pub async fn serve(
     state: ServerState,
     listener: TcpListener,
+    limits: ConnectionLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     tracing::info!("sync server listening on {}", listener.local_addr()?);
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    serve_router(router(state), listener, limits, shutdown).await?;
     Ok(())
 }
 

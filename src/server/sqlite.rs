@@ -14,35 +14,6 @@ use super::store::{
 };
 use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS program (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS people (
-    id TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT NOT NULL, created_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS invites (
-    code_hash TEXT PRIMARY KEY,
-    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-    expires_at INTEGER NOT NULL, used_at INTEGER);
-CREATE TABLE IF NOT EXISTS devices (
-    id TEXT PRIMARY KEY,
-    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-    token_hash TEXT NOT NULL UNIQUE, signing_key TEXT NOT NULL, receiving_key TEXT NOT NULL,
-    enrolled_at INTEGER NOT NULL, revoked_at INTEGER);
-CREATE TABLE IF NOT EXISTS pairings (
-    mentee_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-    mentor_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-    paired_at INTEGER NOT NULL, PRIMARY KEY (mentee_id, mentor_id));
-CREATE TABLE IF NOT EXISTS records (
-    mentee_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-    item_id TEXT NOT NULL, version INTEGER NOT NULL, seq INTEGER NOT NULL,
-    envelope BLOB, audience TEXT NOT NULL,
-    PRIMARY KEY (mentee_id, item_id));
-CREATE INDEX IF NOT EXISTS records_feed ON records (mentee_id, seq);
-CREATE TABLE IF NOT EXISTS directory_versions (
-    version INTEGER PRIMARY KEY, signed TEXT NOT NULL, published_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS feed_seq (
-    mentee_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE, last INTEGER NOT NULL);
-";
-
 /// The embedded SQLite store: one writer connection, a few reader connections (WAL lets reads run
 /// beside writes), and the caches of `cache.rs`.
 pub struct SqliteStore {
@@ -57,20 +28,12 @@ const READERS: usize = 4;
 impl SqliteStore {
     pub fn open(dir: &Path, program_name: &str) -> Result<SqliteStore> {
         crate::platform::create_private_dir(dir).map_err(|_| ServerStoreError::Poisoned)?;
-        let conn = Connection::open(dir.join(SERVER_DATABASE))?;
+        let mut conn = Connection::open(dir.join(SERVER_DATABASE))?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
              PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;",
         )?;
-        conn.execute_batch(SCHEMA)?;
-        conn.execute_batch(super::staff_store::STAFF_SCHEMA)?;
-        // Columns added after a table was first made (the server's schema only ever grows).
-        let has_last_seen: bool = conn
-            .prepare("SELECT 1 FROM pragma_table_info('devices') WHERE name = 'last_seen'")?
-            .exists([])?;
-        if !has_last_seen {
-            conn.execute_batch("ALTER TABLE devices ADD COLUMN last_seen INTEGER;")?;
-        }
+        super::schema::migrate(&mut conn)?;
         conn.execute(
             "INSERT INTO program (id, name) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
             [program_name],
@@ -294,28 +257,46 @@ impl ServerStore for SqliteStore {
     fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare_cached(
-            "SELECT id, signing_key, receiving_key, enrolled_at FROM devices
+            "SELECT id, signing_key, receiving_key, enrolled_at, vouch FROM devices
              WHERE person_id = ?1 AND revoked_at IS NULL ORDER BY enrolled_at, id",
         )?;
         let devices = stmt
             .query_map([person_id], |r| {
+                let vouch: Option<String> = r.get(4)?;
                 Ok(DeviceInfo {
                     device_id: r.get(0)?,
                     signing_key: r.get(1)?,
                     receiving_key: r.get(2)?,
                     enrolled_at: r.get(3)?,
+                    vouch: vouch.and_then(|v| serde_json::from_str(&v).ok()),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(devices)
     }
 
-    fn put_records(&self, mentee_id: &str, records: &[RecordPut]) -> Result<Vec<PutOutcome>> {
+    fn set_vouch(&self, person_id: &str, device_id: &str, vouch: &str) -> Result<()> {
+        let changed = self.conn()?.execute(
+            "UPDATE devices SET vouch = ?3 WHERE id = ?2 AND person_id = ?1 AND revoked_at IS NULL",
+            params![person_id, device_id, vouch],
+        )?;
+        if changed == 0 {
+            return Err(ServerStoreError::NotYourDevice);
+        }
+        Ok(())
+    }
+
+    fn put_records(
+        &self,
+        mentee_id: &str,
+        records: &[RecordPut],
+        quota_bytes: u64,
+    ) -> Result<Vec<(PutOutcome, u64)>> {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let mut outcomes = Vec::with_capacity(records.len());
         for record in records {
-            outcomes.push(put_one(&tx, mentee_id, record)?);
+            outcomes.push(put_one(&tx, mentee_id, record, quota_bytes)?);
         }
         let head: Option<i64> = tx
             .query_row(
@@ -396,6 +377,52 @@ impl ServerStore for SqliteStore {
             params![version as i64, signed, now],
         )?;
         Ok(())
+    }
+
+    fn add_key_rotation(
+        &self,
+        rotation: &str,
+        resigned_directory: Option<(u64, String)>,
+        now: i64,
+    ) -> Result<()> {
+        #[derive(serde::Deserialize)]
+        struct Keys {
+            old_key: String,
+            new_key: String,
+            signature: String,
+        }
+        let keys: Keys = serde_json::from_str(rotation).map_err(|_| ServerStoreError::Poisoned)?;
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO key_rotations (old_key, new_key, signature, rotated_at) VALUES (?1, ?2, ?3, ?4)",
+            params![keys.old_key, keys.new_key, keys.signature, now],
+        )?;
+        if let Some((version, signed)) = resigned_directory {
+            tx.execute(
+                "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
+                params![version as i64, signed, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn key_rotations(&self) -> Result<Vec<String>> {
+        let conn = self.reader()?;
+        let mut stmt = conn
+            .prepare_cached("SELECT old_key, new_key, signature FROM key_rotations ORDER BY seq")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(serde_json::json!({
+                    "old_key": r.get::<_, String>(0)?,
+                    "new_key": r.get::<_, String>(1)?,
+                    "signature": r.get::<_, String>(2)?,
+                })
+                .to_string())
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     fn delete_person(&self, person_id: &str) -> Result<()> {

@@ -1,28 +1,12 @@
 //! What the staff console keeps: staff accounts (Argon2id hashes), sign-in sessions (only the
-//! SHA-256 of the cookie), failed sign-in counts for the growing delay, the audit log, and the
-//! program totals. Part of the SQLite store; entry content is never here (the server has none).
+//! SHA-256 of the cookie), the sign-in throttle (wrong passwords per name, per name and address,
+//! per address), the audit log, and the program totals. Part of the SQLite store; entry content is
+//! never here (the server has none).
 
 use rusqlite::{OptionalExtension, params};
 
 use super::sqlite::SqliteStore;
 use super::store::Result;
-
-pub(crate) const STAFF_SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS staff (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
-    failed INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS staff_sessions (
-    token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
-    csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS audit_log (
-    id INTEGER PRIMARY KEY, at INTEGER NOT NULL, staff TEXT NOT NULL, action TEXT NOT NULL,
-    detail TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS directory_draft (position INTEGER PRIMARY KEY, contact TEXT NOT NULL);
-CREATE TRIGGER IF NOT EXISTS audit_log_is_append_only BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
-CREATE TRIGGER IF NOT EXISTS audit_log_is_kept BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
-";
 
 /// A signed-in staff member, as a session names them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,9 +50,16 @@ pub struct Totals {
 /// The staff console's storage, part of every [`super::ServerStore`].
 pub trait StaffStore {
     fn add_staff(&self, name: &str, password_hash: &str, now: i64) -> Result<()>;
-    /// An account's id, password hash and count of failed sign-ins since the last success.
-    fn staff_login(&self, name: &str) -> Result<Option<(String, String, u32)>>;
-    fn sign_in_failed(&self, name: &str) -> Result<()>;
+    /// An account's id and password hash.
+    fn staff_login(&self, name: &str) -> Result<Option<(String, String)>>;
+    /// Counts one sign-in try against each `(key, free tries)` before the password is checked, in
+    /// one transaction, so parallel guesses cannot all slip through: returns the time until which
+    /// a key is locked (nothing is counted then), or `None` to go ahead. After a key's free tries,
+    /// each wrong one locks it for 1, 2, 4 ... at most 15 minutes; counts fade after a day.
+    fn throttle_try(&self, keys: &[(String, u32)], now: i64) -> Result<Option<i64>>;
+    /// A right password: `clear` keys start again from nothing; `release` keys give back the one
+    /// try counted for it (unlocking if that brings them under their free tries).
+    fn throttle_settle(&self, clear: &[String], release: &[(String, u32)]) -> Result<()>;
     fn start_session(
         &self,
         staff_id: &str,
@@ -102,22 +93,77 @@ impl StaffStore for SqliteStore {
         Ok(())
     }
 
-    fn staff_login(&self, name: &str) -> Result<Option<(String, String, u32)>> {
+    fn staff_login(&self, name: &str) -> Result<Option<(String, String)>> {
         Ok(self
             .writer()?
             .query_row(
-                "SELECT id, password_hash, failed FROM staff WHERE name = ?1",
+                "SELECT id, password_hash FROM staff WHERE name = ?1",
                 [name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
     }
 
-    fn sign_in_failed(&self, name: &str) -> Result<()> {
-        self.writer()?.execute(
-            "UPDATE staff SET failed = failed + 1 WHERE name = ?1",
-            [name],
+    fn throttle_try(&self, keys: &[(String, u32)], now: i64) -> Result<Option<i64>> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "DELETE FROM sign_in_throttle WHERE updated_at < ?1 AND locked_until < ?2",
+            params![now - 86_400, now],
         )?;
+        let mut locked_until = None::<i64>;
+        for (key, _) in keys {
+            let until: Option<i64> = tx
+                .query_row(
+                    "SELECT locked_until FROM sign_in_throttle WHERE key = ?1",
+                    [key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(until) = until.filter(|until| *until > now) {
+                locked_until = Some(locked_until.map_or(until, |l| l.max(until)));
+            }
+        }
+        if locked_until.is_some() {
+            return Ok(locked_until);
+        }
+        for (key, free) in keys {
+            let failures: i64 = tx.query_row(
+                "INSERT INTO sign_in_throttle (key, failures, locked_until, updated_at)
+                 VALUES (?1, 1, 0, ?2)
+                 ON CONFLICT (key) DO UPDATE SET failures = failures + 1, updated_at = ?2
+                 RETURNING failures",
+                params![key, now],
+                |r| r.get(0),
+            )?;
+            let over = failures - i64::from(*free);
+            if over >= 0 {
+                let lock = (60_i64 << over.min(4)).min(15 * 60);
+                tx.execute(
+                    "UPDATE sign_in_throttle SET locked_until = ?2 WHERE key = ?1",
+                    params![key, now + lock],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(None)
+    }
+
+    fn throttle_settle(&self, clear: &[String], release: &[(String, u32)]) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        for key in clear {
+            tx.execute("DELETE FROM sign_in_throttle WHERE key = ?1", [key])?;
+        }
+        for (key, free) in release {
+            tx.execute(
+                "UPDATE sign_in_throttle SET failures = max(failures - 1, 0),
+                     locked_until = CASE WHEN failures - 1 < ?2 THEN 0 ELSE locked_until END
+                 WHERE key = ?1",
+                params![key, i64::from(*free)],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -129,7 +175,6 @@ impl StaffStore for SqliteStore {
         expires_at: i64,
     ) -> Result<()> {
         let conn = self.writer()?;
-        conn.execute("UPDATE staff SET failed = 0 WHERE id = ?1", [staff_id])?;
         conn.execute(
             "INSERT INTO staff_sessions (token_hash, staff_id, csrf, expires_at) VALUES (?1, ?2, ?3, ?4)",
             params![token_hash, staff_id, csrf, expires_at],

@@ -23,6 +23,16 @@ pub enum ServerStoreError {
     VersionConflict(u64),
     #[error("nobody paired with this mentee can read item {0}")]
     NoAudience(String),
+    #[error("a change to item {0} came without a signed envelope or tombstone")]
+    Unsigned(String),
+    #[error("this mentee's shared items have reached the program's storage limit")]
+    QuotaFull,
+    #[error("that device is not one of this person's")]
+    NotYourDevice,
+    #[error("the server's database was written by a newer version of Steady's server")]
+    NewerSchema,
+    #[error("this server changed a database step it ran before ({0})")]
+    SchemaChanged(&'static str),
     #[error("server database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the server database is unavailable")]
@@ -64,8 +74,17 @@ pub trait ServerStore: super::staff_store::StaffStore + Send + Sync + 'static {
     /// The people paired with `person_id` (mentors of a mentee, or mentees of a mentor).
     fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>>;
     fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>>;
-    /// Applies a batch of record changes in one transaction: all or nothing.
-    fn put_records(&self, mentee_id: &str, records: &[RecordPut]) -> Result<Vec<PutOutcome>>;
+    /// Keeps `vouch` (JSON) for `device_id`, which must be another device of `person_id`.
+    fn set_vouch(&self, person_id: &str, device_id: &str, vouch: &str) -> Result<()>;
+    /// Applies a batch of record changes in one transaction: all or nothing. Each outcome comes
+    /// with the version the server holds afterwards. `quota_bytes` caps what a mentee's records
+    /// may take in all.
+    fn put_records(
+        &self,
+        mentee_id: &str,
+        records: &[RecordPut],
+        quota_bytes: u64,
+    ) -> Result<Vec<(PutOutcome, u64)>>;
     /// Changes to a mentee's records after `after` that `mentor_id` may see.
     fn changes(
         &self,
@@ -80,6 +99,16 @@ pub trait ServerStore: super::staff_store::StaffStore + Send + Sync + 'static {
     fn latest_directory(&self) -> Result<Option<(u64, String)>>;
     /// Stores a newly published (already signed) directory version.
     fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()>;
+    /// Records a program key rotation (JSON) and, in the same transaction, the newest directory
+    /// signed again by the new key as the next version.
+    fn add_key_rotation(
+        &self,
+        rotation: &str,
+        resigned_directory: Option<(u64, String)>,
+        now: i64,
+    ) -> Result<()>;
+    /// Every program key rotation (JSON), oldest first.
+    fn key_rotations(&self) -> Result<Vec<String>>;
 }
 
 /// A device being enrolled.
