@@ -37,6 +37,7 @@ fn main() {
         tokio::spawn(server::serve(
             ServerState::new(store.clone(), &config),
             listener,
+            server::ConnectionLimits::from_config(&config),
             std::future::pending(),
         ));
         let mentee_dir = tempfile::tempdir().unwrap().keep();
@@ -48,6 +49,12 @@ fn main() {
         let mentor = steady::state::Device::open(&mentor_dir).unwrap();
         mentor.enroll(&base, &mentor_invite.code).await.unwrap();
         mentee.enroll(&base, &mentee_invite.code).await.unwrap();
+        mentee.sync_now().await.unwrap();
+        for device in mentee.mentor_devices().unwrap() {
+            mentee
+                .decide_mentor_device(&device.device_id, true)
+                .unwrap();
+        }
         for n in 0..100u8 {
             let entry = mentee
                 .log_mood(steady::domain::MoodLevel::new(n % 5 + 1).unwrap())

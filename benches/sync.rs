@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use steady::crypto::envelope::Feed;
 use steady::crypto::{DeviceKeys, ItemRef, Recipient, envelope};
 use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
 use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
@@ -16,8 +17,8 @@ fn seal_and_open(c: &mut Criterion) {
     let mentee = DeviceKeys::generate().unwrap();
     let mentor = DeviceKeys::generate().unwrap();
     let item = ItemRef {
+        feed: Feed::Shared,
         item_id: "0b6a3f5e-3f6c-4d0e-9d55-6c1f0a7c2b11".into(),
-        kind: "mood".into(),
         version: 3,
         mentee_id: "mentee".into(),
     };
@@ -35,6 +36,7 @@ fn seal_and_open(c: &mut Criterion) {
         b.iter(|| {
             envelope::open(
                 &sealed,
+                Feed::Shared,
                 &item.item_id,
                 "mentee",
                 "mentor-device",
@@ -44,6 +46,16 @@ fn seal_and_open(c: &mut Criterion) {
             .unwrap()
         })
     });
+}
+
+/// The mentee says yes to the mentor's device (as a person would after comparing its code).
+async fn approve_mentor_devices(mentee: &Device) {
+    mentee.sync_now().await.unwrap();
+    for device in mentee.mentor_devices().unwrap() {
+        mentee
+            .decide_mentor_device(&device.device_id, true)
+            .unwrap();
+    }
 }
 
 struct World {
@@ -65,7 +77,12 @@ async fn world_with_shared_entries(count: usize) -> World {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let state = ServerState::new(store.clone(), &config);
-    tokio::spawn(server::serve(state, listener, std::future::pending()));
+    tokio::spawn(server::serve(
+        state,
+        listener,
+        server::ConnectionLimits::from_config(&config),
+        std::future::pending(),
+    ));
     let mentee_invite = server::create_invite(&store, Role::Mentee, "Alex", None, 1).unwrap();
     let mentor_invite = server::create_invite(&store, Role::Mentor, "Sam", None, 1).unwrap();
     server::pair(&store, &mentee_invite.person.id, &mentor_invite.person.id).unwrap();
@@ -73,6 +90,7 @@ async fn world_with_shared_entries(count: usize) -> World {
     let mentor = Device::open(dirs[2].path()).unwrap();
     mentor.enroll(&base, &mentor_invite.code).await.unwrap();
     mentee.enroll(&base, &mentee_invite.code).await.unwrap();
+    approve_mentor_devices(&mentee).await;
     for n in 0..count {
         let entry = mentee
             .log_mood(MoodLevel::new((n % 5) as u8 + 1).unwrap())

@@ -22,9 +22,12 @@ fn keys() -> &'static (DeviceKeys, PublicKeys) {
 /// A sealed envelope as a mentor's device receives it, and the shared content inside one.
 pub fn envelope(data: &[u8]) {
     let (keys, public) = keys();
-    let _ = envelope::open(data, "item", "mentee", "device", keys, |_| {
-        Some(public.clone())
-    });
+    for feed in [envelope::Feed::Shared, envelope::Feed::Replies] {
+        let _ = envelope::open(data, feed, "item", "mentee", "device", keys, |_| {
+            Some(public.clone())
+        });
+    }
+    let _ = envelope::is_tombstone(data);
     let _ = SharedContent::from_json(data);
 }
 

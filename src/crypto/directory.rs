@@ -1,6 +1,8 @@
 //! The program's signing key and signed crisis directories. Staff publish a directory; the server
 //! signs it with the program's Ed25519 key (kept in a file with owner-only permissions); phones
-//! pin the public key at enrolment and accept only directories it signed.
+//! pin the public key at enrolment and accept only directories it signed. A key can be replaced
+//! (rotated) by a new one that the old one signs: a phone follows such a chain from the key it
+//! pinned, and nothing else can move it to another key.
 
 use std::path::Path;
 
@@ -13,13 +15,65 @@ use serde::{Deserialize, Serialize};
 use super::CryptoError;
 
 const CONTEXT: &[u8] = b"steady-directory-v1";
+const ROTATION_CONTEXT: &[u8] = b"steady-key-rotation-v1";
+/// The longest chain of rotations a phone follows in one step.
+const MAX_ROTATIONS: usize = 32;
 
-/// A directory as published: the exact JSON text that was signed, and the signature.
+/// A directory as published: the exact JSON text that was signed, and the signature; served with
+/// the program's key rotations so a phone can follow them from the key it pinned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignedDirectory {
     pub payload: String,
     pub signature: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rotations: Vec<KeyRotation>,
+}
+
+/// "The program's key is now `new_key`", signed by `old_key` (both public, base64url).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyRotation {
+    pub old_key: String,
+    pub new_key: String,
+    pub signature: String,
+}
+
+impl KeyRotation {
+    fn message(old_key: &str, new_key: &str) -> Vec<u8> {
+        let mut message = ROTATION_CONTEXT.to_vec();
+        for field in [old_key, new_key] {
+            message.extend_from_slice(&(field.len() as u64).to_be_bytes());
+            message.extend_from_slice(field.as_bytes());
+        }
+        message
+    }
+
+    /// Whether the old key really signed this rotation.
+    pub fn verifies(&self) -> bool {
+        let (Ok(key), Ok(signature)) = (B64.decode(&self.old_key), B64.decode(&self.signature))
+        else {
+            return false;
+        };
+        UnparsedPublicKey::new(&ED25519, key)
+            .verify(&Self::message(&self.old_key, &self.new_key), &signature)
+            .is_ok()
+    }
+}
+
+/// The newest key reachable from `pinned` through rotations each signed by the key before it.
+pub fn follow_rotations(pinned: &str, rotations: &[KeyRotation]) -> String {
+    let mut key = pinned.to_owned();
+    for _ in 0..MAX_ROTATIONS {
+        let Some(next) = rotations
+            .iter()
+            .find(|r| r.old_key == key && r.new_key != key && r.verifies())
+        else {
+            break;
+        };
+        key = next.new_key.clone();
+    }
+    key
 }
 
 impl SignedDirectory {
@@ -75,6 +129,28 @@ impl ProgramKey {
         SignedDirectory {
             signature: B64.encode(self.0.sign(&message)),
             payload,
+            rotations: Vec::new(),
+        }
+    }
+
+    /// A fresh key (not yet saved).
+    pub fn generate() -> Result<(Self, Vec<u8>), CryptoError> {
+        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
+            .map_err(|_| CryptoError::RandomUnavailable)?;
+        let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref())
+            .map(ProgramKey)
+            .map_err(|_| CryptoError::MalformedKey)?;
+        Ok((key, pkcs8.as_ref().to_vec()))
+    }
+
+    /// This key's statement that `next` replaces it.
+    pub fn rotate_to(&self, next: &ProgramKey) -> KeyRotation {
+        let (old_key, new_key) = (self.public(), next.public());
+        let signature = B64.encode(self.0.sign(&KeyRotation::message(&old_key, &new_key)));
+        KeyRotation {
+            old_key,
+            new_key,
+            signature,
         }
     }
 }
@@ -97,5 +173,32 @@ mod tests {
         changed.payload = "{\"version\":2}".into();
         assert!(!changed.verifies_with(&key.public()));
         assert!(!signed.verifies_with("not base64!"));
+    }
+
+    #[test]
+    fn a_phone_follows_rotations_signed_by_its_pinned_key_and_nothing_else() {
+        let first = ProgramKey::generate().unwrap().0;
+        let second = ProgramKey::generate().unwrap().0;
+        let third = ProgramKey::generate().unwrap().0;
+        let chain = vec![first.rotate_to(&second), second.rotate_to(&third)];
+        assert!(chain.iter().all(KeyRotation::verifies));
+        assert_eq!(follow_rotations(&first.public(), &chain), third.public());
+        assert_eq!(follow_rotations(&second.public(), &chain), third.public());
+
+        // A server's own key, "rotated to" without the pinned key's signature, goes nowhere.
+        let stranger = ProgramKey::generate().unwrap().0;
+        let mut forged = first.rotate_to(&stranger);
+        forged.new_key = ProgramKey::generate().unwrap().0.public();
+        assert!(!forged.verifies());
+        assert_eq!(follow_rotations(&first.public(), &[forged]), first.public());
+        let unrelated = stranger.rotate_to(&third);
+        assert_eq!(
+            follow_rotations(&first.public(), &[unrelated]),
+            first.public()
+        );
+        // A loop ends.
+        let back = vec![first.rotate_to(&second), second.rotate_to(&first)];
+        let end = follow_rotations(&first.public(), &back);
+        assert!(end == first.public() || end == second.public());
     }
 }

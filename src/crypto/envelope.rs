@@ -1,10 +1,16 @@
-//! Sealed envelopes: how one shared item travels from a mentee's device to their mentor's devices.
+//! Sealed envelopes: how one shared item travels between a mentee's devices and their mentor's,
+//! through a server that may read, drop, replay or invent anything it holds.
 //!
 //! A fresh 256-bit content key seals the payload with ChaCha20-Poly1305 (ring); the associated
-//! data binds the item id, kind, version and mentee id, so a payload cannot be moved to another
-//! item or replayed as another version unnoticed. The content key is wrapped with HPKE (RFC 9180,
-//! DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305) to each approved mentor device, and
-//! the whole envelope is signed with the mentee device's Ed25519 key.
+//! data binds the feed, item id, version and mentee id, so a payload cannot be moved to another
+//! item, feed or version unnoticed. The item's kind (check-in, goal, contact request, safety plan)
+//! travels only inside the sealed payload, so the server cannot tell when a mentee asked for help.
+//! The content key is wrapped with HPKE (RFC 9180, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
+//! ChaCha20-Poly1305) to each approved device, and the whole envelope is signed with the sending
+//! device's Ed25519 key.
+//!
+//! A tombstone (an item unshared or deleted) is an envelope with no body and no keys, signed the
+//! same way, so a server cannot remove an item from a reader's device on its own say-so.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -20,19 +26,39 @@ use super::CryptoError;
 use super::identity::{DeviceKeys, PublicKeys, Receiver};
 
 /// The envelope format this code writes and reads.
-pub const ENVELOPE_VERSION: u32 = 1;
-const HPKE_INFO: &[u8] = b"steady content key v1";
+pub const ENVELOPE_VERSION: u32 = 2;
+const HPKE_INFO: &[u8] = b"steady content key v2";
+
+/// Which feed an envelope belongs to: shared items go from a mentee to their mentor; replies go
+/// from a mentor to their mentee. Bound into the signature and associated data, so nothing can be
+/// moved from one feed to the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feed {
+    Shared,
+    Replies,
+}
+
+impl Feed {
+    fn key(self) -> &'static str {
+        match self {
+            Feed::Shared => "shared",
+            Feed::Replies => "replies",
+        }
+    }
+}
 
 /// Which item an envelope carries; all of it is bound into the associated data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemRef {
+    pub feed: Feed,
     pub item_id: String,
-    pub kind: String,
     pub version: u64,
+    /// The mentee whose feed this is (for replies too: the mentee they are for).
     pub mentee_id: String,
 }
 
-/// A mentor device the content key is wrapped to.
+/// A device the content key is wrapped to.
 #[derive(Clone, Debug)]
 pub struct Recipient {
     pub device_id: String,
@@ -44,9 +70,9 @@ pub struct Recipient {
 pub enum OpenError {
     #[error("the envelope is not in a form Steady reads")]
     Malformed,
-    #[error("the envelope was made by a newer version of Steady")]
+    #[error("the envelope was made by a different version of Steady")]
     UnknownVersion,
-    #[error("the envelope was signed by a device this mentee never enrolled")]
+    #[error("the envelope was signed by a device that is not trusted for this person")]
     UnknownSigner,
     #[error("the envelope's signature does not match its contents")]
     BadSignature,
@@ -69,22 +95,30 @@ struct WrappedKey {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 struct Wire {
     v: u32,
+    feed: Feed,
     item: String,
-    kind: String,
     version: u64,
     mentee: String,
     signer: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    tomb: bool,
+    #[serde(default)]
     nonce: String,
+    #[serde(default)]
     body: String,
+    #[serde(default)]
     keys: Vec<WrappedKey>,
     sig: String,
 }
 
-/// What a successfully opened envelope held.
+/// What a successfully verified (and, unless a tombstone, opened) envelope held.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Opened {
     pub item: ItemRef,
-    pub payload: Vec<u8>,
+    /// The id of the device that signed it.
+    pub signer: String,
+    /// The decrypted payload, or `None` for a signed tombstone.
+    pub payload: Option<Vec<u8>>,
 }
 
 /// Seals `payload` for `recipients`, signed by `signer` (the mentee device `signer_id`).
@@ -135,11 +169,12 @@ pub fn seal(
 
     let mut wire = Wire {
         v: ENVELOPE_VERSION,
+        feed: item.feed,
         item: item.item_id.clone(),
-        kind: item.kind.clone(),
         version: item.version,
         mentee: item.mentee_id.clone(),
         signer: signer_id.to_owned(),
+        tomb: false,
         nonce: B64.encode(nonce),
         body: B64.encode(body),
         keys,
@@ -149,10 +184,47 @@ pub fn seal(
     serde_json::to_vec(&wire).map_err(|_| CryptoError::SealFailed)
 }
 
-/// Opens `envelope` as the record `expected` (item id and mentee id as the server listed it), on
-/// the device `device_id` holding `keys`. `signer_key` finds a mentee device's public keys by id.
+/// A signed tombstone for `item` (at the version that ends it): no body, no keys.
+pub fn seal_tombstone(
+    item: &ItemRef,
+    signer_id: &str,
+    signer: &DeviceKeys,
+) -> Result<Vec<u8>, CryptoError> {
+    let mut wire = Wire {
+        v: ENVELOPE_VERSION,
+        feed: item.feed,
+        item: item.item_id.clone(),
+        version: item.version,
+        mentee: item.mentee_id.clone(),
+        signer: signer_id.to_owned(),
+        tomb: true,
+        nonce: String::new(),
+        body: String::new(),
+        keys: Vec::new(),
+        sig: String::new(),
+    };
+    wire.sig = B64.encode(signer.sign(&signed_bytes(&wire)));
+    serde_json::to_vec(&wire).map_err(|_| CryptoError::SealFailed)
+}
+
+/// Whether `envelope` says it is a tombstone (unverified: what a server may read).
+pub fn is_tombstone(envelope: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Header {
+        #[serde(default)]
+        tomb: bool,
+    }
+    serde_json::from_slice::<Header>(envelope).is_ok_and(|h| h.tomb)
+}
+
+/// Verifies `envelope` as the record the server listed (`expected_feed`, item id and mentee id)
+/// and opens it on the device `device_id` holding `keys`. `signer_key` gives the public keys of a
+/// device this reader trusts to sign for that feed (the mentee's vouched devices for shared items,
+/// the mentor's approved devices for replies), and `None` for any other. A signed tombstone
+/// verifies without being sealed for anyone.
 pub fn open(
     envelope: &[u8],
+    expected_feed: Feed,
     expected_item: &str,
     expected_mentee: &str,
     device_id: &str,
@@ -168,15 +240,25 @@ pub fn open(
     if !signer.verifies(&signed_bytes(&wire), &signature) {
         return Err(OpenError::BadSignature);
     }
-    if wire.item != expected_item || wire.mentee != expected_mentee {
+    if wire.feed != expected_feed || wire.item != expected_item || wire.mentee != expected_mentee {
         return Err(OpenError::Mismatch);
     }
     let item = ItemRef {
+        feed: wire.feed,
         item_id: wire.item.clone(),
-        kind: wire.kind.clone(),
         version: wire.version,
         mentee_id: wire.mentee.clone(),
     };
+    if wire.tomb {
+        if !wire.body.is_empty() || !wire.keys.is_empty() {
+            return Err(OpenError::Malformed);
+        }
+        return Ok(Opened {
+            item,
+            signer: wire.signer,
+            payload: None,
+        });
+    }
     let aad = associated_data(&item);
     let mine = wire
         .keys
@@ -213,14 +295,18 @@ pub fn open(
         )
         .map_err(|_| OpenError::Undecryptable)?
         .to_vec();
-    Ok(Opened { item, payload })
+    Ok(Opened {
+        item,
+        signer: wire.signer,
+        payload: Some(payload),
+    })
 }
 
 /// Length-prefixed fields, so no two different items can produce the same bytes.
 fn associated_data(item: &ItemRef) -> Vec<u8> {
-    let mut out = b"steady-item-v1".to_vec();
+    let mut out = b"steady-item-v2".to_vec();
+    push(&mut out, item.feed.key().as_bytes());
     push(&mut out, item.item_id.as_bytes());
-    push(&mut out, item.kind.as_bytes());
     push(&mut out, &item.version.to_be_bytes());
     push(&mut out, item.mentee_id.as_bytes());
     out
@@ -233,13 +319,15 @@ fn wrap_aad(aad: &[u8], device_id: &str) -> Vec<u8> {
 }
 
 fn signed_bytes(wire: &Wire) -> Vec<u8> {
-    let mut out = b"steady-envelope-v1".to_vec();
+    let mut out = b"steady-envelope-v2".to_vec();
     push(&mut out, &wire.v.to_be_bytes());
-    for field in [&wire.item, &wire.kind] {
-        push(&mut out, field.as_bytes());
-    }
+    push(&mut out, wire.feed.key().as_bytes());
+    push(&mut out, wire.item.as_bytes());
     push(&mut out, &wire.version.to_be_bytes());
-    for field in [&wire.mentee, &wire.signer, &wire.nonce, &wire.body] {
+    push(&mut out, wire.mentee.as_bytes());
+    push(&mut out, wire.signer.as_bytes());
+    push(&mut out, &[u8::from(wire.tomb)]);
+    for field in [&wire.nonce, &wire.body] {
         push(&mut out, field.as_bytes());
     }
     push(&mut out, &(wire.keys.len() as u64).to_be_bytes());

@@ -1,11 +1,12 @@
-//! Envelope tests: round trips, every kind of tampering, and a frozen golden envelope.
+//! Envelope tests: round trips, signed tombstones, every kind of tampering, and a frozen golden
+//! envelope.
 
 use super::*;
 
 fn item(version: u64) -> ItemRef {
     ItemRef {
+        feed: Feed::Shared,
         item_id: "item-1".into(),
-        kind: "mood".into(),
         version,
         mentee_id: "mentee-1".into(),
     }
@@ -36,6 +37,7 @@ impl Parties {
         let signer = self.mentee.public();
         open(
             envelope,
+            Feed::Shared,
             item_id,
             "mentee-1",
             "mentor-device",
@@ -50,9 +52,63 @@ fn a_mentor_device_opens_what_was_sealed_for_it() {
     let parties = Parties::new();
     let sealed = parties.seal(&item(3), b"{\"level\":4}");
     let opened = parties.open(&sealed, "item-1").unwrap();
-    assert_eq!(opened.payload, b"{\"level\":4}");
+    assert_eq!(opened.payload.as_deref(), Some(&b"{\"level\":4}"[..]));
     assert_eq!(opened.item, item(3));
+    assert_eq!(opened.signer, "mentee-device");
     assert!(!String::from_utf8_lossy(&sealed).contains("level"));
+}
+
+#[test]
+fn the_items_kind_travels_only_inside_the_sealed_body() {
+    let parties = Parties::new();
+    let sealed = parties.seal(&item(1), b"{\"type\":\"contact_request\"}");
+    let text = String::from_utf8_lossy(&sealed);
+    for word in ["contact", "kind", "mood", "type"] {
+        assert!(!text.contains(word), "{word} is readable in {text}");
+    }
+}
+
+#[test]
+fn a_signed_tombstone_verifies_and_a_forged_or_moved_one_does_not() {
+    let parties = Parties::new();
+    let tomb = seal_tombstone(&item(4), "mentee-device", &parties.mentee).unwrap();
+    assert!(is_tombstone(&tomb));
+    assert!(!is_tombstone(&parties.seal(&item(4), b"x")));
+    let opened = parties.open(&tomb, "item-1").unwrap();
+    assert_eq!(opened.payload, None);
+    assert_eq!(opened.item.version, 4);
+    let impostor = DeviceKeys::generate().unwrap();
+    let forged = seal_tombstone(&item(5), "mentee-device", &impostor).unwrap();
+    assert_eq!(
+        parties.open(&forged, "item-1"),
+        Err(OpenError::BadSignature)
+    );
+    assert_eq!(parties.open(&tomb, "item-2"), Err(OpenError::Mismatch));
+    // A tombstone with a body smuggled in is not a tombstone.
+    let mut wire: Wire = serde_json::from_slice(&tomb).unwrap();
+    wire.body = B64.encode(b"smuggled");
+    wire.sig = B64.encode(parties.mentee.sign(&signed_bytes(&wire)));
+    assert_eq!(
+        parties.open(&serde_json::to_vec(&wire).unwrap(), "item-1"),
+        Err(OpenError::Malformed)
+    );
+}
+
+#[test]
+fn a_shared_item_cannot_pass_as_a_reply() {
+    let parties = Parties::new();
+    let sealed = parties.seal(&item(1), b"hello");
+    let signer = parties.mentee.public();
+    let as_reply = open(
+        &sealed,
+        Feed::Replies,
+        "item-1",
+        "mentee-1",
+        "mentor-device",
+        &parties.mentor,
+        |id| (id == "mentee-device").then(|| signer.clone()),
+    );
+    assert_eq!(as_reply, Err(OpenError::Mismatch));
 }
 
 #[test]
@@ -61,9 +117,15 @@ fn a_device_it_was_not_sealed_for_cannot_open_it() {
     let sealed = parties.seal(&item(1), b"secret");
     let stranger = DeviceKeys::generate().unwrap();
     let signer = parties.mentee.public();
-    let result = open(&sealed, "item-1", "mentee-1", "other", &stranger, |_| {
-        Some(signer.clone())
-    });
+    let result = open(
+        &sealed,
+        Feed::Shared,
+        "item-1",
+        "mentee-1",
+        "other",
+        &stranger,
+        |_| Some(signer.clone()),
+    );
     assert_eq!(result, Err(OpenError::NotForThisDevice));
 }
 
@@ -150,7 +212,7 @@ fn garbage_is_malformed_not_a_panic() {
 const GOLDEN_MENTOR_PKCS8: &str = include_str!("golden/mentor.pkcs8.b64");
 const GOLDEN_MENTOR_SECRET: [u8; 32] = [7; 32];
 const GOLDEN_MENTEE_SIGNING: &str = include_str!("golden/mentee.signing.b64");
-const GOLDEN_ENVELOPE: &str = include_str!("golden/envelope-v1.json");
+const GOLDEN_ENVELOPE: &str = include_str!("golden/envelope-v2.json");
 
 #[test]
 fn the_golden_envelope_still_opens() {
@@ -163,6 +225,7 @@ fn the_golden_envelope_still_opens() {
     let mentee = PublicKeys::from_slices(&signing, &[0; 32]).unwrap();
     let opened = open(
         GOLDEN_ENVELOPE.trim().as_bytes(),
+        Feed::Shared,
         "golden-item",
         "golden-mentee",
         "golden-mentor-device",
@@ -170,9 +233,8 @@ fn the_golden_envelope_still_opens() {
         |id| (id == "golden-mentee-device").then(|| mentee.clone()),
     )
     .unwrap();
-    assert_eq!(opened.item.kind, "mood");
     assert_eq!(opened.item.version, 7);
-    assert_eq!(opened.payload, b"{\"golden\":true}");
+    assert_eq!(opened.payload.as_deref(), Some(&b"{\"golden\":true}"[..]));
 }
 
 /// Writes a new golden envelope; run once by hand when the format is first frozen.
@@ -185,8 +247,8 @@ fn write_golden_envelope() {
     let mentor = DeviceKeys::from_parts(&mentor_pkcs8, &GOLDEN_MENTOR_SECRET).unwrap();
     let mentee = DeviceKeys::generate().unwrap();
     let golden = ItemRef {
+        feed: Feed::Shared,
         item_id: "golden-item".into(),
-        kind: "mood".into(),
         version: 7,
         mentee_id: "golden-mentee".into(),
     };
@@ -208,7 +270,7 @@ fn write_golden_envelope() {
         B64.encode(mentee.public().signing),
     )
     .unwrap();
-    std::fs::write(dir.join("envelope-v1.json"), sealed).unwrap();
+    std::fs::write(dir.join("envelope-v2.json"), sealed).unwrap();
 }
 
 struct Ed25519KeyPairDoc;

@@ -50,6 +50,23 @@ impl PublicKeys {
     }
 }
 
+/// What a device signs to vouch that `device_id`, with `keys`, is another device of the same
+/// mentee `mentee_id`: a mentor takes a new device of a mentee only with such a vouch from one it
+/// already trusts. Length-prefixed, so no two statements share bytes.
+pub fn vouch_message(mentee_id: &str, device_id: &str, keys: &PublicKeys) -> Vec<u8> {
+    let mut out = b"steady-vouch-v1".to_vec();
+    for field in [
+        mentee_id.as_bytes(),
+        device_id.as_bytes(),
+        &keys.signing[..],
+        &keys.receiving[..],
+    ] {
+        out.extend_from_slice(&(field.len() as u64).to_be_bytes());
+        out.extend_from_slice(field);
+    }
+    out
+}
+
 /// A device's secret keys. Never printed.
 pub struct DeviceKeys {
     pkcs8: Vec<u8>,
@@ -138,6 +155,30 @@ mod tests {
         assert_eq!(a.fingerprint().len(), 19);
         assert_ne!(a.fingerprint(), b.fingerprint());
         assert!(!format!("{:?}", DeviceKeys::generate().unwrap()).contains('['));
+    }
+
+    #[test]
+    fn a_vouch_holds_only_for_the_device_and_mentee_it_names() {
+        let old = DeviceKeys::generate().unwrap();
+        let new = DeviceKeys::generate().unwrap().public();
+        let signature = old.sign(&vouch_message("alex", "phone-2", &new));
+        assert!(
+            old.public()
+                .verifies(&vouch_message("alex", "phone-2", &new), &signature)
+        );
+        assert!(
+            !old.public()
+                .verifies(&vouch_message("alex", "phone-3", &new), &signature)
+        );
+        assert!(
+            !old.public()
+                .verifies(&vouch_message("sam", "phone-2", &new), &signature)
+        );
+        let other = DeviceKeys::generate().unwrap().public();
+        assert!(
+            !old.public()
+                .verifies(&vouch_message("alex", "phone-2", &other), &signature)
+        );
     }
 
     #[test]

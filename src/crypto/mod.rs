@@ -10,12 +10,14 @@ pub mod passcode;
 pub mod password;
 pub mod vault;
 
-pub use directory::{ProgramKey, SignedDirectory};
+pub use directory::{KeyRotation, ProgramKey, SignedDirectory, follow_rotations};
 pub use envelope::{ItemRef, OpenError, Opened, Recipient};
 pub use identity::{DeviceKeys, PublicKeys};
 pub use password::{hash_password, verify_password};
 
 use std::fmt;
+
+use base64::Engine;
 
 use ring::rand::{SecureRandom, SystemRandom};
 use thiserror::Error;
@@ -53,6 +55,12 @@ pub fn sha256_hex(data: &[u8]) -> String {
         out.push(HEX[usize::from(byte & 15)] as char);
     }
     out
+}
+
+/// SHA-256 of `data`, standard base64 (as a Content-Security-Policy hash is written).
+pub fn sha256_base64(data: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD
+        .encode(ring::digest::digest(&ring::digest::SHA256, data).as_ref())
 }
 
 /// Compares two secrets without leaking where they differ through timing.

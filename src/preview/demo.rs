@@ -167,6 +167,7 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
 /// devices enrolled and leave them alone.
 async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> anyhow::Result<()> {
     let mut people = Vec::new();
+    let mut fresh = false;
     for (name, role, person) in [
         ("mentee", Role::Mentee, "Alex"),
         ("mentor", Role::Mentor, "Sam"),
@@ -175,6 +176,7 @@ async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> an
         let enrolment = match device.enrolment()? {
             Some(enrolment) => enrolment,
             None => {
+                fresh = true;
                 let invite = create_invite(store, role, person, None, 1)?;
                 device.enroll(base, &invite.code).await?
             }
@@ -182,6 +184,17 @@ async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> an
         people.push(enrolment.person_id);
     }
     pair(store, &people[0], &people[1])?;
+    if fresh {
+        // A real mentee compares Sam's device code with Sam before saying yes; the demo stands in
+        // for that once, so sharing works at first try. Later devices wait for Alex, as on a phone.
+        let mentee = devices.get("mentee")?.context("demo device")?;
+        let _ = mentee.sync_now().await;
+        for device in mentee.mentor_devices()? {
+            if device.trust == crate::store::DeviceTrust::Waiting {
+                mentee.decide_mentor_device(&device.device_id, true)?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -29,6 +29,7 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/mentees", get(mentees))
         .route("/mentees/{id}/records", get(mentee_records))
         .route("/me", delete(delete_me))
+        .route("/vouches", post(vouch))
         .route("/directory", get(directory))
         .fallback(|| async { Refusal::not_found() })
         .layer(middleware::from_fn(require_protocol));
@@ -76,17 +77,51 @@ fn parse_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Resul
     })
 }
 
-/// The caller behind the bearer token, if it is valid and within its rate.
-fn authenticate(state: &ServerState, headers: &HeaderMap) -> Result<Caller, Refusal> {
+/// The peer's address, when the request came through the server's own accept loop (`None` for
+/// the in-process router the fuzz target drives).
+pub(crate) struct Peer(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Peer(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip()),
+        ))
+    }
+}
+
+fn slow_down(message: &str) -> Refusal {
+    Refusal::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+}
+
+/// The caller behind the bearer token, if it is valid and within its rate. Wrong tokens are
+/// counted per address, so tokens cannot be guessed quickly.
+fn authenticate(state: &ServerState, headers: &HeaderMap, peer: &Peer) -> Result<Caller, Refusal> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(Refusal::unauthorized)?;
-    let caller = state
-        .store
-        .caller(&crate::crypto::sha256_hex(token.as_bytes()))?
-        .ok_or_else(Refusal::unauthorized)?;
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let caller = match token {
+        Some(token) => state
+            .store
+            .caller(&crate::crypto::sha256_hex(token.as_bytes()))?,
+        None => None,
+    };
+    let Some(caller) = caller else {
+        if !state.address_limits.allow_bad_token(peer.0) {
+            return Err(slow_down(
+                "Too many requests without a valid sign-in from here. Wait a minute and try again.",
+            ));
+        }
+        return Err(Refusal::unauthorized());
+    };
     state.note_active(&caller.device_id);
     if !state.limiter.allow(&caller.device_id) {
         return Err(Refusal::new(
@@ -117,8 +152,15 @@ fn public_key(text: &str, what: &str) -> Result<(), Refusal> {
 
 async fn enroll(
     State(state): State<ServerState>,
+    peer: Peer,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EnrollResponse>, Refusal> {
+    // Each enrolment spends a guess at an invite code: an address gets a few, then waits.
+    if !state.address_limits.allow_enrolment(peer.0) {
+        return Err(slow_down(
+            "Too many tries to connect from here. Wait a minute, then check the invite code and try again.",
+        ));
+    }
     let request: EnrollRequest = parse_body(body)?;
     public_key(&request.signing_key, "signing key")?;
     public_key(&request.receiving_key, "receiving key")?;
@@ -140,15 +182,26 @@ async fn enroll(
         role: person.role,
         display_name: person.display_name,
         program_name: state.store.program_name()?,
-        program_key: state.program_key.public(),
+        program_key: state
+            .program_key()
+            .map_err(|err| {
+                tracing::error!("the program key could not be read: {err}");
+                Refusal::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "The server had a problem. Try again soon.",
+                )
+            })?
+            .public(),
     }))
 }
 
 async fn recipients(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    peer: Peer,
 ) -> Result<Json<Recipients>, Refusal> {
-    let caller = authenticate(&state, &headers)?;
+    let caller = authenticate(&state, &headers, &peer)?;
     require_role(&caller, Role::Mentee)?;
     let mut mentors = Vec::new();
     for mentor in state.store.partners(&caller.person_id, Role::Mentee)? {
@@ -158,7 +211,10 @@ async fn recipients(
             display_name: mentor.display_name,
         });
     }
-    Ok(Json(Recipients { mentors }))
+    Ok(Json(Recipients {
+        mentors,
+        my_devices: state.store.devices(&caller.person_id)?,
+    }))
 }
 
 fn check_record(record: &RecordPut) -> Result<(), Refusal> {
@@ -175,6 +231,9 @@ fn check_record(record: &RecordPut) -> Result<(), Refusal> {
     }
     if record.version == 0 || record.version > i64::MAX as u64 {
         return Err(Refusal::bad_request("Versions start at 1."));
+    }
+    if record.envelope.is_none() {
+        return Err(super::store::ServerStoreError::Unsigned(record.item_id.clone()).into());
     }
     if record
         .envelope
@@ -193,9 +252,10 @@ fn check_record(record: &RecordPut) -> Result<(), Refusal> {
 async fn put_records(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    peer: Peer,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<BatchResponse>, Refusal> {
-    let caller = authenticate(&state, &headers)?;
+    let caller = authenticate(&state, &headers, &peer)?;
     require_role(&caller, Role::Mentee)?;
     let batch: RecordBatch = parse_body(body)?;
     if batch.records.len() > MAX_BATCH {
@@ -206,15 +266,19 @@ async fn put_records(
         ));
     }
     batch.records.iter().try_for_each(check_record)?;
-    let outcomes = state.store.put_records(&caller.person_id, &batch.records)?;
-    Ok(Json(BatchResponse { outcomes }))
+    let held = state
+        .store
+        .put_records(&caller.person_id, &batch.records, state.quota_bytes)?;
+    let (outcomes, versions) = held.into_iter().unzip();
+    Ok(Json(BatchResponse { outcomes, versions }))
 }
 
 async fn mentees(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    peer: Peer,
 ) -> Result<Json<Mentees>, Refusal> {
-    let caller = authenticate(&state, &headers)?;
+    let caller = authenticate(&state, &headers, &peer)?;
     require_role(&caller, Role::Mentor)?;
     let mut mentees = Vec::new();
     for mentee in state.store.partners(&caller.person_id, Role::Mentor)? {
@@ -237,10 +301,11 @@ struct Cursor {
 async fn mentee_records(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    peer: Peer,
     Path(mentee_id): Path<String>,
     cursor: Result<Query<Cursor>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<RecordPage>, Refusal> {
-    let caller = authenticate(&state, &headers)?;
+    let caller = authenticate(&state, &headers, &peer)?;
     require_role(&caller, Role::Mentor)?;
     let Query(cursor) = cursor.map_err(|_| {
         Refusal::bad_request("`after` must be a whole number and `limit` between 1 and 500.")
@@ -265,10 +330,51 @@ async fn mentee_records(
 async fn delete_me(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    peer: Peer,
 ) -> Result<StatusCode, Refusal> {
-    let caller = authenticate(&state, &headers)?;
-    state.store.delete_person(&caller.person_id)?;
-    tracing::info!(device = %caller.device_id, "person deleted their server data");
+    let caller = authenticate(&state, &headers, &peer)?;
+    match caller.role {
+        // A mentee's "delete everything": the person and all they shared.
+        Role::Mentee => {
+            state.store.delete_person(&caller.person_id)?;
+            tracing::info!(device = %caller.device_id, "a mentee deleted their server data");
+        }
+        // A mentor's device may only remove itself; the person and the match stay.
+        Role::Mentor => {
+            state.store.revoke_device(&caller.device_id, super::now())?;
+            tracing::info!(device = %caller.device_id, "a mentor device removed itself");
+        }
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A mentee device vouches for another device of the same mentee. The server only keeps the
+/// signature; mentors' devices check it against the devices they already trust.
+async fn vouch(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    peer: Peer,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<StatusCode, Refusal> {
+    let caller = authenticate(&state, &headers, &peer)?;
+    require_role(&caller, Role::Mentee)?;
+    let request: VouchRequest = parse_body(body)?;
+    let signature_ok = B64
+        .decode(&request.vouch.signature)
+        .is_ok_and(|s| s.len() == 64);
+    if request.vouch.by != caller.device_id
+        || !signature_ok
+        || request.device_id == caller.device_id
+    {
+        return Err(Refusal::bad_request(
+            "A device can vouch for another device of the same person, with its own signature.",
+        ));
+    }
+    let vouch = serde_json::to_string(&request.vouch)
+        .map_err(|_| Refusal::bad_request("The vouch could not be read."))?;
+    state
+        .store
+        .set_vouch(&caller.person_id, &request.device_id, &vouch)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -276,12 +382,26 @@ async fn delete_me(
 async fn directory(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    peer: Peer,
 ) -> Result<Response, Refusal> {
-    authenticate(&state, &headers)?;
+    authenticate(&state, &headers, &peer)?;
     let Some((version, signed)) = state.store.latest_directory()? else {
         return Err(Refusal::not_found());
     };
+    // The key's rotations ride along, so a phone can follow them from the key it pinned.
+    let rotations = state.store.key_rotations()?;
+    // A phone holding this version already followed the rotations to the key that signed it.
     let etag = format!("\"v{version}\"");
+    let signed = match serde_json::from_str::<crate::crypto::SignedDirectory>(&signed) {
+        Ok(mut directory) => {
+            directory.rotations = rotations
+                .iter()
+                .filter_map(|r| serde_json::from_str(r).ok())
+                .collect();
+            serde_json::to_string(&directory).unwrap_or(signed)
+        }
+        Err(_) => signed,
+    };
     if headers
         .get(header::IF_NONE_MATCH)
         .is_some_and(|v| v.as_bytes() == etag.as_bytes())

@@ -58,8 +58,11 @@ impl From<ServerStoreError> for Refusal {
             ),
             ServerStoreError::NoSuchPerson => Refusal::not_found(),
             ServerStoreError::WrongRoles => Refusal::bad_request(err.to_string()),
-            ServerStoreError::VersionConflict(_) | ServerStoreError::NoAudience(_) => {
-                Refusal::new(StatusCode::CONFLICT, "conflict", err.to_string())
+            ServerStoreError::VersionConflict(_) => {
+                Refusal::new(StatusCode::CONFLICT, "version_conflict", err.to_string())
+            }
+            ServerStoreError::NoAudience(_) => {
+                Refusal::new(StatusCode::CONFLICT, "no_audience", err.to_string())
             }
             ServerStoreError::Unsigned(_) => Refusal::new(
                 StatusCode::BAD_REQUEST,

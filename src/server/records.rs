@@ -1,9 +1,12 @@
 //! How the SQLite store applies one record change: idempotent by (item id, version), a new feed
-//! sequence number per change, and the audience (the paired mentors an envelope was sealed to).
+//! sequence number per change, the audience (the paired mentors an envelope was sealed to), and
+//! the bytes each mentee's records take against the storage quota. The server reads only an
+//! envelope's unsealed header (recipient devices, and whether it is a tombstone), never its body.
 
 use rusqlite::{OptionalExtension, params};
 
 use super::store::{Result, ServerStoreError};
+use crate::crypto::envelope::is_tombstone;
 use crate::sync::protocol::{PutOutcome, RecordPut};
 
 /// How a mentor id is marked in a record's audience: quoted, so one id never matches inside another.
@@ -11,11 +14,16 @@ pub(super) fn audience_mark(mentor_id: &str) -> String {
     format!("\"{mentor_id}\"")
 }
 
+/// Applies one change; returns what was done and the version the server now holds.
 pub(super) fn put_one(
     tx: &rusqlite::Transaction<'_>,
     mentee_id: &str,
     record: &RecordPut,
-) -> Result<PutOutcome> {
+    quota_bytes: u64,
+) -> Result<(PutOutcome, u64)> {
+    let Some(envelope) = record.envelope.as_deref() else {
+        return Err(ServerStoreError::Unsigned(record.item_id.clone()));
+    };
     let existing: Option<(i64, Option<Vec<u8>>, String)> = tx
         .query_row(
             "SELECT version, envelope, audience FROM records WHERE mentee_id = ?1 AND item_id = ?2",
@@ -23,38 +31,44 @@ pub(super) fn put_one(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let envelope = record.envelope.as_ref().map(|e| e.as_bytes().to_vec());
-    let previous_audience = match &existing {
+    let bytes = envelope.as_bytes();
+    let (previous_audience, previous_len) = match &existing {
         Some((version, _, _)) if (*version as u64) > record.version => {
-            return Ok(PutOutcome::Superseded);
+            return Ok((PutOutcome::Superseded, *version as u64));
         }
-        Some((version, stored_envelope, _)) if *version as u64 == record.version => {
-            return if *stored_envelope == envelope {
-                Ok(PutOutcome::AlreadyStored)
+        Some((version, stored, _)) if *version as u64 == record.version => {
+            return if stored.as_deref() == Some(bytes) {
+                Ok((PutOutcome::AlreadyStored, record.version))
             } else {
                 Err(ServerStoreError::VersionConflict(record.version))
             };
         }
-        Some((_, _, audience)) => Some(audience.clone()),
-        None => None,
+        Some((_, stored, audience)) => (
+            Some(audience.clone()),
+            stored.as_ref().map_or(0, |e| e.len() as i64),
+        ),
+        None => (None, 0),
     };
-    let audience = match &record.envelope {
-        Some(envelope) => {
-            let audience = audience_of(tx, mentee_id, envelope)?;
-            if audience.is_empty() {
-                return Err(ServerStoreError::NoAudience(record.item_id.clone()));
-            }
-            audience
-        }
+    let audience = if is_tombstone(bytes) {
         // A tombstone goes to whoever could read the item before.
-        None => previous_audience.unwrap_or_default(),
+        previous_audience.unwrap_or_default()
+    } else {
+        let audience = audience_of(tx, mentee_id, envelope)?;
+        if audience.is_empty() {
+            return Err(ServerStoreError::NoAudience(record.item_id.clone()));
+        }
+        audience
     };
-    let seq: i64 = tx.query_row(
-        "INSERT INTO feed_seq (mentee_id, last) VALUES (?1, 1)
-         ON CONFLICT (mentee_id) DO UPDATE SET last = last + 1 RETURNING last",
-        [mentee_id],
-        |r| r.get(0),
+    let (seq, used): (i64, i64) = tx.query_row(
+        "INSERT INTO feed_seq (mentee_id, last, bytes) VALUES (?1, 1, ?2)
+         ON CONFLICT (mentee_id) DO UPDATE SET last = last + 1, bytes = bytes + ?2
+         RETURNING last, bytes",
+        params![mentee_id, bytes.len() as i64 - previous_len],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    if used.max(0) as u64 > quota_bytes {
+        return Err(ServerStoreError::QuotaFull);
+    }
     tx.execute(
         "INSERT INTO records (mentee_id, item_id, version, seq, envelope, audience)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -66,11 +80,11 @@ pub(super) fn put_one(
             record.item_id,
             record.version as i64,
             seq,
-            envelope,
+            bytes,
             audience
         ],
     )?;
-    Ok(PutOutcome::Stored)
+    Ok((PutOutcome::Stored, record.version))
 }
 
 /// The paired mentors whose devices an envelope's content key was wrapped to. The server reads

@@ -2,6 +2,7 @@
 //! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
 //! list a month, or show the crisis card, and get values or a plain-words error back.
 
+mod devices;
 mod directory;
 mod goals;
 mod help;
@@ -10,7 +11,7 @@ mod my_data;
 mod sharing;
 mod tools;
 
-pub use directory::{DIRECTORY_FILE, DirectoryRefusal};
+pub use directory::{DIRECTORY_FILE, DirectoryRefusal, PINNED_KEY_FILE};
 pub use lock::Settings;
 pub use my_data::{ExportFiles, ImportSummary, parse_export};
 pub use sharing::{MentorItem, SharedThing, SyncLine};

@@ -10,7 +10,7 @@ use tokio::sync::{Notify, watch};
 use super::{Device, DeviceError, Result};
 use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{EntryId, LocalStamp, ShareKind, ShareMode, SharedContent};
-use crate::store::{Enrolment, KnownMentee, MentorDevice, ShareLogLine};
+use crate::store::{Enrolment, KnownMentee, ShareLogLine};
 use crate::sync::protocol::Role;
 use crate::sync::{Api, CallError, SyncError, SyncReport};
 
@@ -23,6 +23,8 @@ pub(super) struct SyncHandle {
     started: std::sync::atomic::AtomicBool,
     /// The minute of the last round, so the status line's time is kept fresh.
     minute: std::sync::atomic::AtomicI64,
+    /// Conflicts the last round resolved.
+    conflicts: std::sync::atomic::AtomicUsize,
 }
 
 impl SyncHandle {
@@ -34,6 +36,7 @@ impl SyncHandle {
             round: watch::channel(0).0,
             started: std::sync::atomic::AtomicBool::new(false),
             minute: std::sync::atomic::AtomicI64::new(0),
+            conflicts: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 }
@@ -47,6 +50,9 @@ pub struct SyncLine {
     pub offline: bool,
     pub problem: Option<String>,
     pub devices_waiting: usize,
+    /// Items the last round found newer on the server than this phone's copy, and sent again
+    /// above it (the mentee's own word wins).
+    pub conflicts: usize,
 }
 
 /// Something that is shared now, for the Sharing screen.
@@ -75,20 +81,30 @@ fn enrol_error(err: CallError) -> DeviceError {
 }
 
 /// A program's address must be https, except on this machine (the demo and tests), so a token
-/// never crosses a network in the clear.
+/// never crosses a network in the clear. The address is parsed as a URL, so a user name or
+/// password part (`http://127.0.0.1:1@elsewhere`) cannot pass for this machine.
 fn check_program_address(text: &str) -> Result<String> {
     let address = text.trim().trim_end_matches('/');
-    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
-        .iter()
-        .any(|prefix| {
-            address.strip_prefix(prefix).is_some_and(|rest| {
-                rest.is_empty() || rest.starts_with(':') || rest.starts_with('/')
-            })
-        });
-    let https = address
-        .strip_prefix("https://")
-        .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace));
-    if local || https {
+    let parsed = reqwest::Url::parse(address).ok().filter(|url| {
+        url.username().is_empty()
+            && url.password().is_none()
+            && url.query().is_none()
+            && url.fragment().is_none()
+            && url.host().is_some()
+    });
+    let allowed = parsed.is_some_and(|url| match url.scheme() {
+        "https" => true,
+        "http" => url.host_str().is_some_and(|host| {
+            host.eq_ignore_ascii_case("localhost")
+                || host
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }),
+        _ => false,
+    });
+    if allowed && !address.contains(char::is_whitespace) {
         Ok(address.to_owned())
     } else {
         Err(DeviceError::Sync(
@@ -138,6 +154,9 @@ impl Device {
         };
         self.store()?
             .save_enrolment(&enrolment, chrono::Utc::now().timestamp_millis())?;
+        if let Some(key) = &enrolment.program_key {
+            self.pin_program_key(key)?;
+        }
         self.nudge_sync();
         Ok(enrolment)
     }
@@ -232,25 +251,6 @@ impl Device {
         Ok(self.store()?.share_log(200)?)
     }
 
-    pub fn mentor_devices(&self) -> Result<Vec<MentorDevice>> {
-        Ok(self.store()?.mentor_devices()?)
-    }
-
-    /// Lets a waiting mentor device read what is shared (or not).
-    /// Approves (after the passcode, when one is set) or declines a mentor's device.
-    pub fn decide_mentor_device(&self, device_id: &str, approve: bool) -> Result<()> {
-        if approve {
-            self.require_confirmed_passcode()?;
-        }
-        self.store()?.decide_mentor_device(
-            device_id,
-            approve,
-            chrono::Utc::now().timestamp_millis(),
-        )?;
-        self.nudge_sync();
-        Ok(())
-    }
-
     pub fn sync_line(&self) -> Result<SyncLine> {
         let store = self.store()?;
         let enrolment = store.enrolment()?;
@@ -277,6 +277,10 @@ impl Device {
                 .iter()
                 .filter(|d| d.trust == crate::store::DeviceTrust::Waiting)
                 .count(),
+            conflicts: self
+                .sync
+                .conflicts
+                .load(std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -295,6 +299,11 @@ impl Device {
             Err(SyncError::Call(CallError::Busy)) => (false, None),
             Err(err) => (false, Some(err.to_string())),
         };
+        if let Ok(report) = &result {
+            self.sync
+                .conflicts
+                .store(report.conflicts, std::sync::atomic::Ordering::Relaxed);
+        }
         let mut changed = result.as_ref().is_ok_and(|r| *r != SyncReport::default());
         if let Ok(mut o) = self.sync.offline.lock() {
             changed |= *o != offline;
@@ -404,8 +413,13 @@ mod tests {
             "steady.example.org",
             "http://steady.example.org",
             "http://127.0.0.1.evil.example",
+            "http://127.0.0.1:1@elsewhere.example",
+            "http://localhost@elsewhere.example",
+            "https://user:pass@steady.example.org",
+            "http://[::1].evil.example",
             "ftp://x",
             "https://",
+            "https://steady example.org",
         ] {
             assert!(check_program_address(bad).is_err(), "{bad:?}");
         }

@@ -124,6 +124,13 @@ impl Store {
         Ok(())
     }
 
+    /// The program key this device now trusts (after following a signed rotation).
+    pub fn set_program_key(&mut self, key: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE enrolment SET program_key = ?1", [key])?;
+        Ok(())
+    }
+
     pub fn mark_synced(&mut self, now_ms: i64) -> Result<()> {
         self.conn
             .execute("UPDATE enrolment SET last_synced_ms = ?1", [now_ms])?;

@@ -1,6 +1,7 @@
 //! The `mentor_devices` table (mentee side): the mentor devices the server listed, with their keys
-//! and fingerprints. The first set is trusted on first use; any device seen later waits for the
-//! mentee's approval before anything is sealed to it.
+//! and fingerprints. Every one of them, the first included, waits for the mentee to compare its
+//! fingerprint and approve it before anything is sealed to it: the server's list is not proof
+//! that a device is the mentor's.
 
 use rusqlite::params;
 
@@ -67,20 +68,13 @@ impl MentorDevice {
 }
 
 impl Store {
-    /// Brings the table in line with what the server lists now. New devices are approved when no
-    /// device was ever known (trust on first use) and wait otherwise; devices no longer listed are
-    /// marked gone. A device whose keys changed under the same id is treated as a new one.
-    /// Returns how many devices now wait for approval.
+    /// Brings the table in line with what the server lists now. New devices wait for approval;
+    /// devices no longer listed are marked gone. A device whose keys changed under the same id is
+    /// treated as a new one. Returns how many devices now wait for approval.
     pub fn update_mentor_devices(&mut self, listed: &[MentorDevice], now_ms: i64) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let known: i64 = tx.query_row("SELECT count(*) FROM mentor_devices", [], |r| r.get(0))?;
-        let first_use = known == 0;
         for device in listed {
-            let status = if first_use {
-                DeviceTrust::Approved
-            } else {
-                DeviceTrust::Waiting
-            };
+            let status = DeviceTrust::Waiting;
             tx.execute(
                 "INSERT INTO mentor_devices
                      (device_id, mentor_id, mentor_name, signing_key, receiving_key, status, first_seen_ms)

@@ -1,6 +1,12 @@
-//! The mentor side's tables: `mentor_mentees` (paired mentees, their devices' signing keys and the
-//! pull cursor) and `mentor_items` (decrypted shared items, cached in the encrypted store, or a
-//! note that an envelope could not be verified). A tombstone removes the item.
+//! The mentor side's tables: `mentor_mentees` (paired mentees and the pull cursor),
+//! `mentor_items` (decrypted shared items, cached in the encrypted store, or a note that an
+//! envelope could not be verified) and `mentor_floors` (each item's highest verified version).
+//!
+//! Only what verifies moves anything: a verified envelope replaces the item and raises its floor,
+//! a verified (signed) tombstone removes it and raises its floor, and anything at or below the
+//! floor is a replay and is ignored, so a server cannot roll an item back or bring back one the
+//! mentee stopped sharing. What does not verify never replaces verified content. Floors are kept
+//! under a hash of the mentee and item ids, and outlast the match, so they say nothing readable.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -31,7 +37,35 @@ pub(super) const MIGRATIONS: &[Migration] = &[
                   PRIMARY KEY (mentee_id, item_id)
               ) STRICT;",
     },
+    Migration {
+        seq: 23,
+        name: "mentor_floors: each item's highest verified version",
+        sql: "CREATE TABLE mentor_floors (
+                  key TEXT PRIMARY KEY NOT NULL,
+                  version INTEGER NOT NULL
+              ) STRICT;",
+    },
 ];
+
+/// What one pulled change does to the cache.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PulledChange {
+    /// A verified envelope: the item as the mentee shared it at this version.
+    Verified(CachedItem),
+    /// A verified tombstone: the mentee stopped sharing (or deleted) the item at this version.
+    Removed { item_id: String, version: u64 },
+    /// Something that did not verify: shown as "could not verify" only where nothing verified is
+    /// cached, and never moving the floor.
+    Unverified(CachedItem),
+}
+
+/// The key an item's floor is kept under: says nothing readable about the mentee or the item.
+fn floor_key(mentee_id: &str, item_id: &str) -> String {
+    let mut both = mentee_id.as_bytes().to_vec();
+    both.push(0);
+    both.extend_from_slice(item_id.as_bytes());
+    crate::crypto::sha256_hex(&both)
+}
 
 /// A paired mentee as this mentor device knows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,50 +129,85 @@ impl Store {
         Ok(mentees)
     }
 
-    /// The version cached for an item, if any.
-    pub fn cached_version(&self, mentee_id: &str, item_id: &str) -> Result<Option<u64>> {
+    /// The highest verified version of an item (0 when none was ever verified).
+    pub fn floor(&self, mentee_id: &str, item_id: &str) -> Result<u64> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT version FROM mentor_items WHERE mentee_id = ?1 AND item_id = ?2",
-            )?
-            .query_row(params![mentee_id, item_id], |r| r.get::<_, i64>(0))
+            .prepare_cached("SELECT version FROM mentor_floors WHERE key = ?1")?
+            .query_row([floor_key(mentee_id, item_id)], |r| r.get::<_, i64>(0))
             .optional()?
-            .map(|v| v as u64))
+            .map_or(0, |v| v as u64))
     }
 
     /// Applies one page of changes and moves the cursor, in one transaction: an interrupted pull
-    /// repeats the page rather than skipping it.
+    /// repeats the page rather than skipping it. Changes at or below an item's floor are ignored.
     pub fn apply_mentor_page(
         &mut self,
         mentee_id: &str,
-        items: &[CachedItem],
-        tombstones: &[String],
+        changes: &[PulledChange],
         cursor: i64,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for item in items {
+        for change in changes {
+            let (item_id, version) = match change {
+                PulledChange::Verified(item) | PulledChange::Unverified(item) => {
+                    (&item.item_id, item.version)
+                }
+                PulledChange::Removed { item_id, version } => (item_id, *version),
+            };
+            let key = floor_key(mentee_id, item_id);
+            let floor: i64 = tx
+                .query_row(
+                    "SELECT version FROM mentor_floors WHERE key = ?1",
+                    [&key],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(0);
+            if version as i64 <= floor {
+                continue;
+            }
+            match change {
+                PulledChange::Verified(item) => {
+                    tx.execute(
+                        "INSERT INTO mentor_items (mentee_id, item_id, kind, version, content, problem, received_at_ms)
+                         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)
+                         ON CONFLICT (mentee_id, item_id) DO UPDATE SET kind = excluded.kind,
+                             version = excluded.version, content = excluded.content,
+                             problem = NULL, received_at_ms = excluded.received_at_ms",
+                        params![
+                            mentee_id,
+                            item.item_id,
+                            item.kind,
+                            item.version as i64,
+                            item.content,
+                            item.received_at_ms
+                        ],
+                    )?;
+                }
+                PulledChange::Removed { item_id, .. } => {
+                    tx.execute(
+                        "DELETE FROM mentor_items WHERE mentee_id = ?1 AND item_id = ?2",
+                        params![mentee_id, item_id],
+                    )?;
+                }
+                PulledChange::Unverified(item) => {
+                    // Never over verified content, and never moving the floor.
+                    tx.execute(
+                        "INSERT INTO mentor_items (mentee_id, item_id, kind, version, content, problem, received_at_ms)
+                         VALUES (?1, ?2, NULL, 0, NULL, ?3, ?4)
+                         ON CONFLICT (mentee_id, item_id) DO UPDATE SET
+                             problem = excluded.problem, received_at_ms = excluded.received_at_ms
+                         WHERE mentor_items.content IS NULL",
+                        params![mentee_id, item.item_id, item.problem, item.received_at_ms],
+                    )?;
+                    continue;
+                }
+            }
             tx.execute(
-                "INSERT INTO mentor_items (mentee_id, item_id, kind, version, content, problem, received_at_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (mentee_id, item_id) DO UPDATE SET kind = excluded.kind,
-                     version = excluded.version, content = excluded.content,
-                     problem = excluded.problem, received_at_ms = excluded.received_at_ms",
-                params![
-                    mentee_id,
-                    item.item_id,
-                    item.kind,
-                    item.version as i64,
-                    item.content,
-                    item.problem,
-                    item.received_at_ms
-                ],
-            )?;
-        }
-        for item_id in tombstones {
-            tx.execute(
-                "DELETE FROM mentor_items WHERE mentee_id = ?1 AND item_id = ?2",
-                params![mentee_id, item_id],
+                "INSERT INTO mentor_floors (key, version) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET version = max(version, excluded.version)",
+                params![key, version as i64],
             )?;
         }
         tx.execute(
@@ -146,6 +215,16 @@ impl Store {
             params![mentee_id, cursor],
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Pulls a mentee's feed from the start at the next sync (after trusting one of their
+    /// devices, whose earlier items then verify). Floors keep replays out as ever.
+    pub fn reset_mentee_cursor(&mut self, mentee_id: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE mentor_mentees SET cursor = 0 WHERE person_id = ?1",
+            [mentee_id],
+        )?;
         Ok(())
     }
 

@@ -406,6 +406,45 @@ impl Store {
         Ok(())
     }
 
+    /// The server holds a newer version of an item than this phone sent (an older phone's copy,
+    /// or one the mentee's devices never made): this phone's copy goes out again just above it,
+    /// so the mentee's latest word wins. Returns the new version, or `None` when the item is not
+    /// waiting any more or the server's version leaves no room above it.
+    pub fn go_past_server_version(
+        &mut self,
+        item_id: &str,
+        server_version: u64,
+    ) -> Result<Option<u64>> {
+        let Some(next) = server_version
+            .checked_add(1)
+            .filter(|v| *v <= i64::MAX as u64)
+        else {
+            return Ok(None);
+        };
+        let tx = self.conn.transaction()?;
+        let kind: Option<String> = tx
+            .query_row(
+                "SELECT kind FROM outbox WHERE item_id = ?1 AND version < ?2",
+                params![item_id, next as i64],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(kind) = kind else {
+            return Ok(None);
+        };
+        tx.execute(
+            "UPDATE shares SET version = ?3 WHERE kind = ?1 AND item_id = ?2",
+            params![kind, item_id, next as i64],
+        )?;
+        tx.execute(
+            "UPDATE outbox SET version = ?2, envelope = NULL, attempts = 0, last_error = NULL
+             WHERE item_id = ?1",
+            params![item_id, next as i64],
+        )?;
+        tx.commit()?;
+        Ok(Some(next))
+    }
+
     /// Records a failed attempt; with `refusal`, the server refused it and it waits for a change.
     pub fn outbox_failed(&mut self, item_id: &str, refusal: Option<&str>) -> Result<()> {
         self.conn.execute(

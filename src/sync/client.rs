@@ -22,9 +22,14 @@ pub enum CallError {
     /// The server failed (5xx or an unreadable answer); trying again later may work.
     #[error("The sync server had a problem. Steady will try again.")]
     Server,
-    /// The server refused the request; repeating it will not help.
+    /// The server refused the request; repeating it will not help. `code` is the server's
+    /// stable error code (`version_conflict`, `storage_full`, ...), empty when it gave none.
     #[error("{message}")]
-    Refused { status: u16, message: String },
+    Refused {
+        status: u16,
+        code: String,
+        message: String,
+    },
 }
 
 impl CallError {
@@ -82,13 +87,19 @@ impl Api {
             return response.json().await.map_err(|_| CallError::Server);
         }
         if status.is_client_error() && status != StatusCode::TOO_MANY_REQUESTS {
-            let message = response
+            let (code, message) = response
                 .json::<ApiError>()
                 .await
-                .map(|e| e.message)
-                .unwrap_or_else(|_| format!("The sync server said no ({status})."));
+                .map(|e| (e.error, e.message))
+                .unwrap_or_else(|_| {
+                    (
+                        String::new(),
+                        format!("The sync server said no ({status})."),
+                    )
+                });
             return Err(CallError::Refused {
                 status: status.as_u16(),
+                code,
                 message,
             });
         }
@@ -166,8 +177,40 @@ impl Api {
                 .map_err(|_| CallError::Server),
             s if s.is_client_error() => Err(CallError::Refused {
                 status: s.as_u16(),
+                code: String::new(),
                 message: "The sync server refused the crisis directory request.".into(),
             }),
+            _ => Err(CallError::Server),
+        }
+    }
+
+    /// Vouches for another device of the same mentee.
+    pub async fn vouch(&self, token: &str, request: &VouchRequest) -> Result<(), CallError> {
+        let response = self
+            .request(reqwest::Method::POST, "/v1/vouches", Some(token))
+            .json(request)
+            .send()
+            .await
+            .map_err(|_| CallError::Offline)?;
+        Self::no_content(response, "The sync server refused the new device's vouch.").await
+    }
+
+    async fn no_content(response: reqwest::Response, refused: &str) -> Result<(), CallError> {
+        match response.status() {
+            s if s.is_success() => Ok(()),
+            StatusCode::TOO_MANY_REQUESTS => Err(CallError::Busy),
+            s if s.is_client_error() => {
+                let (code, message) = response
+                    .json::<ApiError>()
+                    .await
+                    .map(|e| (e.error, e.message))
+                    .unwrap_or_else(|_| (String::new(), refused.to_owned()));
+                Err(CallError::Refused {
+                    status: s.as_u16(),
+                    code,
+                    message,
+                })
+            }
             _ => Err(CallError::Server),
         }
     }
@@ -182,6 +225,7 @@ impl Api {
             s if s.is_success() => Ok(()),
             s if s.is_client_error() => Err(CallError::Refused {
                 status: s.as_u16(),
+                code: String::new(),
                 message: "The sync server refused to delete your data.".into(),
             }),
             _ => Err(CallError::Server),

@@ -29,10 +29,15 @@ pub struct SyncReport {
     pub sent: usize,
     pub waiting: usize,
     pub refused: Vec<String>,
+    /// Items the server held a newer version of; sent again above it.
+    pub conflicts: usize,
     pub received: usize,
     pub removed: usize,
     pub unverified: usize,
+    /// Mentor devices (mentee side) or mentee devices (mentor side) waiting for a yes.
     pub devices_waiting: usize,
+    /// The mentee's own other devices waiting for their yes.
+    pub own_devices_waiting: usize,
 }
 
 pub(super) type Shared = StoreSlot;

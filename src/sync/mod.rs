@@ -7,6 +7,7 @@ pub mod protocol;
 mod pull;
 mod push;
 pub mod tls;
+pub mod trust;
 
 pub use client::{Api, CallError};
 pub use engine::{SyncError, SyncReport, sync_once};

@@ -59,19 +59,45 @@ pub struct EnrollResponse {
     pub program_key: String,
 }
 
-/// A device that may receive or sign envelopes, as the server lists it.
+/// A device that may receive or sign envelopes, as the server lists it. The server's word is not
+/// trusted: a mentor pins a mentee's first devices and takes a later one only with a [`Vouch`]
+/// from a device it already trusts; a mentee approves each mentor device by its fingerprint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceInfo {
     pub device_id: String,
     pub signing_key: String,
     pub receiving_key: String,
     pub enrolled_at: i64,
+    /// For a mentee's later device: another device of the same mentee vouching for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vouch: Option<Vouch>,
 }
 
-/// `GET /v1/recipients`: the devices of the mentee's paired mentor(s).
+/// One device's signature over another device of the same person (see `crypto::identity`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vouch {
+    /// The device that signed.
+    pub by: String,
+    /// Ed25519 signature, unpadded base64url.
+    pub signature: String,
+}
+
+/// `POST /v1/vouches`: a mentee device vouches for another device of the same mentee.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VouchRequest {
+    pub device_id: String,
+    pub vouch: Vouch,
+}
+
+/// `GET /v1/recipients`: the devices of the mentee's paired mentor(s), and the mentee's own
+/// devices (so one of them can vouch for a new one).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Recipients {
     pub mentors: Vec<MentorInfo>,
+    #[serde(default)]
+    pub my_devices: Vec<DeviceInfo>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -81,7 +107,8 @@ pub struct MentorInfo {
     pub devices: Vec<DeviceInfo>,
 }
 
-/// One change to a shared item: an envelope, or `None` for a tombstone (unshared or deleted).
+/// One change to a shared item: a sealed envelope, or a signed tombstone (unshared or deleted;
+/// `crypto::envelope::seal_tombstone`). An unsigned change (`envelope: None`) is refused.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecordPut {
@@ -112,6 +139,10 @@ pub enum PutOutcome {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct BatchResponse {
     pub outcomes: Vec<PutOutcome>,
+    /// The version the server holds for each record after the call: for `superseded`, the newer
+    /// one, which the mentee's device then goes past with its own copy.
+    #[serde(default)]
+    pub versions: Vec<u64>,
 }
 
 /// `GET /v1/mentees`: the mentees paired with this mentor, with their devices' signing keys.
@@ -127,7 +158,8 @@ pub struct MenteeInfo {
     pub devices: Vec<DeviceInfo>,
 }
 
-/// One change in a mentee's feed; `envelope` is `None` for a tombstone.
+/// One change in a mentee's feed: an envelope or a signed tombstone. `None` only ever comes from
+/// a server that dropped a signature; readers ignore it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RecordChange {
     pub seq: i64,

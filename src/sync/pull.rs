@@ -1,11 +1,21 @@
-//! The mentor's side of a sync round: list the paired mentees, pull each one's changes by cursor,
-//! verify and open them on every core, and apply each page and its cursor in one transaction.
+//! The mentor's side of a sync round: list the paired mentees, decide which of each mentee's
+//! devices to trust (`sync::trust`: pinned at first sight, later ones only on a vouch), pull each
+//! mentee's changes by cursor, verify and open them on every core against those devices only, and
+//! apply each page and its cursor in one transaction. Only verified envelopes and signed
+//! tombstones change what the mentor sees; replays at or below an item's verified version are
+//! ignored (see `store::mentor_inbox`).
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 
 use super::client::{Api, decode_keys};
 use super::engine::{Shared, SyncError, SyncReport, in_parallel, lock};
+use super::protocol::{MenteeInfo, RecordChange};
+use super::trust::{ListedDevice, decide_mentee_devices};
+use crate::crypto::envelope::Feed;
 use crate::crypto::{self, PublicKeys};
 use crate::domain::SharedContent;
-use crate::store::{CachedItem, Enrolment};
+use crate::store::{CachedItem, Enrolment, MenteeDeviceTrust, PulledChange};
 
 pub(super) async fn pull(
     store: &Shared,
@@ -26,35 +36,31 @@ pub(super) async fn pull(
         })
         .collect();
     lock(store)?.set_known_mentees(&rows)?;
+    for mentee in &listed.mentees {
+        report.devices_waiting += trust_devices(store, mentee)?;
+    }
     let keys = lock(store)?.device_keys()?;
     let mentees = lock(store)?.known_mentees()?;
     for mentee in mentees {
-        let devices: Vec<super::protocol::DeviceInfo> =
-            serde_json::from_str(&mentee.devices).unwrap_or_default();
-        let signer = |id: &str| -> Option<PublicKeys> {
-            devices
-                .iter()
-                .find(|d| d.device_id == id)
-                .and_then(decode_keys)
-        };
+        let trusted = lock(store)?.trusted_mentee_keys(&mentee.person_id)?;
+        let signer = |id: &str| -> Option<PublicKeys> { trusted.get(id).cloned() };
         let mut cursor = mentee.cursor;
         loop {
             let page = api
                 .records(&enrolment.token, &mentee.person_id, cursor)
                 .await?;
-            let mut tombstones = Vec::new();
             let mut fresh = Vec::new();
             {
                 let store = lock(store)?;
                 for change in &page.changes {
-                    let Some(envelope) = &change.envelope else {
-                        tombstones.push(change.item_id.clone());
+                    // At or below what was verified before: a replay. Nothing to open.
+                    if change.version <= store.floor(&mentee.person_id, &change.item_id)? {
                         continue;
-                    };
-                    let cached = store.cached_version(&mentee.person_id, &change.item_id)?;
-                    // An old version replayed: keep what we have.
-                    if cached.is_none_or(|v| v < change.version) {
-                        fresh.push((change, envelope));
+                    }
+                    match &change.envelope {
+                        Some(envelope) => fresh.push((change, envelope)),
+                        // An unsigned removal: only a server could have made it.
+                        None => report.unverified += 1,
                     }
                 }
             }
@@ -70,18 +76,19 @@ pub(super) async fn pull(
                     now_ms,
                 )
             });
-            let items: Vec<CachedItem> = opened.into_iter().flatten().collect();
-            for item in &items {
-                if item.problem.is_some() {
-                    report.unverified += 1;
-                    tracing::warn!(item = %item.item_id, "a shared item could not be verified");
-                } else {
-                    report.received += 1;
+            let changes: Vec<PulledChange> = opened.into_iter().flatten().collect();
+            for change in &changes {
+                match change {
+                    PulledChange::Verified(_) => report.received += 1,
+                    PulledChange::Removed { .. } => report.removed += 1,
+                    PulledChange::Unverified(item) => {
+                        report.unverified += 1;
+                        tracing::warn!(item = %item.item_id, "a shared item could not be verified");
+                    }
                 }
             }
-            report.removed += tombstones.len();
             cursor = page.last_seq;
-            lock(store)?.apply_mentor_page(&mentee.person_id, &items, &tombstones, cursor)?;
+            lock(store)?.apply_mentor_page(&mentee.person_id, &changes, cursor)?;
             if !page.more {
                 break;
             }
@@ -90,19 +97,50 @@ pub(super) async fn pull(
     Ok(report)
 }
 
-/// Verifies and opens one change; `None` when it was not sealed for this device (yet): it arrives
-/// once the mentee approves this device and their phone seals everything again.
+/// Decides and keeps which of `mentee`'s listed devices to trust; returns how many wait.
+fn trust_devices(store: &Shared, mentee: &MenteeInfo) -> Result<usize, SyncError> {
+    let listed: Vec<ListedDevice> = mentee
+        .devices
+        .iter()
+        .filter_map(|device| {
+            Some(ListedDevice {
+                device_id: device.device_id.clone(),
+                keys: decode_keys(device)?,
+                vouch: device
+                    .vouch
+                    .as_ref()
+                    .and_then(|v| Some((v.by.clone(), B64.decode(&v.signature).ok()?))),
+            })
+        })
+        .collect();
+    let mut store = lock(store)?;
+    let known = store.mentee_devices(&mentee.person_id)?;
+    let decided = decide_mentee_devices(&mentee.person_id, &known, &listed);
+    store.set_mentee_devices(
+        &mentee.person_id,
+        &decided,
+        chrono::Utc::now().timestamp_millis(),
+    )?;
+    Ok(decided
+        .iter()
+        .filter(|d| d.trust == MenteeDeviceTrust::Waiting)
+        .count())
+}
+
+/// Verifies and opens one change; `None` when it was not sealed for this device (yet): it
+/// arrives once the mentee approves this device and their phone seals it again.
 fn open_change(
-    change: &super::protocol::RecordChange,
+    change: &RecordChange,
     envelope: &str,
     mentee_id: &str,
     enrolment: &Enrolment,
     keys: &crate::crypto::DeviceKeys,
     signer: &(impl Fn(&str) -> Option<PublicKeys> + Sync),
     now_ms: i64,
-) -> Option<CachedItem> {
+) -> Option<PulledChange> {
     let opened = crypto::envelope::open(
         envelope.as_bytes(),
+        Feed::Shared,
         &change.item_id,
         mentee_id,
         &enrolment.device_id,
@@ -110,32 +148,38 @@ fn open_change(
         signer,
     );
     Some(match opened {
-        Ok(opened) if opened.item.version == change.version => {
-            match SharedContent::from_json(&opened.payload) {
-                Some(content) if content.kind().key() == opened.item.kind => CachedItem {
+        Ok(opened) if opened.item.version != change.version => {
+            unverified(change, now_ms, "its version does not match")
+        }
+        Ok(opened) => match opened.payload {
+            None => PulledChange::Removed {
+                item_id: change.item_id.clone(),
+                version: change.version,
+            },
+            Some(payload) => match SharedContent::from_json(&payload) {
+                Some(content) => PulledChange::Verified(CachedItem {
                     item_id: change.item_id.clone(),
-                    kind: Some(opened.item.kind),
+                    kind: Some(content.kind().key().to_owned()),
                     version: change.version,
-                    content: String::from_utf8(opened.payload).ok(),
+                    content: String::from_utf8(payload).ok(),
                     problem: None,
                     received_at_ms: now_ms,
-                },
-                _ => unverified(change, now_ms, "its contents are not readable"),
-            }
-        }
-        Ok(_) => unverified(change, now_ms, "its version does not match"),
+                }),
+                None => unverified(change, now_ms, "its contents are not readable"),
+            },
+        },
         Err(crypto::OpenError::NotForThisDevice) => return None,
         Err(err) => unverified(change, now_ms, &err.to_string()),
     })
 }
 
-fn unverified(change: &super::protocol::RecordChange, now_ms: i64, why: &str) -> CachedItem {
-    CachedItem {
+fn unverified(change: &RecordChange, now_ms: i64, why: &str) -> PulledChange {
+    PulledChange::Unverified(CachedItem {
         item_id: change.item_id.clone(),
         kind: None,
         version: change.version,
         content: None,
         problem: Some(why.to_owned()),
         received_at_ms: now_ms,
-    }
+    })
 }

@@ -1,16 +1,27 @@
-//! The mentee's side of a sync round: refresh the mentor's devices (trust on first use, later ones
-//! wait for approval), seal what waits in the outbox on every core, keep the sealed bytes, send in
-//! batches, and on a refusal send one by one so only the refused record stops.
+//! The mentee's side of a sync round: refresh the mentor's devices (each waits for the mentee's
+//! approval by its fingerprint) and the mentee's own other devices (each waits for the mentee's
+//! yes, then this device vouches for it), seal what waits in the outbox on every core (signed
+//! tombstones for what was unshared), keep the sealed bytes, send in batches, and on a refusal
+//! send one by one so only the refused record stops. A newer version on the server is a conflict
+//! the phone resolves by sending its own copy above it, never "sent".
 
 use std::collections::HashSet;
 
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+
 use super::client::{Api, CallError, decode_keys};
 use super::engine::{Shared, SyncError, SyncReport, in_parallel, lock};
-use super::protocol::{MAX_BATCH, PutOutcome, RecordBatch, RecordPut};
+use super::protocol::{
+    DeviceInfo, MAX_BATCH, PutOutcome, RecordBatch, RecordPut, Vouch, VouchRequest,
+};
+use crate::crypto::envelope::Feed;
 use crate::crypto::{self, ItemRef, Recipient};
 use crate::domain::share::{SAFETY_PLAN_ID, SharedTime};
 use crate::domain::{EntryId, PlanSection, ShareKind, ShareMode, SharedContent};
-use crate::store::{DeviceTrust, Enrolment, MentorDevice, OutboxRecord, Store, StoreError};
+use crate::store::{
+    DeviceTrust, Enrolment, MentorDevice, OutboxRecord, OwnDeviceStatus, Store, StoreError,
+};
 
 pub(super) async fn push(
     store: &Shared,
@@ -35,9 +46,11 @@ pub(super) async fn push(
         })
         .collect();
     let now_ms = chrono::Utc::now().timestamp_millis();
+    let keys = lock(store)?.device_keys()?;
     let recipients: Vec<Recipient> = {
         let mut store = lock(store)?;
         report.devices_waiting = store.update_mentor_devices(&devices, now_ms)?;
+        report.own_devices_waiting = note_own_devices(&mut store, enrolment, &listed.my_devices)?;
         store
             .mentor_devices()?
             .into_iter()
@@ -48,10 +61,12 @@ pub(super) async fn push(
             })
             .collect()
     };
+    send_vouches(store, api, enrolment).await?;
 
-    let keys = lock(store)?.device_keys()?;
-    // Items that must wait this round (shared, but no mentor device to seal them to yet).
+    // Items that must wait this round (shared, but no mentor device to seal them to yet), and
+    // items already sent past a newer server version once this round.
     let mut waiting: HashSet<String> = HashSet::new();
+    let mut passed: HashSet<String> = HashSet::new();
     loop {
         let (mut batch, to_seal) = {
             let store = lock(store)?;
@@ -64,32 +79,27 @@ pub(super) async fn push(
                 if ready.len() + to_seal.len() >= MAX_BATCH {
                     break;
                 }
-                match &record.envelope {
-                    Some(sealed) => ready.push(RecordPut {
+                if let Some(sealed) = &record.envelope {
+                    ready.push(RecordPut {
                         item_id: record.item_id.clone(),
                         version: record.version,
                         envelope: Some(String::from_utf8_lossy(sealed).into_owned()),
-                    }),
-                    None => match content_of(&store, &record)? {
-                        None => ready.push(RecordPut {
-                            item_id: record.item_id.clone(),
-                            version: record.version,
-                            envelope: None,
-                        }),
-                        Some(_) if recipients.is_empty() => {
-                            report.waiting += 1;
-                            waiting.insert(record.item_id.clone());
-                        }
-                        Some(content) => to_seal.push((
-                            ItemRef {
-                                item_id: record.item_id.clone(),
-                                kind: record.kind.key().to_owned(),
-                                version: record.version,
-                                mentee_id: enrolment.person_id.clone(),
-                            },
-                            content.to_json(),
-                        )),
-                    },
+                    });
+                    continue;
+                }
+                let item = ItemRef {
+                    feed: Feed::Shared,
+                    item_id: record.item_id.clone(),
+                    version: record.version,
+                    mentee_id: enrolment.person_id.clone(),
+                };
+                match content_of(&store, &record)? {
+                    None => to_seal.push((item, None)),
+                    Some(_) if recipients.is_empty() => {
+                        report.waiting += 1;
+                        waiting.insert(record.item_id.clone());
+                    }
+                    Some(content) => to_seal.push((item, Some(content.to_json()))),
                 }
             }
             (ready, to_seal)
@@ -109,11 +119,7 @@ pub(super) async fn push(
         if batch.is_empty() {
             break;
         }
-        let versions: Vec<(String, u64)> = batch
-            .iter()
-            .map(|r| (r.item_id.clone(), r.version))
-            .collect();
-        let sent_all = send_batch(store, api, enrolment, batch, &versions, &mut report).await?;
+        let sent_all = send_batch(store, api, enrolment, batch, &mut passed, &mut report).await?;
         if !sent_all {
             break;
         }
@@ -121,31 +127,118 @@ pub(super) async fn push(
     Ok(report)
 }
 
-/// Seals many items, spread over the device's cores (sealing is most of a large push's time).
+/// Notes the mentee's other devices as the server lists them. One that another trusted device of
+/// the mentee already vouched for (or this one did) counts as vouched; the rest wait for the
+/// mentee's yes. Returns how many wait.
+fn note_own_devices(
+    store: &mut Store,
+    enrolment: &Enrolment,
+    listed: &[DeviceInfo],
+) -> Result<usize, SyncError> {
+    let others: Vec<(String, crate::crypto::PublicKeys)> = listed
+        .iter()
+        .filter(|d| d.device_id != enrolment.device_id)
+        .filter_map(|d| Some((d.device_id.clone(), decode_keys(d)?)))
+        .collect();
+    let mut waiting = store.update_own_devices(&others, chrono::Utc::now().timestamp_millis())?;
+    let me = store.device_keys()?.public();
+    let vouched: Vec<String> = store
+        .own_devices()?
+        .into_iter()
+        .filter(|d| d.status == OwnDeviceStatus::Vouched)
+        .map(|d| d.device_id)
+        .collect();
+    for device in listed {
+        let Some(vouch) = &device.vouch else { continue };
+        let Some(keys) = decode_keys(device) else {
+            continue;
+        };
+        let Some(own) = store.own_device(&device.device_id)? else {
+            continue;
+        };
+        if own.status != OwnDeviceStatus::Waiting {
+            continue;
+        }
+        let voucher = if vouch.by == enrolment.device_id {
+            Some(me.clone())
+        } else if vouched.contains(&vouch.by) {
+            store.own_device(&vouch.by)?.map(|d| d.keys)
+        } else {
+            None
+        };
+        let message =
+            crate::crypto::identity::vouch_message(&enrolment.person_id, &device.device_id, &keys);
+        let signature = B64.decode(&vouch.signature).unwrap_or_default();
+        if voucher.is_some_and(|v| v.verifies(&message, &signature)) {
+            let json = serde_json::to_string(vouch).unwrap_or_default();
+            store.decide_own_device(&device.device_id, Some(&json))?;
+            store.vouch_sent(&device.device_id)?;
+            waiting = waiting.saturating_sub(1);
+        }
+    }
+    Ok(waiting)
+}
+
+/// Sends the vouches the mentee made on this device for their other devices.
+async fn send_vouches(store: &Shared, api: &Api, enrolment: &Enrolment) -> Result<(), SyncError> {
+    let pending = lock(store)?.vouches_to_send()?;
+    for (device_id, vouch) in pending {
+        let Ok(vouch) = serde_json::from_str::<Vouch>(&vouch) else {
+            continue;
+        };
+        match api
+            .vouch(
+                &enrolment.token,
+                &VouchRequest {
+                    device_id: device_id.clone(),
+                    vouch,
+                },
+            )
+            .await
+        {
+            // Refused: that device is gone from the server; nothing more to send.
+            Ok(()) | Err(CallError::Refused { .. }) => lock(store)?.vouch_sent(&device_id)?,
+            Err(err) => return Err(err.into()),
+        }
+    }
+    Ok(())
+}
+
+/// Seals many items (or their tombstones), spread over the device's cores (sealing is most of a
+/// large push's time).
 fn seal_all(
-    items: &[(ItemRef, Vec<u8>)],
+    items: &[(ItemRef, Option<Vec<u8>>)],
     signer_id: &str,
     keys: &crate::crypto::DeviceKeys,
     recipients: &[Recipient],
 ) -> Result<Vec<(String, u64, Vec<u8>)>, SyncError> {
-    let seal_one = |(item, payload): &(ItemRef, Vec<u8>)| {
-        crypto::envelope::seal(item, payload, signer_id, keys, recipients)
-            .map(|sealed| (item.item_id.clone(), item.version, sealed))
-            .map_err(|_| SyncError::Store(StoreError::IdentityDamaged))
+    let seal_one = |(item, payload): &(ItemRef, Option<Vec<u8>>)| {
+        match payload {
+            Some(payload) => crypto::envelope::seal(item, payload, signer_id, keys, recipients),
+            None => crypto::envelope::seal_tombstone(item, signer_id, keys),
+        }
+        .map(|sealed| (item.item_id.clone(), item.version, sealed))
+        .map_err(|_| SyncError::Store(StoreError::IdentityDamaged))
     };
     in_parallel(items, seal_one).into_iter().collect()
 }
 
 /// Sends one batch; on a refusal, sends its records one by one so only the refused ones stop.
-/// Returns whether every record left the outbox.
+/// A record the server holds a newer version of is a conflict: it goes out again above that
+/// version (once a round), and counts in the report, never as sent. Returns whether every record
+/// left the outbox.
 async fn send_batch(
     store: &Shared,
     api: &Api,
     enrolment: &Enrolment,
     records: Vec<RecordPut>,
-    versions: &[(String, u64)],
+    passed: &mut HashSet<String>,
     report: &mut SyncReport,
 ) -> Result<bool, SyncError> {
+    let versions: Vec<(String, u64)> = records
+        .iter()
+        .map(|r| (r.item_id.clone(), r.version))
+        .collect();
     match api
         .put_records(
             &enrolment.token,
@@ -156,12 +249,45 @@ async fn send_batch(
         .await
     {
         Ok(response) => {
-            lock(store)?.outbox_sent_many(versions)?;
-            report.sent += response
-                .outcomes
-                .iter()
-                .filter(|o| **o != PutOutcome::Superseded)
-                .count();
+            let mut store = lock(store)?;
+            let mut sent = Vec::with_capacity(versions.len());
+            for (index, (item_id, version)) in versions.into_iter().enumerate() {
+                let outcome = response.outcomes.get(index).copied();
+                if outcome != Some(PutOutcome::Superseded) {
+                    if outcome == Some(PutOutcome::Stored) {
+                        report.sent += 1;
+                    }
+                    sent.push((item_id, version));
+                    continue;
+                }
+                report.conflicts += 1;
+                let held = response.versions.get(index).copied().unwrap_or(version);
+                if passed.insert(item_id.clone())
+                    && store.go_past_server_version(&item_id, held)?.is_some()
+                {
+                    continue;
+                }
+                store.outbox_failed(
+                    &item_id,
+                    Some("The server holds a newer copy of this item than Steady can send past. Change it again to try once more."),
+                )?;
+            }
+            store.outbox_sent_many(&sent)?;
+            // Every record is settled: sent, refused, or (past the server's version) queued for
+            // the next batch of this round.
+            Ok(true)
+        }
+        // The server holds this very version with other contents (another phone of the mentee's
+        // made it, or the server did): a conflict too, resolved the same way.
+        Err(CallError::Refused { code, .. })
+            if records.len() == 1
+                && code == "version_conflict"
+                && passed.insert(records[0].item_id.clone())
+                && lock(store)?
+                    .go_past_server_version(&records[0].item_id, records[0].version)?
+                    .is_some() =>
+        {
+            report.conflicts += 1;
             Ok(true)
         }
         Err(CallError::Refused { message, .. }) if records.len() == 1 => {
@@ -169,17 +295,15 @@ async fn send_batch(
             report.refused.push(message);
             Ok(false)
         }
-        Err(err @ CallError::Refused { .. }) => {
-            let _ = err;
+        Err(CallError::Refused { .. }) => {
             let mut all = true;
-            for (record, version) in records.into_iter().zip(versions) {
-                let single = [version.clone()];
+            for record in records {
                 all &= Box::pin(send_batch(
                     store,
                     api,
                     enrolment,
                     vec![record],
-                    &single,
+                    passed,
                     report,
                 ))
                 .await?;
@@ -188,7 +312,7 @@ async fn send_batch(
         }
         Err(err) => {
             let mut store = lock(store)?;
-            for (item_id, _) in versions {
+            for (item_id, _) in &versions {
                 store.outbox_failed(item_id, None)?;
             }
             Err(err.into())

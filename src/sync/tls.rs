@@ -30,8 +30,11 @@ pub fn client_config(extra_roots: &[CertificateDer<'static>]) -> Result<ClientCo
     Ok(config)
 }
 
-/// An HTTP client with [`client_config`]'s TLS and the sync timeouts.
+/// An HTTP client with [`client_config`]'s TLS and the sync timeouts. Also makes ring the
+/// process's default rustls provider (for any other TLS the process does; a second install is a
+/// no-op), so aws-lc is never needed.
 pub fn http_client(extra_roots: &[CertificateDer<'static>]) -> Result<reqwest::Client, String> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
         .tls_backend_preconfigured(client_config(extra_roots)?)
         .connect_timeout(Duration::from_secs(5))

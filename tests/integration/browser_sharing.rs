@@ -64,6 +64,17 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser
         .wait_for_text("li[data-device]", &sam_code_on_alex)
         .await;
+    // Even Sam's first device waits for Alex to compare its code; until then nothing is sealed.
+    browser
+        .wait_for_text("li[data-device]", "Ask them to read you their code")
+        .await;
+    browser
+        .wait_for_text("#sync-status", "1 change waiting")
+        .await;
+    browser.click("button.approve-device").await;
+    browser
+        .wait_for_text("li[data-device]", "Can read what you share")
+        .await;
     browser
         .wait_for_text("#sync-status", "Nothing waiting")
         .await;
@@ -170,13 +181,9 @@ async fn the_programs_crisis_contacts_show_first_and_stay_when_the_server_is_gon
     let (code, _) = sync.invite(Role::Mentee, "Kai");
     let device = preview.devices.get("kai").unwrap().unwrap();
     device.enroll(&sync.base, &code).await.unwrap();
-    let key = steady::crypto::ProgramKey::load_or_create(
-        &sync.dir.join(steady::server::PROGRAM_KEY_FILE),
-    )
-    .unwrap();
     steady::server::publish_directory(
         &sync.store,
-        &key,
+        &sync.dir,
         r#"{"version": 0, "region": "Here", "contacts": [{"name": "Riverside Youth Line",
             "offers": "Talk to someone your age.", "phone": "+19515550123", "hours": "5pm to midnight",
             "languages": ["English"], "last_checked": "2026-11-01"}]}"#,

@@ -17,6 +17,8 @@ mod console;
 mod demo;
 mod durability;
 mod fuzz_corpus;
+mod hostile_server;
+mod hostile_trust;
 mod logs;
 mod my_data;
 mod phone_config;

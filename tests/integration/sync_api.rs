@@ -6,50 +6,8 @@ use serde_json::{Value, json};
 use steady::domain::{MoodLevel, ShareMode};
 use steady::sync::protocol::Role;
 
+use crate::common::hostile::{Raw, record_body, token};
 use crate::common::sync_server::{Pair, SyncServer};
-
-struct Call<'a> {
-    http: Client,
-    base: &'a str,
-}
-
-impl Call<'_> {
-    async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        token: Option<&str>,
-        body: Option<Vec<u8>>,
-    ) -> (StatusCode, Value) {
-        let mut request = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .header("Steady-Protocol", "1");
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        if let Some(body) = body {
-            request = request
-                .header("content-type", "application/json")
-                .body(body);
-        }
-        let response = request.send().await.expect("server answers");
-        let status = response.status();
-        let body = response.json().await.unwrap_or(Value::Null);
-        (status, body)
-    }
-}
-
-fn token(device: &steady::state::Device) -> String {
-    device.enrolment().unwrap().unwrap().token
-}
-
-fn record(item: &str, version: u64, envelope: Option<&str>) -> Vec<u8> {
-    serde_json::to_vec(
-        &json!({"records": [{"item_id": item, "version": version, "envelope": envelope}]}),
-    )
-    .unwrap()
-}
 
 async fn shared_pair(server: &SyncServer) -> (Pair, String) {
     let pair = Pair::enrol(server, &server.base).await;
@@ -63,10 +21,7 @@ async fn shared_pair(server: &SyncServer) -> (Pair, String) {
 async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
     let server = SyncServer::start().await;
     let (pair, item) = shared_pair(&server).await;
-    let call = Call {
-        http: Client::new(),
-        base: &server.base,
-    };
+    let call = Raw::new(&server.base);
     // Another mentee, an unpaired mentor and a revoked device, each really enrolled.
     let other = Pair::enrol(&server, &server.base).await;
     let (code, _) = server.invite(Role::Mentor, "Unpaired");
@@ -82,7 +37,11 @@ async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
     let feed = format!("/v1/mentees/{}/records", pair.mentee_id);
     let endpoints: Vec<(Method, &str, Option<Vec<u8>>)> = vec![
         (Method::GET, "/v1/recipients", None),
-        (Method::POST, "/v1/records", Some(record(&item, 9, None))),
+        (
+            Method::POST,
+            "/v1/records",
+            Some(record_body(&item, 9, None)),
+        ),
         (Method::GET, "/v1/mentees", None),
         (Method::GET, &feed, None),
         (Method::DELETE, "/v1/me", None),
@@ -103,12 +62,27 @@ async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
         .send(Method::GET, &feed, Some(&token(&other.mentee)), None)
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    let stray = steady::crypto::envelope::seal_tombstone(
+        &steady::crypto::ItemRef {
+            feed: steady::crypto::envelope::Feed::Shared,
+            item_id: item.clone(),
+            version: 9,
+            mentee_id: other.mentee_id.clone(),
+        },
+        "other-device",
+        &steady::crypto::DeviceKeys::generate().unwrap(),
+    )
+    .unwrap();
     let (status, _) = call
         .send(
             Method::POST,
             "/v1/records",
             Some(&token(&other.mentee)),
-            Some(record(&item, 9, None)),
+            Some(record_body(
+                &item,
+                9,
+                Some(std::str::from_utf8(&stray).unwrap()),
+            )),
         )
         .await;
     // A mentee writes only into their own records: the tombstone lands in theirs, and Alex's
@@ -137,7 +111,7 @@ async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
             Method::POST,
             "/v1/records",
             Some(&token(&pair.mentor)),
-            Some(record(&item, 9, None)),
+            Some(record_body(&item, 9, None)),
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -156,10 +130,7 @@ async fn every_endpoint_refuses_every_wrong_caller_and_leaks_nothing() {
 async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
     let server = SyncServer::start().await;
     let (pair, item) = shared_pair(&server).await;
-    let call = Call {
-        http: Client::new(),
-        base: &server.base,
-    };
+    let call = Raw::new(&server.base);
     let mentee = token(&pair.mentee);
     let stored = server
         .store
@@ -172,6 +143,11 @@ async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
         .map(|n| json!({"item_id": format!("i{n}"), "version": 1, "envelope": null}))
         .collect();
     let cases: Vec<(&str, Vec<u8>, StatusCode)> = vec![
+        (
+            "an unsigned removal (only a server could make one)",
+            record_body(&item, 99, None),
+            StatusCode::BAD_REQUEST,
+        ),
         (
             "malformed JSON",
             b"{\"records\": [".to_vec(),
@@ -189,17 +165,17 @@ async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
         ),
         (
             "bad item id",
-            record("../etc", 2, None),
+            record_body("../etc", 2, None),
             StatusCode::BAD_REQUEST,
         ),
         (
             "version zero",
-            record(&item, 0, None),
+            record_body(&item, 0, None),
             StatusCode::BAD_REQUEST,
         ),
         (
             "oversized envelope",
-            record(&item, 2, Some(&too_big_envelope)),
+            record_body(&item, 2, Some(&too_big_envelope)),
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
         (
@@ -214,10 +190,10 @@ async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
         ),
         (
             "same version, other bytes",
-            record(
+            record_body(
                 &item,
                 stored[0].version,
-                Some(&envelope.replace("\"v\":1", "\"v\":1 ")),
+                Some(&envelope.replace("\"v\":2", "\"v\":2 ")),
             ),
             StatusCode::CONFLICT,
         ),
@@ -238,7 +214,7 @@ async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
             Method::POST,
             "/v1/records",
             Some(&mentee),
-            Some(record(&item, stored[0].version, Some(&envelope))),
+            Some(record_body(&item, stored[0].version, Some(&envelope))),
         )
         .await;
     assert_eq!(status, StatusCode::OK);
@@ -291,10 +267,9 @@ async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
 async fn the_mentor_refuses_tampered_moved_forged_and_replayed_envelopes() {
     let server = SyncServer::start().await;
     let (pair, item) = shared_pair(&server).await;
-    let call = Call {
-        http: Client::new(),
-        base: &server.base,
-    };
+    // Sam has Alex's check-in, verified, before anything is tampered with.
+    assert_eq!(pair.mentor.sync_now().await.unwrap().received, 1);
+    let call = Raw::new(&server.base);
     let mentee = token(&pair.mentee);
     let original = server
         .store
@@ -324,8 +299,8 @@ async fn the_mentor_refuses_tampered_moved_forged_and_replayed_envelopes() {
     let forged_item = steady::domain::EntryId::new();
     let forged = steady::crypto::envelope::seal(
         &steady::crypto::ItemRef {
+            feed: steady::crypto::envelope::Feed::Shared,
             item_id: forged_item.as_str().into(),
-            kind: "mood".into(),
             version: 1,
             mentee_id: pair.mentee_id.clone(),
         },
@@ -356,7 +331,7 @@ async fn the_mentor_refuses_tampered_moved_forged_and_replayed_envelopes() {
                 Method::POST,
                 "/v1/records",
                 Some(&mentee),
-                Some(record(id, version, Some(envelope))),
+                Some(record_body(id, version, Some(envelope))),
             )
             .await;
         assert_eq!(status, StatusCode::OK);
@@ -371,25 +346,26 @@ async fn the_mentor_refuses_tampered_moved_forged_and_replayed_envelopes() {
             Method::POST,
             "/v1/records",
             Some(&mentee),
-            Some(record(&item, 60, Some(&original))),
+            Some(record_body(&item, 60, Some(&original))),
         )
         .await;
     assert_eq!(status, StatusCode::OK);
     let report = pair.mentor.sync_now().await.unwrap();
     assert_eq!(report.unverified, 1, "{report:?}");
+    // What did not verify never replaced what did: Alex's check-in is still there as Alex shared
+    // it, and the three made-up items show only "could not verify".
     let items = pair.mentor.mentee_items(&pair.mentee_id).unwrap();
     assert_eq!(items.len(), 4);
-    assert!(items.iter().all(|i| i.content.is_none()));
+    let verified: Vec<_> = items.iter().filter(|i| i.content.is_some()).collect();
+    assert_eq!(verified.len(), 1);
+    assert_eq!(verified[0].item_id, item.as_str());
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_device_that_asks_too_fast_is_slowed_and_others_are_not() {
     let server = SyncServer::start_with_rate(0.01, 8.0).await;
     let pair = Pair::enrol(&server, &server.base).await;
-    let call = Call {
-        http: Client::new(),
-        base: &server.base,
-    };
+    let call = Raw::new(&server.base);
     let mentee = token(&pair.mentee);
     let mut statuses = Vec::new();
     for _ in 0..12 {
@@ -419,10 +395,7 @@ async fn a_device_that_asks_too_fast_is_slowed_and_others_are_not() {
 async fn delete_me_removes_everything_the_server_held_for_the_mentee() {
     let server = SyncServer::start().await;
     let (pair, item) = shared_pair(&server).await;
-    let call = Call {
-        http: Client::new(),
-        base: &server.base,
-    };
+    let call = Raw::new(&server.base);
     let mentee = token(&pair.mentee);
     let (status, _) = call
         .send(Method::DELETE, "/v1/me", Some(&mentee), None)

@@ -70,6 +70,7 @@ async fn a_killed_sync_neither_loses_nor_duplicates() {
     {
         let mentee = Device::open(mentee_dir.path()).unwrap();
         mentee.enroll(&server.base, &mentee_code).await.unwrap();
+        crate::common::sync_server::approve_mentor_devices(&mentee).await;
     }
 
     let mut lines_seen = 0;

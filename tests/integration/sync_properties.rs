@@ -55,6 +55,7 @@ async fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
     mentor.enroll(&proxy.url, &mentor_code).await.unwrap();
     let mut mentee = Device::open(mentee_dir.path()).unwrap();
     mentee.enroll(&proxy.url, &mentee_code).await.unwrap();
+    crate::common::sync_server::approve_mentor_devices(&mentee).await;
     let entries: Vec<EntryId> = (0..ENTRIES)
         .map(|n| {
             mentee

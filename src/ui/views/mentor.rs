@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 
 use crate::domain::history::{chart_points, summarize_for};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
-use crate::ui::components::{MoodChart, SharedView, SyncButton};
+use crate::ui::components::{MenteeDevices, MoodChart, SharedView, SyncButton};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -131,6 +131,7 @@ fn MenteeView(mentee_id: String) -> Element {
 
     rsx! {
         h1 { tabindex: "-1", onmounted: focus_when_mounted, id: "mentee-name", "{name}" }
+        MenteeDevices { mentee_id: mentee_id.clone(), name: name.clone() }
         for request in requests {
             div { key: "{request.item_id}", class: "card highlight", role: "note", id: "contact-request",
                 if let Some(content) = request.content { SharedView { content } }

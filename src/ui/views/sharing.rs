@@ -7,8 +7,9 @@ use dioxus::prelude::*;
 use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
-use crate::store::DeviceTrust;
-use crate::ui::components::{PasscodeField, ShareControl, SyncButton, confirm_passcode};
+use crate::ui::components::{
+    MentorDevices, OwnDevices, PasscodeField, ShareControl, SyncButton, confirm_passcode,
+};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -30,6 +31,7 @@ pub fn SharingScreen() -> Element {
             p { id: "program", "Connected to {enrolment.program_name} as {enrolment.display_name}." }
             StatusLine {}
             AskMentor {}
+            OwnDevices {}
             MentorDevices {}
             SharedList {}
             ShareLog {}
@@ -52,6 +54,16 @@ fn status_words(line: &SyncLine) -> String {
         0 => words.push("Nothing waiting.".into()),
         1 => words.push("1 change waiting to send.".into()),
         n => words.push(format!("{n} changes waiting to send.")),
+    }
+    match line.conflicts {
+        0 => {}
+        1 => words.push(
+            "The server had an older or different copy of 1 shared thing. Steady sent yours again."
+                .into(),
+        ),
+        n => words.push(format!(
+            "The server had older or different copies of {n} shared things. Steady sent yours again."
+        )),
     }
     words.join(" ")
 }
@@ -115,76 +127,6 @@ fn AskMentor() -> Element {
             }
             if let Some(text) = problem() {
                 p { class: "error", role: "alert", "{text}" }
-            }
-        }
-    }
-}
-
-#[component]
-fn MentorDevices() -> Element {
-    let mut session = use_session();
-    session.track();
-    let mut problem = use_signal(|| None::<String>);
-    let passcode = use_signal(String::new);
-    let has_passcode = session.device().has_passcode();
-    let devices = session.device().mentor_devices().unwrap_or_default();
-    let devices: Vec<_> = devices
-        .into_iter()
-        .filter(|d| d.trust != DeviceTrust::Gone)
-        .collect();
-    rsx! {
-        section { class: "card", aria_labelledby: "devices-title",
-            h2 { id: "devices-title", "Your mentor's devices" }
-            if let Some(text) = problem() {
-                p { class: "error", role: "alert", "{text}" }
-            }
-            if devices.is_empty() {
-                p { "Your mentor hasn't connected a device yet. What you share will wait safely until they do." }
-            }
-            ul { class: "plain-list",
-                for d in devices {
-                    li { key: "{d.device_id}", "data-device": "{d.device_id}",
-                        p { "{d.mentor_name}'s device · code " code { "{d.fingerprint()}" } }
-                        match d.trust {
-                            DeviceTrust::Approved => rsx! { p { class: "hint", "Can read what you share." } },
-                            DeviceTrust::Declined => rsx! { p { class: "hint", "You said no to this device." } },
-                            _ => {
-                                let yes = d.device_id.clone();
-                                let no = d.device_id.clone();
-                                rsx! {
-                                    p { class: "notice", role: "status",
-                                        "New device. Check this code with your mentor before you say yes."
-                                    }
-                                    PasscodeField { id: "approve-passcode-{d.device_id}", value: passcode, has_passcode }
-                                    div { class: "row",
-                                        button {
-                                            r#type: "button",
-                                            class: "primary approve-device",
-                                            onclick: move |_| {
-                                                let device = session.device();
-                                                let outcome = confirm_passcode(&device, &passcode())
-                                                    .and_then(|()| device.decide_mentor_device(&yes, true).map_err(|e| e.to_string()));
-                                                problem.set(outcome.err());
-                                                session.changed();
-                                            },
-                                            "Yes, let it read my shares"
-                                        }
-                                        button {
-                                            r#type: "button",
-                                            onclick: move |_| {
-                                                if let Err(err) = session.device().decide_mentor_device(&no, false) {
-                                                    problem.set(Some(err.to_string()));
-                                                }
-                                                session.changed();
-                                            },
-                                            "No"
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
             }
         }
     }

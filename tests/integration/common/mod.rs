@@ -2,5 +2,7 @@
 //! Chromium driven through chromedriver.
 
 pub mod browser;
+pub mod console;
+pub mod hostile;
 pub mod preview;
 pub mod sync_server;

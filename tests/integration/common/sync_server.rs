@@ -37,6 +37,11 @@ impl SyncServer {
             rate_burst: burst,
             ..Config::default()
         };
+        Self::start_with_config(config).await
+    }
+
+    /// A server with `config` (its data folder and program name are the fixture's own).
+    pub async fn start_with_config(config: Config) -> Self {
         Self::start_with(
             Arc::new(tempfile::tempdir().expect("temp dir")),
             None,
@@ -59,9 +64,10 @@ impl SyncServer {
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let state = ServerState::new(store.clone(), &config);
+        let limits = server::ConnectionLimits::from_config(&config);
         let (stop, stopped) = oneshot::channel::<()>();
         let done = tokio::spawn(async move {
-            let _ = server::serve(state, listener, async {
+            let _ = server::serve(state, listener, limits, async {
                 let _ = stopped.await;
             })
             .await;
@@ -129,7 +135,21 @@ impl Drop for SyncServer {
     }
 }
 
-/// A mentee and a mentor, enrolled and paired, each a real device with its own store.
+/// The mentee's device lists the mentor's devices and says yes to each, as a person does after
+/// comparing the codes with their mentor (every mentor device waits for that, the first too).
+pub async fn approve_mentor_devices(mentee: &Device) {
+    mentee.sync_now().await.expect("mentee syncs");
+    for device in mentee.mentor_devices().expect("mentor devices") {
+        if device.trust == steady::store::DeviceTrust::Waiting {
+            mentee
+                .decide_mentor_device(&device.device_id, true)
+                .expect("approve");
+        }
+    }
+}
+
+/// A mentee and a mentor, enrolled and paired, each a real device with its own store; the
+/// mentee has approved the mentor's device.
 pub struct Pair {
     pub mentee: Device,
     pub mentor: Device,
@@ -155,6 +175,7 @@ impl Pair {
             .enroll(url, &mentee_code)
             .await
             .expect("mentee enrols");
+        approve_mentor_devices(&mentee).await;
         Pair {
             mentee,
             mentor,
