@@ -5,6 +5,7 @@
 //! steady-server [--config FILE] invite --role mentee|mentor --name NAME [--person ID]
 //! steady-server [--config FILE] pair MENTEE_ID MENTOR_ID
 //! steady-server [--config FILE] directory publish FILE.json
+//! steady-server [--config FILE] program-key rotate     (phones follow it; see README)
 //! steady-server [--config FILE] staff add NAME        (reads the password from standard input)
 //! ```
 
@@ -25,7 +26,10 @@ fn main() -> anyhow::Result<()> {
         Some("pair") => pair(config, &args[1..]),
         Some("directory") => directory(config, &args[1..]),
         Some("staff") => staff(config, &args[1..]),
-        Some(other) => bail!("unknown command {other:?}; try serve, invite or pair"),
+        Some("program-key") => program_key(config, &args[1..]),
+        Some(other) => bail!(
+            "unknown command {other:?}; try serve, invite, pair, directory, program-key or staff"
+        ),
     }
 }
 
@@ -135,10 +139,7 @@ fn directory(config: Config, args: &[String]) -> anyhow::Result<()> {
     }
     let text = std::fs::read_to_string(file).with_context(|| format!("could not read {file}"))?;
     let store = open_store(&config)?;
-    let key =
-        steady::crypto::ProgramKey::load_or_create(&config.data_dir.join(server::PROGRAM_KEY_FILE))
-            .map_err(|err| anyhow::anyhow!("program key: {err}"))?;
-    let version = server::publish_directory(&store, &key, &text)?;
+    let version = server::publish_directory(&store, &config.data_dir, &text)?;
     store.audit(
         "command line",
         "published the crisis contacts",
@@ -146,6 +147,26 @@ fn directory(config: Config, args: &[String]) -> anyhow::Result<()> {
         server::now(),
     )?;
     println!("Published crisis directory version {version}.");
+    Ok(())
+}
+
+/// Replaces the program's signing key with a new one the old one signs; phones follow it.
+fn program_key(config: Config, args: &[String]) -> anyhow::Result<()> {
+    if args != ["rotate"] {
+        bail!("say: steady-server program-key rotate");
+    }
+    let store = open_store(&config)?;
+    let state = server::ServerState::try_new(store.clone(), &config)?;
+    let public = state.rotate_program_key()?;
+    store.audit(
+        "command line",
+        "rotated the program key",
+        &public,
+        server::now(),
+    )?;
+    println!(
+        "The program key is now {public}. The old key signed the change, so phones follow it at their next sync."
+    );
     Ok(())
 }
 

@@ -105,16 +105,16 @@ pub fn router(devices: Devices, server: Option<crate::server::ServerState>) -> R
     }
 }
 
-/// Serves the preview (and the sync API, if given) on `listener` until `shutdown` completes.
+/// Serves the preview (and the sync API, if given) on `listener` until `shutdown` completes, with
+/// the sync server's connection limits (a preview page holds one websocket).
 pub async fn serve(
     listener: TcpListener,
     devices: Devices,
     server: Option<crate::server::ServerState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(devices, server))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = crate::server::ConnectionLimits::from_config(&crate::server::Config::default());
+    crate::server::serve_router(router(devices, server), listener, limits, shutdown).await
 }
 
 async fn device_page(State(preview): State<Preview>, UrlPath(name): UrlPath<String>) -> Response {

@@ -50,14 +50,31 @@ pub fn pair(store: &Arc<dyn ServerStore>, mentee: &str, mentor: &str) -> Result<
 }
 
 /// Publishes `directory_json` (a crisis directory as staff wrote it) as the next version, signed
-/// with the program key. Every contact is checked first; a bad one refuses the whole directory.
+/// with the program key as it is now. Every contact is checked first; a bad one refuses the whole
+/// directory.
 pub fn publish_directory(
     store: &Arc<dyn ServerStore>,
+    data_dir: &std::path::Path,
+    directory_json: &str,
+) -> anyhow::Result<u64> {
+    let key = super::program_key::load(data_dir, store.as_ref())?;
+    publish_directory_with(store.as_ref(), &key, directory_json)
+}
+
+/// [`publish_directory`] with a key already loaded.
+pub fn publish_directory_with(
+    store: &dyn ServerStore,
     key: &crate::crypto::ProgramKey,
     directory_json: &str,
 ) -> anyhow::Result<u64> {
     let mut directory = crate::domain::CrisisDirectory::from_json(directory_json)?;
-    let version = store.latest_directory()?.map_or(1, |(v, _)| v + 1);
+    let version = match store.latest_directory()? {
+        None => 1,
+        Some((latest, _)) => latest
+            .checked_add(1)
+            .filter(|v| *v <= i64::MAX as u64)
+            .ok_or_else(|| anyhow::anyhow!("the directory's version cannot go any higher"))?,
+    };
     directory.version = version;
     let signed = key.sign(serde_json::to_string(&directory)?);
     store.publish_directory(version, &serde_json::to_string(&signed)?, super::now())?;

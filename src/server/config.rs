@@ -20,6 +20,14 @@ pub struct Config {
     pub invite_days: i64,
     /// Whether a TLS-terminating proxy sits in front (then the console's cookies are Secure).
     pub behind_tls: bool,
+    /// How much each mentee's sealed records may take on the server, in MiB.
+    pub mentee_quota_mib: u64,
+    /// Connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// How long a client may take to send a request's headers (slow or idle connections close).
+    pub header_timeout_seconds: u64,
+    /// How long a whole request may take, body included.
+    pub request_timeout_seconds: u64,
 }
 
 impl Default for Config {
@@ -32,6 +40,10 @@ impl Default for Config {
             rate_burst: 120.0,
             invite_days: 14,
             behind_tls: false,
+            mentee_quota_mib: 50,
+            max_connections: 512,
+            header_timeout_seconds: 10,
+            request_timeout_seconds: 30,
         }
     }
 }
@@ -56,6 +68,10 @@ struct FileConfig {
     rate_burst: Option<f64>,
     invite_days: Option<i64>,
     behind_tls: Option<bool>,
+    mentee_quota_mib: Option<u64>,
+    max_connections: Option<usize>,
+    header_timeout_seconds: Option<u64>,
+    request_timeout_seconds: Option<u64>,
 }
 
 impl Config {
@@ -96,6 +112,18 @@ impl Config {
         if let Some(v) = file.behind_tls {
             self.behind_tls = v;
         }
+        if let Some(v) = file.mentee_quota_mib {
+            self.mentee_quota_mib = v;
+        }
+        if let Some(v) = file.max_connections {
+            self.max_connections = v.max(1);
+        }
+        if let Some(v) = file.header_timeout_seconds {
+            self.header_timeout_seconds = v.max(1);
+        }
+        if let Some(v) = file.request_timeout_seconds {
+            self.request_timeout_seconds = v.max(1);
+        }
         Ok(())
     }
 
@@ -124,6 +152,12 @@ impl Config {
         }
         if let Some(v) = var("STEADY_SERVER_RATE_BURST") {
             self.rate_burst = parse("STEADY_SERVER_RATE_BURST", &v)?;
+        }
+        if let Some(v) = var("STEADY_SERVER_MENTEE_QUOTA_MIB") {
+            self.mentee_quota_mib = parse("STEADY_SERVER_MENTEE_QUOTA_MIB", &v)?;
+        }
+        if let Some(v) = var("STEADY_SERVER_MAX_CONNECTIONS") {
+            self.max_connections = parse::<usize>("STEADY_SERVER_MAX_CONNECTIONS", &v)?.max(1);
         }
         Ok(())
     }

@@ -1,22 +1,32 @@
 //! The crisis directory on the device: the bundled defaults, and the program's directory once one
-//! arrives. The program's is verified against the key pinned at enrolment, must be newer than the
-//! one kept, and is stored in a plain file beside the database (it holds only public contacts),
-//! so Help can show it while the app is locked and with no network. A bad signature or an older
-//! version is refused and the last verified directory is kept forever.
+//! arrives. The bundled lines (988, the Crisis Text Line, 911) are always on the card, exactly as
+//! shipped; a program's contacts stand beside them and can never remove or renumber them.
+//!
+//! The program's directory is verified against the program key pinned at enrolment, kept in a
+//! small file sealed by the device's key vault (readable while locked, so the lock screen's card
+//! has the program's contacts too, and not replaceable by someone who can only write files). It
+//! must be newer than the one kept, and by no absurd jump; a key rotation is followed only when
+//! the pinned key signed it. The last verified directory is kept forever in a plain file beside
+//! the database (public contacts only), so Help works with no network.
 
 use serde::{Deserialize, Serialize};
 
 use super::{Device, DeviceError, Result, bundled_directory};
-use crate::crypto::SignedDirectory;
-use crate::domain::CrisisDirectory;
+use crate::crypto::{SignedDirectory, follow_rotations};
+use crate::domain::{CrisisContact, CrisisDirectory};
 use crate::sync::{Api, CallError};
 
 /// The file that keeps the last verified program directory.
 pub const DIRECTORY_FILE: &str = "program-directory.json";
+/// The program's public key as pinned at enrolment (or followed through a signed rotation),
+/// sealed by the device's key vault.
+pub const PINNED_KEY_FILE: &str = "program-key.pinned";
+/// How far past the kept version a new directory may jump. A program publishes one version at a
+/// time; a directory claiming version 2^64 - 1 would freeze every phone on it for good.
+const MAX_VERSION_JUMP: u64 = 1_000;
 
 #[derive(Serialize, Deserialize)]
 struct Kept {
-    program_key: String,
     signed: SignedDirectory,
 }
 
@@ -25,7 +35,9 @@ struct Kept {
 pub enum DirectoryRefusal {
     BadSignature,
     NotNewer,
+    TooFarAhead,
     Unreadable,
+    NotPinned,
 }
 
 impl std::fmt::Display for DirectoryRefusal {
@@ -33,73 +45,89 @@ impl std::fmt::Display for DirectoryRefusal {
         f.write_str(match self {
             DirectoryRefusal::BadSignature => "its signature is not the program's",
             DirectoryRefusal::NotNewer => "it is not newer than the one kept",
+            DirectoryRefusal::TooFarAhead => "its version jumps too far ahead",
             DirectoryRefusal::Unreadable => "it is not a readable directory",
+            DirectoryRefusal::NotPinned => "this device has no program key pinned",
         })
     }
 }
 
 impl Device {
-    /// The contacts on the crisis card: the program's first (when one has arrived), then the
-    /// bundled defaults they do not already list. Always available, with no network.
+    /// The contacts on the crisis card: the program's first (when one has arrived), then every
+    /// bundled line, as shipped. Always available, with no network.
     pub fn crisis_directory(&self) -> CrisisDirectory {
         self.crisis_card().0
     }
 
-    /// [`Device::crisis_directory`], and whether the program's own contacts are in it (read and
-    /// verified once).
+    /// [`Device::crisis_directory`], and whether the program's own contacts are in it.
     pub fn crisis_card(&self) -> (CrisisDirectory, bool) {
-        let mut directory = bundled_directory().clone();
-        let program = self.program_directory();
-        let from_program = program.is_some();
-        if let Some(program) = program {
-            let mut contacts = program.contacts;
-            let defaults: Vec<_> = directory
-                .contacts
-                .into_iter()
-                .filter(|c| !contacts_have(&contacts, &c.name))
-                .collect();
-            contacts.extend(defaults);
-            directory = CrisisDirectory {
-                version: program.version,
-                region: program.region,
-                contacts,
-            };
-        }
-        (directory, from_program)
+        merge(bundled_directory(), self.program_directory())
     }
 
-    /// The program's directory kept on this device, re-verified as it is read.
+    /// The program's directory kept on this device, verified against the pinned key as it is read.
     pub fn program_directory(&self) -> Option<CrisisDirectory> {
+        let key = self.pinned_program_key()?;
         let text = std::fs::read_to_string(self.data_dir().join(DIRECTORY_FILE)).ok()?;
         let kept: Kept = serde_json::from_str(&text).ok()?;
-        if !kept.signed.verifies_with(&kept.program_key) {
+        let key = follow_rotations(&key, &kept.signed.rotations);
+        if !kept.signed.verifies_with(&key) {
             return None;
         }
         CrisisDirectory::from_json(&kept.signed.payload).ok()
     }
 
-    /// Takes `signed` if the pinned program key signed it and it is newer than the one kept.
+    /// The program key this device trusts, from its vault-sealed file.
+    pub fn pinned_program_key(&self) -> Option<String> {
+        let sealed = std::fs::read(self.data_dir().join(PINNED_KEY_FILE)).ok()?;
+        let key = crate::platform::key_vault(self.data_dir())
+            .open(&sealed)
+            .ok()?;
+        String::from_utf8(key).ok()
+    }
+
+    /// Pins `key` (at enrolment, or after following a signed rotation).
+    pub(super) fn pin_program_key(&self, key: &str) -> Result<()> {
+        let sealed = crate::platform::key_vault(self.data_dir())
+            .seal(key.as_bytes())
+            .map_err(|err| {
+                DeviceError::Sync(format!("The program's key could not be kept: {err}"))
+            })?;
+        crate::platform::replace_private_file(&self.data_dir().join(PINNED_KEY_FILE), &sealed)
+            .map_err(crate::store::StoreError::Io)?;
+        Ok(())
+    }
+
+    /// Takes `signed` if the pinned key (or a key it signed over to) signed it, and it is newer
+    /// than the one kept by a sane step. Returns the version taken.
     pub fn accept_directory(
         &self,
-        program_key: &str,
         signed: SignedDirectory,
     ) -> std::result::Result<u64, DirectoryRefusal> {
-        if !signed.verifies_with(program_key) {
+        let pinned = self
+            .pinned_program_key()
+            .ok_or(DirectoryRefusal::NotPinned)?;
+        let key = follow_rotations(&pinned, &signed.rotations);
+        if !signed.verifies_with(&key) {
             return Err(DirectoryRefusal::BadSignature);
         }
         let directory = CrisisDirectory::from_json(&signed.payload)
             .map_err(|_| DirectoryRefusal::Unreadable)?;
-        if self
-            .program_directory()
-            .is_some_and(|kept| kept.version >= directory.version)
-        {
+        let kept = self.program_directory().map_or(0, |d| d.version);
+        if directory.version <= kept {
             return Err(DirectoryRefusal::NotNewer);
         }
-        let kept = Kept {
-            program_key: program_key.to_owned(),
-            signed,
-        };
-        let bytes = serde_json::to_vec(&kept).map_err(|_| DirectoryRefusal::Unreadable)?;
+        if directory.version - kept > MAX_VERSION_JUMP {
+            return Err(DirectoryRefusal::TooFarAhead);
+        }
+        let bytes =
+            serde_json::to_vec(&Kept { signed }).map_err(|_| DirectoryRefusal::Unreadable)?;
+        if key != pinned {
+            self.pin_program_key(&key)
+                .map_err(|_| DirectoryRefusal::Unreadable)?;
+            if let Ok(mut store) = self.store() {
+                let _ = store.set_program_key(&key);
+            }
+        }
         crate::platform::replace_private_file(&self.data_dir().join(DIRECTORY_FILE), &bytes)
             .map_err(|_| DirectoryRefusal::Unreadable)?;
         Ok(directory.version)
@@ -110,16 +138,20 @@ impl Device {
         let Some(enrolment) = self.enrolment()? else {
             return Ok(());
         };
-        let Some(program_key) = enrolment.program_key else {
-            return Ok(());
-        };
+        if self.pinned_program_key().is_none() {
+            // Enrolled before keys were pinned in the vault: pin the one kept at enrolment.
+            let Some(key) = enrolment.program_key.as_deref() else {
+                return Ok(());
+            };
+            self.pin_program_key(key)?;
+        }
         let kept = self.program_directory().map(|d| d.version);
         let fetched = Api::new(&enrolment.server_url)
             .directory(&enrolment.token, kept)
             .await
             .map_err(|err: CallError| DeviceError::Sync(err.to_string()))?;
         if let Some(signed) = fetched {
-            self.accept_directory(&program_key, signed).map_err(|why| {
+            self.accept_directory(signed).map_err(|why| {
                 DeviceError::Sync(format!("The crisis directory was refused: {why}."))
             })?;
         }
@@ -127,6 +159,62 @@ impl Device {
     }
 }
 
-fn contacts_have(contacts: &[crate::domain::CrisisContact], name: &str) -> bool {
-    contacts.iter().any(|c| c.name == name)
+/// The card: the program's contacts first, then every bundled line exactly as shipped. A program
+/// contact under a bundled line's name is left out: it could only repeat that line, or pass
+/// another number off as it.
+fn merge(bundled: &CrisisDirectory, program: Option<CrisisDirectory>) -> (CrisisDirectory, bool) {
+    let Some(program) = program else {
+        return (bundled.clone(), false);
+    };
+    let mut contacts: Vec<CrisisContact> = program
+        .contacts
+        .into_iter()
+        .filter(|contact| {
+            !bundled
+                .contacts
+                .iter()
+                .any(|line| line.name.trim().eq_ignore_ascii_case(contact.name.trim()))
+        })
+        .collect();
+    contacts.extend(bundled.contacts.iter().cloned());
+    (
+        CrisisDirectory {
+            version: program.version,
+            region: program.region,
+            contacts,
+        },
+        true,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_cannot_remove_or_renumber_the_bundled_lines() {
+        let bundled = bundled_directory();
+        let mut hijack = bundled.clone();
+        hijack.version = 9;
+        for contact in &mut hijack.contacts {
+            contact.phone = Some("5555550100".into());
+            contact.text = None;
+        }
+        let (card, from_program) = merge(bundled, Some(hijack));
+        assert!(from_program);
+        for line in &bundled.contacts {
+            assert!(card.contacts.contains(line), "{} is still there", line.name);
+        }
+        assert_eq!(
+            card.contacts.len(),
+            bundled.contacts.len(),
+            "nothing passes itself off as a bundled line"
+        );
+        let calls: Vec<_> = card
+            .contacts
+            .iter()
+            .filter_map(|c| c.phone.clone())
+            .collect();
+        assert!(calls.contains(&"988".to_string()) && calls.contains(&"911".to_string()));
+    }
 }

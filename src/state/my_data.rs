@@ -8,7 +8,7 @@ use chrono::Local;
 use serde_json::{Map, Value as Json};
 
 use super::lock::ATTEMPTS_FILE;
-use super::{DIRECTORY_FILE, Device, DeviceError, Result};
+use super::{DIRECTORY_FILE, Device, DeviceError, PINNED_KEY_FILE, Result};
 use crate::domain::csv::moods_csv;
 use crate::store::{DATABASE_FILE, KEY_FILE, Store, StoreError};
 use crate::sync::client::{Api, CallError};
@@ -154,6 +154,7 @@ impl Device {
         // real name could give away that the mentee used it.
         doomed.push(dir.join(ATTEMPTS_FILE));
         doomed.push(dir.join(DIRECTORY_FILE));
+        doomed.push(dir.join(PINNED_KEY_FILE));
         for path in doomed {
             match std::fs::remove_file(&path) {
                 Ok(()) => {}

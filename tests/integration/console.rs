@@ -1,148 +1,11 @@
 //! The staff console over real HTTP: sign-in and its cookies, CSRF on every form, refusals when
-//! signed out, slower answers after repeated wrong passwords, escaping of whatever was typed, an
+//! signed out, a lock after repeated wrong passwords (unknown names alike), escaping of whatever was typed, an
 //! oversized form refused, and an audit log that cannot be edited.
 
-use std::time::{Duration, Instant};
+use reqwest::StatusCode;
 
-use reqwest::redirect::Policy;
-use reqwest::{Client, StatusCode};
-
+use crate::common::console::{Console, PASSWORD, cookie_value, form};
 use crate::common::sync_server::SyncServer;
-
-const PASSWORD: &str = "a long staff password";
-
-struct Console {
-    http: Client,
-    base: String,
-}
-
-struct SignedIn {
-    cookie: String,
-    csrf: String,
-}
-
-/// A form body as a browser sends it (application/x-www-form-urlencoded).
-fn form(fields: &[(&str, &str)]) -> String {
-    let encode = |text: &str| {
-        text.bytes()
-            .map(|b| match b {
-                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (b as char).to_string()
-                }
-                b' ' => "+".into(),
-                other => format!("%{other:02X}"),
-            })
-            .collect::<String>()
-    };
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let at = html.find("name=\"csrf\"").expect("a csrf field");
-    let value = &html[at..];
-    let start = value.find("value=\"").expect("a value") + 7;
-    value[start..start + value[start..].find('"').unwrap()].to_owned()
-}
-
-fn cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(str::to_owned)
-}
-
-impl Console {
-    fn new(server: &SyncServer) -> Console {
-        // reqwest is built with rustls and no provider of its own: ring is the one provider.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        Console {
-            http: Client::builder().redirect(Policy::none()).build().unwrap(),
-            base: server.base.clone(),
-        }
-    }
-
-    /// Opens the sign-in page: its form's token and the matching cookie.
-    async fn sign_in_form(&self) -> (String, String) {
-        let page = self
-            .http
-            .get(format!("{}/staff/sign-in", self.base))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(page.status(), StatusCode::OK);
-        let cookie = cookie_value(&page, "steady_sign_in").expect("sign-in cookie");
-        let cookie = cookie.split(';').next().unwrap().to_owned();
-        (hidden_csrf(&page.text().await.unwrap()), cookie)
-    }
-
-    async fn try_sign_in(&self, name: &str, password: &str) -> reqwest::Response {
-        let (csrf, cookie) = self.sign_in_form().await;
-        self.http
-            .post(format!("{}/staff/sign-in", self.base))
-            .header("cookie", cookie)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(form(&[
-                ("csrf", csrf.as_str()),
-                ("name", name),
-                ("password", password),
-            ]))
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn sign_in(&self, name: &str) -> SignedIn {
-        let response = self.try_sign_in(name, PASSWORD).await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let set = cookie_value(&response, "steady_staff").expect("session cookie");
-        for attribute in [
-            "HttpOnly",
-            "SameSite=Strict",
-            "Path=/staff",
-            "Max-Age=28800",
-        ] {
-            assert!(set.contains(attribute), "{set}");
-        }
-        assert!(!set.contains("Secure"), "not behind TLS here");
-        let cookie = set.split(';').next().unwrap().to_owned();
-        let home = self.get("/staff", &cookie).await;
-        assert_eq!(home.0, StatusCode::OK);
-        SignedIn {
-            csrf: hidden_csrf(&home.1),
-            cookie,
-        }
-    }
-
-    async fn get(&self, path: &str, cookie: &str) -> (StatusCode, String) {
-        let response = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .header("cookie", cookie)
-            .send()
-            .await
-            .unwrap();
-        (response.status(), response.text().await.unwrap())
-    }
-
-    async fn sign_out(&self, cookie: &str, csrf: &str) -> StatusCode {
-        self.http
-            .post(format!("{}/staff/sign-out", self.base))
-            .header("cookie", cookie)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(form(&[("csrf", csrf)]))
-            .send()
-            .await
-            .unwrap()
-            .status()
-    }
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() {
@@ -212,11 +75,17 @@ async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() 
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn wrong_passwords_slow_down_and_say_so_plainly() {
+async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too() {
     let server = SyncServer::start().await;
     steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
+    // A right password after a few wrong ones works, and starts the count again.
     for _ in 0..3 {
+        let response = console.try_sign_in("Dana", "not it").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    console.sign_in("Dana").await;
+    for _ in 0..5 {
         let response = console.try_sign_in("Dana", "not it").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         let page = response.text().await.unwrap();
@@ -226,15 +95,40 @@ async fn wrong_passwords_slow_down_and_say_so_plainly() {
             "the name stays in the field"
         );
     }
-    // The fourth try waits before answering, right password or not.
-    let started = Instant::now();
-    let response = console.try_sign_in("Dana", "still not it").await;
-    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert!(started.elapsed() >= Duration::from_millis(500));
-    assert!(steady::server::sign_in_delay(8) >= Duration::from_secs(16));
-    // The right password still works, and resets the count.
-    console.sign_in("Dana").await;
-    assert_eq!(steady::server::sign_in_delay(0), Duration::ZERO);
+    // Locked now: even the right password waits, and the page says so in plain words.
+    let response = console.try_sign_in("Dana", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let locked = response.text().await.unwrap();
+    assert!(locked.contains("Too many wrong tries"), "{locked}");
+    // A name that does not exist gets exactly the same answers, so guessing names learns nothing.
+    for _ in 0..5 {
+        let response = console.try_sign_in("Nobody", "not it").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = console.try_sign_in("Nobody", "not it").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many wrong tries")
+    );
+    // When the lock has passed, the right password opens again (the clock moved by the store).
+    let later = steady::server::now() + 61;
+    assert_eq!(
+        server
+            .store
+            .throttle_try(
+                &[
+                    ("pair:dana|127.0.0.1".to_owned(), 5),
+                    ("name:dana".to_owned(), 30),
+                ],
+                later
+            )
+            .unwrap(),
+        None
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -563,7 +457,7 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
 async fn sessions_expire_and_the_program_key_is_private() {
     let server = SyncServer::start().await;
     steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
-    let (id, _, _) = server.store.staff_login("Dana").unwrap().unwrap();
+    let (id, _) = server.store.staff_login("Dana").unwrap().unwrap();
     server
         .store
         .start_session(&id, "old-session", "csrf", 1_000)

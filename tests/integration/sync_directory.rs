@@ -31,8 +31,7 @@ async fn a_published_directory_reaches_the_phone_and_stays_without_a_network() {
     let bundled = names(&pair.mentee);
     assert!(bundled.iter().any(|n| n.contains("988")));
 
-    let key = ProgramKey::load_or_create(&server.dir.join(PROGRAM_KEY_FILE)).unwrap();
-    let version = steady::server::publish_directory(&server.store, &key, DIRECTORY).unwrap();
+    let version = steady::server::publish_directory(&server.store, &server.dir, DIRECTORY).unwrap();
     assert_eq!(version, 1);
     pair.mentee.sync_now().await.unwrap();
     let shown = names(&pair.mentee);
@@ -65,21 +64,15 @@ async fn a_tampered_or_older_directory_is_refused_and_the_last_good_one_kept() {
     let server = SyncServer::start().await;
     let pair = Pair::enrol(&server, &server.base).await;
     let key = ProgramKey::load_or_create(&server.dir.join(PROGRAM_KEY_FILE)).unwrap();
-    steady::server::publish_directory(&server.store, &key, DIRECTORY).unwrap();
+    steady::server::publish_directory(&server.store, &server.dir, DIRECTORY).unwrap();
     pair.mentee.sync_now().await.unwrap();
-    let pinned = pair
-        .mentee
-        .enrolment()
-        .unwrap()
-        .unwrap()
-        .program_key
-        .unwrap();
 
     // Version 2, changed after signing: refused.
     let good = key.sign(DIRECTORY.replace("\"version\": 0", "\"version\": 2"));
     let tampered = SignedDirectory {
         payload: good.payload.replace("+19515550123", "+19515559999"),
         signature: good.signature.clone(),
+        rotations: Vec::new(),
     };
     server
         .store
@@ -94,15 +87,15 @@ async fn a_tampered_or_older_directory_is_refused_and_the_last_good_one_kept() {
     let stranger = ProgramKey::load_or_create(&server.dir.join("stranger.key")).unwrap();
     let forged = stranger.sign(DIRECTORY.replace("\"version\": 0", "\"version\": 3"));
     assert_eq!(
-        pair.mentee.accept_directory(&pinned, forged),
+        pair.mentee.accept_directory(forged),
         Err(steady::state::DirectoryRefusal::BadSignature)
     );
     // Properly signed but older than what the phone has: refused.
     let newer = key.sign(DIRECTORY.replace("\"version\": 0", "\"version\": 5"));
-    assert_eq!(pair.mentee.accept_directory(&pinned, newer), Ok(5));
+    assert_eq!(pair.mentee.accept_directory(newer), Ok(5));
     let older = key.sign(DIRECTORY.replace("\"version\": 0", "\"version\": 4"));
     assert_eq!(
-        pair.mentee.accept_directory(&pinned, older),
+        pair.mentee.accept_directory(older),
         Err(steady::state::DirectoryRefusal::NotNewer)
     );
     assert_eq!(pair.mentee.crisis_directory().version, 5);

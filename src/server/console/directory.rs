@@ -332,8 +332,7 @@ pub(crate) async fn publish(
         "region": state.store.program_name().unwrap_or_default(),
         "contacts": contacts,
     });
-    match crate::server::publish_directory(&state.store, &state.program_key, &directory.to_string())
-    {
+    match crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string()) {
         Ok(version) => {
             let _ = state.store.audit(
                 &session.name,

@@ -1,13 +1,15 @@
-//! The staff console at `/staff`: sign-in (Argon2id passwords, a growing delay after failures),
-//! a session cookie (HttpOnly, SameSite=Strict, Path=/staff, Secure behind TLS, 8 hours), a CSRF
-//! token on every form, sign-out, program totals and the audit log. Every route but sign-in
-//! refuses a signed-out request. The console never receives entry content; it cannot decrypt any.
+//! The staff console at `/staff`: sign-in (Argon2id passwords checked off the async workers; a
+//! throttle per name, per name and address, and per address that locks after a few wrong tries,
+//! counted before the password is checked so parallel guesses are locked out too, and the same
+//! for names that do not exist), a session cookie (HttpOnly, SameSite=Strict, Path=/staff, Secure
+//! unless the console is on this machine without TLS, 8 hours), a CSRF token on every form,
+//! security headers on every page (a strict CSP, no framing, no referrer, no caching), sign-out,
+//! program totals and the audit log. Every route but sign-in refuses a signed-out request. The
+//! console never receives entry content; it cannot decrypt any.
 
 mod directory;
 mod pages;
 mod people;
-
-use std::time::Duration;
 
 use axum::Form;
 use axum::Router;
@@ -43,7 +45,26 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/people/invite", post(people::invite))
         .route("/staff/people/{action}", post(people::act))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
+}
+
+/// Every console page: no scripts, only the console's own stylesheet, nothing framing it, no
+/// referrer leaving it, and nothing cached (pages show people's names and invite codes).
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("content-security-policy", pages::content_security_policy()),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "no-referrer"),
+        ("cache-control", "no-store"),
+        ("x-content-type-options", "nosniff"),
+    ] {
+        if let Ok(value) = axum::http::HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    }
+    response
 }
 
 fn token() -> String {
@@ -62,7 +83,7 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 fn set_cookie(state: &ServerState, name: &str, value: &str, max_age: i64) -> String {
-    let secure = if state.behind_tls { "; Secure" } else { "" };
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
     format!("{name}={value}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
 }
 
@@ -193,17 +214,33 @@ struct SignIn {
     password: String,
 }
 
-/// How long to wait before answering after `failed` wrong passwords in a row: nothing at first,
-/// then 0.5 s, 1 s, 2 s ... up to 16 s, so guessing is slow and a typo costs nothing.
-pub fn sign_in_delay(failed: u32) -> Duration {
-    match failed {
-        0..=2 => Duration::ZERO,
-        n => Duration::from_millis(500u64 << (n - 3).min(5)),
+/// Free wrong tries before a lock: for one name from one address, for one name from anywhere
+/// (many addresses guessing one account), and for one address (one machine guessing many names).
+const FREE_FOR_NAME_AND_ADDRESS: u32 = 5;
+const FREE_FOR_NAME: u32 = 30;
+const FREE_FOR_ADDRESS: u32 = 20;
+
+/// The throttle's keys for a try at `name` from `peer`.
+fn throttle_keys(name: &str, peer: Option<std::net::IpAddr>) -> Vec<(String, u32)> {
+    let name = name.to_lowercase();
+    let address = peer.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+    vec![
+        (format!("pair:{name}|{address}"), FREE_FOR_NAME_AND_ADDRESS),
+        (format!("name:{name}"), FREE_FOR_NAME),
+        (format!("addr:{address}"), FREE_FOR_ADDRESS),
+    ]
+}
+
+fn minutes_until(until: i64, now: i64) -> String {
+    match (until - now + 59) / 60 {
+        ..=1 => "a minute".to_owned(),
+        minutes => format!("{minutes} minutes"),
     }
 }
 
 async fn sign_in(
     State(state): State<ServerState>,
+    peer: super::api::Peer,
     headers: HeaderMap,
     form: Result<Form<SignIn>, axum::extract::rejection::FormRejection>,
 ) -> Response {
@@ -220,19 +257,45 @@ async fn sign_in(
             StatusCode::FORBIDDEN,
         );
     }
-    let account = state.store.staff_login(form.name.trim()).ok().flatten();
-    let failed = account.as_ref().map_or(0, |(_, _, failed)| *failed);
-    tokio::time::sleep(sign_in_delay(failed)).await;
-    let verified = match &account {
-        Some((_, hash, _)) => verify_password(&form.password, hash),
-        None => {
-            // Spend the same effort for an unknown name, so timing doesn't reveal who exists.
-            let _ = verify_password(&form.password, DUMMY_HASH);
-            false
+    let name = form.name.trim().to_owned();
+    let keys = throttle_keys(&name, peer.0);
+    let now = super::now();
+    // Counted before the password is checked, for known and unknown names alike.
+    match state.store.throttle_try(&keys, now) {
+        Ok(None) => {}
+        Ok(Some(until)) => {
+            tracing::info!("a staff sign-in was refused: too many wrong tries");
+            return sign_in_form(
+                &state,
+                Some(&format!(
+                    "Too many wrong tries. For safety, signing in is paused for about {}. If this wasn't you, tell your program's administrator.",
+                    minutes_until(until, now)
+                )),
+                &form.name,
+                StatusCode::TOO_MANY_REQUESTS,
+            );
         }
+        Err(_) => {
+            return refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Sorry",
+                "Signing in failed. Try again soon.",
+            );
+        }
+    }
+    let account = state.store.staff_login(&name).ok().flatten();
+    // An unknown name costs the same Argon2 work, so timing doesn't reveal who exists.
+    let hash = account
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.to_owned(), |(_, hash)| hash.clone());
+    let password = form.password.clone();
+    let verified = {
+        let _slot = state.password_slots.acquire().await;
+        tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .unwrap_or(false)
     };
-    let Some((staff_id, _, _)) = account.filter(|_| verified) else {
-        let _ = state.store.sign_in_failed(form.name.trim());
+    let Some((staff_id, _)) = account.filter(|_| verified) else {
         tracing::info!("a staff sign-in failed");
         return sign_in_form(
             &state,
@@ -241,8 +304,15 @@ async fn sign_in(
             StatusCode::UNAUTHORIZED,
         );
     };
+    // The name starts again; the address only gets back the try this sign-in counted.
+    let _ = state.store.throttle_settle(
+        &keys[..2]
+            .iter()
+            .map(|(key, _)| key.clone())
+            .collect::<Vec<_>>(),
+        &keys[2..],
+    );
     let session_token = token();
-    let now = super::now();
     if state
         .store
         .start_session(
@@ -259,7 +329,7 @@ async fn sign_in(
             "Signing in failed. Try again soon.",
         );
     }
-    let _ = state.store.audit(form.name.trim(), "signed in", "", now);
+    let _ = state.store.audit(&name, "signed in", "", now);
     let mut response = Redirect::to("/staff").into_response();
     let headers = response.headers_mut();
     for value in [

@@ -12,6 +12,19 @@ const STYLE: &str = concat!(
     include_str!("../../../assets/css/console.css"),
 );
 
+/// The console's Content-Security-Policy: nothing runs, only its own inline stylesheet (by
+/// hash), images only from itself or data (the QR codes), forms post only to itself.
+pub(crate) fn content_security_policy() -> &'static str {
+    static POLICY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        format!(
+            "default-src 'none'; style-src 'sha256-{}'; img-src 'self' data:; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            crate::crypto::sha256_base64(STYLE.as_bytes())
+        )
+    })
+}
+
 /// A whole page around `body`.
 pub(crate) fn page(title: &str, signed_in_as: Option<(&str, &str)>, body: Element) -> String {
     let html = dioxus_ssr::render_element(rsx! {
