@@ -68,9 +68,9 @@ pub struct Recipient {
 /// Why an envelope was not opened. The mentor app shows "could not verify" for every one.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum OpenError {
-    #[error("the envelope is not in a form Steady reads")]
+    #[error("the envelope is not in a form this app reads")]
     Malformed,
-    #[error("the envelope was made by a different version of Steady")]
+    #[error("the envelope was made by a different version of the app")]
     UnknownVersion,
     #[error("the envelope was signed by a device that is not trusted for this person")]
     UnknownSigner,

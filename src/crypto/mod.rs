@@ -32,7 +32,7 @@ pub enum CryptoError {
     #[error("The saved key is damaged.")]
     MalformedKey,
     /// Sealing an envelope failed (a key was unusable).
-    #[error("Steady couldn't lock this item for sharing.")]
+    #[error("This item couldn't be locked for sharing.")]
     SealFailed,
 }
 

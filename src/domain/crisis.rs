@@ -1,9 +1,14 @@
-//! Crisis contacts: who a mentee can reach right now, what they offer, and how (call, text, web).
-//! The app ships a default directory as data (assets/crisis/) so Help works before any program
-//! directory arrives and with no network. Contacts are validated when read, so a bad number or a
-//! non-https link never becomes a button.
+//! Crisis contacts: who a mentee can reach right now, what they offer, and how (call, text, web,
+//! chat), and when they are open (`hours`). The app ships a default directory as data
+//! (assets/crisis/) so Help works before any program directory arrives and with no network.
+//! Contacts are validated when read, so a bad number or a non-https link never becomes a button.
+//! The card a mentee sees is the program's contacts beside the bundled lines, which nothing can
+//! remove or renumber ([`CrisisDirectory::card`]), ordered by who can be reached now
+//! ([`CrisisDirectory::by_open_now`]).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::hours::{OpenHours, OpenNow};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -19,6 +24,9 @@ pub enum DirectoryError {
     /// A contact's web address is not https.
     #[error("The contact \"{name}\" has a web address that isn't safe (https) to open.")]
     BadWebAddress { name: String },
+    /// A contact's opening times can't be used.
+    #[error("The contact \"{name}\" has opening times that can't be read: {why}")]
+    BadHours { name: String, why: &'static str },
 }
 
 /// A set of contacts, in the order they are shown.
@@ -43,6 +51,14 @@ pub struct CrisisContact {
     pub text: Option<TextLine>,
     #[serde(default)]
     pub web: Option<String>,
+    /// A web chat (https), for a mentee who can't talk or text where they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
+    /// When they are open; `None` only in directories from before opening times were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<OpenHours>,
+    /// Anything else about the hours, in words ("Closed on public holidays").
+    #[serde(default)]
     pub hours: String,
     pub languages: Vec<String>,
     /// Where the contact serves (empty: everywhere the program works).
@@ -66,6 +82,16 @@ pub struct ContactForm {
     pub text_keyword: String,
     #[serde(default)]
     pub web: String,
+    #[serde(default)]
+    pub chat: String,
+    /// "always" or "times".
+    #[serde(default)]
+    pub open_kind: String,
+    #[serde(default)]
+    pub time_zone: String,
+    /// Like `Mon-Fri 09:00-21:00, Sat 10:00-16:00`.
+    #[serde(default)]
+    pub open_times: String,
     #[serde(default)]
     pub hours: String,
     #[serde(default)]
@@ -97,6 +123,20 @@ impl ContactForm {
                 .and_then(|t| t.keyword.clone())
                 .unwrap_or_default(),
             web: contact.web.clone().unwrap_or_default(),
+            chat: contact.chat.clone().unwrap_or_default(),
+            open_kind: match &contact.open {
+                Some(OpenHours::Weekly { .. }) => "times".into(),
+                _ => "always".into(),
+            },
+            time_zone: match &contact.open {
+                Some(OpenHours::Weekly { time_zone, .. }) => time_zone.clone(),
+                _ => String::new(),
+            },
+            open_times: contact
+                .open
+                .as_ref()
+                .map(OpenHours::times_text)
+                .unwrap_or_default(),
             hours: contact.hours.clone(),
             languages: contact.languages.join(", "),
             regions: contact.regions.join(", "),
@@ -163,15 +203,45 @@ impl ContactForm {
                 "Web addresses must start with https:// (safe links only).",
             ));
         }
-        if phone.is_none() && text_number.is_none() && web.is_none() {
+        let chat = optional(&self.chat);
+        if chat.as_deref().is_some_and(|w| {
+            !w.starts_with("https://") || w.len() <= 8 || w.contains(char::is_whitespace)
+        }) {
+            problems.push((
+                "chat",
+                "Web chat addresses must start with https:// (safe links only).",
+            ));
+        }
+        if phone.is_none() && text_number.is_none() && web.is_none() && chat.is_none() {
             problems.push((
                 "phone",
                 "Add at least one way to reach them: a phone, a text number or a website.",
             ));
         }
+        let open = match self.open_kind.trim() {
+            "always" => Some(OpenHours::Always),
+            "times" => match OpenHours::parse_times(&self.time_zone, &self.open_times) {
+                Ok(hours) => Some(hours),
+                Err(why) if why.contains("time zone") => {
+                    problems.push(("time_zone", why));
+                    None
+                }
+                Err(why) => {
+                    problems.push(("open_times", why));
+                    None
+                }
+            },
+            _ => {
+                problems.push((
+                    "open_kind",
+                    "Say whether they are open any time or at set times.",
+                ));
+                None
+            }
+        };
         let hours = text(&self.hours);
-        if hours.is_empty() || hours.chars().count() > 100 {
-            problems.push(("hours", "Say when they can be reached, like \"Any time\"."));
+        if hours.chars().count() > 100 {
+            problems.push(("hours", "Keep the note about hours under 100 characters."));
         }
         let languages = list(&self.languages);
         if languages.is_empty() {
@@ -201,6 +271,8 @@ impl ContactForm {
             phone,
             text: text_number.map(|number| TextLine { number, keyword }),
             web,
+            chat,
+            open,
             hours,
             languages,
             regions: list(&self.regions),
@@ -259,50 +331,118 @@ impl CrisisContact {
                 });
             }
         }
-        if let Some(web) = &self.web
-            && (!web.starts_with("https://") || web.contains(char::is_whitespace))
-        {
-            return Err(DirectoryError::BadWebAddress {
+        for web in self.web.iter().chain(self.chat.iter()) {
+            if !web.starts_with("https://") || web.contains(char::is_whitespace) {
+                return Err(DirectoryError::BadWebAddress {
+                    name: self.name.clone(),
+                });
+            }
+        }
+        if let Some(open) = &self.open {
+            open.check().map_err(|why| DirectoryError::BadHours {
                 name: self.name.clone(),
-            });
+                why,
+            })?;
         }
         Ok(())
     }
 
-    /// The call, text and web buttons for this contact, in that order.
+    /// Whether the line is open at `now` (unknown for a line with hours only in words).
+    pub fn open_now(&self, now: DateTime<Utc>) -> OpenNow {
+        self.open
+            .as_ref()
+            .map_or(OpenNow::Unknown, |open| open.status(now))
+    }
+
+    /// The call, text, chat and web buttons for this contact, in that order. Each button's
+    /// spoken name starts with its visible words (so voice control can say what it sees), then
+    /// whose line it is.
     pub fn actions(&self) -> Vec<ContactAction> {
         let mut actions = Vec::new();
+        let named = |label: String, href: String| ContactAction {
+            accessible_name: format!("{label}: {}", self.name),
+            href,
+            label,
+        };
         if let Some(phone) = &self.phone {
-            actions.push(ContactAction {
-                href: format!("tel:{phone}"),
-                label: format!("Call {phone}"),
-                accessible_name: format!("Call {} at {phone}", self.name),
-            });
+            actions.push(named(
+                format!("Call {}", display_number(phone)),
+                format!("tel:{phone}"),
+            ));
         }
         if let Some(line) = &self.text {
             let number = &line.number;
-            let (href, label) = match &line.keyword {
+            let shown = display_number(number);
+            actions.push(match &line.keyword {
                 // "?&body=" is read by both Android and iOS messaging apps.
-                Some(word) => (
+                Some(word) => named(
+                    format!("Text {word} to {shown}"),
                     format!("sms:{number}?&body={}", encode_query(word)),
-                    format!("Text {word} to {number}"),
                 ),
-                None => (format!("sms:{number}"), format!("Text {number}")),
-            };
-            actions.push(ContactAction {
-                accessible_name: format!("{label}, {}", self.name),
-                href,
-                label,
+                None => named(format!("Text {shown}"), format!("sms:{number}")),
             });
+        }
+        if let Some(chat) = &self.chat {
+            actions.push(named("Chat online".into(), chat.clone()));
         }
         if let Some(web) = &self.web {
-            actions.push(ContactAction {
-                href: web.clone(),
-                label: "Open website".into(),
-                accessible_name: format!("Open the {} website", self.name),
-            });
+            actions.push(named("Website".into(), web.clone()));
         }
         actions
+    }
+}
+
+/// A number as people write it where they live: US and Canadian numbers as (555) 555-0123; short
+/// codes and other countries' numbers as stored.
+pub fn display_number(number: &str) -> String {
+    match number.strip_prefix("+1") {
+        Some(rest) if rest.len() == 10 && rest.chars().all(|c| c.is_ascii_digit()) => {
+            format!("({}) {}-{}", &rest[..3], &rest[3..6], &rest[6..])
+        }
+        _ => number.to_owned(),
+    }
+}
+
+impl CrisisDirectory {
+    /// The card a mentee sees: `program`'s contacts first, then every bundled line exactly as
+    /// shipped. A program contact under a bundled line's name is left out: it could only repeat
+    /// that line, or pass another number off as it. Returns whether program contacts are in it.
+    pub fn card(bundled: &CrisisDirectory, program: Option<CrisisDirectory>) -> (Self, bool) {
+        let Some(program) = program else {
+            return (bundled.clone(), false);
+        };
+        let mut contacts: Vec<CrisisContact> = program
+            .contacts
+            .into_iter()
+            .filter(|contact| {
+                !bundled
+                    .contacts
+                    .iter()
+                    .any(|line| line.name.trim().eq_ignore_ascii_case(contact.name.trim()))
+            })
+            .collect();
+        contacts.extend(bundled.contacts.iter().cloned());
+        (
+            CrisisDirectory {
+                version: program.version,
+                region: program.region,
+                contacts,
+            },
+            true,
+        )
+    }
+
+    /// The contacts in the order Help shows them at `now`: lines open any time first, then the
+    /// ones open now, then those with hours only in words, then closed lines by when they open.
+    /// Within each group the directory's own order holds (the program's first).
+    pub fn by_open_now(&self, now: DateTime<Utc>) -> Vec<(CrisisContact, OpenNow)> {
+        let mut contacts: Vec<(CrisisContact, OpenNow)> = self
+            .contacts
+            .iter()
+            .map(|contact| (contact.clone(), contact.open_now(now)))
+            .collect();
+        contacts.sort_by_key(|(_, open)| open.order());
+        contacts
     }
 }
 
@@ -366,7 +506,7 @@ mod tests {
             "phone",
             "web",
             "text_keyword",
-            "hours",
+            "open_kind",
             "languages",
             "last_checked",
         ] {
@@ -380,6 +520,9 @@ mod tests {
             hours: "Any time".into(),
             languages: "English, Spanish".into(),
             regions: "North, South".into(),
+            open_kind: "times".into(),
+            time_zone: "America/New_York".into(),
+            open_times: "Mon-Fri 17:00-23:00".into(),
             last_checked: "2026-01-02".into(),
             ..Default::default()
         };
@@ -390,6 +533,56 @@ mod tests {
             ContactForm::from_contact(&contact).validate(today).unwrap(),
             contact
         );
+    }
+
+    #[test]
+    fn every_button_says_its_visible_words_first_and_numbers_read_as_people_write_them() {
+        let directory = CrisisDirectory::from_json(BUNDLED).unwrap();
+        for action in directory.contacts.iter().flat_map(|c| c.actions()) {
+            assert!(
+                action.accessible_name.starts_with(&action.label),
+                "{action:?}"
+            );
+        }
+        assert_eq!(display_number("+15555550123"), "(555) 555-0123");
+        assert_eq!(display_number("988"), "988");
+        assert_eq!(display_number("+442079460000"), "+442079460000");
+    }
+
+    #[test]
+    fn at_two_in_the_morning_the_first_call_button_rings_a_line_that_is_open() {
+        let bundled = CrisisDirectory::from_json(BUNDLED).unwrap();
+        let program: CrisisDirectory = serde_json::from_str(
+            r#"{"version": 3, "region": "Riverside", "contacts": [
+              {"name": "Riverside Youth Line", "offers": "Talk to someone your age.",
+               "phone": "+19515550123", "open": {"kind": "weekly", "time_zone": "America/Los_Angeles",
+               "times": [{"days": ["mon","tue","wed","thu","fri"], "from": "09:00", "to": "21:00"}]},
+               "languages": ["English"], "last_checked": "2026-11-01"}]}"#,
+        )
+        .unwrap();
+        let (card, from_program) = CrisisDirectory::card(&bundled, Some(program));
+        assert!(from_program);
+        // Tuesday 2 am in Los Angeles.
+        let night = DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let shown = card.by_open_now(night);
+        let first_call = shown
+            .iter()
+            .find(|(c, _)| c.phone.is_some())
+            .map(|(c, open)| (c.name.clone(), *open))
+            .unwrap();
+        assert_eq!(first_call.0, "988 Suicide & Crisis Lifeline");
+        assert_eq!(first_call.1, OpenNow::Always);
+        assert_eq!(shown.last().unwrap().0.name, "Riverside Youth Line");
+        assert!(!shown.last().unwrap().1.is_open());
+        // At noon the program's line is open, and comes right after the lines open any time.
+        let noon = DateTime::parse_from_rfc3339("2026-11-24T20:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let shown = card.by_open_now(noon);
+        assert_eq!(shown[3].0.name, "Riverside Youth Line");
+        assert!(matches!(shown[3].1, OpenNow::Until(_)));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn day_heading(date: NaiveDate, today: NaiveDate) -> String {
     } else if Some(date) == today.pred_opt() {
         "Yesterday".into()
     } else {
-        date.format("%A, %B %-d, %Y").to_string()
+        super::time::long_date(date, today)
     }
 }
 
@@ -85,11 +85,14 @@ impl ChartRange {
     }
 }
 
-/// One day on a chart: the average level of its check-ins, if there were any.
+/// One day on a chart: the lowest and highest of its check-ins (so one really hard moment in a
+/// good day still shows), and their average, if there were any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DayPoint {
     pub date: NaiveDate,
     pub average: Option<f32>,
+    pub low: Option<u8>,
+    pub high: Option<u8>,
     pub count: usize,
 }
 
@@ -102,6 +105,8 @@ pub fn chart_points(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) 
         .map(|date| DayPoint {
             date,
             average: None,
+            low: None,
+            high: None,
             count: 0,
         })
         .collect();
@@ -112,8 +117,11 @@ pub fn chart_points(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) 
             continue;
         };
         if let Some(point) = points.get_mut(index) {
+            let level = entry.level.value();
             point.count += 1;
-            sums[index] += u32::from(entry.level.value());
+            sums[index] += u32::from(level);
+            point.low = Some(point.low.map_or(level, |low| low.min(level)));
+            point.high = Some(point.high.map_or(level, |high| high.max(level)));
         }
     }
     for (point, sum) in points.iter_mut().zip(sums) {
@@ -133,7 +141,7 @@ pub fn summarize(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) -> 
     summarize_for(entries, range, today, "you")
 }
 
-/// [`summarize`] about someone else: "Most often Alex felt good." (mentor mode).
+/// [`summarize`] about someone else: "Alex chose “Good” most often." (mentor mode).
 pub fn summarize_for(
     entries: &[MoodPoint],
     range: ChartRange,
@@ -161,11 +169,27 @@ pub fn summarize_for(
     }
     // The most common level; on a tie, the higher one, so the summary never leans gloomier than the data.
     let most = (0..5).rev().max_by_key(|&i| counts[i]).unwrap_or(2);
-    let common = MoodLevel::ALL[most].label().to_lowercase();
+    let common = MoodLevel::ALL[most].label();
+    let lowest = (0..5).find(|&i| counts[i] > 0).unwrap_or(most);
+    let highest = (0..5).rev().find(|&i| counts[i] > 0).unwrap_or(most);
     let checkins = plural(in_range.len(), "check-in", "check-ins");
     let day_count = plural(days.len(), "day", "days");
+    let spread = if lowest == highest {
+        String::new()
+    } else {
+        format!(
+            " They went from “{}” to “{}”.",
+            MoodLevel::ALL[lowest].label(),
+            MoodLevel::ALL[highest].label()
+        )
+    };
+    let chose = if who == "you" {
+        format!("You chose “{common}” most often.")
+    } else {
+        format!("{who} chose “{common}” most often.")
+    };
     ChartSummary(format!(
-        "In {span}: {checkins} on {day_count}. Most often {who} felt {common}."
+        "In {span}: {checkins} on {day_count}.{spread} {chose}"
     ))
 }
 
@@ -214,10 +238,7 @@ mod tests {
         let today = day("2026-11-22");
         assert_eq!(day_heading(today, today), "Today");
         assert_eq!(day_heading(day("2026-11-21"), today), "Yesterday");
-        assert_eq!(
-            day_heading(day("2026-11-16"), today),
-            "Monday, November 16, 2026"
-        );
+        assert_eq!(day_heading(day("2026-11-16"), today), "Monday, November 16");
     }
 
     #[test]
@@ -234,6 +255,7 @@ mod tests {
         assert_eq!(points[0].date, day("2026-11-16"));
         assert_eq!(points[6].average, Some(3.5));
         assert_eq!(points[6].count, 2);
+        assert_eq!((points[6].low, points[6].high), (Some(2), Some(5)));
         assert_eq!(points[4].average, Some(3.0));
         assert_eq!(points[5].average, None);
         assert_eq!(points.iter().map(|p| p.count).sum::<usize>(), 3);
@@ -249,7 +271,7 @@ mod tests {
         ];
         assert_eq!(
             summarize(&points(&entries), ChartRange::Week, today).0,
-            "In the last 7 days: 3 check-ins on 2 days. Most often you felt good."
+            "In the last 7 days: 3 check-ins on 2 days. They went from “Not great” to “Good”. You chose “Good” most often."
         );
         assert_eq!(
             summarize(&[], ChartRange::Month, today).0,

@@ -49,7 +49,7 @@ pub enum PasscodeRule {
     TooShortHere,
     #[error("A number passcode can be up to 8 numbers. Or use a phrase.")]
     TooManyDigits,
-    #[error("That's longer than Steady can use. Try something under 100 characters.")]
+    #[error("That's longer than the app can use. Try something under 100 characters.")]
     TooLong,
     #[error("The two passcodes aren't the same. Try typing them again.")]
     Mismatch,

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod emotions;
 pub mod goals;
 pub mod history;
+pub mod hours;
 pub mod ids;
 pub mod lock;
 pub mod mood;
@@ -16,10 +17,13 @@ pub mod share;
 pub mod time;
 pub mod tools;
 
-pub use crisis::{ContactAction, ContactForm, CrisisContact, CrisisDirectory, is_dialable};
+pub use crisis::{
+    ContactAction, ContactForm, CrisisContact, CrisisDirectory, display_number, is_dialable,
+};
 pub use emotions::{EmotionWord, Quadrant};
 pub use goals::{Goal, GoalCheckIn, GoalDraft, GoalError, GoalState, GoalStep, Progress};
 pub use history::{ChartRange, ChartSummary, DayGroup, DayPoint, MoodPoint};
+pub use hours::{OpenHours, OpenNow};
 pub use ids::EntryId;
 pub use lock::{AutoLock, KeyGuard, PasscodeRule};
 pub use mood::{ContextTag, MoodDetails, MoodEntry, MoodError, MoodLevel};

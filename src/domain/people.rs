@@ -1,5 +1,6 @@
 //! "My people": trusted contacts the mentee adds themselves, to call or text from the crisis card.
-//! Numbers are typed by hand, so common separators are accepted and cleaned away.
+//! Numbers are typed by hand, so common separators are accepted and cleaned away; a US or Canadian
+//! number is kept in its international form (E.164, +1...) and shown as people write it.
 
 use thiserror::Error;
 
@@ -25,7 +26,7 @@ pub enum PersonError {
 pub struct TrustedPerson {
     pub id: EntryId,
     pub name: String,
-    /// Digits, with a leading + for international numbers.
+    /// E.164 (`+` and digits), or a short code of digits.
     pub phone: String,
 }
 
@@ -53,9 +54,15 @@ impl TrustedPerson {
     pub fn text_href(&self) -> String {
         format!("sms:{}", self.phone)
     }
+
+    /// The number as people write it, like (555) 123-4567.
+    pub fn shown_phone(&self) -> String {
+        super::display_number(&self.phone)
+    }
 }
 
-/// Removes spaces, dashes, dots and brackets; the rest must be 3 to 15 digits, optionally after a +.
+/// Removes spaces, dashes, dots and brackets; the rest must be 3 to 15 digits, optionally after a
+/// +. Ten digits (or eleven starting with 1) are a US or Canadian number and get their +1.
 pub fn clean_phone(typed: &str) -> Option<String> {
     let cleaned: String = typed
         .trim()
@@ -64,7 +71,14 @@ pub fn clean_phone(typed: &str) -> Option<String> {
         .collect();
     let digits = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     let ok = (3..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit());
-    ok.then_some(cleaned)
+    if !ok {
+        return None;
+    }
+    Some(match (cleaned.starts_with('+'), digits.len()) {
+        (false, 10) => format!("+1{digits}"),
+        (false, 11) if digits.starts_with('1') => format!("+{digits}"),
+        _ => cleaned,
+    })
 }
 
 #[cfg(test)]
@@ -73,7 +87,15 @@ mod tests {
 
     #[test]
     fn typed_numbers_are_cleaned_or_refused() {
-        assert_eq!(clean_phone("(555) 123-4567").as_deref(), Some("5551234567"));
+        assert_eq!(
+            clean_phone("(555) 123-4567").as_deref(),
+            Some("+15551234567")
+        );
+        assert_eq!(
+            clean_phone("1 555 123 4567").as_deref(),
+            Some("+15551234567")
+        );
+        assert_eq!(clean_phone("741741").as_deref(), Some("741741"));
         assert_eq!(
             clean_phone(" +44 20 7946 0958 ").as_deref(),
             Some("+442079460958")
@@ -88,8 +110,9 @@ mod tests {
     fn a_person_needs_a_name_and_a_real_number() {
         let aunt = TrustedPerson::new(EntryId::new(), " Aunt Rosa ", "555-123-4567").unwrap();
         assert_eq!(aunt.name, "Aunt Rosa");
-        assert_eq!(aunt.call_href(), "tel:5551234567");
-        assert_eq!(aunt.text_href(), "sms:5551234567");
+        assert_eq!(aunt.call_href(), "tel:+15551234567");
+        assert_eq!(aunt.text_href(), "sms:+15551234567");
+        assert_eq!(aunt.shown_phone(), "(555) 123-4567");
         assert_eq!(
             TrustedPerson::new(EntryId::new(), "", "5551234567"),
             Err(PersonError::NameEmpty)

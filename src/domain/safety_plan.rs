@@ -56,11 +56,11 @@ impl PlanSection {
 
     pub fn title(self) -> &'static str {
         match self {
-            PlanSection::WarningSigns => "Warning signs",
+            PlanSection::WarningSigns => "Signs a hard time is starting",
             PlanSection::ThingsICanDo => "Things I can do on my own",
             PlanSection::PeopleAndPlaces => "People and places that take my mind off things",
             PlanSection::PeopleToAsk => "People I can ask for help",
-            PlanSection::Professionals => "Professionals and services I can contact",
+            PlanSection::Professionals => "Helpers and places I can call",
             PlanSection::SaferSpace => "Making my space safer",
             PlanSection::ReasonsToKeepGoing => "My reasons to keep going",
         }
@@ -77,7 +77,7 @@ impl PlanSection {
             }
             PlanSection::PeopleToAsk => "People I trust to talk to when things are hard.",
             PlanSection::Professionals => {
-                "Counselors, doctors, helplines or services I can reach out to."
+                "A school counselor, a doctor, a helpline, or anyone whose job is to help."
             }
             PlanSection::SaferSpace => {
                 "Ways to make where I am safer, like keeping some things away."

@@ -189,7 +189,7 @@ impl SharedContent {
             title: goal.title.clone(),
             why: (with_notes && !goal.why.is_empty()).then(|| goal.why.clone()),
             state: goal_state_words(goal.state).to_owned(),
-            target: goal.target.map(|d| d.format("%-d %B %Y").to_string()),
+            target: goal.target.map(|d| d.format("%B %-d, %Y").to_string()),
             steps: goal
                 .steps
                 .iter()

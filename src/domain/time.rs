@@ -49,9 +49,36 @@ impl LocalStamp {
     }
 }
 
+/// Dates, one style per place, the way people in the US write them: "Nov 16" on charts and
+/// in short labels, "Monday, November 16" in headings (with the year only when it isn't this
+/// year's). The language issue turns these into the reader's locale.
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%b %-d").to_string()
+}
+
+/// "Monday, November 16", or "Monday, November 16, 2025" for another year than `today`'s.
+pub fn long_date(date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%A, %B %-d").to_string()
+    } else {
+        date.format("%A, %B %-d, %Y").to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_one_way_and_give_the_year_only_when_it_differs() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+        assert_eq!(short_date(day), "Nov 16");
+        assert_eq!(long_date(day, today), "Monday, November 16");
+        let last_year = NaiveDate::from_ymd_opt(2025, 11, 17).unwrap();
+        assert_eq!(long_date(last_year, today), "Monday, November 17, 2025");
+    }
 
     #[test]
     fn parts_round_trip_with_offset() {

@@ -59,8 +59,20 @@ pub struct Tool {
     pub steps: Vec<String>,
     #[serde(default)]
     pub phases: Vec<Phase>,
+    /// A tip shown under the steps, if any.
     #[serde(default)]
     pub note: Option<String>,
+    /// The steps (counted from 1) the tip is for; every step when empty.
+    #[serde(default)]
+    pub note_steps: Vec<usize>,
+}
+
+impl Tool {
+    /// The tip to show on step `index` (counted from 0), if it is one the tip is for.
+    pub fn note_for_step(&self, index: usize) -> Option<&str> {
+        let applies = self.note_steps.is_empty() || self.note_steps.contains(&(index + 1));
+        self.note.as_deref().filter(|_| applies)
+    }
 }
 
 /// How a tool runs.
@@ -216,16 +228,21 @@ impl HelpedSummary {
         } else {
             format!("Used {} times", self.uses)
         };
+        let steps = |drop: f32| match drop.abs().round() as u32 {
+            0 | 1 => "about 1 step".to_string(),
+            n => format!("about {n} steps"),
+        };
         match self.average_drop {
             None => format!("{times}."),
-            Some(drop) if drop >= 0.5 => {
-                format!("{times}. On average you felt {drop:.1} points calmer after.")
-            }
-            Some(drop) if drop <= -0.5 => format!(
-                "{times}. On average you felt {:.1} points more upset after. That's okay: different things help different people.",
-                -drop
+            Some(drop) if drop >= 0.5 => format!(
+                "{times}. Afterwards you usually felt calmer: {} down on the 0 to 10 scale.",
+                steps(drop)
             ),
-            Some(_) => format!("{times}. On average you felt about the same after."),
+            Some(drop) if drop <= -0.5 => format!(
+                "{times}. Afterwards you usually felt a bit more upset: {} up. That's okay. Different things help different people.",
+                steps(drop)
+            ),
+            Some(_) => format!("{times}. Afterwards you usually felt about the same."),
         }
     }
 }
@@ -366,16 +383,24 @@ mod tests {
         assert_eq!(summary.average_drop, Some(2.0));
         assert_eq!(
             summary.sentence(),
-            "Used 4 times. On average you felt 2.0 points calmer after."
+            "Used 4 times. Afterwards you usually felt calmer: about 2 steps down on the 0 to 10 scale."
         );
         let worse = what_helped(&[ToolUse {
             before: Some(2),
             after: Some(4),
         }]);
-        assert!(
-            worse
-                .sentence()
-                .starts_with("Used once. On average you felt 2.0 points more upset")
+        assert_eq!(
+            worse.sentence(),
+            "Used once. Afterwards you usually felt a bit more upset: about 2 steps up. \
+             That's okay. Different things help different people."
+        );
+        let same = what_helped(&[ToolUse {
+            before: Some(5),
+            after: Some(5),
+        }]);
+        assert_eq!(
+            same.sentence(),
+            "Used once. Afterwards you usually felt about the same."
         );
         assert_eq!(what_helped(&[]).average_drop, None);
     }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Device, DeviceError, Result, bundled_directory};
 use crate::crypto::{SignedDirectory, follow_rotations};
-use crate::domain::{CrisisContact, CrisisDirectory};
+use crate::domain::CrisisDirectory;
 use crate::sync::{Api, CallError};
 
 /// The file that keeps the last verified program directory.
@@ -61,7 +61,7 @@ impl Device {
 
     /// [`Device::crisis_directory`], and whether the program's own contacts are in it.
     pub fn crisis_card(&self) -> (CrisisDirectory, bool) {
-        merge(bundled_directory(), self.program_directory())
+        CrisisDirectory::card(bundled_directory(), self.program_directory())
     }
 
     /// The program's directory kept on this device, verified against the pinned key as it is read.
@@ -159,34 +159,6 @@ impl Device {
     }
 }
 
-/// The card: the program's contacts first, then every bundled line exactly as shipped. A program
-/// contact under a bundled line's name is left out: it could only repeat that line, or pass
-/// another number off as it.
-fn merge(bundled: &CrisisDirectory, program: Option<CrisisDirectory>) -> (CrisisDirectory, bool) {
-    let Some(program) = program else {
-        return (bundled.clone(), false);
-    };
-    let mut contacts: Vec<CrisisContact> = program
-        .contacts
-        .into_iter()
-        .filter(|contact| {
-            !bundled
-                .contacts
-                .iter()
-                .any(|line| line.name.trim().eq_ignore_ascii_case(contact.name.trim()))
-        })
-        .collect();
-    contacts.extend(bundled.contacts.iter().cloned());
-    (
-        CrisisDirectory {
-            version: program.version,
-            region: program.region,
-            contacts,
-        },
-        true,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,7 +172,7 @@ mod tests {
             contact.phone = Some("5555550100".into());
             contact.text = None;
         }
-        let (card, from_program) = merge(bundled, Some(hijack));
+        let (card, from_program) = CrisisDirectory::card(bundled, Some(hijack));
         assert!(from_program);
         for line in &bundled.contacts {
             assert!(card.contacts.contains(line), "{} is still there", line.name);

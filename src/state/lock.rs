@@ -26,6 +26,9 @@ pub struct Settings {
     /// Show a neutral name ("Notes") instead of "Steady".
     pub discreet: bool,
     pub auto_lock: AutoLock,
+    /// The passcode is numbers only, so the lock screen opens the number pad. (This says
+    /// nothing about the passcode that a phone's own lock screen doesn't.)
+    pub passcode_numbers: bool,
 }
 
 impl Settings {
@@ -206,7 +209,9 @@ impl Device {
                 .map_err(Into::into)
         })?;
         self.lock_state.set_sealed(true);
-        Ok(())
+        let mut settings = self.settings();
+        settings.passcode_numbers = new.chars().all(|c| c.is_ascii_digit());
+        self.set_settings(settings)
     }
 
     /// Removes the passcode; the app no longer locks.
@@ -217,7 +222,9 @@ impl Device {
                 .map_err(Into::into)
         })?;
         self.lock_state.set_sealed(false);
-        Ok(())
+        let mut settings = self.settings();
+        settings.passcode_numbers = false;
+        self.set_settings(settings)
     }
 
     /// How long until the next passcode try is allowed (zero when it is allowed now).
@@ -441,6 +448,7 @@ mod tests {
         let chosen = Settings {
             discreet: true,
             auto_lock: AutoLock::OneMinute,
+            passcode_numbers: false,
         };
         device.set_settings(chosen).unwrap();
         assert_eq!(Device::open(dir.path()).unwrap().settings(), chosen);

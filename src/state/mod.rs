@@ -53,10 +53,10 @@ pub enum DeviceError {
     #[error("{0}")]
     Sync(String),
     /// Another part of the app failed while holding the store.
-    #[error("Steady hit a problem and stopped saving to be safe. Close it and open it again.")]
+    #[error("The app hit a problem and stopped saving to be safe. Close it and open it again.")]
     Poisoned,
     /// The app is locked; the passcode opens it.
-    #[error("Steady is locked. Type your passcode to open it.")]
+    #[error("The app is locked. Type your passcode to open it.")]
     Locked,
     /// A new passcode breaks a rule.
     #[error(transparent)]
@@ -214,6 +214,11 @@ impl Device {
     }
 }
 
+/// The crisis directory that ships with the app (the console previews the phone's card with it).
+pub fn bundled_crisis_directory() -> &'static CrisisDirectory {
+    bundled_directory()
+}
+
 /// The bundled directory, parsed once. A test checks it parses; should it ever not, Help still
 /// shows 988 and 911 from the fallback below rather than nothing.
 fn bundled_directory() -> &'static CrisisDirectory {
@@ -232,9 +237,10 @@ fn bundled_directory() -> &'static CrisisDirectory {
 
 const FALLBACK_DIRECTORY: &str = r#"{"version":0,"region":"United States","contacts":[
   {"name":"988 Suicide & Crisis Lifeline","offers":"Call or text any time.","phone":"988",
-   "text":{"number":"988"},"hours":"Any time","languages":["English","Spanish"],"last_checked":"2026-11-01"},
+   "text":{"number":"988"},"open":{"kind":"always"},"languages":["English","Spanish"],
+   "last_checked":"2026-11-01"},
   {"name":"Emergency services","offers":"If you are in danger right now.","phone":"911",
-   "hours":"Any time","languages":["English"],"last_checked":"2026-11-01"}]}"#;
+   "open":{"kind":"always"},"languages":["English"],"last_checked":"2026-11-01"}]}"#;
 
 #[cfg(test)]
 mod tests {

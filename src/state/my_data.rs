@@ -15,6 +15,8 @@ use crate::sync::client::{Api, CallError};
 
 /// What an export file says it is.
 const EXPORT_FORMAT: &str = "steady-export";
+/// How an export file's name starts: plain words, never the app's name.
+const EXPORT_FILE_PREFIX: &str = "my-notes-";
 const EXPORT_VERSION: u64 = 1;
 /// Larger files are not Steady exports of one person's data.
 const IMPORT_MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -47,7 +49,7 @@ impl Device {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
             "exported_at": Local::now().to_rfc3339(),
-            "about": "Everything Steady kept on this phone. This file is not locked: anyone who opens it can read it.",
+            "about": "Everything the app kept on this phone. This file is not locked: anyone who opens it can read it.",
             "tables": tables,
         });
         serde_json::to_string_pretty(&document).map_err(|err| StoreError::Io(err.into()).into())
@@ -63,13 +65,14 @@ impl Device {
         Ok(moods_csv(&store.moods_between(first, last)?))
     }
 
-    /// Writes both exports into `folder` (created private if needed), named by today's date.
+    /// Writes both exports into `folder` (created private if needed), named by today's date. The
+    /// names are plain ("my-notes-..."), so a file list or a download bar never names the app.
     pub fn export_to(&self, folder: &Path) -> Result<ExportFiles> {
         crate::platform::create_private_dir(folder).map_err(StoreError::Io)?;
         let stamp = Local::now().format("%Y-%m-%d-%H%M%S");
         let files = ExportFiles {
-            json: folder.join(format!("steady-export-{stamp}.json")),
-            csv: folder.join(format!("steady-moods-{stamp}.csv")),
+            json: folder.join(format!("{EXPORT_FILE_PREFIX}{stamp}.json")),
+            csv: folder.join(format!("my-check-ins-{stamp}.csv")),
         };
         crate::platform::replace_private_file(&files.json, self.export_json()?.as_bytes())
             .map_err(StoreError::Io)?;
@@ -78,7 +81,7 @@ impl Device {
         Ok(files)
     }
 
-    /// Steady exports in `folder`, newest first (by name, which starts with the date).
+    /// Exports in `folder` (named by [`Device::export_to`], or by versions before it), newest first.
     pub fn exports_in(&self, folder: &Path) -> Vec<PathBuf> {
         let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
             .into_iter()
@@ -86,12 +89,20 @@ impl Device {
             .flatten()
             .map(|entry| entry.path())
             .filter(|path| {
-                path.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("steady-export-") && n.ends_with(".json"))
+                path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    (n.starts_with(EXPORT_FILE_PREFIX) || n.starts_with("steady-export-"))
+                        && n.ends_with(".json")
+                })
             })
             .collect();
-        found.sort();
+        // Newest first by the date in the name, whichever prefix it has.
+        found.sort_by_key(|path| {
+            path.file_name().and_then(|n| n.to_str()).map(|n| {
+                n.trim_start_matches(EXPORT_FILE_PREFIX)
+                    .trim_start_matches("steady-export-")
+                    .to_owned()
+            })
+        });
         found.reverse();
         found
     }
@@ -99,13 +110,15 @@ impl Device {
     /// Imports the export file at `path`.
     pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
         let size = std::fs::metadata(path)
-            .map_err(|_| import_error("Steady couldn't open that file."))?
+            .map_err(|_| import_error("The app couldn't open that file."))?
             .len();
         if size > IMPORT_MAX_BYTES as u64 {
-            return Err(import_error("That file is too big to be a Steady export."));
+            return Err(import_error(
+                "That file is too big to be an export from this app.",
+            ));
         }
         let bytes =
-            std::fs::read(path).map_err(|_| import_error("Steady couldn't read that file."))?;
+            std::fs::read(path).map_err(|_| import_error("The app couldn't read that file."))?;
         self.import_bytes(&bytes)
     }
 
@@ -128,7 +141,7 @@ impl Device {
                 Ok(()) | Err(CallError::Refused { status: 401, .. }) => {}
                 Err(_) => {
                     return Err(DeviceError::Sync(
-                        "Steady couldn't reach your program, so nothing was deleted yet. Try again when you're online, or delete from this phone only.".into(),
+                        "The app couldn't reach your program, so nothing was deleted yet. Try again when you're online, or delete from this phone only.".into(),
                     ));
                 }
             }
@@ -180,7 +193,9 @@ impl Device {
 /// The tables of a Steady export, or a plain error saying what is wrong with the file.
 pub fn parse_export(bytes: &[u8]) -> Result<Map<String, Json>> {
     if bytes.len() > IMPORT_MAX_BYTES {
-        return Err(import_error("That file is too big to be a Steady export."));
+        return Err(import_error(
+            "That file is too big to be an export from this app.",
+        ));
     }
     let document: Json = serde_json::from_slice(bytes).map_err(|err| {
         if err.classify() == serde_json::error::Category::Eof {
@@ -188,20 +203,20 @@ pub fn parse_export(bytes: &[u8]) -> Result<Map<String, Json>> {
                 "This export stops part way through. It may have been cut off while copying.",
             )
         } else {
-            import_error("This isn't a Steady export.")
+            import_error("This isn't an export from this app.")
         }
     })?;
     if document.get("format").and_then(Json::as_str) != Some(EXPORT_FORMAT) {
-        return Err(import_error("This isn't a Steady export."));
+        return Err(import_error("This isn't an export from this app."));
     }
     match document.get("version").and_then(Json::as_u64) {
         Some(EXPORT_VERSION) => {}
         Some(newer) if newer > EXPORT_VERSION => {
             return Err(import_error(
-                "This export was made by a newer version of Steady. Update the app, then try again.",
+                "This export was made by a newer version of the app. Update it, then try again.",
             ));
         }
-        _ => return Err(import_error("This isn't a Steady export.")),
+        _ => return Err(import_error("This isn't an export from this app.")),
     }
     match document.get("tables") {
         Some(Json::Object(tables)) => Ok(tables.clone()),

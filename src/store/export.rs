@@ -37,12 +37,12 @@ const RECORDS: [&str; 2] = ["shares", "share_log"];
 /// Why rows could not be imported. The message names the problem, never the content.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ImportProblem {
-    #[error("This file has a part Steady doesn't know ({0}). Nothing was imported.")]
+    #[error("This file has a part this app doesn't know ({0}). Nothing was imported.")]
     UnknownPart(String),
-    #[error("Part of this file ({0}) isn't in the shape Steady writes. Nothing was imported.")]
+    #[error("Part of this file ({0}) isn't in the shape this app writes. Nothing was imported.")]
     Shape(String),
     #[error(
-        "Some entries in this file ({0}) break Steady's rules, so it may be damaged. Nothing was imported."
+        "Some entries in this file ({0}) break this app's rules, so it may be damaged. Nothing was imported."
     )]
     Rules(String),
 }

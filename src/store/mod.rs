@@ -57,7 +57,7 @@ pub const KEY_FILE: &str = "steady.key";
 pub enum StoreError {
     /// The database exists but its key file is gone; a new key would not open it.
     #[error(
-        "Steady's saved data is here, but the key to open it is missing ({0}). Nothing was changed. Put the key file back to see your entries again."
+        "Your saved data is here, but the key to open it is missing ({0}). Nothing was changed. Put the key file back to see your entries again."
     )]
     KeyMissing(PathBuf),
     /// A passcode seals the key and the one given doesn't open it (or none was given).
@@ -66,11 +66,11 @@ pub enum StoreError {
     /// The key file was sealed by another device's key store (copied here), or this device's
     /// key store no longer opens it.
     #[error(
-        "The key to Steady's saved data at {0} belongs to another device, or this device can't open it any more. Nothing was changed or deleted."
+        "The key to your saved data at {0} belongs to another device, or this device can't open it any more. Nothing was changed or deleted."
     )]
     KeyElsewhere(PathBuf),
     /// The device's key store did not answer; trying again later may work.
-    #[error("This device's key store didn't answer ({0}). Close Steady and open it again.")]
+    #[error("This device's key store didn't answer ({0}). Close the app and open it again.")]
     VaultUnavailable(String),
     /// The key file is not a key.
     #[error(
@@ -79,21 +79,21 @@ pub enum StoreError {
     KeyDamaged(PathBuf),
     /// The file is a plain, unencrypted SQLite database: not one Steady wrote.
     #[error(
-        "The file at {0} isn't Steady's data (it is not encrypted). Nothing was changed or deleted."
+        "The file at {0} isn't this app's data (it is not encrypted). Nothing was changed or deleted."
     )]
     ForeignFile(PathBuf),
     /// The key does not open the file, or the file is damaged.
     #[error(
-        "Steady couldn't open its saved data at {0}: the key doesn't fit or the file is damaged. Nothing was changed or deleted."
+        "The app couldn't open its saved data at {0}: the key doesn't fit or the file is damaged. Nothing was changed or deleted."
     )]
     CannotUnlock(PathBuf),
     /// A migration this version knows was changed after it ran: the code is wrong, not the data.
     #[error(
-        "This version of Steady changed a database step it ran before ({0}). Nothing was changed."
+        "This version of the app changed a database step it ran before ({0}). Nothing was changed."
     )]
     MigrationChanged(String),
     /// The database was written by a newer version of Steady.
-    #[error("Your data was saved by a newer version of Steady. Update the app to open it.")]
+    #[error("Your data was saved by a newer version of the app. Update it to open your data.")]
     NewerVersion,
     /// This device's sharing keys are unreadable (or could not be made).
     #[error("This device's sharing keys are damaged, so sharing is paused. Your entries are safe.")]
@@ -105,10 +105,10 @@ pub enum StoreError {
     #[error(transparent)]
     Invalid(#[from] MoodError),
     /// Reading or writing a file failed.
-    #[error("Steady couldn't read or write its files: {0}")]
+    #[error("The app couldn't read or write its files: {0}")]
     Io(#[from] std::io::Error),
     /// SQLite reported an error.
-    #[error("Steady couldn't save or read that just now. Try again.")]
+    #[error("The app couldn't save or read that just now. Try again.")]
     Sqlite(#[from] rusqlite::Error),
 }
 

@@ -17,10 +17,10 @@ pub enum CallError {
     #[error("Can't reach the sync server right now.")]
     Offline,
     /// The server asked this device to slow down (429); trying again in a moment will work.
-    #[error("The sync server is busy. Steady will try again in a moment.")]
+    #[error("The sync server is busy. The app will try again in a moment.")]
     Busy,
     /// The server failed (5xx or an unreadable answer); trying again later may work.
-    #[error("The sync server had a problem. Steady will try again.")]
+    #[error("The sync server had a problem. The app will try again.")]
     Server,
     /// The server refused the request; repeating it will not help. `code` is the server's
     /// stable error code (`version_conflict`, `storage_full`, ...), empty when it gave none.

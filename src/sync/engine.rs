@@ -17,9 +17,9 @@ pub enum SyncError {
     Call(#[from] CallError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("Steady hit a problem and stopped syncing to be safe.")]
+    #[error("The app hit a problem and stopped syncing to be safe.")]
     Poisoned,
-    #[error("Steady is locked, so sync waits until it's opened.")]
+    #[error("The app is locked, so sync waits until it's opened.")]
     Locked,
 }
 

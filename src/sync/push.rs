@@ -269,7 +269,7 @@ async fn send_batch(
                 }
                 store.outbox_failed(
                     &item_id,
-                    Some("The server holds a newer copy of this item than Steady can send past. Change it again to try once more."),
+                    Some("The server holds a newer copy of this item than this phone can send past. Change it again to try once more."),
                 )?;
             }
             store.outbox_sent_many(&sent)?;

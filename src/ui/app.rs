@@ -10,6 +10,7 @@
 
 use dioxus::prelude::*;
 
+use super::components::GetHelpButton;
 use super::views::{
     GoalsScreen, HelpScreen, HiddenScreen, HistoryScreen, LockScreen, MentorApp, PrivacyScreen,
     SharingScreen, TodayScreen, ToolsScreen,
@@ -70,6 +71,9 @@ pub fn App() -> Element {
     let device = use_signal(move || device);
     let mut changes = use_signal(|| 0u64);
     let session = use_context_provider(|| Session::new(device, changes));
+    // Opening the app is a fresh start: with a passcode set, it always starts locked (a preview
+    // page load, like a phone app launched again, never finds it open).
+    use_hook(|| session.device().lock());
     // Refresh every screen after each background sync round (a mentor's new items, a status line).
     use_future(move || {
         let mut rounds = rounds.clone();
@@ -150,7 +154,7 @@ pub fn App() -> Element {
         return rsx! {
             style { {theme::STYLESHEET} }
             document::Title { "{name}" }
-            LockScreen { name }
+            LockScreen { name, discreet: settings.discreet, numeric: settings.passcode_numbers }
         };
     }
     let role = session.device().role();
@@ -208,14 +212,7 @@ pub fn App() -> Element {
                         onclick: move |_| go(Tab::Privacy),
                         "Privacy"
                     }
-                button {
-                    class: "get-help",
-                    r#type: "button",
-                    id: "get-help",
-                    aria_label: "Get help now",
-                    onclick: move |_| go(Tab::Help),
-                    "Get help"
-                }
+                    GetHelpButton { discreet: settings.discreet, on_open: move |_| go(Tab::Help) }
                 }
             }
             main { class: "screen", id: "content", tabindex: "-1",

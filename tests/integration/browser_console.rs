@@ -58,7 +58,9 @@ async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
         .type_into("#offers", "Talk to someone your age.")
         .await;
     browser.type_into("#phone", "call us").await;
-    browser.type_into("#hours", "5pm to midnight").await;
+    browser
+        .type_into("#hours", "Closed on public holidays.")
+        .await;
     browser.type_into("#languages", "English, Spanish").await;
     browser.type_into("#last_checked", "2026-11-01").await;
     browser.click("#save-contact").await;
@@ -84,7 +86,9 @@ async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
     browser.type_into("#phone", "+19515550123").await;
     browser.click("#save-contact").await;
     // The preview is the phone's own card, with its call button.
-    browser.wait_for("#draft a[href='tel:+19515550123']").await;
+    browser
+        .wait_for("#phone-preview a[href='tel:+19515550123']")
+        .await;
     assert_eq!(browser.control_problems().await, serde_json::json!([]));
     browser.screenshot("console-directory").await;
     browser.click("#publish").await;

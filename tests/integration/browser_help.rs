@@ -40,7 +40,8 @@ async fn a_trusted_person_can_be_added_fixed_edited_and_removed_with_undo() {
             vec![],
         )
         .await;
-    assert_eq!(hrefs, json!(["tel:5551234567", "sms:5551234567"]));
+    // Saved in the international form, so the call works from anywhere.
+    assert_eq!(hrefs, json!(["tel:+15551234567", "sms:+15551234567"]));
 
     browser.client.refresh().await.expect("reload");
     browser.wait_for("#get-help").await;
@@ -52,7 +53,7 @@ async fn a_trusted_person_can_be_added_fixed_edited_and_removed_with_undo() {
         .wait_until(
             "the form shows Rosa's details",
             "return document.querySelector('#person-name').value === 'Aunt Rosa'
-                && document.querySelector('#person-phone').value === '5551234567';",
+                && document.querySelector('#person-phone').value === '(555) 123-4567';",
             vec![],
         )
         .await;

@@ -149,7 +149,13 @@ async fn discreet_mode_and_a_forgotten_passcode_reset() {
         .set_passcode(None, "river stones", "river stones")
         .unwrap();
 
+    // A fresh start (a new page, like reopening the app) with a passcode set opens locked.
     browser.open(&server.device_url("rue")).await;
+    browser.wait_for("#unlock-passcode").await;
+    assert!(device.is_locked(), "a cold start is locked");
+    browser
+        .type_into("#unlock-passcode", "river stones\n")
+        .await;
     browser.click("#open-privacy").await;
     browser.click("#discreet").await;
     browser.wait_for_text(".app-name", "Notes").await;
@@ -160,19 +166,55 @@ async fn discreet_mode_and_a_forgotten_passcode_reset() {
             vec![],
         )
         .await;
+    // No screen says the app's name, and Get help is still one tap from each.
+    let says_name =
+        "return /steady/i.test(document.body.innerText) || /steady/i.test(document.title);";
+    for tab in ["Today", "History", "Goals", "Tools", "Sharing", "Help"] {
+        browser.tab(tab).await;
+        assert_eq!(
+            browser.js(says_name, vec![]).await,
+            json!(false),
+            "on {tab}"
+        );
+        browser.click("#get-help").await;
+        browser.wait_for_text("#help-title", "Get help").await;
+        assert_eq!(
+            browser.js(says_name, vec![]).await,
+            json!(false),
+            "on Help from {tab}"
+        );
+    }
+    browser.click("#open-privacy").await;
     assert_eq!(
-        browser
-            .js(
-                "return document.body.innerText.includes('Steady ·');",
-                vec![]
-            )
-            .await,
-        json!(false)
+        browser.js(says_name, vec![]).await,
+        json!(false),
+        "on Privacy"
+    );
+    browser.click("#export").await;
+    browser.wait_for("#export-files a[download]").await;
+    let names = browser
+        .js(
+            "return [...document.querySelectorAll('#export-files a[download]')].map(a => a.download);",
+            vec![],
+        )
+        .await;
+    let names: Vec<String> = serde_json::from_value(names).unwrap();
+    assert_eq!(names.len(), 2);
+    assert!(
+        names
+            .iter()
+            .all(|name| name.starts_with("my-") && !name.to_lowercase().contains("steady")),
+        "{names:?}"
     );
 
     browser.click("#quick-hide").await;
     browser.click("#blank-screen").await;
     browser.wait_for_text(".app-name", "Notes").await;
+    assert_eq!(
+        browser.js(says_name, vec![]).await,
+        json!(false),
+        "on the lock screen"
+    );
     browser.click("#forgot").await;
     browser.wait_for_text("main", "Nobody can look it up").await;
     browser.click("#reset-confirm").await;

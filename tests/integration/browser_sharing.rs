@@ -89,12 +89,14 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
         .unwrap()
         .device_fingerprint()
         .unwrap();
+    // The device details sit at the bottom, folded away until asked for.
+    browser.click("#this-device summary").await;
     browser.wait_for_text("#device-code", &sam_code).await;
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for_text("#mentee-name", "Alex").await;
     browser
-        .wait_for_text("#chart-summary", "Most often Alex felt good")
+        .wait_for_text("#chart-summary", "Alex chose “Good” most often")
         .await;
     browser
         .wait_for_text("article.card", "Got picked for the team")
@@ -116,6 +118,7 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
         .await;
 
     browser.open(&preview.device_url("sam")).await;
+    browser.click("#this-device summary").await;
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for("#nothing-shared").await;
@@ -181,12 +184,23 @@ async fn the_programs_crisis_contacts_show_first_and_stay_when_the_server_is_gon
     let (code, _) = sync.invite(Role::Mentee, "Kai");
     let device = preview.devices.get("kai").unwrap().unwrap();
     device.enroll(&sync.base, &code).await.unwrap();
+    // An office line open one hour on a day three days from now is closed whenever this runs.
+    let office_day = (chrono::Utc::now() + chrono::Duration::days(3))
+        .format("%a")
+        .to_string();
     steady::server::publish_directory(
         &sync.store,
         &sync.dir,
-        r#"{"version": 0, "region": "Here", "contacts": [{"name": "Riverside Youth Line",
-            "offers": "Talk to someone your age.", "phone": "+19515550123", "hours": "5pm to midnight",
-            "languages": ["English"], "last_checked": "2026-11-01"}]}"#,
+        &format!(
+            r#"{{"version": 0, "region": "Here", "contacts": [
+            {{"name": "Riverside Office", "offers": "Help with school and home.",
+              "phone": "+19515550199", "open": {{"kind": "weekly", "time_zone": "America/New_York",
+              "times": [{{"days": ["{office_day}"], "from": "09:00", "to": "10:00"}}]}},
+              "languages": ["English"], "last_checked": "2026-11-01"}},
+            {{"name": "Riverside Youth Line", "offers": "Talk to someone your age.",
+              "phone": "+19515550123", "open": {{"kind": "always"}},
+              "languages": ["English"], "last_checked": "2026-11-01"}}]}}"#
+        ),
     )
     .unwrap();
     device.sync_now().await.unwrap();
@@ -194,15 +208,37 @@ async fn the_programs_crisis_contacts_show_first_and_stay_when_the_server_is_gon
 
     browser.open(&preview.device_url("kai")).await;
     browser.click("#get-help").await;
+    // The program's always-open line is first; the closed office is listed first by staff but
+    // moves below every open line and says when it opens.
     browser
         .wait_for_text("#crisis-card li:first-child", "Riverside Youth Line")
         .await;
     browser
-        .wait_for_text("#contacts-note", "Your program's contacts come first")
+        .wait_for_text("#contacts-note", "Your program's lines come first")
         .await;
+    let first_call = browser
+        .js(
+            "return document.querySelector('#crisis-card a[href^=\"tel:\"]').getAttribute('href');",
+            vec![],
+        )
+        .await;
+    assert_eq!(first_call, serde_json::json!("tel:+19515550123"));
     browser
-        .wait_for("#crisis-card a[href='tel:+19515550123']")
+        .wait_for_text("#closed-lines li[data-contact='Riverside Office']", "Opens")
         .await;
-    browser.wait_for_text("#crisis-card", "988").await;
+    let order = browser
+        .js(
+            "return [...document.querySelectorAll('#crisis-card li[data-contact], #closed-lines li[data-contact]')]
+                .map(li => li.dataset.contact);",
+            vec![],
+        )
+        .await;
+    let order: Vec<String> = serde_json::from_value(order).unwrap();
+    assert_eq!(
+        order.first().map(String::as_str),
+        Some("Riverside Youth Line")
+    );
+    assert_eq!(order.last().map(String::as_str), Some("Riverside Office"));
+    assert!(order.iter().any(|name| name.contains("988")), "{order:?}");
     browser.finish().await;
 }

@@ -23,6 +23,12 @@ async fn one_tap_saves_and_the_details_show_in_history_after_a_reload() {
     browser.screenshot("today-details").await;
 
     browser.click("#details button[data-word='calm']").await;
+    // Each group starts with a few everyday words; the rest are one tap away.
+    assert_eq!(
+        browser.count("#details button[data-word='left_out']").await,
+        0
+    );
+    browser.click("#more-words").await;
     browser.click("#details button[data-word='left_out']").await;
     browser.click("#details button[data-tag='school']").await;
     browser.type_into("#new-tag", "band practice\n").await;
@@ -39,7 +45,12 @@ async fn one_tap_saves_and_the_details_show_in_history_after_a_reload() {
         .await;
     browser.click("#save-details").await;
     browser.wait_gone("#details").await;
-    browser.wait_for_text("#save-status", "Saved").await;
+    browser
+        .wait_for_text("#save-status", "Added to your check-in")
+        .await;
+    browser
+        .wait_for_text("#today-so-far", "Good · calm, left out")
+        .await;
 
     browser.tab("History").await;
     let card = "article.entry";
@@ -55,9 +66,12 @@ async fn one_tap_saves_and_the_details_show_in_history_after_a_reload() {
     }
     browser.wait_for_text("section.day h2", "Today").await;
 
-    // Closing the page and coming back finds everything still there.
+    // Closing the page and coming back finds everything still there, Today included.
     browser.client.refresh().await.expect("reload");
     browser.wait_for("#get-help").await;
+    browser
+        .wait_for_text("#today-so-far", "Good · calm, left out")
+        .await;
     browser.tab("History").await;
     browser.wait_for_text(card, "Maths test went better").await;
     assert_eq!(browser.count(card).await, 1);

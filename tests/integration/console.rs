@@ -193,7 +193,7 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
             ("name", name),
             ("offers", "Someone to talk to."),
             ("phone", "+15555550100"),
-            ("hours", "Any time"),
+            ("open_kind", "always"),
             ("languages", "English"),
             ("last_checked", "2026-11-01"),
         ])
@@ -328,7 +328,7 @@ async fn a_contact_nobody_checked_for_half_a_year_is_flagged() {
         ("name", "Old Line"),
         ("offers", "Someone to talk to."),
         ("phone", "988"),
-        ("hours", "Any time"),
+        ("open_kind", "always"),
         ("languages", "English"),
         ("last_checked", "2025-01-01"),
     ]);
@@ -371,7 +371,7 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
             ("name", name.to_owned()),
             ("offers", "Someone to talk to.".to_owned()),
             ("phone", "988".to_owned()),
-            ("hours", "Any time".to_owned()),
+            ("open_kind", "always".to_owned()),
             ("languages", "English".to_owned()),
             ("last_checked", "2026-11-01".to_owned()),
         ]

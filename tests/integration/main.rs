@@ -4,6 +4,7 @@
 
 mod common;
 
+mod browser_audit;
 mod browser_console;
 mod browser_goals;
 mod browser_help;

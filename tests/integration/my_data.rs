@@ -102,18 +102,18 @@ fn bad_files_get_a_plain_error_and_change_nothing() {
         (
             "foreign",
             b"\x89PNG\r\n\x1a\n not json".to_vec(),
-            "isn't a Steady export",
+            "isn't an export from this app",
         ),
         (
             "other json",
             br#"{"name": "my playlist"}"#.to_vec(),
-            "isn't a Steady export",
+            "isn't an export from this app",
         ),
         ("newer", newer.to_string().into_bytes(), "newer version"),
         (
             "rule-breaking row",
             broken_row.to_string().into_bytes(),
-            "break Steady's rules",
+            "break this app's rules",
         ),
         (
             "unknown part",

@@ -1,6 +1,8 @@
-//! The crisis directory in the console: the contacts staff are preparing (add, edit, move,
-//! remove), each shown exactly as the phone shows it and flagged when nobody has checked it for
-//! 180 days, then published as the next signed version. Every change is in the audit log.
+//! The crisis directory in the console: the contacts staff are preparing (add, edit in place,
+//! move, remove; opening times in the line's own time zone), each flagged when nobody has checked
+//! it for 180 days; below, the whole card exactly as a phone shows it now (the bundled lines
+//! beside these, in open-now order, drawn by the phone's own code); then published as the next
+//! signed version. Every change is in the audit log.
 
 use axum::Form;
 use axum::extract::{Query, State};
@@ -12,7 +14,7 @@ use serde::Deserialize;
 use super::pages::page;
 use super::{WithCsrf, session, signed_in_form, signed_out};
 use crate::domain::crisis::FieldProblem;
-use crate::domain::{ContactForm, CrisisContact};
+use crate::domain::{ContactForm, CrisisContact, CrisisDirectory};
 use crate::server::ServerState;
 use crate::ui::components::ContactCard;
 
@@ -93,24 +95,23 @@ pub(crate) async fn show(
     .into_response()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render(
-    state: &ServerState,
-    name: &str,
+/// Common time zones for the hours field's list (any IANA name is accepted).
+const TIME_ZONES: [(&str, &str); 6] = [
+    ("America/New_York", "Eastern"),
+    ("America/Chicago", "Central"),
+    ("America/Denver", "Mountain"),
+    ("America/Phoenix", "Arizona"),
+    ("America/Los_Angeles", "Pacific"),
+    ("Pacific/Honolulu", "Hawaii"),
+];
+
+/// The contact form, shown where it applies: under the contact being edited, or at the end.
+fn contact_form(
     csrf: &str,
-    contacts: &[CrisisContact],
     editing: Option<usize>,
     form: &ContactForm,
     problems: &[FieldProblem],
-    notice: Option<&str>,
-) -> String {
-    let published = state
-        .store
-        .latest_directory()
-        .ok()
-        .flatten()
-        .map(|(v, _)| v);
-    let today = today();
+) -> Element {
     let problem = |field: &str| problems.iter().find(|(f, _)| *f == field).map(|(_, m)| *m);
     let field = |id: &'static str, label: &'static str, value: &str, hint: &'static str| {
         let message = problem(id);
@@ -132,6 +133,92 @@ fn render(
             }
         }
     };
+    let open_kind = if form.open_kind.is_empty() {
+        "always"
+    } else {
+        form.open_kind.as_str()
+    };
+    rsx! {
+        form { method: "post", action: "/staff/directory/save", class: "card", id: "contact-form",
+            h2 { id: "contact-form-title", if editing.is_some() { "Edit contact" } else { "Add a contact" } }
+            input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+            if let Some(i) = editing { input { r#type: "hidden", name: "index", value: "{i}" } }
+            {field("name", "Name", &form.name, "")}
+            {field("offers", "What they offer", &form.offers, "One plain sentence.")}
+            {field("phone", "Phone", &form.phone, "International form (+15555550123) or a short code like 988.")}
+            {field("text_number", "Text number", &form.text_number, "")}
+            {field("text_keyword", "Keyword to text (optional)", &form.text_keyword, "")}
+            {field("chat", "Web chat (optional)", &form.chat, "Starts with https://")}
+            {field("web", "Website (optional)", &form.web, "Starts with https://")}
+            fieldset { aria_describedby: if problem("open_kind").is_some() { "open_kind-problem" },
+                legend { "When they're open" }
+                if let Some(message) = problem("open_kind") {
+                    p { id: "open_kind-problem", class: "error", "{message}" }
+                }
+                label { class: "choice",
+                    input { r#type: "radio", id: "open-always", name: "open_kind", value: "always", checked: open_kind == "always" }
+                    "Any time, day or night"
+                }
+                label { class: "choice",
+                    input { r#type: "radio", id: "open-times", name: "open_kind", value: "times", checked: open_kind == "times" }
+                    "At set times"
+                }
+            }
+            label { r#for: "time_zone", "Their time zone (for set times)" }
+            if let Some(message) = problem("time_zone") {
+                p { id: "time_zone-problem", class: "error", "{message}" }
+            }
+            select { id: "time_zone", name: "time_zone",
+                aria_describedby: if problem("time_zone").is_some() { "time_zone-problem" },
+                option { value: "", selected: form.time_zone.is_empty(), "Choose a time zone" }
+                for (zone, words) in TIME_ZONES {
+                    option { key: "{zone}", value: "{zone}", selected: form.time_zone == zone, "{words} ({zone})" }
+                }
+            }
+            {field("open_times", "Set times", &form.open_times, "Like: Mon-Fri 09:00-21:00, Sat 10:00-16:00 (24-hour clock; a time past midnight, like 20:00-02:00, is fine).")}
+            {field("hours", "Anything else about hours (optional)", &form.hours, "Like: Closed on public holidays.")}
+            {field("languages", "Languages", &form.languages, "Separated by commas.")}
+            {field("regions", "Regions (optional)", &form.regions, "Separated by commas; empty means everywhere.")}
+            {field("last_checked", "Last checked", &form.last_checked, "A date like 2026-11-01.")}
+            div { class: "row",
+                button { r#type: "submit", class: "primary", id: "save-contact",
+                    if editing.is_some() { "Save changes" } else { "Add contact" }
+                }
+                if editing.is_some() { a { class: "button", href: "/staff/directory", "Cancel" } }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    state: &ServerState,
+    name: &str,
+    csrf: &str,
+    contacts: &[CrisisContact],
+    editing: Option<usize>,
+    form: &ContactForm,
+    problems: &[FieldProblem],
+    notice: Option<&str>,
+) -> String {
+    let published = state
+        .store
+        .latest_directory()
+        .ok()
+        .flatten()
+        .map(|(v, _)| v);
+    let today = today();
+    // The phone's own card: the bundled lines beside these contacts, in the order a phone shows
+    // them at this moment, drawn by the phone's own code.
+    let (card, _) = CrisisDirectory::card(
+        crate::state::bundled_crisis_directory(),
+        Some(CrisisDirectory {
+            version: 0,
+            region: String::new(),
+            contacts: contacts.to_vec(),
+        }),
+    );
+    let phone_view = card.by_open_now(chrono::Utc::now());
     page(
         "Crisis contacts",
         Some((name, csrf)),
@@ -149,17 +236,17 @@ fn render(
                     "Please fix the highlighted fields. Nothing was saved yet."
                 }
             }
-            h2 { "As phones will show them" }
+            h2 { id: "yours-title", "Your program's contacts" }
             if contacts.is_empty() { p { "No contacts yet. Add the first one below." } }
-            ol { class: "contact-list", id: "draft",
+            ul { class: "plain-list", id: "draft", aria_labelledby: "yours-title",
                 for (i, contact) in contacts.iter().enumerate() {
-                    div { key: "{i}", class: "draft-contact", "data-contact": "{contact.name}",
+                    li { key: "{i}", class: "card draft-contact", "data-contact": "{contact.name}",
+                        h3 { "{contact.name}" }
                         if contact.is_stale(today) {
                             p { class: "error stale", "Not checked for over 180 days: please check it's still right." }
                         }
-                        ContactCard { contact: contact.clone() }
                         div { class: "row",
-                            a { href: "/staff/directory?edit={i}", aria_label: "Edit {contact.name}", "Edit" }
+                            a { class: "button", href: "/staff/directory?edit={i}#contact-form", "Edit {contact.name}" }
                             for (action, words) in [("up", "Move up"), ("down", "Move down"), ("remove", "Remove")] {
                                 form { method: "post", action: "/staff/directory/change",
                                     input { r#type: "hidden", name: "csrf", value: "{csrf}" }
@@ -169,31 +256,25 @@ fn render(
                                 }
                             }
                         }
+                        if editing == Some(i) { {contact_form(csrf, editing, form, problems)} }
                     }
                 }
             }
-            form { method: "post", action: "/staff/directory/save", class: "card", id: "contact-form",
-                h2 { if editing.is_some() { "Edit contact" } else { "Add a contact" } }
-                input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                if let Some(i) = editing { input { r#type: "hidden", name: "index", value: "{i}" } }
-                {field("name", "Name", &form.name, "")}
-                {field("offers", "What they offer", &form.offers, "One plain sentence.")}
-                {field("phone", "Phone", &form.phone, "International form (+15555550123) or a short code like 988.")}
-                {field("text_number", "Text number", &form.text_number, "")}
-                {field("text_keyword", "Keyword to text (optional)", &form.text_keyword, "")}
-                {field("web", "Website (optional)", &form.web, "Starts with https://")}
-                {field("hours", "When", &form.hours, "")}
-                {field("languages", "Languages", &form.languages, "Separated by commas.")}
-                {field("regions", "Regions (optional)", &form.regions, "Separated by commas; empty means everywhere.")}
-                {field("last_checked", "Last checked", &form.last_checked, "A date like 2026-11-01.")}
-                button { r#type: "submit", class: "primary", id: "save-contact",
-                    if editing.is_some() { "Save changes" } else { "Add contact" }
-                }
-            }
+            if editing.is_none() { {contact_form(csrf, None, form, problems)} }
             form { method: "post", action: "/staff/directory/publish", class: "card",
                 input { r#type: "hidden", name: "csrf", value: "{csrf}" }
                 p { "Publishing signs these contacts with the program's key. Phones take them at their next sync and keep them offline." }
                 button { r#type: "submit", class: "primary", id: "publish", "Publish to phones" }
+            }
+            h2 { id: "phones-title", "As a phone shows them right now" }
+            p { class: "muted",
+                "Lines open any time come first, then the ones open now, then closed ones. "
+                "988, the Crisis Text Line and 911 are always on phones; a contact with one of their names is left out."
+            }
+            ul { class: "contact-list", id: "phone-preview", aria_labelledby: "phones-title",
+                for (contact, open) in phone_view {
+                    ContactCard { key: "{contact.name}", contact, open }
+                }
             }
         },
     )

@@ -1,6 +1,8 @@
 //! The visual pacer for timed tools: a circle that grows on the way in and shrinks on the way out,
-//! a big countdown, and the phase in words in a live region ("Breathe in, 4"). With reduced
-//! motion the circle stays still (CSS) and the words and countdown carry everything.
+//! a big countdown, and the phase in words. A screen reader hears each phase once as it starts
+//! ("Breathe in"), not every second; the countdown is for the eyes. The circle starts small, so
+//! the first breath in grows it. With reduced motion the circle stays still (CSS) and the words
+//! and countdown carry everything.
 
 use dioxus::prelude::*;
 
@@ -29,6 +31,8 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
     let elapsed = use_elapsed();
     let seconds = use_scaled_seconds();
     let mut finished = use_signal(|| false);
+    // False until the circle has been drawn once, small: the first breath in then grows it.
+    let mut drawn = use_signal(|| false);
     let watched = pacer.clone();
     // Reads `elapsed`, so it runs again on every tick; reports the end once.
     use_effect(move || {
@@ -48,7 +52,11 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
         return rsx! { p { class: "status", "All done." } };
     };
     let current = &pacer.phases[phase];
-    let size = sizes(&pacer)[phase];
+    let size = if drawn() {
+        sizes(&pacer)[phase]
+    } else {
+        "small"
+    };
     let transition = seconds(current.seconds);
     rsx! {
         div { class: "pacer-wrap",
@@ -57,9 +65,10 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
                 "data-size": size,
                 style: "--phase-seconds: {transition}s",
                 aria_hidden: "true",
-                span { class: "pacer-count", "{seconds_left}" }
+                onmounted: move |_| drawn.set(true),
+                span { class: "pacer-count", id: "pacer-count", "{seconds_left}" }
             }
-            p { class: "pacer-label", id: "pacer-label", aria_live: "polite", "{current.label}, {seconds_left}" }
+            p { class: "pacer-label", id: "pacer-label", aria_live: "polite", "{current.label}" }
             if pacer.cycles > 1 {
                 p { class: "muted small", "Round {cycle} of {pacer.cycles}" }
             }

@@ -35,7 +35,7 @@ pub fn MentorDevices() -> Element {
             ul { class: "plain-list",
                 for d in devices {
                     li { key: "{d.device_id}", "data-device": "{d.device_id}",
-                        p { "{d.mentor_name}'s device · code " code { "{d.fingerprint()}" } }
+                        p { "One of {d.mentor_name}'s phones or computers. Its code is " code { "{d.fingerprint()}" } "." }
                         match d.trust {
                             DeviceTrust::Approved => rsx! { p { class: "hint", "Can read what you share." } },
                             DeviceTrust::Declined => rsx! { p { class: "hint", "You said no to this device." } },

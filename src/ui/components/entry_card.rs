@@ -54,7 +54,7 @@ pub fn EntryCard(
                 ShareControl {
                     kind: ShareKind::Mood,
                     item_id: entry.id.as_str().to_owned(),
-                    label: format!("your check-in from {} at {time}", entry.recorded_at.datetime().format("%a %-d %b")),
+                    label: format!("your check-in from {} at {time}", crate::domain::time::short_date(entry.recorded_at.local_date())),
                 }
             }
         }

@@ -97,7 +97,7 @@ pub fn GoalDetail(
                 p { class: "goal-why", "{goal.why}" }
             }
             if let Some(target) = goal.target {
-                p { class: "muted", "Aiming for {target.format(\"%B %-d, %Y\")}" }
+                p { class: "muted", "Aiming for {crate::domain::time::long_date(target, chrono::Local::now().date_naive())}" }
             }
             if celebrating() && goal.state == GoalState::Done {
                 div { class: "celebrate", role: "status", id: "celebration",
@@ -119,7 +119,8 @@ pub fn GoalDetail(
             }
             ul { class: "plain-list", id: "goal-steps",
                 for (index, step) in goal.steps.iter().cloned().enumerate() {
-                    li { key: "{step.id}", class: "row step", "data-step": "{step.text}",
+                    li { key: "{step.id}", class: "step", "data-step": "{step.text}",
+                        div { class: "row step-main",
                         input {
                             r#type: "checkbox",
                             id: "step-{step.id}",
@@ -130,6 +131,8 @@ pub fn GoalDetail(
                             },
                         }
                         label { class: "grow step-text-label", r#for: "step-{step.id}", "{step.text}" }
+                        }
+                        div { class: "row step-controls",
                         button {
                             r#type: "button",
                             aria_label: "Move “{step.text}” up",
@@ -156,6 +159,7 @@ pub fn GoalDetail(
                             onclick: move |_| report(session.device().remove_goal_step(&step.id), "Step removed."),
                             "Remove"
                         }
+                        }
                     }
                 }
             }
@@ -180,6 +184,7 @@ pub fn GoalDetail(
                 button { r#type: "button", id: "add-step", onclick: move |_| add_step(), "Add step" }
             }
 
+            if matches!(goal.state, GoalState::Active | GoalState::Paused) {
             h3 { id: "check-in-title", "How's it going?" }
             div { class: "row", role: "group", aria_labelledby: "check-in-title",
                 for each in Progress::ALL {
@@ -204,6 +209,7 @@ pub fn GoalDetail(
                 }
             }}
             button { r#type: "button", id: "save-check-in", onclick: save_check_in, "Save check-in" }
+            }
             p { id: "goal-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
                 if let Some(text) = problem() { "{text}" }
             }
@@ -211,7 +217,7 @@ pub fn GoalDetail(
                 ul { class: "plain-list", id: "goal-check-ins",
                     for check_in in goal.check_ins.iter() {
                         li { key: "{check_in.id}", class: "check-in",
-                            span { class: "muted small", "{check_in.at.datetime().format(\"%b %-d\")} · " }
+                            span { class: "muted small", "{crate::domain::time::short_date(check_in.at.local_date())} · " }
                             strong { "{check_in.progress.label()}" }
                             if let Some(text) = &check_in.note {
                                 p { class: "entry-note", "{text}" }
@@ -225,12 +231,12 @@ pub fn GoalDetail(
             div { class: "row", id: "goal-actions",
                 match goal.state {
                     GoalState::Active => rsx! {
-                        button { r#type: "button", class: "primary", id: "mark-done",
+                        button { r#type: "button", id: "mark-done",
                             onclick: move |_| set_state(GoalState::Done, "Marked as done."), "Mark as done" }
                         button { r#type: "button", id: "pause-goal",
                             onclick: move |_| set_state(GoalState::Paused, "Resting for now. It'll be here when you're ready."), "Rest for now" }
-                        button { r#type: "button", id: "let-go",
-                            onclick: move |_| set_state(GoalState::LetGo, "Let go."), "Let it go" }
+                        button { r#type: "button", id: "let-go", aria_describedby: "let-go-hint",
+                            onclick: move |_| set_state(GoalState::LetGo, "Let go. It stays in your list."), "Let it go" }
                     },
                     GoalState::Paused => rsx! {
                         button { r#type: "button", class: "primary", id: "resume-goal",
@@ -244,9 +250,16 @@ pub fn GoalDetail(
                     },
                 }
                 button { r#type: "button", id: "edit-goal", onclick: move |_| editing.set(true), "Edit" }
+            }
+            p { class: "muted small", id: "let-go-hint",
+                "Letting a goal go keeps it in your list, so you can look back or pick it up again. "
+                "Deleting removes it and its steps completely."
+            }
+            div { class: "row", id: "goal-delete",
                 button {
                     r#type: "button",
                     id: "delete-goal",
+                    aria_describedby: "let-go-hint",
                     onclick: move |_| match session.device().delete_goal(&goal_id()) {
                         Ok(()) => {
                             session.changed();
@@ -254,7 +267,7 @@ pub fn GoalDetail(
                         }
                         Err(err) => problem.set(Some(err.to_string())),
                     },
-                    "Delete"
+                    "Delete this goal"
                 }
             }
         }

@@ -1,28 +1,32 @@
-//! A bar chart of the average mood per day, drawn as SVG by the app. Screen readers get the summary
-//! in words; the bars are a picture of the same thing.
+//! The week or month chart, drawn as SVG by the app. Each day shows its range, from its lowest to
+//! its highest check-in (so one really hard moment in a good day still shows), with a mark at the
+//! day's average. The axis says the moods in words. Screen readers get the summary in words; the
+//! picture shows the same thing.
 
 use dioxus::prelude::*;
 
-use crate::domain::{ChartRange, ChartSummary, DayPoint};
+use crate::domain::time::short_date;
+use crate::domain::{ChartRange, ChartSummary, DayPoint, MoodLevel};
 
-const WIDTH: f32 = 320.0;
-const HEIGHT: f32 = 140.0;
-const TOP: f32 = 10.0;
-const BOTTOM: f32 = 120.0;
-const LEFT: f32 = 24.0;
+const WIDTH: f32 = 340.0;
+const HEIGHT: f32 = 150.0;
+const TOP: f32 = 12.0;
+const BOTTOM: f32 = 126.0;
+/// Room on the left for the mood words.
+const LEFT: f32 = 84.0;
 /// Room on the right so the last day's label is not cut off.
-const RIGHT: f32 = 16.0;
+const RIGHT: f32 = 14.0;
 
-/// The y position of a level from 0 (no bar) to 5.
+/// The y position of a level from 1 to 5.
 fn y_for(level: f32) -> f32 {
-    BOTTOM - (BOTTOM - TOP) * level / 5.0
+    BOTTOM - (BOTTOM - TOP) * (level - 1.0) / 4.0
 }
 
 #[component]
 pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange) -> Element {
     let count = points.len().max(1) as f32;
     let slot = (WIDTH - LEFT - RIGHT) / count;
-    let bar = (slot * 0.6).max(2.0);
+    let bar = (slot * 0.55).clamp(3.0, 18.0);
     let label_every = if range == ChartRange::Week { 1 } else { 7 };
     rsx! {
         figure { class: "card", id: "mood-chart",
@@ -31,53 +35,66 @@ pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange
                 view_box: "0 0 {WIDTH} {HEIGHT}",
                 role: "img",
                 "aria-label": "{summary.0}",
-                for level in [1.0f32, 3.0, 5.0] {
+                for level in [1u8, 3, 5] {
                     g { key: "grid-{level}",
-                    line {
-                        class: "grid-line",
-                        x1: "{LEFT}",
-                        x2: "{WIDTH - RIGHT}",
-                        y1: "{y_for(level)}",
-                        y2: "{y_for(level)}",
-                    }
-                    text {
-                        class: "axis-label",
-                        x: "4",
-                        y: "{y_for(level) + 4.0}",
-                        "{level}"
-                    }
+                        line {
+                            class: "grid-line",
+                            x1: "{LEFT}",
+                            x2: "{WIDTH - RIGHT}",
+                            y1: "{y_for(f32::from(level))}",
+                            y2: "{y_for(f32::from(level))}",
+                        }
+                        text {
+                            class: "axis-label",
+                            x: "{LEFT - 6.0}",
+                            y: "{y_for(f32::from(level)) + 4.0}",
+                            text_anchor: "end",
+                            {MoodLevel::ALL[usize::from(level) - 1].label()}
+                        }
                     }
                 }
                 for (index, point) in points.iter().enumerate() {
                     g { key: "day-{index}",
-                    if let Some(average) = point.average {
-                        rect {
-                            class: "bar",
-                            "data-day": "{point.date}",
-                            x: "{LEFT + slot * index as f32 + (slot - bar) / 2.0}",
-                            y: "{y_for(average)}",
-                            width: "{bar}",
-                            height: "{BOTTOM - y_for(average)}",
-                            rx: "3",
+                        if let (Some(low), Some(high), Some(average)) = (point.low, point.high, point.average) {
+                            // The day's range, lowest to highest; a single check-in is a short bar.
+                            rect {
+                                class: "bar",
+                                "data-day": "{point.date}",
+                                "data-low": "{low}",
+                                "data-high": "{high}",
+                                x: "{LEFT + slot * index as f32 + (slot - bar) / 2.0}",
+                                y: "{y_for(f32::from(high)) - 4.0}",
+                                width: "{bar}",
+                                height: "{y_for(f32::from(low)) - y_for(f32::from(high)) + 8.0}",
+                                rx: "{bar / 2.0}",
+                            }
+                            circle {
+                                class: "day-average",
+                                cx: "{LEFT + slot * index as f32 + slot / 2.0}",
+                                cy: "{y_for(average)}",
+                                r: "{(bar / 2.0 - 1.0).max(2.0)}",
+                            }
                         }
-                    }
-                    if index % label_every == 0 {
-                        text {
-                            class: "axis-label",
-                            x: "{LEFT + slot * index as f32 + slot / 2.0}",
-                            y: "{HEIGHT - 4.0}",
-                            text_anchor: "middle",
-                            if range == ChartRange::Week {
-                                "{point.date.format(\"%a\")}"
-                            } else {
-                                "{point.date.format(\"%-d %b\")}"
+                        if index % label_every == 0 {
+                            text {
+                                class: "axis-label",
+                                x: "{LEFT + slot * index as f32 + slot / 2.0}",
+                                y: "{HEIGHT - 4.0}",
+                                text_anchor: "middle",
+                                if range == ChartRange::Week {
+                                    "{point.date.format(\"%a\")}"
+                                } else {
+                                    "{short_date(point.date)}"
+                                }
                             }
                         }
                     }
-                    }
                 }
             }
-            figcaption { class: "muted small", id: "chart-summary", "{summary.0}" }
+            figcaption { class: "muted small", id: "chart-summary",
+                "{summary.0}"
+                " Each bar runs from the lowest to the highest check-in that day; the dot is the middle."
+            }
         }
     }
 }

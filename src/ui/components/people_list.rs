@@ -47,6 +47,7 @@ pub fn PeopleList() -> Element {
                 for person in people {
                     li { key: "{person.id}", class: "person", "data-person": "{person.name}",
                         p { class: "person-name", "{person.name}" }
+                        p { class: "muted small", "{person.shown_phone()}" }
                         div { class: "row",
                             OutsideLink {
                                 class: "button primary",
@@ -67,7 +68,7 @@ pub fn PeopleList() -> Element {
                                     let person = person.clone();
                                     move |_| {
                                         name.set(person.name.clone());
-                                        phone.set(person.phone.clone());
+                                        phone.set(person.shown_phone());
                                         editing.set(Some(person.id.clone()));
                                         generation += 1;
                                     }

@@ -6,12 +6,13 @@ use dioxus::prelude::*;
 use crate::domain::SharedContent;
 use crate::domain::share::SharedTime;
 
-/// "Tue 3 Nov, 4:05 pm" in the mentee's local time then.
+/// "Tue, Nov 3, 4:05 PM" in the mentee's local time then.
 pub fn when(at: SharedTime) -> String {
     at.stamp().map_or_else(String::new, |stamp| {
         format!(
-            "{}, {}",
-            stamp.datetime().format("%a %-d %b"),
+            "{}, {}, {}",
+            stamp.datetime().format("%a"),
+            crate::domain::time::short_date(stamp.local_date()),
             stamp.clock_time()
         )
     })
@@ -65,10 +66,11 @@ pub fn SharedView(content: SharedContent) -> Element {
                         p { "Aiming for {target}" }
                     }
                     if !steps.is_empty() {
-                        ul { class: "steps",
+                        ul { class: "plain-list steps",
                             for (i, step) in steps.iter().enumerate() {
                                 li { key: "{i}",
-                                    if step.done { "✓ " } else { "○ " }
+                                    span { aria_hidden: "true", if step.done { "✓ " } else { "○ " } }
+                                    span { class: "visually-hidden", if step.done { "Done: " } else { "To do: " } }
                                     "{step.text}"
                                 }
                             }

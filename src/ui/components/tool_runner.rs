@@ -145,8 +145,8 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     rsx! {
                         p { class: "muted small", "Step {index + 1} of {tool.steps.len()}" }
                         p { class: "step-text", id: "step-text", aria_live: "polite", "{tool.steps[index]}" }
-                        if let Some(note) = &tool.note {
-                            p { class: "muted", "{note}" }
+                        if let Some(note) = tool.note_for_step(index) {
+                            p { class: "muted", id: "step-note", "{note}" }
                         }
                         div { class: "row",
                             if index > 0 {

@@ -1,4 +1,5 @@
 //! Riding the wave: a timer of 5 or 15 minutes that asks, each minute, whether the urge has passed.
+//! When the time is up the mentee chooses: "I made it", or "a bit longer" (five more minutes).
 
 use std::time::Duration;
 
@@ -11,18 +12,12 @@ pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
     let elapsed = use_elapsed();
     // Minutes the mentee already answered "not yet" for.
     let mut answered = use_signal(|| 0u32);
-    let total = Duration::from_secs(u64::from(minutes) * 60);
+    // Minutes added with "a bit longer".
+    let mut extra = use_signal(|| 0u32);
+    let total = Duration::from_secs(u64::from(minutes + extra()) * 60);
     let passed_minutes = (elapsed().as_secs() / 60) as u32;
     let remaining = total.saturating_sub(elapsed());
     let finished = remaining.is_zero();
-    let mut reported = use_signal(|| false);
-    // Reads `elapsed`, so it runs again on every tick; reports the end once.
-    use_effect(move || {
-        if elapsed() >= total && !*reported.peek() {
-            reported.set(true);
-            on_finished.call(true);
-        }
-    });
     let asking = passed_minutes > answered() && !finished;
     let left_min = remaining.as_secs() / 60;
     let left_sec = remaining.as_secs() % 60;
@@ -31,6 +26,31 @@ pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
             p { class: "urge-time", aria_hidden: "true", "{left_min}:{left_sec:02}" }
             p { class: "visually-hidden", "{left_min + u64::from(left_sec > 0)} minutes left" }
             p { "Breathe. Notice where you feel the urge. It can rise, peak and fade, like a wave." }
+            if finished {
+                section { class: "card", id: "urge-done", aria_labelledby: "urge-done-title",
+                    h2 { id: "urge-done-title", tabindex: "-1", onmounted: crate::ui::focus_when_mounted,
+                        "Time's up. You stayed with it."
+                    }
+                    div { class: "row",
+                        button {
+                            r#type: "button",
+                            class: "primary",
+                            id: "urge-made-it",
+                            onclick: move |_| on_finished.call(true),
+                            "I made it"
+                        }
+                        button {
+                            r#type: "button",
+                            id: "urge-longer",
+                            onclick: move |_| {
+                                answered.set(passed_minutes);
+                                extra += 5;
+                            },
+                            "A bit longer"
+                        }
+                    }
+                }
+            }
             if asking {
                 section { class: "card", id: "urge-check", aria_labelledby: "urge-question",
                     h2 { id: "urge-question", "Has the urge passed?" }

@@ -85,15 +85,16 @@ pub fn GoalsScreen() -> Element {
                     ul { class: "plain-list",
                         for goal in goals.iter().filter(|g| g.state == state).cloned() {
                             li { key: "{goal.id}", class: "card goal-card", "data-goal": "{goal.title}",
-                                p { class: "goal-card-title", "{goal.title}" }
-                                if let Some(text) = goal.progress_text() {
-                                    p { class: "muted small", "{text}" }
-                                }
+                                // The whole title opens the goal: one big target, named by the goal.
                                 button {
                                     r#type: "button",
+                                    class: "goal-card-title",
                                     aria_label: "Open {goal.title}",
                                     onclick: move |_| showing.set(Showing::Goal(goal.id.clone())),
-                                    "Open"
+                                    "{goal.title}"
+                                }
+                                if let Some(text) = goal.progress_text() {
+                                    p { class: "muted small", "{text}" }
                                 }
                             }
                         }

@@ -1,13 +1,18 @@
-//! Help: the crisis card first, then the mentee's own people, then their safety plan. Works with no
-//! network: everything is on the device.
+//! Help, in the order a person in distress needs it: the line for danger; "right now", the first
+//! steps of their own plan and their people one tap away; the lines open now (any time first);
+//! "let my mentor know" when a mentor is connected (plainly not for emergencies); lines that are
+//! closed, with when they open; what a call leaves behind; then My people and the safety plan to
+//! edit. Works with no network: everything is on the device.
 
 use dioxus::prelude::*;
 
-use crate::domain::ShareKind;
 use crate::domain::share::SAFETY_PLAN_ID;
-
-use crate::domain::PlanSection;
-use crate::ui::components::{CrisisCard, PeopleList, PlanSectionEditor};
+use crate::domain::{PlanSection, ShareKind};
+use crate::sync::protocol::Role;
+use crate::ui::components::{
+    CrisisLines, HelpTitle, LinesPart, MentorNudge, OutsideLink, PeopleList, PlanSectionEditor,
+    Traces,
+};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -20,12 +25,24 @@ pub fn HelpScreen() -> Element {
         };
     }
     session.track();
-    let plan_shared = session
-        .device()
+    let device = session.device();
+    let plan_shared = device
         .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
         .is_ok_and(|mode| mode.is_shared());
+    let connected_mentee = device
+        .enrolment()
+        .ok()
+        .flatten()
+        .is_some_and(|e| e.role == Role::Mentee);
     rsx! {
-        CrisisCard {}
+        HelpTitle {}
+        RightNow {}
+        CrisisLines { part: LinesPart::OpenNow }
+        if connected_mentee {
+            MentorNudge {}
+        }
+        CrisisLines { part: LinesPart::Closed }
+        Traces {}
         PeopleList {}
         section { class: "card", aria_labelledby: "plan-title",
             h2 { id: "plan-title", "My safety plan" }
@@ -39,6 +56,61 @@ pub fn HelpScreen() -> Element {
                 id: "open-plan",
                 onclick: move |_| showing_plan.set(true),
                 "Open my safety plan"
+            }
+        }
+    }
+}
+
+/// The mentee's own first steps and people, one tap away. Shown only when there is something.
+#[component]
+fn RightNow() -> Element {
+    let session = use_session();
+    let device = session.device();
+    let steps: Vec<String> = device
+        .safety_plan()
+        .ok()
+        .and_then(|plan| plan.get(&PlanSection::ThingsICanDo).cloned())
+        .unwrap_or_default()
+        .into_iter()
+        .take(3)
+        .map(|item| item.text)
+        .collect();
+    let people = device.people().unwrap_or_default();
+    if steps.is_empty() && people.is_empty() {
+        return rsx! {};
+    }
+    rsx! {
+        section { class: "card right-now", id: "right-now", aria_labelledby: "right-now-title",
+            h2 { id: "right-now-title", "Right now" }
+            if !steps.is_empty() {
+                p { class: "muted", "From your plan:" }
+                ol { class: "steps",
+                    for step in steps {
+                        li { key: "{step}", "{step}" }
+                    }
+                }
+            }
+            if !people.is_empty() {
+                p { class: "muted", "Your people:" }
+                ul { class: "plain-list",
+                    for person in people.into_iter().take(3) {
+                        li { key: "{person.id}", class: "row quick-person",
+                            span { class: "person-name", "{person.name}" }
+                            OutsideLink {
+                                class: "button primary",
+                                href: person.call_href(),
+                                accessible_name: "Call {person.name}",
+                                "Call"
+                            }
+                            OutsideLink {
+                                class: "button",
+                                href: person.text_href(),
+                                accessible_name: "Text {person.name}",
+                                "Text"
+                            }
+                        }
+                    }
+                }
             }
         }
     }

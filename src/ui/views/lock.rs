@@ -4,12 +4,13 @@
 
 use dioxus::prelude::*;
 
-use crate::ui::components::CrisisCard;
+use crate::ui::components::{CrisisCard, GetHelpButton};
 use crate::ui::{focus_when_mounted, use_session};
 
-/// Shown while the database is closed. `name` is "Steady", or the neutral name in discreet mode.
+/// Shown while the database is closed. `name` is "Steady", or the neutral name in discreet mode;
+/// `numeric` when the passcode is numbers only (the number pad opens for it).
 #[component]
-pub fn LockScreen(name: String) -> Element {
+pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
     let mut session = use_session();
     let mut showing_help = use_signal(|| false);
     let mut forgot = use_signal(|| false);
@@ -73,6 +74,8 @@ pub fn LockScreen(name: String) -> Element {
                     id: "unlock-passcode",
                     r#type: "password",
                     autocomplete: "current-password",
+                    // A number passcode opens the number pad on phones.
+                    inputmode: if numeric { "numeric" },
                     aria_describedby: "unlock-problem",
                     value: "{typed}",
                     oninput: move |e: FormEvent| typed.set(e.value()),
@@ -95,14 +98,7 @@ pub fn LockScreen(name: String) -> Element {
         div { class: "app locked",
             header { class: "app-header",
                 span { class: "app-name", "{name}" }
-                button {
-                    class: "get-help",
-                    r#type: "button",
-                    id: "get-help",
-                    aria_label: "Get help now",
-                    onclick: move |_| showing_help.set(true),
-                    "Get help"
-                }
+                GetHelpButton { discreet, on_open: move |_| showing_help.set(true) }
             }
             main { class: "screen", id: "content", tabindex: "-1", {body} }
         }

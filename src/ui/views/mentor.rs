@@ -19,9 +19,9 @@ pub fn MentorApp() -> Element {
     let mentees = device.mentees().unwrap_or_default();
     let status = device.sync_line().ok();
 
-    rsx! {
-        section { class: "card", aria_labelledby: "mentor-sync",
-            h2 { id: "mentor-sync", class: "visually-hidden", "Sync" }
+    let this_device = rsx! {
+        details { class: "card", id: "this-device",
+            summary { "This device and sync" }
             p { id: "sync-status", role: "status",
                 match status.as_ref().and_then(|s| s.last_synced) {
                     Some(at) => format!("Last synced at {}.", at.clock_time()),
@@ -37,9 +37,12 @@ pub fn MentorApp() -> Element {
                 }
             }
         }
+    };
+    rsx! {
         if let Some(mentee_id) = open() {
             button { r#type: "button", id: "back-to-mentees", onclick: move |_| open.set(None), "← All mentees" }
             MenteeView { mentee_id }
+            {this_device}
         } else {
             h1 { tabindex: "-1", onmounted: focus_when_mounted, "Your mentees" }
             if mentees.is_empty() {
@@ -49,28 +52,49 @@ pub fn MentorApp() -> Element {
                 for mentee in mentees {
                     {
                         let id = mentee.person_id.clone();
-                        let asked = device
-                            .mentee_items(&mentee.person_id)
-                            .unwrap_or_default()
+                        let items = device.mentee_items(&mentee.person_id).unwrap_or_default();
+                        let asked = items
                             .iter()
                             .any(|i| matches!(i.content, Some(SharedContent::ContactRequest { .. })));
+                        let last = last_check_in(&items);
                         rsx! {
-                            li { key: "{mentee.person_id}",
+                            li { key: "{mentee.person_id}", class: "card mentee-card",
                                 button {
                                     r#type: "button",
                                     class: "mentee",
                                     "data-mentee": "{mentee.display_name}",
                                     onclick: move |_| open.set(Some(id.clone())),
                                     "{mentee.display_name}"
-                                    if asked { span { class: "badge", " · asked you to get in touch" } }
+                                }
+                                if asked { p { class: "badge", "Asked you to get in touch" } }
+                                p { class: "muted small",
+                                    match last {
+                                        Some(words) => format!("Last shared check-in: {words}"),
+                                        None => "No check-ins shared yet.".to_owned(),
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            {this_device}
         }
     }
+}
+
+/// The newest shared check-in of a mentee, in words: "Tue, Nov 3, 4:05 PM · Good".
+fn last_check_in(items: &[crate::state::MentorItem]) -> Option<String> {
+    items
+        .iter()
+        .filter_map(|item| match &item.content {
+            Some(SharedContent::Mood { at, feeling, .. }) => {
+                Some((at.utc_ms, *at, feeling.clone()))
+            }
+            _ => None,
+        })
+        .max_by_key(|(ms, _, _)| *ms)
+        .map(|(_, at, feeling)| format!("{} · {feeling}", crate::ui::components::when(at)))
 }
 
 #[component]
@@ -148,9 +172,11 @@ fn MenteeView(mentee_id: String) -> Element {
                 }
             }
         }
-        h2 { "Shared with you" }
-        if timeline.is_empty() {
+        h2 { "Check-ins and more" }
+        if items.is_empty() {
             p { id: "nothing-shared", "{name} hasn't shared anything with you yet. That's okay." }
+        } else if timeline.is_empty() {
+            p { class: "muted", id: "no-check-ins", "No check-ins shared yet." }
         }
         for item in timeline {
             article { key: "{item.item_id}", class: "card", "data-item": "{item.item_id}",
@@ -158,7 +184,7 @@ fn MenteeView(mentee_id: String) -> Element {
                     Some(content) => rsx! { SharedView { content } },
                     None => rsx! {
                         p { class: "unverified",
-                            "Steady could not verify this item, so it isn't shown. It may have been changed on the way."
+                            "This item could not be verified, so it isn't shown. It may have been changed on the way."
                         }
                     },
                 }

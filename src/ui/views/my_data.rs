@@ -73,7 +73,7 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
                     offline.set(false);
                     files.set(Vec::new());
                     problem.set(None);
-                    status.set("Everything is deleted. Steady is fresh and empty.".into());
+                    status.set("Everything is deleted. The app is fresh and empty.".into());
                     session.changed();
                 }
                 Err(err) => {
@@ -138,7 +138,7 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
                 div { class: "confirm", role: "group", aria_labelledby: "delete-question",
                     p { id: "delete-question", class: "notice", "Delete everything? This can't be undone." }
                     p {
-                        "This erases everything in Steady on this phone"
+                        "This erases everything in the app on this phone"
                         if connected { ", and asks your program's server to delete your copies there. What you shared will disappear from your mentor's devices when they next sync" }
                         "."
                     }

@@ -90,9 +90,9 @@ fn PasscodeSettings() -> Element {
         match outcome {
             Ok(()) => {
                 status.set(match open() {
-                    Some("remove") => "Passcode removed. Steady won't lock now.".into(),
+                    Some("remove") => "Passcode removed. The app won't lock now.".into(),
                     Some("change") => "Passcode changed.".into(),
-                    _ => "Passcode set. You'll need it to open Steady.".into(),
+                    _ => "Passcode set. You'll need it to open the app.".into(),
                 });
                 open.set(None);
                 reset();
@@ -120,9 +120,9 @@ fn PasscodeSettings() -> Element {
             h2 { id: "passcode-title", "Passcode" }
             p { class: "hint",
                 if has_passcode {
-                    "Steady asks for your passcode when you come back."
+                    "The app asks for your passcode when you come back."
                 } else {
-                    "A passcode keeps anyone else from opening Steady. {session.device().key_guard().hint()}"
+                    "A passcode keeps anyone else from opening the app. {session.device().key_guard().hint()}"
                 }
             }
             p { role: "status", class: "status", id: "passcode-status", "{status}" }
@@ -145,7 +145,7 @@ fn PasscodeSettings() -> Element {
                 }
             } else if has_passcode {
                 fieldset { class: "auto-lock",
-                    legend { "Lock Steady" }
+                    legend { "When to lock" }
                     for choice in AutoLock::ALL {
                         label { class: "choice", key: "{choice.key()}",
                             input {
@@ -158,7 +158,7 @@ fn PasscodeSettings() -> Element {
                                     let mut chosen = device.settings();
                                     chosen.auto_lock = choice;
                                     match device.set_settings(chosen) {
-                                        Ok(()) => status.set(format!("Steady will lock {}.", choice.label().to_lowercase())),
+                                        Ok(()) => status.set(format!("It will lock {}.", choice.label().to_lowercase())),
                                         Err(err) => problem.set(Some(err.to_string())),
                                     }
                                     session.changed();
@@ -211,10 +211,10 @@ fn Discreet() -> Element {
                 span { "Use a plain name" }
             }
             p { class: "hint", id: "discreet-hint",
-                "Shows “Notes” instead of “Steady” at the top and in the window title."
+                "Shows a plain name and a plain look, so the app doesn't stand out on your screen."
             }
             p { "Need to hide the screen fast? Tap Hide at the top, or press Esc on a keyboard. "
-                "The screen goes blank at once, and Steady locks if you have a passcode." }
+                "The screen goes blank at once, and the app locks if you have a passcode." }
             if let Some(text) = problem() { p { class: "error", role: "alert", "{text}" } }
         }
     }

@@ -8,7 +8,8 @@ use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
 use crate::ui::components::{
-    MentorDevices, OwnDevices, PasscodeField, ShareControl, SyncButton, confirm_passcode,
+    MentorDevices, MentorNudge, OwnDevices, PasscodeField, ShareControl, SyncButton,
+    confirm_passcode,
 };
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -30,7 +31,7 @@ pub fn SharingScreen() -> Element {
         if let Some(enrolment) = enrolment {
             p { id: "program", "Connected to {enrolment.program_name} as {enrolment.display_name}." }
             StatusLine {}
-            AskMentor {}
+            MentorNudge {}
             OwnDevices {}
             MentorDevices {}
             SharedList {}
@@ -58,11 +59,11 @@ fn status_words(line: &SyncLine) -> String {
     match line.conflicts {
         0 => {}
         1 => words.push(
-            "The server had an older or different copy of 1 shared thing. Steady sent yours again."
+            "The server had a different copy of 1 shared thing, maybe from another phone. Yours was sent again, so your latest words count."
                 .into(),
         ),
         n => words.push(format!(
-            "The server had older or different copies of {n} shared things. Steady sent yours again."
+            "The server had different copies of {n} shared things, maybe from another phone. Yours were sent again, so your latest words count."
         )),
     }
     words.join(" ")
@@ -83,51 +84,6 @@ fn StatusLine() -> Element {
                 p { class: "error", role: "alert", "{problem}" }
             }
             SyncButton {}
-        }
-    }
-}
-
-#[component]
-fn AskMentor() -> Element {
-    let mut session = use_session();
-    let mut asking = use_signal(|| false);
-    let mut sent = use_signal(|| false);
-    let mut problem = use_signal(|| None::<String>);
-    rsx! {
-        section { class: "card", aria_labelledby: "ask-title",
-            h2 { id: "ask-title", "Let my mentor know" }
-            p { "Send your mentor a quiet nudge to get in touch. Nothing else is sent with it." }
-            if sent() {
-                p { id: "ask-sent", role: "status", "Sent. Your mentor will see it next time they open Steady." }
-            } else if asking() {
-                p { "Send it now?" }
-                div { class: "row",
-                    button {
-                        r#type: "button",
-                        class: "primary",
-                        id: "ask-confirm",
-                        onclick: move |_| match session.device().ask_mentor_to_reach_out() {
-                            Ok(()) => {
-                                sent.set(true);
-                                session.changed();
-                            }
-                            Err(err) => problem.set(Some(err.to_string())),
-                        },
-                        "Yes, send it"
-                    }
-                    button { r#type: "button", onclick: move |_| asking.set(false), "Not now" }
-                }
-            } else {
-                button {
-                    r#type: "button",
-                    id: "ask-mentor",
-                    onclick: move |_| asking.set(true),
-                    "Let my mentor know"
-                }
-            }
-            if let Some(text) = problem() {
-                p { class: "error", role: "alert", "{text}" }
-            }
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Today: "How are you feeling right now?" One tap saves a check-in; then, only if the mentee wants,
-//! words, tags and a note. A really hard check-in gently offers help.
+//! words, tags and a note. A really hard check-in gently offers help. Below, today's check-ins so
+//! far, so coming back (or reopening the app) shows what was already saved.
 
 use dioxus::prelude::*;
 
-use crate::domain::MoodEntry;
+use crate::domain::{EmotionWord, MoodEntry};
 use crate::ui::components::{DetailsEditor, LowMoodOffer, MoodScale};
 use crate::ui::{focus_when_mounted, use_session};
 
 const SAVED: &str = "Saved. Only you can see this.";
+const DETAILS_SAVED: &str = "Added to your check-in. Only you can see this.";
 
 #[component]
 pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<()>) -> Element {
@@ -51,13 +53,14 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
                 on_not_now: move |_| offer_help.set(false),
             }
         }
+        TodaySoFar {}
         if let Some(entry) = current() {
             DetailsEditor {
                 key: "{entry.id}",
                 entry: entry.clone(),
                 editing: false,
                 on_saved: move |_| {
-                    status.set(SAVED.into());
+                    status.set(DETAILS_SAVED.into());
                     current.set(None);
                 },
                 on_close: move |_| {
@@ -65,6 +68,46 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
                     current.set(None);
                 },
             }
+        }
+    }
+}
+
+/// Today's check-ins so far, newest first: the time, the mood, and what was added.
+#[component]
+fn TodaySoFar() -> Element {
+    let session = use_session();
+    session.track();
+    let device = session.device();
+    let today = device
+        .history_since(device.today())
+        .ok()
+        .and_then(|groups| groups.into_iter().next())
+        .map(|group| group.entries)
+        .unwrap_or_default();
+    if today.is_empty() {
+        return rsx! {};
+    }
+    rsx! {
+        section { class: "card", id: "today-so-far", aria_labelledby: "today-so-far-title",
+            h2 { id: "today-so-far-title", "Today so far" }
+            ul { class: "plain-list",
+                for entry in today {
+                    li { key: "{entry.id}", class: "today-entry",
+                        span { class: "entry-time", "{entry.recorded_at.clock_time()}" }
+                        " "
+                        span { class: "entry-level mood-{entry.level.value()}", "{entry.level.label()}" }
+                        if !entry.details.emotions.is_empty() {
+                            span { class: "muted",
+                                " · {entry.details.emotions.iter().map(|k| EmotionWord::label_for(k)).collect::<Vec<_>>().join(\", \")}"
+                            }
+                        }
+                        if entry.details.note.as_deref().is_some_and(|n| !n.is_empty()) {
+                            span { class: "muted", " · with a note" }
+                        }
+                    }
+                }
+            }
+            p { class: "muted small", "You can change or delete these in History." }
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Tools: grounding and coping tools, all offline. Favourites first; hidden tools tucked away with
-//! a way to show them again. Opening a tool runs it in place.
+//! Tools: grounding and coping tools, all offline. Favourites first; tools the mentee put away
+//! ("not for me") tucked below with a way to bring them back. Opening a tool runs it in place.
 
 use dioxus::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn ToolsScreen() -> Element {
                         button {
                             r#type: "button",
                             class: "favourite",
-                            aria_label: "Favourite {choice.tool.name}",
+                            aria_label: if choice.prefs.favourite { "★ Favourite: {choice.tool.name}" } else { "☆ Favourite: {choice.tool.name}" },
                             aria_pressed: if choice.prefs.favourite { "true" } else { "false" },
                             onclick: move |_| {
                                 set_prefs(&choice.tool.key, ToolPrefs {
@@ -74,29 +74,29 @@ pub fn ToolsScreen() -> Element {
                         button {
                             r#type: "button",
                             class: "hide",
-                            aria_label: "Hide {choice.tool.name}",
+                            aria_label: "Not for me: {choice.tool.name}",
                             onclick: move |_| {
                                 set_prefs(&choice.tool.key, ToolPrefs { hidden: true, ..choice.prefs })
                             },
-                            "Hide"
+                            "Not for me"
                         }
                     }
                 }
             }
         }
         if !hidden.is_empty() {
-            h2 { "Hidden tools" }
+            h2 { "Tools you put away" }
             ul { class: "plain-list", id: "hidden-tools",
                 for choice in hidden {
                     li { key: "{choice.tool.key}", class: "row card", "data-tool": "{choice.tool.key}",
                         span { class: "grow", "{choice.tool.name}" }
                         button {
                             r#type: "button",
-                            aria_label: "Show {choice.tool.name} again",
+                            aria_label: "Bring back {choice.tool.name}",
                             onclick: move |_| {
                                 set_prefs(&choice.tool.key, ToolPrefs { hidden: false, ..choice.prefs })
                             },
-                            "Show again"
+                            "Bring back"
                         }
                     }
                 }

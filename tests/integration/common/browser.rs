@@ -40,6 +40,9 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
+/// axe-core (MPL-2.0), from its npm package: see fixtures/axe/README.md.
+const AXE: &str = include_str!("../fixtures/axe/axe.min.js");
+
 impl Browser {
     /// Starts chromedriver and a headless Chromium, or returns `None` (with a notice) when they
     /// are not installed and the browser is not required.
@@ -236,6 +239,62 @@ impl Browser {
             vec![],
         )
         .await
+    }
+
+    /// axe-core's WCAG 2.2 A and AA checks on what is on screen now: each violation as
+    /// "rule: element: what is wrong". Empty when the screen passes.
+    pub async fn accessibility_problems(&self) -> Vec<String> {
+        let loaded = self
+            .js("return typeof window.axe !== 'undefined';", vec![])
+            .await;
+        if loaded != Value::Bool(true) {
+            self.client
+                .execute(&format!("{AXE}\nreturn true;"), vec![])
+                .await
+                .expect("axe-core loads");
+        }
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag',
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                   .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
+                       `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\\s+/g, ' ')}`))))
+                   .catch(e => done([`axe failed: ${e}`]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        serde_json::from_value(found).unwrap_or_default()
+    }
+
+    /// Elements wider than the viewport (what would need sideways scrolling), described.
+    pub async fn too_wide(&self) -> Vec<String> {
+        let found = self
+            .js(
+                "const width = document.documentElement.clientWidth;
+                 const wide = [];
+                 if (document.documentElement.scrollWidth > width + 1)
+                     wide.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px`);
+                 for (const el of document.querySelectorAll('body *')) {
+                     const r = el.getBoundingClientRect();
+                     if (r.width === 0 || r.left < -1000) continue;
+                     if (r.right > width + 1) wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className}: right edge ${Math.round(r.right)}px`);
+                 }
+                 return wide.slice(0, 10);",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(found).unwrap_or_default()
+    }
+
+    /// Makes the window `width` CSS pixels wide (a phone held upright is 320 to 430).
+    pub async fn set_width(&self, width: u32) {
+        self.client
+            .set_window_size(width, 900)
+            .await
+            .expect("resize");
     }
 
     /// Runs `script` (a function body that returns a value) in the page.
