@@ -75,7 +75,9 @@ impl PlanSection {
             PlanSection::PeopleAndPlaces => {
                 "Who I can be around, or where I can go, to feel less alone."
             }
-            PlanSection::PeopleToAsk => "People I trust to talk to when things are hard.",
+            PlanSection::PeopleToAsk => {
+                "People I trust to talk to when things are hard. Add someone from My people to call or text them from here."
+            }
             PlanSection::Professionals => {
                 "A school counselor, a doctor, a helpline, or anyone whose job is to help."
             }

@@ -16,16 +16,28 @@ pub struct StaffSession {
     pub csrf: String,
 }
 
-/// A person as the console lists them: their devices and who they are paired with.
+/// A person as the console lists them: their devices, their unused invites and who they are
+/// paired with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonRow {
     pub id: String,
     pub role: String,
     pub name: String,
-    /// (device id, enrolled at, revoked)
-    pub devices: Vec<(String, i64, bool)>,
+    pub devices: Vec<DeviceRow>,
+    /// When each invite not yet used runs out (or ran out), soonest first.
+    pub invites: Vec<i64>,
     /// (person id, name)
     pub partners: Vec<(String, String)>,
+}
+
+/// One of a person's devices, as staff see it: never its keys or token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceRow {
+    pub id: String,
+    pub enrolled_at: i64,
+    pub revoked: bool,
+    /// When it last reached the server, if it has since this was recorded.
+    pub last_seen: Option<i64>,
 }
 
 /// One line of the audit log.
@@ -76,8 +88,10 @@ pub trait StaffStore {
     fn totals(&self, now: i64) -> Result<Totals>;
     /// Notes that a device made a request (for "active in the last 7 and 30 days").
     fn touch_device(&self, device_id: &str, now: i64) -> Result<()>;
-    /// Everyone enrolled or invited, mentees first, with devices and pairings.
+    /// Everyone enrolled or invited, mentees first, with devices, unused invites and pairings.
     fn people(&self) -> Result<Vec<PersonRow>>;
+    /// Cancels every unused invite for `person_id`; how many there were.
+    fn cancel_invites(&self, person_id: &str) -> Result<usize>;
     /// The contacts staff are editing, in order, each as JSON.
     fn directory_draft(&self) -> Result<Vec<String>>;
     /// Replaces the draft with `contacts` (JSON each), in one transaction.
@@ -270,13 +284,18 @@ impl StaffStore for SqliteStore {
                     role: r.get(1)?,
                     name: r.get(2)?,
                     devices: Vec::new(),
+                    invites: Vec::new(),
                     partners: Vec::new(),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut devices = conn.prepare(
-            "SELECT id, enrolled_at, revoked_at IS NOT NULL FROM devices WHERE person_id = ?1
-             ORDER BY enrolled_at, id",
+            "SELECT id, enrolled_at, revoked_at IS NOT NULL, last_seen FROM devices
+             WHERE person_id = ?1 ORDER BY enrolled_at, id",
+        )?;
+        let mut invites = conn.prepare(
+            "SELECT expires_at FROM invites WHERE person_id = ?1 AND used_at IS NULL
+             ORDER BY expires_at",
         )?;
         let mut partners = conn.prepare(
             "SELECT p.id, p.display_name FROM pairings x JOIN people p
@@ -285,13 +304,30 @@ impl StaffStore for SqliteStore {
         )?;
         for person in &mut people {
             person.devices = devices
-                .query_map([&person.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .query_map([&person.id], |r| {
+                    Ok(DeviceRow {
+                        id: r.get(0)?,
+                        enrolled_at: r.get(1)?,
+                        revoked: r.get(2)?,
+                        last_seen: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            person.invites = invites
+                .query_map([&person.id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             person.partners = partners
                 .query_map([&person.id], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
         }
         Ok(people)
+    }
+
+    fn cancel_invites(&self, person_id: &str) -> Result<usize> {
+        Ok(self.writer()?.execute(
+            "DELETE FROM invites WHERE person_id = ?1 AND used_at IS NULL",
+            [person_id],
+        )?)
     }
 
     fn directory_draft(&self) -> Result<Vec<String>> {

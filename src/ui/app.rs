@@ -94,6 +94,8 @@ pub fn App() -> Element {
     });
     let mut hidden = use_signal(|| false);
     let mut tab = use_signal(|| Tab::Today);
+    // Bumped to start the current screen afresh (its list, not a goal or tool opened in it).
+    let mut fresh = use_signal(|| 0u32);
     // The tabs visited before this one, newest last; one browser history entry each.
     let mut visited = use_signal(Vec::<Tab>::new);
     // Escape hides the screen; leaving the page (or app) starts the away clock, or locks at once;
@@ -171,6 +173,8 @@ pub fn App() -> Element {
     // Goes to `next`, remembering where we were so back returns there.
     let mut go = move |next: Tab| {
         if next == current {
+            // Tapping the tab you are on goes back to its top, as on any phone.
+            fresh += 1;
             return;
         }
         visited.write().push(current);
@@ -216,6 +220,9 @@ pub fn App() -> Element {
                 }
             }
             main { class: "screen", id: "content", tabindex: "-1",
+                // Keyed, so another tab or a new `fresh` mounts the screen anew.
+                for generation in std::iter::once(fresh()) {
+                div { key: "{current.label()}-{generation}", class: "screen-body",
                 match current {
                     Tab::Today => rsx! { TodayScreen { on_open_help: open_help, on_open_tools: open_tools } },
                     Tab::History => rsx! { HistoryScreen {} },
@@ -225,6 +232,8 @@ pub fn App() -> Element {
                     Tab::Help => rsx! { HelpScreen {} },
                     Tab::Mentees => rsx! { MentorApp {} },
                     Tab::Privacy => rsx! { PrivacyScreen {} },
+                }
+                }
                 }
             }
             nav { class: "tab-bar", aria_label: "Main",

@@ -1,22 +1,348 @@
 //! Every screen a person can reach, checked the way a careful reviewer would, in a real browser:
-//! axe-core's WCAG 2.2 A and AA rules, nothing wider than a 320 px phone, on the mentee app, mentor
-//! mode and the staff console.
+//! axe-core's WCAG 2.2 A and AA rules (contrast included) in the light and the dark theme, and
+//! nothing wider than a 320 px phone, on the mentee app, mentor mode and the staff console.
+//!
+//! Each test walks its screens and gathers every problem before failing, so one run shows them
+//! all.
+
+use steady::domain::{GoalDraft, MoodDetails, MoodLevel, PlanSection, ShareKind, ShareMode};
+use steady::sync::protocol::Role;
 
 use crate::common::browser::Browser;
 use crate::common::preview::PreviewServer;
+use crate::common::sync_server::{SyncServer, approve_mentor_devices};
 
-#[tokio::test(flavor = "multi_thread")]
-async fn audit_probe() {
-    let Some(browser) = Browser::start("audit").await else {
+/// The narrowest phone held upright.
+const NARROW: u32 = 320;
+
+/// What a review found, screen by screen.
+#[derive(Default)]
+struct Review {
+    screens: Vec<String>,
+    problems: Vec<String>,
+}
+
+impl Review {
+    /// Runs axe-core and the width check on the screen as it is now.
+    async fn check(&mut self, browser: &Browser, screen: &str) {
+        self.screens.push(screen.to_owned());
+        for problem in browser.accessibility_problems().await {
+            self.problems.push(format!("{screen}: {problem}"));
+        }
+        for problem in browser.too_wide().await {
+            self.problems
+                .push(format!("{screen}: wider than {NARROW} px: {problem}"));
+        }
+    }
+
+    fn assert_clean(self, expected_screens: usize) {
+        assert_eq!(
+            self.screens.len(),
+            expected_screens,
+            "every screen was reached: {:?}",
+            self.screens
+        );
+        assert!(
+            self.problems.is_empty(),
+            "{} problems:\n{}",
+            self.problems.len(),
+            self.problems.join("\n")
+        );
+    }
+}
+
+/// A browser for the theme, at phone width; `None` when browsers are not installed.
+async fn narrow_browser(test: &str, dark: bool) -> Option<Browser> {
+    let flags: &[&str] = if dark { &["--force-dark-mode"] } else { &[] };
+    let browser = Browser::start_with(test, flags).await?;
+    browser.set_width(NARROW).await;
+    Some(browser)
+}
+
+/// The checker itself must catch a known problem, or a clean result means nothing.
+async fn checker_catches_a_planted_problem(browser: &Browser) {
+    browser
+        .js(
+            "const img = document.createElement('img'); img.id = 'planted'; img.src = 'data:,';
+             document.body.appendChild(img);
+             const wide = document.createElement('div'); wide.id = 'planted-wide';
+             wide.style.width = '600px'; wide.style.height = '1px';
+             document.body.appendChild(wide);
+             const said = document.createElement('button'); said.id = 'planted-name';
+             said.setAttribute('aria-label', 'Continue'); said.textContent = 'Delete everything';
+             document.body.appendChild(said);",
+            vec![],
+        )
+        .await;
+    let found = browser.accessibility_problems().await;
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("image-alt") && p.contains("#planted")),
+        "axe-core runs and reports: {found:?}"
+    );
+    // Voice control users say what they see (WCAG 2.5.3): that rule is on too.
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("label-content-name-mismatch") && p.contains("#planted-name")),
+        "label in name is checked: {found:?}"
+    );
+    let wide = browser.too_wide().await;
+    assert!(
+        wide.iter().any(|p| p.contains("planted-wide")),
+        "the width check reports: {wide:?}"
+    );
+    browser
+        .js(
+            "for (const id of ['planted', 'planted-wide', 'planted-name']) document.getElementById(id).remove();",
+            vec![],
+        )
+        .await;
+}
+
+async fn mentee_app(dark: bool) {
+    let theme = if dark { "dark" } else { "light" };
+    let Some(browser) = narrow_browser(&format!("audit_mentee_{theme}"), dark).await else {
         return;
     };
     let server = PreviewServer::start().await;
-    browser.set_width(320).await;
+    let device = server.devices.get("ava").unwrap().unwrap();
+    // A mentee a few weeks in: check-ins with words and notes, a goal, people, a plan.
+    let entry = device.log_mood(MoodLevel::new(2).unwrap()).unwrap();
+    device
+        .save_details(
+            &entry.id,
+            entry.level,
+            MoodDetails {
+                emotions: vec!["worried".into()],
+                tags: Vec::new(),
+                note: Some("Long day at school".into()),
+            },
+        )
+        .unwrap();
+    device
+        .create_goal(GoalDraft {
+            title: "Walk the dog every day".into(),
+            why: "I feel better outside".into(),
+            first_step: "Find the lead".into(),
+            target: None,
+        })
+        .unwrap();
+    device
+        .save_person(None, "Aunt Rosa", "(555) 123-4567")
+        .unwrap();
+    device
+        .add_plan_item(PlanSection::ThingsICanDo, "Put on my music")
+        .unwrap();
+    device
+        .add_plan_item(PlanSection::PeopleToAsk, "Aunt Rosa")
+        .unwrap();
+    let mut review = Review::default();
+
     browser.open(&server.device_url("ava")).await;
-    for tab in ["Today", "History", "Goals", "Tools", "Sharing", "Help"] {
-        browser.tab(tab).await;
-        println!("== {tab}: {:#?}", browser.accessibility_problems().await);
-        println!("== {tab} wide: {:#?}", browser.too_wide().await);
+    browser.wait_for("button[data-mood='4']").await;
+    checker_catches_a_planted_problem(&browser).await;
+    review.check(&browser, "Today").await;
+    browser.click("button[data-mood='1']").await;
+    browser.wait_for("#low-mood-offer").await;
+    browser.wait_for("#details").await;
+    browser.click("#more-words").await;
+    review
+        .check(&browser, "Today, a hard check-in with its details open")
+        .await;
+    browser.click("#close-details").await;
+    browser.wait_gone("#details").await;
+
+    browser.tab("History").await;
+    browser.wait_for("article.entry").await;
+    review.check(&browser, "History").await;
+    browser.click("article.entry button.edit").await;
+    browser.wait_for("#details").await;
+    review.check(&browser, "History, changing a check-in").await;
+    browser.tab("History").await;
+    browser.click("button.share-toggle").await;
+    browser.wait_for(".share-panel").await;
+    review
+        .check(&browser, "History, choosing who can see")
+        .await;
+
+    browser.tab("Goals").await;
+    review.check(&browser, "Goals").await;
+    browser.click("button.goal-card-title").await;
+    browser.wait_for("#goal-title-text").await;
+    review.check(&browser, "A goal").await;
+    browser.tab("Goals").await;
+    browser.click("#new-goal").await;
+    browser.wait_for("#goal-title").await;
+    review.check(&browser, "A new goal").await;
+
+    browser.tab("Tools").await;
+    review.check(&browser, "Tools").await;
+    browser
+        .click("li[data-tool='comfort'] button.open-tool")
+        .await;
+    browser.wait_for("#new-comfort").await;
+    review.check(&browser, "Tool comfort list").await;
+    for tool in ["box", "senses", "urge"] {
+        browser.tab("Tools").await;
+        browser
+            .click(&format!("li[data-tool='{tool}'] button.open-tool"))
+            .await;
+        browser.wait_for("#start-tool").await;
+        review
+            .check(&browser, &format!("Tool {tool}, before"))
+            .await;
+        browser.click("#start-tool").await;
+        browser.wait_for("#stop-tool").await;
+        review
+            .check(&browser, &format!("Tool {tool}, running"))
+            .await;
+        browser.click("#stop-tool").await;
     }
+
+    browser.tab("Sharing").await;
+    review.check(&browser, "Sharing").await;
+
+    browser.tab("Help").await;
+    browser.wait_for("#right-now").await;
+    review.check(&browser, "Help").await;
+    browser.click("button[aria-label='Edit Aunt Rosa']").await;
+    review.check(&browser, "Help, changing a person").await;
+    browser.click("#open-plan").await;
+    browser.wait_for(".plan-section").await;
+    review.check(&browser, "Safety plan").await;
+
+    browser.click("#open-privacy").await;
+    browser.wait_for("#export").await;
+    review.check(&browser, "Privacy and My data").await;
+    browser.click("#export").await;
+    browser.wait_for("#export-files a[download]").await;
+    review.check(&browser, "My data, a copy saved").await;
+
+    device
+        .set_passcode(None, "river stones", "river stones")
+        .unwrap();
+    browser.open(&server.device_url("ava")).await;
+    browser.wait_for("#unlock-passcode").await;
+    review.check(&browser, "Lock screen").await;
+    browser.click("#get-help").await;
+    browser.wait_for("#crisis-card").await;
+    review.check(&browser, "Lock screen, Get help").await;
+    browser.click("#back-to-lock").await;
+    browser.click("#forgot").await;
+    browser.wait_for("#keep-trying").await;
+    review.check(&browser, "Forgot the passcode").await;
+    browser.click("#keep-trying").await;
+    browser
+        .type_into("#unlock-passcode", "river stones\n")
+        .await;
+    browser.wait_for("#quick-hide").await;
+    browser.click("#quick-hide").await;
+    browser.wait_for("#blank-screen").await;
+    review.check(&browser, "Hidden screen").await;
+
     browser.finish().await;
+    review.assert_clean(26);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_mentee_screen_passes_axe_and_fits_320_px_in_light() {
+    mentee_app(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_mentee_screen_passes_axe_and_fits_320_px_in_dark() {
+    mentee_app(true).await;
+}
+
+async fn mentor_and_console(dark: bool) {
+    let theme = if dark { "dark" } else { "light" };
+    let Some(browser) = narrow_browser(&format!("audit_mentor_{theme}"), dark).await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    steady::server::add_staff(&sync.store, "Dana", "a long staff password").unwrap();
+    let preview = PreviewServer::start().await;
+    let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
+    let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
+    sync.pair(&alex_id, &sam_id);
+    sync.invite(Role::Mentee, "Jo");
+    let alex = preview.devices.get("alex").unwrap().unwrap();
+    let sam = preview.devices.get("sam").unwrap().unwrap();
+    sam.enroll(&sync.base, &sam_code).await.unwrap();
+    alex.enroll(&sync.base, &alex_code).await.unwrap();
+    approve_mentor_devices(&alex).await;
+    let entry = alex.log_mood(MoodLevel::new(4).unwrap()).unwrap();
+    alex.set_share(
+        ShareKind::Mood,
+        entry.id.as_str(),
+        ShareMode::Shared,
+        "Check-in",
+    )
+    .unwrap();
+    alex.sync_now().await.unwrap();
+    sam.sync_now().await.unwrap();
+    let mut review = Review::default();
+
+    browser.open(&preview.device_url("sam")).await;
+    browser.wait_for("button[data-mentee='Alex']").await;
+    checker_catches_a_planted_problem(&browser).await;
+    review.check(&browser, "Mentor: your mentees").await;
+    browser.click("#this-device summary").await;
+    browser.wait_for("#device-code").await;
+    review.check(&browser, "Mentor: this device").await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser.wait_for("#mentee-name").await;
+    browser.wait_for("article.card").await;
+    review.check(&browser, "Mentor: Alex").await;
+    browser.click("#get-help").await;
+    browser.wait_for("#crisis-card").await;
+    review.check(&browser, "Mentor: Get help").await;
+
+    let base = &sync.base;
+    browser.goto(&format!("{base}/staff/sign-in")).await;
+    review.check(&browser, "Console: sign in").await;
+    browser.type_into("#name", "Dana").await;
+    browser
+        .type_into("#password", "a long staff password\n")
+        .await;
+    browser.wait_for("#totals").await;
+    review.check(&browser, "Console: home").await;
+    browser.click("a[href='/staff/people']").await;
+    browser.wait_for("#invite-form").await;
+    review.check(&browser, "Console: people").await;
+    browser.type_into("#invite-name", "Kai").await;
+    browser.click("#create-invite").await;
+    browser.wait_for("#invite .qr svg").await;
+    review.check(&browser, "Console: a new invite").await;
+    browser
+        .click("section[data-person='Jo'] form[action='/staff/people/deactivate'] button")
+        .await;
+    browser.wait_for("#confirm-deactivate").await;
+    review.check(&browser, "Console: deactivate, asked").await;
+    browser.click("a[href='/staff/directory']").await;
+    browser.wait_for("#contact-form").await;
+    review.check(&browser, "Console: crisis contacts").await;
+    browser.click("#save-contact").await;
+    browser.wait_for("#contact-form .error").await;
+    review
+        .check(&browser, "Console: crisis contacts, a form with problems")
+        .await;
+    browser.click("a[href='/staff/audit']").await;
+    browser.wait_for("#audit").await;
+    review.check(&browser, "Console: audit log").await;
+
+    browser.finish().await;
+    review.assert_clean(12);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mentor_mode_and_the_console_pass_axe_and_fit_320_px_in_light() {
+    mentor_and_console(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mentor_mode_and_the_console_pass_axe_and_fit_320_px_in_dark() {
+    mentor_and_console(true).await;
 }

@@ -89,6 +89,8 @@ async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
     browser
         .wait_for("#phone-preview a[href='tel:+19515550123']")
         .await;
+    // The preview is what phones show: the program's line and the three always there.
+    assert_eq!(browser.count("#phone-preview li").await, 4);
     assert_eq!(browser.control_problems().await, serde_json::json!([]));
     browser.screenshot("console-directory").await;
     browser.click("#publish").await;
@@ -128,7 +130,7 @@ async fn invite_code(browser: &Browser, role: &str, name: &str) -> String {
     browser.wait_for("#invite .qr svg").await;
     browser
         .js(
-            "return document.querySelector('#invite-code').textContent",
+            "return document.querySelector('#invite-code').value",
             vec![],
         )
         .await
@@ -170,7 +172,7 @@ async fn staff_invite_pair_and_remove_a_device_whose_next_sync_is_refused() {
         .await;
     browser.click("#pair").await;
     browser
-        .wait_for_text("section[data-person='Jo']", "Paired with Ria")
+        .wait_for_text("section[data-person='Jo'] .partners", "Ria")
         .await;
     jo.sync_now().await.unwrap();
     assert_eq!(
@@ -179,11 +181,20 @@ async fn staff_invite_pair_and_remove_a_device_whose_next_sync_is_refused() {
         "Jo's phone now knows Ria's device"
     );
 
+    // Staff see that Jo's phone synced today, to the day and no closer.
+    browser.click("a[href='/staff/people']").await;
+    let today = chrono::Utc::now().format("%-d %B %Y").to_string();
+    browser
+        .wait_for_text(
+            "section[data-person='Jo'] .devices",
+            &format!("Last synced {today}."),
+        )
+        .await;
     browser
         .click("section[data-person='Jo'] button.revoke")
         .await;
     browser
-        .wait_for_text("section[data-person='Jo']", "removed")
+        .wait_for_text("section[data-person='Jo'] .devices", "Removed.")
         .await;
     let err = jo.sync_now().await.unwrap_err();
     assert!(err.to_string().contains("not signed in"), "{err}");
@@ -194,6 +205,69 @@ async fn staff_invite_pair_and_remove_a_device_whose_next_sync_is_refused() {
         "paired",
         "removed a device",
     ] {
+        browser.wait_for_text("#audit", action).await;
+    }
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_invite_code_can_be_copied_replaced_or_cancelled() {
+    let Some(browser) = Browser::start("console_invites").await else {
+        return;
+    };
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", "a long staff password").unwrap();
+    let preview = crate::common::preview::PreviewServer::start().await;
+    sign_in(&browser, &server.base).await;
+
+    let lost = invite_code(&browser, "mentee", "Lee").await;
+    // The copy button is there (the console's one script ran under its policy) and copies.
+    browser
+        .click("#invite button[data-copy='invite-code']")
+        .await;
+    let selected = browser
+        .js(
+            "const f = document.querySelector('#invite-code');
+             return f.value.substring(f.selectionStart, f.selectionEnd);",
+            vec![],
+        )
+        .await;
+    assert_eq!(selected, serde_json::json!(lost));
+
+    // Lee lost the code: a new one replaces it, and the old one stops working.
+    browser.click("a[href='/staff/people']").await;
+    browser
+        .wait_for_text("section[data-person='Lee'] .invites", "Invite waiting")
+        .await;
+    browser
+        .click("section[data-person='Lee'] button.new-code")
+        .await;
+    browser.wait_for_text("#invite-title", "Lee").await;
+    let fresh = browser
+        .js(
+            "return document.querySelector('#invite-code').value",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(fresh, lost);
+    let lee = preview.devices.get("lee").unwrap().unwrap();
+    let refused = lee.enroll(&server.base, &lost).await.unwrap_err();
+    assert!(refused.to_string().contains("invite"), "{refused}");
+
+    // Then it is cancelled before Lee uses it: nothing is left that could enrol.
+    browser
+        .click("section[data-person='Lee'] button.cancel-invite")
+        .await;
+    browser
+        .wait_for_text("section[data-person='Lee']", "no invite waiting")
+        .await;
+    assert!(lee.enroll(&server.base, &fresh).await.is_err());
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    browser.click("a[href='/staff/audit']").await;
+    for action in ["made a new invite code", "cancelled an invite"] {
         browser.wait_for_text("#audit", action).await;
     }
     browser.finish().await;

@@ -44,6 +44,16 @@ async fn a_goal_is_written_stepped_through_checked_in_and_completed() {
     browser
         .wait_for_text("#goal-detail", "So I feel stronger")
         .await;
+    // A goal made seconds ago isn't pushed towards "done": that button is a quiet one.
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector('#mark-done').classList.contains('primary');",
+                vec![]
+            )
+            .await,
+        json!(false)
+    );
     // The open goal moves focus to its title, as a screen reader needs; type after that, as a
     // person would, so no key lands while focus moves.
     browser
@@ -162,6 +172,11 @@ async fn a_goal_can_rest_be_let_go_and_be_deleted_with_undo() {
         .await;
     browser.click("#let-go").await;
     browser.wait_for_text("#let-go-note", "That's okay").await;
+    // A goal let go asks for no more check-ins, and deleting is told apart from letting go.
+    assert_eq!(browser.count("#save-check-in").await, 0);
+    browser
+        .wait_for_text("#let-go-hint", "Deleting removes it")
+        .await;
     browser.click("#back-to-goals").await;
     browser
         .wait_for("section[data-state='let_go'] li[data-goal='Cook pasta for my family']")

@@ -144,3 +144,63 @@ async fn every_safety_plan_section_can_be_filled_and_is_kept() {
     browser.wait_for("#crisis-card").await;
     browser.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_plans_people_come_from_my_people_with_call_buttons_and_lead_right_now() {
+    let Some(browser) = Browser::start("plan_people").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    let device = server.devices.get("ivy").unwrap().unwrap();
+    device
+        .save_person(None, "Coach Lee", "555 010 2000")
+        .unwrap();
+    device
+        .save_person(None, "Aunt Rosa", "(555) 123-4567")
+        .unwrap();
+    browser.open(&server.device_url("ivy")).await;
+    browser.tab("Help").await;
+    browser.click("#open-plan").await;
+    let people = "section[data-section='people_to_ask']";
+    // One tap adds Rosa from My people; her line gets her Call and Text buttons.
+    browser
+        .click(&format!(
+            "{people} button.add-person[data-person='Aunt Rosa']"
+        ))
+        .await;
+    browser
+        .wait_for(&format!("{people} .plan-item a[href='tel:+15551234567']"))
+        .await;
+    browser
+        .wait_for(&format!("{people} .plan-item a[href='sms:+15551234567']"))
+        .await;
+    browser
+        .wait_gone(&format!(
+            "{people} button.add-person[data-person='Aunt Rosa']"
+        ))
+        .await;
+    // A line typed by hand that names nobody in My people stays just words.
+    browser
+        .type_into("#add-people_to_ask", "My friend from art club\n")
+        .await;
+    browser
+        .wait_for_text(people, "My friend from art club")
+        .await;
+    assert_eq!(
+        browser.count(&format!("{people} .plan-item a")).await,
+        2,
+        "only Rosa's line can call"
+    );
+
+    // Back on Help, the person the plan names comes first in "Right now".
+    browser.click("#back-to-help").await;
+    browser.wait_for("#right-now").await;
+    let first = browser
+        .js(
+            "return document.querySelector('#right-now .quick-person .person-name').textContent;",
+            vec![],
+        )
+        .await;
+    assert_eq!(first, json!("Aunt Rosa"));
+    browser.finish().await;
+}

@@ -37,6 +37,31 @@ async fn the_week_and_month_charts_describe_the_check_ins() {
         )
         .await;
     assert!(label.as_str().unwrap_or("").contains("2 check-ins"));
+    // The day keeps its hard and its good moment: the bar runs from 3 to 5, not just their middle.
+    let range = browser
+        .js(
+            "const bar = document.querySelector('#mood-chart rect.bar');
+             return [bar.dataset.low, bar.dataset.high];",
+            vec![],
+        )
+        .await;
+    assert_eq!(range, serde_json::json!(["3", "5"]));
+    browser
+        .wait_for_text("#chart-summary", "They went from “Okay” to “Really good”.")
+        .await;
+    // The axis is in words.
+    let axis = browser
+        .js(
+            "return [...document.querySelectorAll('#mood-chart text.axis-label')].map(t => t.textContent);",
+            vec![],
+        )
+        .await;
+    for words in ["Really hard", "Okay", "Really good"] {
+        assert!(
+            axis.as_array().unwrap().contains(&serde_json::json!(words)),
+            "{axis}"
+        );
+    }
     browser.click("button[data-range='Month']").await;
     browser
         .wait_for_text("#chart-summary", "In the last 30 days")

@@ -96,6 +96,16 @@ async fn a_passcode_locks_quick_hide_blanks_and_help_works_while_locked() {
         json!([]),
         "on the lock screen"
     );
+    // A passcode of numbers opens the number pad, not the whole keyboard.
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector('#unlock-passcode').getAttribute('inputmode');",
+                vec![]
+            )
+            .await,
+        json!("numeric")
+    );
     browser.screenshot("lock-screen").await;
 
     browser.click("#get-help").await;

@@ -93,6 +93,11 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser.click("#this-device summary").await;
     browser.wait_for_text("#device-code", &sam_code).await;
     browser.click("#sync-now").await;
+    // The list says how Alex was, last time Alex shared, before Sam opens anything.
+    browser
+        .wait_for_text("li.mentee-card", "Last shared check-in:")
+        .await;
+    browser.wait_for_text("li.mentee-card", "· Good").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for_text("#mentee-name", "Alex").await;
     browser
@@ -240,5 +245,60 @@ async fn the_programs_crisis_contacts_show_first_and_stay_when_the_server_is_gon
     );
     assert_eq!(order.last().map(String::as_str), Some("Riverside Office"));
     assert!(order.iter().any(|name| name.contains("988")), "{order:?}");
+    browser.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_puts_my_own_supports_on_top_and_the_mentor_nudge_below_the_open_lines() {
+    let Some(browser) = Browser::start("help_order").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (code, _) = sync.invite(Role::Mentee, "Kai");
+    let device = preview.devices.get("kai").unwrap().unwrap();
+    device.enroll(&sync.base, &code).await.unwrap();
+    device
+        .save_person(None, "Aunt Rosa", "(555) 123-4567")
+        .unwrap();
+    device
+        .add_plan_item(steady::domain::PlanSection::ThingsICanDo, "Put on my music")
+        .unwrap();
+
+    browser.open(&preview.device_url("kai")).await;
+    browser.click("#get-help").await;
+    browser.wait_for("#right-now").await;
+    let order = browser
+        .js(
+            "return [...document.querySelectorAll('#content section[id], #content details[id]')]
+                .map(e => e.id);",
+            vec![],
+        )
+        .await;
+    let order: Vec<String> = serde_json::from_value(order).unwrap();
+    let at = |id: &str| {
+        order
+            .iter()
+            .position(|x| x == id)
+            .unwrap_or_else(|| panic!("{id} is on Help: {order:?}"))
+    };
+    assert!(at("right-now") < at("open-lines"), "{order:?}");
+    assert!(at("open-lines") < at("mentor-nudge"), "{order:?}");
+    assert!(at("mentor-nudge") < at("traces"), "{order:?}");
+    assert!(at("traces") < at("my-people"), "{order:?}");
+    assert!(at("my-people") < at("my-plan"), "{order:?}");
+    // Right now: the plan's first step and Rosa one tap away.
+    browser.wait_for_text("#right-now", "Put on my music").await;
+    browser
+        .wait_for("#right-now a[href='tel:+15551234567']")
+        .await;
+    // The nudge says plainly it is not for emergencies.
+    browser
+        .wait_for_text("#not-on-call", "not for emergencies")
+        .await;
+    // What a call leaves behind, and the quieter way in.
+    browser.click("#traces summary").await;
+    browser.wait_for_text("#traces", "call list").await;
+    browser.wait_for("#crisis-card a[href^='https://']").await;
     browser.finish().await;
 }

@@ -215,6 +215,8 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
         "/staff/people/unpair",
         "/staff/people/revoke",
         "/staff/people/deactivate",
+        "/staff/people/new-code",
+        "/staff/people/cancel-invite",
     ] {
         assert_eq!(
             post(path, String::new(), contact("x", "A")).await,
@@ -229,6 +231,8 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
         "/staff/directory/publish",
         "/staff/people/invite",
         "/staff/people/deactivate",
+        "/staff/people/new-code",
+        "/staff/people/cancel-invite",
     ] {
         assert_eq!(
             post(path, dana.cookie.clone(), contact("wrong", "A")).await,

@@ -394,9 +394,11 @@ async fn the_console_sends_its_safety_headers_and_secure_cookies_off_this_machin
         "frame-ancestors 'none'",
         "form-action 'self'",
         "style-src 'sha256-",
+        "script-src 'sha256-",
     ] {
         assert!(policy.contains(part), "{policy}");
     }
+    assert!(!policy.contains("unsafe"), "{policy}");
     assert_eq!(headers["referrer-policy"], "no-referrer");
     assert_eq!(headers["cache-control"], "no-store");
     assert_eq!(headers["x-frame-options"], "DENY");

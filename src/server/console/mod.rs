@@ -49,7 +49,7 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .with_state(state)
 }
 
-/// Every console page: no scripts, only the console's own stylesheet, nothing framing it, no
+/// Every console page: only the console's own stylesheet and copy script, nothing framing it, no
 /// referrer leaving it, and nothing cached (pages show people's names and invite codes).
 async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();

@@ -12,15 +12,29 @@ const STYLE: &str = concat!(
     include_str!("../../../assets/css/console.css"),
 );
 
-/// The console's Content-Security-Policy: nothing runs, only its own inline stylesheet (by
-/// hash), images only from itself or data (the QR codes), forms post only to itself.
+/// The console's one script, a nicety on top of plain forms: it shows "Copy code" buttons and
+/// copies the code next to them. Every page works without it.
+const SCRIPT: &str = "document.querySelectorAll('button[data-copy]').forEach(function (b) {\
+  b.hidden = false;\
+  b.addEventListener('click', function () {\
+    var field = document.getElementById(b.dataset.copy);\
+    var said = document.getElementById(b.dataset.copy + '-copied');\
+    field.select();\
+    var done = function () { if (said) { said.textContent = 'Copied.'; } };\
+    if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, function () {}); }\
+  });\
+});";
+
+/// The console's Content-Security-Policy: only its own inline stylesheet and script (by hash),
+/// images only from itself or data (the QR codes), forms post only to itself.
 pub(crate) fn content_security_policy() -> &'static str {
     static POLICY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     POLICY.get_or_init(|| {
         format!(
-            "default-src 'none'; style-src 'sha256-{}'; img-src 'self' data:; \
-             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-            crate::crypto::sha256_base64(STYLE.as_bytes())
+            "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; \
+             img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            crate::crypto::sha256_base64(STYLE.as_bytes()),
+            crate::crypto::sha256_base64(SCRIPT.as_bytes())
         )
     })
 }
@@ -51,7 +65,7 @@ pub(crate) fn page(title: &str, signed_in_as: Option<(&str, &str)>, body: Elemen
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"color-scheme\" content=\"light dark\"><title>{title} · Steady staff</title>\
-         <style>{STYLE}</style></head><body>{html}</body></html>"
+         <style>{STYLE}</style></head><body>{html}<script>{SCRIPT}</script></body></html>"
     )
 }
 
@@ -113,16 +127,14 @@ pub(crate) fn audit(name: &str, csrf: &str, lines: &[AuditLine]) -> String {
         rsx! {
             h1 { "Audit log" }
             p { class: "muted", "Every staff action, newest first. It can't be edited." }
-            table { id: "audit",
-                thead { tr { th { scope: "col", "When (UTC)" } th { scope: "col", "Who" } th { scope: "col", "What" } th { scope: "col", "Details" } } }
-                tbody {
-                    for (i, line) in lines.iter().enumerate() {
-                        tr { key: "{i}",
-                            td { {chrono::DateTime::from_timestamp(line.at, 0).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()} }
-                            td { "{line.staff}" }
-                            td { "{line.action}" }
-                            td { "{line.detail}" }
+            ol { id: "audit", class: "plain-list audit-list",
+                for (i, line) in lines.iter().enumerate() {
+                    li { key: "{i}", class: "card audit-line",
+                        p { class: "muted",
+                            {chrono::DateTime::from_timestamp(line.at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()}
                         }
+                        p { strong { "{line.staff}" } " {line.action}" }
+                        if !line.detail.is_empty() { p { class: "audit-detail", "{line.detail}" } }
                     }
                 }
             }

@@ -41,6 +41,7 @@ fn render(
     let people = state.store.people().unwrap_or_default();
     let mentees: Vec<&PersonRow> = people.iter().filter(|p| p.role == "mentee").collect();
     let mentors: Vec<&PersonRow> = people.iter().filter(|p| p.role == "mentor").collect();
+    let today = now();
     page(
         "People",
         Some((name, csrf)),
@@ -50,8 +51,16 @@ fn render(
             if let Some(invite) = invite {
                 section { class: "card", id: "invite", aria_labelledby: "invite-title",
                     h2 { id: "invite-title", "Invite for {invite.person.display_name}" }
-                    p { "Give this code to {invite.person.display_name}. It works once, until {date(invite.expires_at)}." }
-                    p { class: "invite-code", id: "invite-code", "{invite.code}" }
+                    p { "Give this code to {invite.person.display_name}. It works once, until {date(invite.expires_at)}. "
+                        "It is only shown now: if it gets lost, make a new one from their card below." }
+                    label { r#for: "invite-code", "Invite code" }
+                    div { class: "row",
+                        input { id: "invite-code", class: "invite-code", readonly: true, value: "{invite.code}",
+                            autocomplete: "off", spellcheck: "false" }
+                        // Shown by the console's one script; without it, select the code to copy it.
+                        button { r#type: "button", hidden: true, "data-copy": "invite-code", "Copy code" }
+                    }
+                    p { id: "invite-code-copied", role: "status", class: "muted" }
                     div { class: "qr", role: "img", aria_label: "QR code for the invite code {invite.code}",
                         dangerous_inner_html: qr_svg(&invite.code),
                     }
@@ -85,46 +94,106 @@ fn render(
                 }
             }
             h2 { "Everyone" }
+            p { class: "muted", "Last synced is shown to the day: enough to see a phone has stopped syncing, and no more." }
             for person in people.iter() {
-                section { key: "{person.id}", class: "card person", "data-person": "{person.name}",
-                    h3 { "{person.name} · {person.role}" }
-                    if person.devices.is_empty() { p { class: "muted", "No device yet (invite not used)." } }
-                    for (device, enrolled, revoked) in person.devices.iter() {
-                        div { key: "{device}", class: "row",
-                            span { "Device enrolled {date(*enrolled)}" }
-                            if *revoked {
-                                span { class: "muted", " · removed" }
-                            } else {
-                                form { method: "post", action: "/staff/people/revoke",
-                                    input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                                    input { r#type: "hidden", name: "id", value: "{device}" }
-                                    button { r#type: "submit", class: "revoke", aria_label: "Remove {person.name}'s device enrolled {date(*enrolled)}", "Remove this device" }
-                                }
-                            }
-                        }
-                    }
-                    for (partner, partner_name) in person.partners.iter() {
-                        div { key: "{partner}", class: "row",
-                            span { "Paired with {partner_name}" }
-                            if person.role == "mentee" {
-                                form { method: "post", action: "/staff/people/unpair",
-                                    input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                                    input { r#type: "hidden", name: "mentee", value: "{person.id}" }
-                                    input { r#type: "hidden", name: "mentor", value: "{partner}" }
-                                    button { r#type: "submit", aria_label: "Unpair {person.name} and {partner_name}", "Unpair" }
-                                }
-                            }
-                        }
-                    }
-                    form { method: "post", action: "/staff/people/deactivate",
-                        input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                        input { r#type: "hidden", name: "id", value: "{person.id}" }
-                        button { r#type: "submit", aria_label: "Deactivate {person.name}", "Deactivate…" }
-                    }
-                }
+                {person_card(person, csrf, today)}
             }
         },
     )
+}
+
+/// One person: their invites waiting, their devices and when each last synced, their pairings.
+fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
+    let has_device = person.devices.iter().any(|d| !d.revoked);
+    let title_id = format!("person-{}", person.id);
+    let hidden = |field: &'static str, value: &str| {
+        rsx! { input { r#type: "hidden", name: field, value: "{value}" } }
+    };
+    rsx! {
+        section { key: "{person.id}", class: "card person", "data-person": "{person.name}",
+            aria_labelledby: "{title_id}",
+            h3 { id: "{title_id}", "{person.name} · {person.role}" }
+            if !person.invites.is_empty() || !has_device {
+                div { class: "person-part invites",
+                    for (i, expires) in person.invites.iter().enumerate() {
+                        p { key: "{i}", class: "invite-waiting",
+                            if *expires > today {
+                                "Invite waiting: works until {date(*expires)}."
+                            } else {
+                                "Invite ran out on {date(*expires)}."
+                            }
+                        }
+                    }
+                    if person.invites.is_empty() { p { class: "muted", "No device, and no invite waiting." } }
+                    div { class: "row",
+                        form { method: "post", action: "/staff/people/new-code",
+                            {hidden("csrf", csrf)} {hidden("id", &person.id)}
+                            button { r#type: "submit", class: "new-code",
+                                aria_label: "Make a new code for {person.name}", "Make a new code" }
+                        }
+                        if !person.invites.is_empty() {
+                            form { method: "post", action: "/staff/people/cancel-invite",
+                                {hidden("csrf", csrf)} {hidden("id", &person.id)}
+                                button { r#type: "submit", class: "cancel-invite",
+                                    aria_label: "Cancel invite for {person.name}", "Cancel invite" }
+                            }
+                        }
+                    }
+                }
+            }
+            if !person.devices.is_empty() {
+                div { class: "person-part",
+                    h4 { "Devices" }
+                    ul { class: "plain-list devices",
+                        for device in person.devices.iter() {
+                            li { key: "{device.id}", class: "row",
+                                span {
+                                    "Added {date(device.enrolled_at)}. "
+                                    match device.last_seen {
+                                        Some(at) => format!("Last synced {}.", date(at)),
+                                        None => "Not synced since.".to_owned(),
+                                    }
+                                }
+                                if device.revoked {
+                                    span { class: "muted", "Removed." }
+                                } else {
+                                    form { method: "post", action: "/staff/people/revoke",
+                                        {hidden("csrf", csrf)} {hidden("id", &device.id)}
+                                        button { r#type: "submit", class: "revoke",
+                                            aria_label: "Remove this device: {person.name}'s, added {date(device.enrolled_at)}",
+                                            "Remove this device"
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !person.partners.is_empty() {
+                div { class: "person-part",
+                    h4 { "Paired with" }
+                    ul { class: "plain-list partners",
+                        for (partner, partner_name) in person.partners.iter() {
+                            li { key: "{partner}", class: "row",
+                                span { "{partner_name}" }
+                                if person.role == "mentee" {
+                                    form { method: "post", action: "/staff/people/unpair",
+                                        {hidden("csrf", csrf)} {hidden("mentee", &person.id)} {hidden("mentor", partner)}
+                                        button { r#type: "submit", aria_label: "Unpair {person.name} and {partner_name}", "Unpair" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            form { method: "post", action: "/staff/people/deactivate",
+                {hidden("csrf", csrf)} {hidden("id", &person.id)}
+                button { r#type: "submit", aria_label: "Deactivate {person.name}", "Deactivate" }
+            }
+        }
+    }
 }
 
 pub(crate) async fn show(State(state): State<ServerState>, headers: HeaderMap) -> Response {
@@ -232,6 +301,55 @@ pub(crate) async fn act(
             store.revoke_device(&form.id, now()).unwrap_or(false),
             form.id.clone(),
         ),
+        "cancel-invite" => (
+            store.person(&form.id).is_ok() && store.cancel_invites(&form.id).unwrap_or(0) > 0,
+            name_of(&form.id),
+        ),
+        "new-code" => {
+            // The old code stops working the moment the new one exists.
+            let Ok(person) = store.person(&form.id) else {
+                return refusal(
+                    StatusCode::BAD_REQUEST,
+                    "That didn't work",
+                    "Nothing was changed: that person isn't here any more.",
+                );
+            };
+            let made = store
+                .cancel_invites(&person.id)
+                .map_err(anyhow::Error::from)
+                .and_then(|_| {
+                    create_invite(
+                        store,
+                        person.role,
+                        &person.display_name,
+                        Some(&person.id),
+                        state.invite_days,
+                    )
+                });
+            return match made {
+                Ok(invite) => {
+                    let _ = store.audit(
+                        &session.name,
+                        "made a new invite code",
+                        &person.display_name,
+                        now(),
+                    );
+                    Html(render(
+                        &state,
+                        &session.name,
+                        &session.csrf,
+                        Some(&invite),
+                        None,
+                    ))
+                    .into_response()
+                }
+                Err(_) => refusal(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Sorry",
+                    "The new code could not be made. Try again.",
+                ),
+            };
+        }
         "deactivate" if form.confirm != "yes" => {
             let who = name_of(&form.id);
             return Html(page(
@@ -271,6 +389,7 @@ pub(crate) async fn act(
         "pair" => "paired",
         "unpair" => "unpaired",
         "revoke" => "removed a device",
+        "cancel-invite" => "cancelled an invite",
         _ => "deactivated a person",
     };
     let _ = store.audit(&session.name, what, &detail, now());

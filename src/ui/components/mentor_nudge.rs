@@ -13,7 +13,7 @@ pub fn MentorNudge() -> Element {
     let mut sent = use_signal(|| false);
     let mut problem = use_signal(|| None::<String>);
     rsx! {
-        section { class: "card", aria_labelledby: "ask-title",
+        section { class: "card", id: "mentor-nudge", aria_labelledby: "ask-title",
             h2 { id: "ask-title", "Let my mentor know" }
             p { "Send your mentor a quiet nudge to get in touch. Nothing else is sent with it." }
             p { class: "muted", id: "not-on-call",

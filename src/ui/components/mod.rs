@@ -47,7 +47,7 @@ pub use mood_scale::MoodScale;
 pub use outside_link::OutsideLink;
 pub use passcode_field::{PasscodeField, confirm as confirm_passcode};
 pub use people_list::PeopleList;
-pub use plan_section::PlanSectionEditor;
+pub use plan_section::{PlanSectionEditor, person_named};
 pub use share_control::ShareControl;
 pub use shared_view::{SharedView, when};
 pub use sync_button::SyncButton;

@@ -1,11 +1,21 @@
 //! One section of the safety plan: its prompt, the mentee's lines with edit and remove, and a field
-//! to add another line.
+//! to add another line. In "People I can ask for help", someone from My people can be added with
+//! one tap, and each line naming one of them has their Call and Text buttons.
 
 use dioxus::prelude::*;
 
-use crate::domain::{EntryId, PlanSection};
+use super::OutsideLink;
+use crate::domain::{EntryId, PlanSection, TrustedPerson};
 use crate::store::PlanItem;
 use crate::ui::use_session;
+
+/// The person from My people a plan line names, if any (the same name, any capitals or spaces).
+pub fn person_named<'a>(text: &str, people: &'a [TrustedPerson]) -> Option<&'a TrustedPerson> {
+    let text = text.trim();
+    people
+        .iter()
+        .find(|person| person.name.trim().eq_ignore_ascii_case(text))
+}
 
 #[component]
 pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element {
@@ -16,6 +26,20 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
     let mut problem = use_signal(|| None::<String>);
     // Bumped to give the field a fresh start after the app empties it.
     let mut generation = use_signal(|| 0u32);
+    let people = if section == PlanSection::PeopleToAsk {
+        session.device().people().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let not_listed: Vec<TrustedPerson> = people
+        .iter()
+        .filter(|person| {
+            !items
+                .iter()
+                .any(|item| person_named(&item.text, std::slice::from_ref(person)).is_some())
+        })
+        .cloned()
+        .collect();
 
     let mut add = move || match session.device().add_plan_item(section, &typed()) {
         Ok(_) => {
@@ -69,6 +93,20 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                         } else {
                             div { class: "row",
                                 span { class: "grow plan-text", "{item.text}" }
+                                if let Some(person) = person_named(&item.text, &people) {
+                                    OutsideLink {
+                                        class: "button primary",
+                                        href: person.call_href(),
+                                        accessible_name: "Call {person.name}",
+                                        "Call"
+                                    }
+                                    OutsideLink {
+                                        class: "button",
+                                        href: person.text_href(),
+                                        accessible_name: "Text {person.name}",
+                                        "Text"
+                                    }
+                                }
                                 button {
                                     r#type: "button",
                                     aria_label: "Edit “{item.text}”",
@@ -89,6 +127,30 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                                     "Remove"
                                 }
                             }
+                        }
+                    }
+                }
+            }
+            if !not_listed.is_empty() {
+                p { class: "muted", id: "from-my-people-{key}", "From My people:" }
+                div { class: "row from-people", role: "group", aria_labelledby: "from-my-people-{key}",
+                    for person in not_listed {
+                        button {
+                            key: "{person.id}",
+                            r#type: "button",
+                            class: "add-person",
+                            "data-person": "{person.name}",
+                            onclick: {
+                                let name = person.name.clone();
+                                move |_| match session.device().add_plan_item(section, &name) {
+                                    Ok(_) => {
+                                        problem.set(None);
+                                        session.changed();
+                                    }
+                                    Err(err) => problem.set(Some(err.to_string())),
+                                }
+                            },
+                            "Add {person.name}"
                         }
                     }
                 }

@@ -31,7 +31,7 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                 r#type: "button",
                 class: "share-toggle",
                 "data-share": current.key(),
-                aria_label: "Sharing: {state_text}. Change who can see {label}",
+                aria_label: if current.is_shared() { "Shared: {state_text}. Change who can see {label}" } else { "Private: {state_text}. Change who can see {label}" },
                 onclick: move |_| {
                     choice.set(current);
                     open.set(true);

@@ -11,7 +11,7 @@ use crate::domain::{PlanSection, ShareKind};
 use crate::sync::protocol::Role;
 use crate::ui::components::{
     CrisisLines, HelpTitle, LinesPart, MentorNudge, OutsideLink, PeopleList, PlanSectionEditor,
-    Traces,
+    Traces, person_named,
 };
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -44,7 +44,7 @@ pub fn HelpScreen() -> Element {
         CrisisLines { part: LinesPart::Closed }
         Traces {}
         PeopleList {}
-        section { class: "card", aria_labelledby: "plan-title",
+        section { class: "card", id: "my-plan", aria_labelledby: "plan-title",
             h2 { id: "plan-title", "My safety plan" }
             p { class: "muted",
                 "Your own steps for hard moments, in your own words. "
@@ -66,16 +66,26 @@ pub fn HelpScreen() -> Element {
 fn RightNow() -> Element {
     let session = use_session();
     let device = session.device();
-    let steps: Vec<String> = device
-        .safety_plan()
-        .ok()
-        .and_then(|plan| plan.get(&PlanSection::ThingsICanDo).cloned())
+    let plan = device.safety_plan().unwrap_or_default();
+    let steps: Vec<String> = plan
+        .get(&PlanSection::ThingsICanDo)
+        .cloned()
         .unwrap_or_default()
         .into_iter()
         .take(3)
         .map(|item| item.text)
         .collect();
-    let people = device.people().unwrap_or_default();
+    // The people the plan names come first: the mentee chose them for moments like this.
+    let mut people = device.people().unwrap_or_default();
+    let in_plan = plan
+        .get(&PlanSection::PeopleToAsk)
+        .cloned()
+        .unwrap_or_default();
+    people.sort_by_key(|person| {
+        !in_plan
+            .iter()
+            .any(|item| person_named(&item.text, std::slice::from_ref(person)).is_some())
+    });
     if steps.is_empty() && people.is_empty() {
         return rsx! {};
     }

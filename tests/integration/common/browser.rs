@@ -47,6 +47,12 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium, or returns `None` (with a notice) when they
     /// are not installed and the browser is not required.
     pub async fn start(test: &str) -> Option<Browser> {
+        Self::start_with(test, &[]).await
+    }
+
+    /// [`Browser::start`] with more Chromium flags, like `--force-dark-mode` (the system's dark
+    /// theme, so pages see `prefers-color-scheme: dark`).
+    pub async fn start_with(test: &str, flags: &[&str]) -> Option<Browser> {
         let Some(driver_path) = chromedriver_path() else {
             if std::env::var("STEADY_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
                 panic!("STEADY_REQUIRE_BROWSER=1 but chromedriver is not installed");
@@ -71,19 +77,27 @@ impl Browser {
             .spawn()
             .expect("start chromedriver");
         let profile = tempfile::tempdir().expect("profile dir");
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--window-size=420,900",
+        ]
+        .into_iter()
+        .chain(flags.iter().copied())
+        .map(str::to_owned)
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".into(),
-            json!({
-                "binary": chromium_path(),
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=420,900",
-                    format!("--user-data-dir={}", profile.path().display()),
-                ]
-            }),
+            json!({ "binary": chromium_path(), "args": args }),
         );
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
@@ -164,31 +178,28 @@ impl Browser {
         }
     }
 
-    /// Clicks a bottom tab by its label and waits for its screen. A tab that was already showing
-    /// stays as it is; a new one moves focus to its title.
+    /// Clicks a bottom tab by its label and waits for its screen, with focus on its title. A tab
+    /// that was already showing starts afresh at its top, as on a phone.
     pub async fn tab(&self, label: &str) {
         let css = format!("nav.tab-bar button[data-tab='{label}']");
-        let already = self
-            .js(
-                "const b = document.querySelector(arguments[0]);
-                 return !!b && b.getAttribute('aria-current') === 'page';",
-                vec![json!(css)],
-            )
-            .await
-            == json!(true);
+        self.js(
+            "window.__screenBefore = document.querySelector('.screen-body');",
+            vec![],
+        )
+        .await;
         self.click(&css).await;
         self.wait_until(
             &format!("the {label} tab is current and ready"),
             "const b = document.querySelector(arguments[0]);
              const focused = document.activeElement;
              return !!b && b.getAttribute('aria-current') === 'page'
-                 && (arguments[1] || (!!focused && focused.tagName === 'H1'));",
-            vec![json!(css), json!(already)],
+                 && !document.contains(window.__screenBefore)
+                 && !!focused && focused.tagName === 'H1';",
+            vec![json!(css)],
         )
         .await;
     }
 
-    /// Types into the field matching `css`.
     pub async fn type_into(&self, css: &str, text: &str) {
         self.wait_for(css)
             .await
@@ -258,7 +269,9 @@ impl Browser {
             .execute_async(
                 "const done = arguments[arguments.length - 1];
                  axe.run(document, { runOnly: { type: 'tag',
-                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                     rules: { 'label-content-name-mismatch': { enabled: true },
+                              'target-size': { enabled: true } } })
                    .then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
                        `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\\s+/g, ' ')}`))))
                    .catch(e => done([`axe failed: ${e}`]));",
