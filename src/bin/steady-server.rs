@@ -109,13 +109,17 @@ fn pair(config: Config, args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Adds a staff account; the password is the first line of standard input (at least 12 characters).
+/// Adds a staff account; the password is the first line of standard input (at least 12
+/// characters). `--safeguarding` lets them open the safeguarding inbox.
 fn staff(config: Config, args: &[String]) -> anyhow::Result<()> {
-    let [verb, name] = args else {
-        bail!("say: steady-server staff add NAME (and type the password)");
+    let usage = "say: steady-server staff add NAME [--safeguarding] (and type the password)";
+    let (verb, name, safeguarding) = match args {
+        [verb, name] => (verb, name, false),
+        [verb, name, flag] if flag == "--safeguarding" => (verb, name, true),
+        _ => bail!(usage),
     };
     if verb != "add" {
-        bail!("say: steady-server staff add NAME (and type the password)");
+        bail!(usage);
     }
     let mut password = String::new();
     std::io::stdin().read_line(&mut password)?;
@@ -125,6 +129,15 @@ fn staff(config: Config, args: &[String]) -> anyhow::Result<()> {
     }
     let store = open_store(&config)?;
     server::add_staff(&store, name.trim(), password)?;
+    if safeguarding {
+        store.set_safeguarding(name.trim(), true)?;
+        store.audit(
+            "command line",
+            "gave the safeguarding role",
+            name.trim(),
+            server::now(),
+        )?;
+    }
     println!("Staff account {} added. Sign in at /staff.", name.trim());
     Ok(())
 }

@@ -1,10 +1,16 @@
 //! Sealed envelopes: how one shared item travels between a mentee's devices and their mentor's,
 //! through a server that may read, drop, replay or invent anything it holds.
 //!
-//! A fresh 256-bit content key seals the payload with ChaCha20-Poly1305 (ring); the associated
-//! data binds the feed, item id, version and mentee id, so a payload cannot be moved to another
-//! item, feed or version unnoticed. The item's kind (check-in, goal, contact request, safety plan)
-//! travels only inside the sealed payload, so the server cannot tell when a mentee asked for help.
+//! A fresh 256-bit content key seals the payload with AES-256-GCM (ring); the associated data binds
+//! the feed, item id, version and mentee id, so a payload cannot be moved to another item, feed or
+//! version unnoticed. A SHA-256 commitment to the content key is signed with the rest, so a key
+//! released later (to the program's safeguarding lead, with a concern) provably opens exactly
+//! this body: AES-GCM alone does not commit to its key. AES-GCM rather than ChaCha20-Poly1305 so
+//! a browser's WebCrypto can check such a body too.
+//!
+//! The item's kind (check-in, goal, contact request, safety plan) travels only inside the sealed
+//! payload, and every payload is padded with spaces to a multiple of [`PAD_TO`] bytes, so neither
+//! a field nor the size tells the server when a mentee asked for help.
 //! The content key is wrapped with HPKE (RFC 9180, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
 //! ChaCha20-Poly1305) to each approved device, and the whole envelope is signed with the sending
 //! device's Ed25519 key.
@@ -17,7 +23,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use hpke::aead::ChaCha20Poly1305 as HpkeChaCha;
 use hpke::kdf::HkdfSha256;
 use hpke::{Deserializable, Kem, OpModeR, OpModeS, Serializable};
-use ring::aead::{Aad, CHACHA20_POLY1305, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
+use ring::aead::{AES_256_GCM, Aad, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -28,6 +34,8 @@ use super::identity::{DeviceKeys, PublicKeys, Receiver};
 /// The envelope format this code writes and reads.
 pub const ENVELOPE_VERSION: u32 = 2;
 const HPKE_INFO: &[u8] = b"steady content key v2";
+/// Payloads are padded to a multiple of this many bytes.
+pub const PAD_TO: usize = 512;
 
 /// Which feed an envelope belongs to: shared items go from a mentee to their mentor; replies go
 /// from a mentor to their mentee. Bound into the signature and associated data, so nothing can be
@@ -104,6 +112,9 @@ struct Wire {
     tomb: bool,
     #[serde(default)]
     nonce: String,
+    /// SHA-256 of the content key (see [`key_commitment`]).
+    #[serde(default)]
+    commit: String,
     #[serde(default)]
     body: String,
     #[serde(default)]
@@ -137,9 +148,11 @@ pub fn seal(
         .map_err(|_| CryptoError::RandomUnavailable)?;
     let aad = associated_data(item);
     let aead = LessSafeKey::new(
-        UnboundKey::new(&CHACHA20_POLY1305, &content_key).map_err(|_| CryptoError::MalformedKey)?,
+        UnboundKey::new(&AES_256_GCM, &content_key).map_err(|_| CryptoError::MalformedKey)?,
     );
     let mut body = payload.to_vec();
+    let padded = body.len().div_ceil(PAD_TO).max(1) * PAD_TO;
+    body.resize(padded, b' ');
     aead.seal_in_place_append_tag(
         Nonce::assume_unique_for_key(nonce),
         Aad::from(&aad),
@@ -165,6 +178,7 @@ pub fn seal(
             key: B64.encode(wrapped),
         });
     }
+    let commit = B64.encode(key_commitment(&content_key));
     content_key.fill(0);
 
     let mut wire = Wire {
@@ -176,6 +190,7 @@ pub fn seal(
         signer: signer_id.to_owned(),
         tomb: false,
         nonce: B64.encode(nonce),
+        commit,
         body: B64.encode(body),
         keys,
         sig: String::new(),
@@ -199,6 +214,7 @@ pub fn seal_tombstone(
         signer: signer_id.to_owned(),
         tomb: true,
         nonce: String::new(),
+        commit: String::new(),
         body: String::new(),
         keys: Vec::new(),
         sig: String::new(),
@@ -250,7 +266,7 @@ pub fn open(
         mentee_id: wire.mentee.clone(),
     };
     if wire.tomb {
-        if !wire.body.is_empty() || !wire.keys.is_empty() {
+        if !wire.body.is_empty() || !wire.keys.is_empty() || !wire.commit.is_empty() {
             return Err(OpenError::Malformed);
         }
         return Ok(Opened {
@@ -259,7 +275,124 @@ pub fn open(
             payload: None,
         });
     }
-    let aad = associated_data(&item);
+    let mut content_key = unwrap_key(&wire, &item, device_id, keys)?;
+    let opened = open_body(&wire, &item, &content_key);
+    content_key.fill(0);
+    Ok(Opened {
+        item,
+        signer: wire.signer,
+        payload: Some(opened?),
+    })
+}
+
+/// Opens an envelope's body with its content key, checking the key against the signed
+/// commitment first; the payload comes back without its padding.
+fn open_body(wire: &Wire, item: &ItemRef, content_key: &[u8]) -> Result<Vec<u8>, OpenError> {
+    let commit = B64.decode(&wire.commit).map_err(|_| OpenError::Malformed)?;
+    if commit != key_commitment(content_key) {
+        return Err(OpenError::Undecryptable);
+    }
+    let nonce: [u8; NONCE_LEN] = B64
+        .decode(&wire.nonce)
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or(OpenError::Malformed)?;
+    let mut body = B64.decode(&wire.body).map_err(|_| OpenError::Malformed)?;
+    let aead = UnboundKey::new(&AES_256_GCM, content_key)
+        .map(LessSafeKey::new)
+        .map_err(|_| OpenError::Undecryptable)?;
+    let payload = aead
+        .open_in_place(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(&associated_data(item)),
+            &mut body,
+        )
+        .map_err(|_| OpenError::Undecryptable)?;
+    let end = payload
+        .iter()
+        .rposition(|b| *b != b' ')
+        .map_or(0, |last| last + 1);
+    Ok(payload[..end].to_vec())
+}
+
+/// What a mentor device hands on with a concern: the envelope exactly as the mentee's device
+/// signed it, and its content key, so someone holding both (the program's safeguarding lead) can
+/// check the mentee's signature and open the same body, without any device key.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Evidence {
+    /// The envelope, as stored.
+    pub envelope: String,
+    /// Its content key, unpadded base64url.
+    pub content_key: String,
+}
+
+/// Verifies and opens `envelope` as [`open`] does, and also returns its [`Evidence`].
+#[allow(clippy::too_many_arguments)]
+pub fn open_with_evidence(
+    envelope: &[u8],
+    expected_feed: Feed,
+    expected_item: &str,
+    expected_mentee: &str,
+    device_id: &str,
+    keys: &DeviceKeys,
+    signer_key: impl Fn(&str) -> Option<PublicKeys>,
+) -> Result<(Opened, Evidence), OpenError> {
+    let opened = open(
+        envelope,
+        expected_feed,
+        expected_item,
+        expected_mentee,
+        device_id,
+        keys,
+        &signer_key,
+    )?;
+    let wire: Wire = serde_json::from_slice(envelope).map_err(|_| OpenError::Malformed)?;
+    let mut content_key = unwrap_key(&wire, &opened.item, device_id, keys)?;
+    let evidence = Evidence {
+        envelope: String::from_utf8_lossy(envelope).into_owned(),
+        content_key: B64.encode(&content_key),
+    };
+    content_key.fill(0);
+    Ok((opened, evidence))
+}
+
+/// Checks [`Evidence`] on its own: the envelope's signature by `signer` (the mentee device's
+/// public keys) and its body under the released key. Returns the item and payload. This is what
+/// the safeguarding inbox does in the browser, here for tests and tools.
+pub fn check_evidence(evidence: &Evidence, signer: &PublicKeys) -> Result<Opened, OpenError> {
+    let wire: Wire = serde_json::from_str(&evidence.envelope).map_err(|_| OpenError::Malformed)?;
+    if wire.v != ENVELOPE_VERSION || wire.tomb {
+        return Err(OpenError::Malformed);
+    }
+    let signature = B64.decode(&wire.sig).map_err(|_| OpenError::Malformed)?;
+    if !signer.verifies(&signed_bytes(&wire), &signature) {
+        return Err(OpenError::BadSignature);
+    }
+    let item = ItemRef {
+        feed: wire.feed,
+        item_id: wire.item.clone(),
+        version: wire.version,
+        mentee_id: wire.mentee.clone(),
+    };
+    let key = B64
+        .decode(&evidence.content_key)
+        .map_err(|_| OpenError::Malformed)?;
+    let payload = open_body(&wire, &item, &key)?;
+    Ok(Opened {
+        item,
+        signer: wire.signer,
+        payload: Some(payload),
+    })
+}
+
+/// The content key as wrapped to `device_id`.
+fn unwrap_key(
+    wire: &Wire,
+    item: &ItemRef,
+    device_id: &str,
+    keys: &DeviceKeys,
+) -> Result<Vec<u8>, OpenError> {
+    let aad = associated_data(item);
     let mine = wire
         .keys
         .iter()
@@ -268,7 +401,7 @@ pub fn open(
     let enc = B64.decode(&mine.enc).map_err(|_| OpenError::Malformed)?;
     let enc = <Receiver as Kem>::EncappedKey::from_bytes(&enc).map_err(|_| OpenError::Malformed)?;
     let wrapped = B64.decode(&mine.key).map_err(|_| OpenError::Malformed)?;
-    let mut content_key = hpke::single_shot_open::<HpkeChaCha, HkdfSha256, Receiver>(
+    hpke::single_shot_open::<HpkeChaCha, HkdfSha256, Receiver>(
         &OpModeR::Base,
         keys.receiving_secret(),
         &enc,
@@ -276,30 +409,16 @@ pub fn open(
         &wrapped,
         &wrap_aad(&aad, device_id),
     )
-    .map_err(|_| OpenError::Undecryptable)?;
-    let nonce: [u8; NONCE_LEN] = B64
-        .decode(&wire.nonce)
-        .ok()
-        .and_then(|n| n.try_into().ok())
-        .ok_or(OpenError::Malformed)?;
-    let mut body = B64.decode(&wire.body).map_err(|_| OpenError::Malformed)?;
-    let aead = UnboundKey::new(&CHACHA20_POLY1305, &content_key)
-        .map(LessSafeKey::new)
-        .map_err(|_| OpenError::Undecryptable);
-    content_key.fill(0);
-    let payload = aead?
-        .open_in_place(
-            Nonce::assume_unique_for_key(nonce),
-            Aad::from(&aad),
-            &mut body,
-        )
-        .map_err(|_| OpenError::Undecryptable)?
-        .to_vec();
-    Ok(Opened {
-        item,
-        signer: wire.signer,
-        payload: Some(payload),
-    })
+    .map_err(|_| OpenError::Undecryptable)
+}
+
+/// SHA-256 over a label and the content key: signed with the envelope, so the key is bound to it.
+fn key_commitment(content_key: &[u8]) -> Vec<u8> {
+    let mut input = b"steady-content-key-commitment-v2".to_vec();
+    input.extend_from_slice(content_key);
+    ring::digest::digest(&ring::digest::SHA256, &input)
+        .as_ref()
+        .to_vec()
 }
 
 /// Length-prefixed fields, so no two different items can produce the same bytes.
@@ -327,7 +446,7 @@ fn signed_bytes(wire: &Wire) -> Vec<u8> {
     push(&mut out, wire.mentee.as_bytes());
     push(&mut out, wire.signer.as_bytes());
     push(&mut out, &[u8::from(wire.tomb)]);
-    for field in [&wire.nonce, &wire.body] {
+    for field in [&wire.nonce, &wire.commit, &wire.body] {
         push(&mut out, field.as_bytes());
     }
     push(&mut out, &(wire.keys.len() as u64).to_be_bytes());

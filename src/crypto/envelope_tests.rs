@@ -69,6 +69,70 @@ fn the_items_kind_travels_only_inside_the_sealed_body() {
 }
 
 #[test]
+fn a_contact_request_and_a_check_in_are_the_same_size_sealed() {
+    let parties = Parties::new();
+    let asked = parties.seal(
+        &item(1),
+        br#"{"type":"contact_request","at":{"utc_ms":0,"offset_s":0}}"#,
+    );
+    let check_in = parties.seal(
+        &item(1),
+        "{\"type\":\"mood\",\"note\":\"x\"}".repeat(8).as_bytes(),
+    );
+    assert_eq!(asked.len(), check_in.len());
+    // The padding is taken off again on opening.
+    let opened = parties.open(&asked, "item-1").unwrap();
+    assert!(opened.payload.unwrap().ends_with(b"}}"));
+}
+
+#[test]
+fn evidence_lets_someone_without_device_keys_check_the_mentees_signature_and_body() {
+    let parties = Parties::new();
+    let sealed = parties.seal(&item(2), b"{\"note\":\"I am scared at home\"}");
+    let signer = parties.mentee.public();
+    let (opened, evidence) = open_with_evidence(
+        &sealed,
+        Feed::Shared,
+        "item-1",
+        "mentee-1",
+        "mentor-device",
+        &parties.mentor,
+        |id| (id == "mentee-device").then(|| signer.clone()),
+    )
+    .unwrap();
+    let checked = check_evidence(&evidence, &signer).unwrap();
+    assert_eq!(checked.payload, opened.payload);
+    assert_eq!(checked.item, item(2));
+
+    // Another key (a mentor inventing what was said) does not match the signed commitment.
+    let mut forged = evidence.clone();
+    forged.content_key = B64.encode([9u8; 32]);
+    assert_eq!(
+        check_evidence(&forged, &signer),
+        Err(OpenError::Undecryptable)
+    );
+    // Another device's signature does not pass as the mentee's.
+    let impostor = DeviceKeys::generate().unwrap().public();
+    assert_eq!(
+        check_evidence(&evidence, &impostor),
+        Err(OpenError::BadSignature)
+    );
+    // A body from another envelope under this key fails too.
+    let other = parties.seal(&item(2), b"{\"note\":\"all fine\"}");
+    let other_wire: serde_json::Value = serde_json::from_slice(&other).unwrap();
+    let mut wire: serde_json::Value = serde_json::from_str(&evidence.envelope).unwrap();
+    wire["body"] = other_wire["body"].clone();
+    let swapped = Evidence {
+        envelope: wire.to_string(),
+        content_key: evidence.content_key.clone(),
+    };
+    assert_eq!(
+        check_evidence(&swapped, &signer),
+        Err(OpenError::BadSignature)
+    );
+}
+
+#[test]
 fn a_signed_tombstone_verifies_and_a_forged_or_moved_one_does_not() {
     let parties = Parties::new();
     let tomb = seal_tombstone(&item(4), "mentee-device", &parties.mentee).unwrap();

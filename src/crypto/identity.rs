@@ -131,6 +131,21 @@ impl DeviceKeys {
     pub(crate) fn receiving_secret(&self) -> &<Receiver as Kem>::PrivateKey {
         &self.receiving_secret
     }
+
+    /// An id only this device can make for `label`, shaped like any item id (a UUID): how the
+    /// safety plan is named on the wire, so its id doesn't say what it is.
+    pub fn opaque_id(&self, label: &str) -> String {
+        let mut input = b"steady-opaque-id-v1".to_vec();
+        input.extend_from_slice(&self.receiving_secret.to_bytes());
+        input.extend_from_slice(label.as_bytes());
+        let hash = ring::digest::digest(&ring::digest::SHA256, &input);
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&hash.as_ref()[..16]);
+        // Version 4, variant 1: the same shape as every other item id.
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        uuid::Uuid::from_bytes(bytes).to_string()
+    }
 }
 
 #[cfg(test)]

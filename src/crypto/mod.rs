@@ -3,6 +3,7 @@
 //! for shared items, the passcode's wrap of the data key, the device vault's seal, and token
 //! hashing for the sync server.
 
+pub mod concern;
 pub mod directory;
 pub mod envelope;
 pub mod identity;

@@ -27,6 +27,9 @@ pub enum DirectoryError {
     /// A contact's opening times can't be used.
     #[error("The contact \"{name}\" has opening times that can't be read: {why}")]
     BadHours { name: String, why: &'static str },
+    /// The program's statement can't be used.
+    #[error("The program's confidentiality statement can't be published: {0}")]
+    BadCare(#[from] super::care::CareError),
 }
 
 /// A set of contacts, in the order they are shown.
@@ -36,6 +39,10 @@ pub struct CrisisDirectory {
     pub version: u64,
     pub region: String,
     pub contacts: Vec<CrisisContact>,
+    /// The program's confidentiality statement, coordinator and safeguarding lead, when staff
+    /// have written them (see `domain::care`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<super::care::ProgramCare>,
 }
 
 /// One place to get help.
@@ -314,6 +321,9 @@ impl CrisisDirectory {
         for contact in &directory.contacts {
             contact.check()?;
         }
+        if let Some(care) = &directory.program {
+            care.check()?;
+        }
         Ok(directory)
     }
 }
@@ -427,6 +437,7 @@ impl CrisisDirectory {
                 version: program.version,
                 region: program.region,
                 contacts,
+                program: program.program,
             },
             true,
         )

@@ -2,6 +2,7 @@
 //! they follow. Nothing here does IO or knows about SQLite, crypto or the UI, so every rule is testable
 //! with plain values.
 
+pub mod care;
 pub mod crisis;
 pub mod csv;
 pub mod emotions;
@@ -17,6 +18,7 @@ pub mod share;
 pub mod time;
 pub mod tools;
 
+pub use care::{CareError, Coordinator, ProgramCare, Safeguarding};
 pub use crisis::{
     ContactAction, ContactForm, CrisisContact, CrisisDirectory, display_number, is_dialable,
 };

@@ -134,7 +134,7 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
         let staff_password = demo_staff(&store, &config.data_dir)?;
         println!("Steady demo is running.");
         println!("  Mentee app (Alex): {base}/d/mentee");
-        println!("  Mentor app (Sam):  {base}/d/mentor");
+        println!("  Mentor app (Sam):  {base}/d/mentor (passcode: {DEMO_MENTOR_PASSCODE})");
         println!("  Sync server:       {base}/v1 (same port)");
         println!("  Staff console:     {base}/staff (name: staff, password: {staff_password})");
         println!("  All devices:       {base}/");
@@ -144,6 +144,9 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
         Ok(())
     })
 }
+
+/// The demo mentor's passcode (a mentor's device always has one).
+pub const DEMO_MENTOR_PASSCODE: &str = "sam's demo phone";
 
 /// The demo's staff login: made once with a random password, kept (owner-only) in the demo's
 /// server folder so it can be printed at every start.
@@ -158,6 +161,8 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
         .map(|b| format!("{b:02x}"))
         .collect::<String>();
     add_staff(store, "staff", &password)?;
+    // The demo's one staff member is also its safeguarding lead, so the inbox can be tried.
+    store.set_safeguarding("staff", true)?;
     crate::platform::write_private_file(&file, password.as_bytes())?;
     Ok(password)
 }
@@ -173,6 +178,10 @@ async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> an
         ("mentor", Role::Mentor, "Sam"),
     ] {
         let device = devices.get(name)?.context("demo device")?;
+        // The demo knows its mentor's passcode; the app still asks for it on every fresh page.
+        if device.is_locked() && role == Role::Mentor {
+            device.unlock(DEMO_MENTOR_PASSCODE)?;
+        }
         let enrolment = match device.enrolment()? {
             Some(enrolment) => enrolment,
             None => {
@@ -187,6 +196,11 @@ async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> an
     if fresh {
         // A real mentee compares Sam's device code with Sam before saying yes; the demo stands in
         // for that once, so sharing works at first try. Later devices wait for Alex, as on a phone.
+        // Mentor mode opens only behind a passcode; the demo's is printed at every start.
+        let mentor = devices.get("mentor")?.context("demo device")?;
+        if !mentor.has_passcode() {
+            mentor.set_passcode(None, DEMO_MENTOR_PASSCODE, DEMO_MENTOR_PASSCODE)?;
+        }
         let mentee = devices.get("mentee")?.context("demo device")?;
         let _ = mentee.sync_now().await;
         for device in mentee.mentor_devices()? {

@@ -8,7 +8,7 @@
 mod demo;
 mod pages;
 
-pub use demo::{DemoOptions, run_demo};
+pub use demo::{DEMO_MENTOR_PASSCODE, DemoOptions, run_demo};
 
 use std::collections::HashMap;
 use std::future::Future;

@@ -30,6 +30,8 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/mentees/{id}/records", get(mentee_records))
         .route("/me", delete(delete_me))
         .route("/vouches", post(vouch))
+        .route("/concerns", post(raise_concern))
+        .route("/notices", get(notices))
         .route("/directory", get(directory))
         .fallback(|| async { Refusal::not_found() })
         .layer(middleware::from_fn(require_protocol));
@@ -108,16 +110,24 @@ fn authenticate(state: &ServerState, headers: &HeaderMap, peer: &Peer) -> Result
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    let caller = match token {
-        Some(token) => state
-            .store
-            .caller(&crate::crypto::sha256_hex(token.as_bytes()))?,
+    let token_hash = token.map(|token| crate::crypto::sha256_hex(token.as_bytes()));
+    let caller = match &token_hash {
+        Some(hash) => state.store.caller(hash)?,
         None => None,
     };
     let Some(caller) = caller else {
         if !state.address_limits.allow_bad_token(peer.0) {
             return Err(slow_down(
                 "Too many requests without a valid sign-in from here. Wait a minute and try again.",
+            ));
+        }
+        if let Some(hash) = &token_hash
+            && state.store.was_removed(hash)?
+        {
+            return Err(Refusal::new(
+                StatusCode::UNAUTHORIZED,
+                "device_removed",
+                "Your program removed this device.",
             ));
         }
         return Err(Refusal::unauthorized());
@@ -416,4 +426,143 @@ async fn directory(
         signed,
     )
         .into_response())
+}
+
+/// A mentor passes one shared item to the program's safeguarding lead. The server checks who is
+/// asking and about whom, that the concern was sealed to the inbox's current key, and that the
+/// notice for the mentee is signed by this device; it can read none of the concern.
+async fn raise_concern(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    peer: Peer,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ConcernResponse>, Refusal> {
+    let caller = authenticate(&state, &headers, &peer)?;
+    require_role(&caller, Role::Mentor)?;
+    let request: ConcernRequest = parse_body(body)?;
+    if !state
+        .store
+        .is_paired(&request.mentee_id, &caller.person_id)?
+    {
+        return Err(Refusal::not_found());
+    }
+    let Some(key) = state.store.safeguarding_key()? else {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "no_safeguarding",
+            "Your program hasn't set up its safeguarding inbox yet. Call your coordinator instead.",
+        ));
+    };
+    if key.public_key != request.safeguarding_key {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "safeguarding_key_changed",
+            "Your program changed where concerns go. Sync, then try again.",
+        ));
+    }
+    let sealed_ok = request.sealed.len() <= MAX_CONCERN_BYTES
+        && serde_json::from_str::<crate::crypto::concern::SealedConcern>(&request.sealed).is_ok();
+    if !sealed_ok {
+        return Err(Refusal::bad_request(
+            "The concern is not sealed in a form the server keeps (or is over 256 KiB).",
+        ));
+    }
+    let my_key = state
+        .store
+        .devices(&caller.person_id)?
+        .into_iter()
+        .find(|d| d.device_id == caller.device_id)
+        .map(|d| d.signing_key)
+        .ok_or_else(Refusal::unauthorized)?;
+    let notice = match &request.notice {
+        None => None,
+        Some(signed) => {
+            let signature_ok = B64
+                .decode(&my_key)
+                .ok()
+                .zip(B64.decode(&signed.signature).ok())
+                .is_some_and(|(key, signature)| {
+                    ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, key)
+                        .verify(
+                            &crate::crypto::concern::notice_message(&signed.notice),
+                            &signature,
+                        )
+                        .is_ok()
+                });
+            let about_this_mentee = matches!(
+                serde_json::from_str::<Notice>(&signed.notice),
+                Ok(Notice::PassedOn { mentee_id, .. }) if mentee_id == request.mentee_id
+            );
+            if signed.device_id != caller.device_id
+                || signed.notice.len() > MAX_NOTICE_BYTES
+                || !signature_ok
+                || !about_this_mentee
+            {
+                return Err(Refusal::bad_request(
+                    "The notice for the mentee must be about them and signed by this device.",
+                ));
+            }
+            Some(serde_json::to_string(signed).map_err(|_| Refusal::bad_request("Bad notice."))?)
+        }
+    };
+    let mentee = state.store.person(&request.mentee_id)?;
+    let mentor = state.store.person(&caller.person_id)?;
+    let concern = crate::server::care_store::NewConcern {
+        mentee_id: mentee.id.clone(),
+        mentee_name: mentee.display_name.clone(),
+        mentor_id: mentor.id.clone(),
+        mentor_name: mentor.display_name.clone(),
+        device_id: caller.device_id.clone(),
+        device_key: my_key,
+        key_id: key.id,
+        sealed: request.sealed.clone(),
+        mentee_told: notice.is_some(),
+        notice,
+    };
+    let now = super::now();
+    let concern_id = state.store.add_concern(&concern, now)?;
+    let told = if concern.mentee_told {
+        "they were told"
+    } else {
+        "they were not told (the reason is in the concern)"
+    };
+    state.store.audit(
+        &format!("{} (mentor)", mentor.display_name),
+        "raised a concern",
+        &format!("about {}; {told}", mentee.display_name),
+        now,
+    )?;
+    tracing::info!(device = %caller.device_id, "a mentor raised a concern");
+    Ok(Json(ConcernResponse { concern_id }))
+}
+
+#[derive(Deserialize)]
+struct NoticesAfter {
+    #[serde(default)]
+    after: i64,
+}
+
+/// What mentors' devices told this mentee, after the last one their device has.
+async fn notices(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    peer: Peer,
+    after: Result<Query<NoticesAfter>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<NoticePage>, Refusal> {
+    let caller = authenticate(&state, &headers, &peer)?;
+    require_role(&caller, Role::Mentee)?;
+    let Query(after) =
+        after.map_err(|_| Refusal::bad_request("`after` must be a whole number."))?;
+    let notices = state
+        .store
+        .notices(&caller.person_id, after.after.max(0))?
+        .into_iter()
+        .filter_map(|(id, notice)| {
+            Some(NoticeEntry {
+                id,
+                notice: serde_json::from_str(&notice).ok()?,
+            })
+        })
+        .collect();
+    Ok(Json(NoticePage { notices }))
 }

@@ -5,6 +5,7 @@
 mod admin;
 mod api;
 mod cache;
+pub mod care_store;
 mod config;
 mod console;
 mod error;

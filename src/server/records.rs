@@ -49,13 +49,23 @@ pub(super) fn put_one(
         ),
         None => (None, 0),
     };
+    let previous_audience = previous_audience.unwrap_or_default();
     let audience = if is_tombstone(bytes) {
         // A tombstone goes to whoever could read the item before.
-        previous_audience.unwrap_or_default()
+        previous_audience
     } else {
-        let audience = audience_of(tx, mentee_id, envelope)?;
-        if audience.is_empty() {
+        let readers = audience_of(tx, mentee_id, envelope)?;
+        if readers.is_empty() {
             return Err(ServerStoreError::NoAudience(record.item_id.clone()));
+        }
+        // Whoever could read an earlier version keeps getting the item's changes while paired:
+        // a version no longer sealed to a mentor is how their device learns, signed by the
+        // mentee, that it was taken back from them (consent is per mentor).
+        let mut audience = previous_audience;
+        for mark in readers.iter().map(|mentor| audience_mark(mentor)) {
+            if !audience.contains(&mark) {
+                audience.push_str(&mark);
+            }
         }
         audience
     };
@@ -89,7 +99,11 @@ pub(super) fn put_one(
 
 /// The paired mentors whose devices an envelope's content key was wrapped to. The server reads
 /// only the envelope's recipient list, never its sealed body.
-fn audience_of(tx: &rusqlite::Transaction<'_>, mentee_id: &str, envelope: &str) -> Result<String> {
+fn audience_of(
+    tx: &rusqlite::Transaction<'_>,
+    mentee_id: &str,
+    envelope: &str,
+) -> Result<Vec<String>> {
     #[derive(serde::Deserialize)]
     struct Key {
         device: String,
@@ -99,7 +113,7 @@ fn audience_of(tx: &rusqlite::Transaction<'_>, mentee_id: &str, envelope: &str) 
         keys: Vec<Key>,
     }
     let Ok(header) = serde_json::from_str::<Header>(envelope) else {
-        return Ok(String::new());
+        return Ok(Vec::new());
     };
     let mut stmt = tx.prepare_cached(
         "SELECT d.person_id FROM devices d JOIN pairings x ON x.mentor_id = d.person_id
@@ -115,5 +129,5 @@ fn audience_of(tx: &rusqlite::Transaction<'_>, mentee_id: &str, envelope: &str) 
             mentors.push(mentor);
         }
     }
-    Ok(mentors.iter().map(|m| audience_mark(m)).collect())
+    Ok(mentors)
 }

@@ -101,6 +101,27 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
                   key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until INTEGER NOT NULL,
                   updated_at INTEGER NOT NULL);",
     },
+    Step {
+        seq: 8,
+        name: "duty of care: safeguarding staff, the care statement, sealed concerns, notices",
+        sql: "ALTER TABLE staff ADD COLUMN safeguarding INTEGER NOT NULL DEFAULT 0;
+              CREATE TABLE program_care_draft (
+                  id INTEGER PRIMARY KEY CHECK (id = 1), care TEXT NOT NULL);
+              CREATE TABLE safeguarding_keys (
+                  id INTEGER PRIMARY KEY, public_key TEXT NOT NULL UNIQUE, wrapped TEXT NOT NULL,
+                  contact_name TEXT NOT NULL, created_at INTEGER NOT NULL, created_by TEXT NOT NULL);
+              CREATE TABLE concerns (
+                  id TEXT PRIMARY KEY, mentee_id TEXT NOT NULL, mentee_name TEXT NOT NULL,
+                  mentor_id TEXT NOT NULL, mentor_name TEXT NOT NULL, device_id TEXT NOT NULL,
+                  device_key TEXT NOT NULL, key_id INTEGER NOT NULL REFERENCES safeguarding_keys (id),
+                  sealed TEXT NOT NULL, mentee_told INTEGER NOT NULL, created_at INTEGER NOT NULL,
+                  handled_at INTEGER, handled_by TEXT);
+              CREATE TABLE notices (
+                  id INTEGER PRIMARY KEY,
+                  mentee_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+                  notice TEXT NOT NULL, created_at INTEGER NOT NULL);
+              CREATE INDEX notices_by_mentee ON notices (mentee_id, id);",
+    },
 ];
 
 /// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).

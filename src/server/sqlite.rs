@@ -188,6 +188,15 @@ impl ServerStore for SqliteStore {
         Ok(caller)
     }
 
+    fn was_removed(&self, token_hash: &str) -> Result<bool> {
+        Ok(self
+            .reader()?
+            .prepare_cached(
+                "SELECT 1 FROM devices WHERE token_hash = ?1 AND revoked_at IS NOT NULL",
+            )?
+            .exists([token_hash])?)
+    }
+
     fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
         let _forget = ForgetOnDrop(&self.caches);
         Ok(self.conn()?.execute(
@@ -213,10 +222,20 @@ impl ServerStore for SqliteStore {
 
     fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let _forget = ForgetOnDrop(&self.caches);
-        Ok(self.conn()?.execute(
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let ended = tx.execute(
             "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
             params![mentee_id, mentor_id],
-        )? == 1)
+        )? == 1;
+        // Nothing the mentee shared is served to the old mentor again, even if they are paired
+        // once more: a new match starts with nothing until the mentee shares.
+        tx.execute(
+            "UPDATE records SET audience = replace(audience, ?2, '') WHERE mentee_id = ?1",
+            params![mentee_id, super::records::audience_mark(mentor_id)],
+        )?;
+        tx.commit()?;
+        Ok(ended)
     }
 
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {

@@ -58,7 +58,9 @@ pub struct Person {
 }
 
 /// Everything the sync protocol needs from storage.
-pub trait ServerStore: super::staff_store::StaffStore + Send + Sync + 'static {
+pub trait ServerStore:
+    super::staff_store::StaffStore + super::care_store::CareStore + Send + Sync + 'static
+{
     fn program_name(&self) -> Result<String>;
     fn add_person(&self, role: Role, display_name: &str, now: i64) -> Result<Person>;
     fn person(&self, id: &str) -> Result<Person>;
@@ -67,6 +69,8 @@ pub trait ServerStore: super::staff_store::StaffStore + Send + Sync + 'static {
     /// Uses an invite once and adds a device for its person.
     fn enroll(&self, code_hash: &str, device: &NewDevice, now: i64) -> Result<Person>;
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>>;
+    /// Whether a token belonged to a device the program has since removed.
+    fn was_removed(&self, token_hash: &str) -> Result<bool>;
     fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool>;
     fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()>;
     fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;

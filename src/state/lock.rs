@@ -29,6 +29,8 @@ pub struct Settings {
     /// The passcode is numbers only, so the lock screen opens the number pad. (This says
     /// nothing about the passcode that a phone's own lock screen doesn't.)
     pub passcode_numbers: bool,
+    /// A mentor's device: its lock screen's Help shows the coordinator and the program's steps.
+    pub mentor_mode: bool,
 }
 
 impl Settings {
@@ -214,8 +216,12 @@ impl Device {
         self.set_settings(settings)
     }
 
-    /// Removes the passcode; the app no longer locks.
+    /// Removes the passcode; the app no longer locks. A mentor's device keeps its passcode: it
+    /// holds young people's words.
     pub fn remove_passcode(&self, current: &str) -> Result<()> {
+        if self.settings().mentor_mode {
+            return Err(DeviceError::MentorNeedsPasscode);
+        }
         self.with_attempts(SystemTime::now(), || {
             self.store()?
                 .set_passcode(Some(current), None)
@@ -449,6 +455,7 @@ mod tests {
             discreet: true,
             auto_lock: AutoLock::OneMinute,
             passcode_numbers: false,
+            mentor_mode: true,
         };
         device.set_settings(chosen).unwrap();
         assert_eq!(Device::open(dir.path()).unwrap().settings(), chosen);

@@ -2,6 +2,7 @@
 //! holding its open store. Screens never run SQL or touch keys; they ask a `Device` to log a mood,
 //! list a month, or show the crisis card, and get values or a plain-words error back.
 
+mod care;
 mod devices;
 mod directory;
 mod goals;
@@ -76,6 +77,11 @@ pub enum DeviceError {
     /// An export file can't be imported; the message says why and that nothing changed.
     #[error("{0}")]
     Import(String),
+    /// A mentor's device can't go without a passcode.
+    #[error(
+        "A mentor's device keeps its passcode: it holds what mentees shared with you. You can change it."
+    )]
+    MentorNeedsPasscode,
 }
 
 pub type Result<T, E = DeviceError> = std::result::Result<T, E>;
@@ -230,6 +236,7 @@ fn bundled_directory() -> &'static CrisisDirectory {
                 version: 0,
                 region: String::new(),
                 contacts: Vec::new(),
+                program: None,
             })
         })
     })

@@ -157,6 +157,11 @@ impl Device {
         if let Some(key) = &enrolment.program_key {
             self.pin_program_key(key)?;
         }
+        if enrolment.role == Role::Mentor {
+            let mut settings = self.settings();
+            settings.mentor_mode = true;
+            self.set_settings(settings)?;
+        }
         self.nudge_sync();
         Ok(enrolment)
     }
@@ -186,8 +191,10 @@ impl Device {
         )?)
     }
 
-    /// Shares, reshapes or unshares an item. `label` is how the sharing log names it (kept only
-    /// on this device).
+    /// Shares, reshapes or unshares an item, with the mentor(s) the mentee has now: consent is
+    /// per mentor, so a later mentor gets nothing until the mentee shares it with them. Before
+    /// any mentor is known, it goes to the mentor the mentee is first paired with. `label` is how
+    /// the sharing log names it (kept only on this device).
     pub fn set_share(
         &self,
         kind: ShareKind,
@@ -195,10 +202,60 @@ impl Device {
         mode: ShareMode,
         label: &str,
     ) -> Result<()> {
-        self.store()?
-            .set_share(kind, item_id, mode, label, LocalStamp::now())?;
+        let mut store = self.store()?;
+        let mentors = store.current_mentors()?;
+        let audience: Vec<String> = if mentors.is_empty() {
+            vec![crate::store::PENDING_MENTOR.to_owned()]
+        } else {
+            mentors.iter().map(|(id, _)| id.clone()).collect()
+        };
+        // The log names who it was shared with; a plain "stopped sharing" names nobody.
+        let words = if mode.is_shared() {
+            names_in_words(&mentors.into_iter().map(|(_, n)| n).collect::<Vec<_>>())
+        } else {
+            String::new()
+        };
+        store.set_share(
+            kind,
+            item_id,
+            mode,
+            label,
+            LocalStamp::now(),
+            &audience,
+            &words,
+        )?;
+        drop(store);
         self.nudge_sync();
         Ok(())
+    }
+
+    /// Who an item is shared with now, in words ("Sam", "Sam and Ria", "your mentor"), or
+    /// `None` when it is private.
+    pub fn shared_with(&self, kind: ShareKind, item_id: &str) -> Result<Option<String>> {
+        let store = self.store()?;
+        let audience = store.share_audience(kind, item_id)?;
+        if audience.is_empty() {
+            return Ok(None);
+        }
+        let mut names = Vec::new();
+        for mentor in &audience {
+            if let Some(name) = store.mentor_name(mentor)? {
+                names.push(name);
+            }
+        }
+        Ok(Some(names_in_words(&names)))
+    }
+
+    /// The mentors this mentee has now, by name, in words ("Sam", or "your mentor" when none is
+    /// known yet): what "share" shares with.
+    pub fn mentors_in_words(&self) -> Result<String> {
+        let names: Vec<String> = self
+            .store()?
+            .current_mentors()?
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
+        Ok(names_in_words(&names))
     }
 
     /// Shares the safety plan (or stops).
@@ -391,6 +448,19 @@ impl Device {
                 item_id: item.item_id,
             })
             .collect())
+    }
+}
+
+/// "Sam", "Sam and Ria", "Sam, Ria and Jo", or "your mentor" for nobody known yet.
+pub fn names_in_words(names: &[String]) -> String {
+    // One order everywhere, whatever order the ids came in.
+    let mut names = names.to_vec();
+    names.sort();
+    names.dedup();
+    match names.as_slice() {
+        [] => "your mentor".to_owned(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

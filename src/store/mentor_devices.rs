@@ -3,7 +3,7 @@
 //! fingerprint and approve it before anything is sealed to it: the server's list is not proof
 //! that a device is the mentor's.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Migration, Result, Store};
 use crate::crypto::PublicKeys;
@@ -150,8 +150,8 @@ impl Store {
         Ok(devices)
     }
 
-    /// Approves or declines a waiting device. Approving queues every shared item again, sealed
-    /// to the new device too, in the same transaction.
+    /// Approves or declines a waiting device. Approving queues again what the mentee shared with
+    /// that device's mentor, sealed to the new device too.
     pub fn decide_mentor_device(
         &mut self,
         device_id: &str,
@@ -163,16 +163,48 @@ impl Store {
         } else {
             DeviceTrust::Declined
         };
-        let changed = self.conn.execute(
-            "UPDATE mentor_devices SET status = ?2 WHERE device_id = ?1 AND status != 'gone'",
-            params![device_id, status.key()],
-        )?;
-        if changed == 0 {
+        let mentor: Option<String> = self
+            .conn
+            .query_row(
+                "UPDATE mentor_devices SET status = ?2 WHERE device_id = ?1 AND status != 'gone'
+                 RETURNING mentor_id",
+                params![device_id, status.key()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(mentor) = mentor else {
             return Err(super::StoreError::NotFound);
-        }
+        };
         if approve {
-            self.requeue_all_shared(now_ms)?;
+            // Only what the mentee gave this mentor: a new device of theirs gets it too.
+            self.requeue_shared_with(&mentor, now_ms)?;
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// The mentors this device knows now (some device of theirs is still listed): (id, name).
+    pub fn current_mentors(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT mentor_id, max(mentor_name) FROM mentor_devices WHERE status != 'gone'
+             GROUP BY mentor_id ORDER BY min(first_seen_ms), mentor_id",
+        )?;
+        let mentors = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(mentors)
+    }
+
+    /// A mentor's name as their devices were listed, if this device ever knew them.
+    pub fn mentor_name(&self, mentor_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT mentor_name FROM mentor_devices WHERE mentor_id = ?1 LIMIT 1",
+                [mentor_id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 }

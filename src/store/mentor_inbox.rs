@@ -45,6 +45,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
                   version INTEGER NOT NULL
               ) STRICT;",
     },
+    Migration {
+        seq: 28,
+        name: "mentor_items: the envelope as the mentee's device signed it (for a concern)",
+        sql: "ALTER TABLE mentor_items ADD COLUMN envelope TEXT;",
+    },
 ];
 
 /// What one pulled change does to the cache.
@@ -86,19 +91,27 @@ pub struct CachedItem {
     pub content: Option<String>,
     pub problem: Option<String>,
     pub received_at_ms: i64,
+    /// The verified envelope itself, kept so a concern can carry the mentee's own signature.
+    pub envelope: Option<String>,
 }
 
 impl Store {
-    /// Replaces the list of paired mentees, keeping cursors; unpaired ones go with their items.
-    pub fn set_known_mentees(&mut self, mentees: &[(String, String, String)]) -> Result<()> {
+    /// Replaces the list of paired mentees, keeping cursors; unpaired ones go with everything
+    /// they shared and the devices this one knew of theirs. Returns the names of those who went.
+    pub fn set_known_mentees(
+        &mut self,
+        mentees: &[(String, String, String)],
+    ) -> Result<Vec<String>> {
         let tx = self.conn.transaction()?;
         let ids: Vec<&str> = mentees.iter().map(|(id, _, _)| id.as_str()).collect();
-        let known: Vec<String> = tx
-            .prepare("SELECT person_id FROM mentor_mentees")?
-            .query_map([], |r| r.get(0))?
+        let known: Vec<(String, String)> = tx
+            .prepare("SELECT person_id, display_name FROM mentor_mentees")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        for id in known.iter().filter(|id| !ids.contains(&id.as_str())) {
-            tx.execute("DELETE FROM mentor_mentees WHERE person_id = ?1", [id])?;
+        let mut gone = Vec::new();
+        for (id, name) in known.iter().filter(|(id, _)| !ids.contains(&id.as_str())) {
+            forget_mentee(&tx, id)?;
+            gone.push(name.clone());
         }
         for (id, name, devices) in mentees {
             tx.execute(
@@ -109,7 +122,22 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(gone)
+    }
+
+    /// This device was removed from the program: every mentee's shared items go. Returns how
+    /// many mentees there were.
+    pub fn forget_all_mentees(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let known: Vec<String> = tx
+            .prepare("SELECT person_id FROM mentor_mentees")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in &known {
+            forget_mentee(&tx, id)?;
+        }
+        tx.commit()?;
+        Ok(known.len())
     }
 
     pub fn known_mentees(&self) -> Result<Vec<KnownMentee>> {
@@ -170,18 +198,21 @@ impl Store {
             match change {
                 PulledChange::Verified(item) => {
                     tx.execute(
-                        "INSERT INTO mentor_items (mentee_id, item_id, kind, version, content, problem, received_at_ms)
-                         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)
+                        "INSERT INTO mentor_items (mentee_id, item_id, kind, version, content, problem,
+                             received_at_ms, envelope)
+                         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)
                          ON CONFLICT (mentee_id, item_id) DO UPDATE SET kind = excluded.kind,
                              version = excluded.version, content = excluded.content,
-                             problem = NULL, received_at_ms = excluded.received_at_ms",
+                             problem = NULL, received_at_ms = excluded.received_at_ms,
+                             envelope = excluded.envelope",
                         params![
                             mentee_id,
                             item.item_id,
                             item.kind,
                             item.version as i64,
                             item.content,
-                            item.received_at_ms
+                            item.received_at_ms,
+                            item.envelope
                         ],
                     )?;
                 }
@@ -231,8 +262,8 @@ impl Store {
     /// A mentee's shared items, newest first.
     pub fn mentor_items(&self, mentee_id: &str) -> Result<Vec<CachedItem>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, kind, version, content, problem, received_at_ms FROM mentor_items
-             WHERE mentee_id = ?1 ORDER BY received_at_ms DESC, item_id",
+            "SELECT item_id, kind, version, content, problem, received_at_ms, envelope
+             FROM mentor_items WHERE mentee_id = ?1 ORDER BY received_at_ms DESC, item_id",
         )?;
         let items = stmt
             .query_map([mentee_id], |r| {
@@ -243,9 +274,29 @@ impl Store {
                     content: r.get(3)?,
                     problem: r.get(4)?,
                     received_at_ms: r.get(5)?,
+                    envelope: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(items)
     }
+}
+
+/// Deletes everything this device holds of one mentee (floors stay: they say nothing readable
+/// and keep replays out if the match comes back).
+fn forget_mentee(tx: &rusqlite::Transaction<'_>, mentee_id: &str) -> Result<()> {
+    tx.execute("DELETE FROM mentor_items WHERE mentee_id = ?1", [mentee_id])?;
+    tx.execute(
+        "DELETE FROM mentee_devices WHERE mentee_id = ?1",
+        [mentee_id],
+    )?;
+    tx.execute(
+        "DELETE FROM raised_concerns WHERE mentee_id = ?1",
+        [mentee_id],
+    )?;
+    tx.execute(
+        "DELETE FROM mentor_mentees WHERE person_id = ?1",
+        [mentee_id],
+    )?;
+    Ok(())
 }

@@ -101,7 +101,31 @@ pub(super) const MIGRATIONS: &[Migration] = &[
             " END;"
         ),
     },
+    Migration {
+        seq: 24,
+        name: "share_audience: each shared item is shared with named mentors",
+        // Items shared before this step were shared with whoever mentored then; one shared
+        // before any mentor was known keeps '' ("my mentor, once known").
+        sql: "CREATE TABLE share_audience (
+                  kind TEXT NOT NULL,
+                  item_id TEXT NOT NULL,
+                  mentor_id TEXT NOT NULL,
+                  PRIMARY KEY (kind, item_id, mentor_id)
+              ) STRICT;
+              INSERT INTO share_audience (kind, item_id, mentor_id)
+                  SELECT s.kind, s.item_id, m.mentor_id FROM shares s
+                  JOIN (SELECT DISTINCT mentor_id FROM mentor_devices WHERE status != 'gone') m
+                  WHERE s.mode != 'private';
+              INSERT INTO share_audience (kind, item_id, mentor_id)
+                  SELECT kind, item_id, '' FROM shares s WHERE mode != 'private'
+                  AND NOT EXISTS (SELECT 1 FROM share_audience a
+                                  WHERE a.kind = s.kind AND a.item_id = s.item_id);
+              ALTER TABLE share_log ADD COLUMN audience TEXT NOT NULL DEFAULT '';",
+    },
 ];
+
+/// The audience entry for "my mentor, once known": an item shared before any mentor was listed.
+pub const PENDING_MENTOR: &str = "";
 
 /// One line of the sharing log.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,6 +135,8 @@ pub struct ShareLogLine {
     pub item_id: String,
     pub mode: ShareMode,
     pub label: String,
+    /// Who it was shared with then, in words ("Sam"), or empty.
+    pub audience: String,
 }
 
 /// An item that is shared now.
@@ -134,8 +160,10 @@ pub struct OutboxRecord {
 }
 
 impl Store {
-    /// Sets an item's share mode, queues it for the server and logs it, in one transaction.
-    /// Returns false when the mode was already `mode`.
+    /// Sets an item's share mode and who it is shared with (mentor ids; [`PENDING_MENTOR`] for
+    /// "my mentor, once known"), queues it for the server and logs it, in one transaction.
+    /// `audience_words` names them for the log. Returns false when nothing changed.
+    #[allow(clippy::too_many_arguments)]
     pub fn set_share(
         &mut self,
         kind: ShareKind,
@@ -143,6 +171,8 @@ impl Store {
         mode: ShareMode,
         label: &str,
         at: LocalStamp,
+        audience: &[String],
+        audience_words: &str,
     ) -> Result<bool> {
         let tx = self.conn.transaction()?;
         let current: Option<(String, i64)> = tx
@@ -156,7 +186,16 @@ impl Store {
             .as_ref()
             .and_then(|(m, _)| ShareMode::from_key(m))
             .unwrap_or(ShareMode::Private);
-        if current_mode == mode {
+        let audience: Vec<String> = if mode == ShareMode::Private {
+            Vec::new()
+        } else {
+            let mut sorted = audience.to_vec();
+            sorted.sort();
+            sorted.dedup();
+            sorted
+        };
+        let current_audience = audience_in(&tx, kind, item_id)?;
+        if current_mode == mode && current_audience == audience {
             return Ok(false);
         }
         let version = current.map_or(1, |(_, v)| v + 1);
@@ -167,25 +206,146 @@ impl Store {
             params![kind.key(), item_id, mode.key(), version, at.utc_millis()],
         )?;
         tx.execute(
+            "DELETE FROM share_audience WHERE kind = ?1 AND item_id = ?2",
+            params![kind.key(), item_id],
+        )?;
+        for mentor in &audience {
+            tx.execute(
+                "INSERT INTO share_audience (kind, item_id, mentor_id) VALUES (?1, ?2, ?3)",
+                params![kind.key(), item_id, mentor],
+            )?;
+        }
+        tx.execute(
             "INSERT INTO outbox (item_id, kind, version, queued_at_ms) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
                  attempts = 0, last_error = NULL",
             params![item_id, kind.key(), version, at.utc_millis()],
         )?;
-        tx.execute(
-            "INSERT INTO share_log (at_ms, offset_s, kind, item_id, mode, label)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                at.utc_millis(),
-                at.offset_seconds(),
-                kind.key(),
-                item_id,
-                mode.key(),
-                label
-            ],
-        )?;
+        log_share(&tx, at, kind, item_id, mode, label, audience_words)?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// The mentors an item is shared with now (mentor ids, sorted; empty when private).
+    pub fn share_audience(&self, kind: ShareKind, item_id: &str) -> Result<Vec<String>> {
+        audience_in(&self.conn, kind, item_id)
+    }
+
+    /// Items shared with "my mentor, once known" now go to `mentors` (at least one).
+    pub fn settle_pending_audience(&mut self, mentors: &[String]) -> Result<usize> {
+        if mentors.is_empty() {
+            return Ok(0);
+        }
+        let tx = self.conn.transaction()?;
+        let pending: Vec<(String, String)> = tx
+            .prepare("SELECT kind, item_id FROM share_audience WHERE mentor_id = ''")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (kind, item_id) in &pending {
+            tx.execute(
+                "DELETE FROM share_audience WHERE kind = ?1 AND item_id = ?2 AND mentor_id = ''",
+                params![kind, item_id],
+            )?;
+            for mentor in mentors {
+                tx.execute(
+                    "INSERT OR IGNORE INTO share_audience (kind, item_id, mentor_id)
+                     VALUES (?1, ?2, ?3)",
+                    params![kind, item_id, mentor],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(pending.len())
+    }
+
+    /// Queues again, with a new version, every item shared with `mentor_id` (or still waiting
+    /// for a mentor): after one of that mentor's devices is approved, so it is sealed to that
+    /// device too. Nothing shared only with another mentor moves.
+    pub fn requeue_shared_with(&mut self, mentor_id: &str, now_ms: i64) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let chosen = "SELECT kind, item_id FROM share_audience WHERE mentor_id IN (?1, '')";
+        tx.execute(
+            &format!(
+                "UPDATE shares SET version = version + 1
+                 WHERE mode != 'private' AND (kind, item_id) IN ({chosen})"
+            ),
+            [mentor_id],
+        )?;
+        let queued = tx.execute(
+            &format!(
+                "INSERT INTO outbox (item_id, kind, version, queued_at_ms)
+                 SELECT item_id, kind, version, ?2 FROM shares
+                 WHERE mode != 'private' AND (kind, item_id) IN ({chosen})
+                 ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
+                     attempts = 0, last_error = NULL"
+            ),
+            params![mentor_id, now_ms],
+        )?;
+        tx.commit()?;
+        Ok(queued)
+    }
+
+    /// A match ended: nothing more goes to `mentor_id`. Items shared only with them become
+    /// private again (their removal goes out, signed); items shared with others too go out again
+    /// without them. Returns how many items were shared with them.
+    pub fn end_match(
+        &mut self,
+        mentor_id: &str,
+        mentor_name: &str,
+        at: LocalStamp,
+    ) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let theirs: Vec<(String, String)> = tx
+            .prepare("SELECT kind, item_id FROM share_audience WHERE mentor_id = ?1")?
+            .query_map([mentor_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        tx.execute(
+            "DELETE FROM share_audience WHERE mentor_id = ?1",
+            [mentor_id],
+        )?;
+        for (kind_key, item_id) in &theirs {
+            let Some(kind) = ShareKind::from_key(kind_key) else {
+                continue;
+            };
+            let others_left = !audience_in(&tx, kind, item_id)?.is_empty();
+            if !others_left {
+                tx.execute(
+                    "UPDATE shares SET mode = 'private' WHERE kind = ?1 AND item_id = ?2",
+                    params![kind_key, item_id],
+                )?;
+                let label: String = tx
+                    .query_row(
+                        "SELECT label FROM share_log WHERE kind = ?1 AND item_id = ?2
+                         ORDER BY id DESC LIMIT 1",
+                        params![kind_key, item_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .unwrap_or_default();
+                log_share(
+                    &tx,
+                    at,
+                    kind,
+                    item_id,
+                    ShareMode::Private,
+                    &label,
+                    mentor_name,
+                )?;
+            }
+            tx.execute(
+                "UPDATE shares SET version = version + 1 WHERE kind = ?1 AND item_id = ?2",
+                params![kind_key, item_id],
+            )?;
+            tx.execute(
+                "INSERT INTO outbox (item_id, kind, version, queued_at_ms)
+                 SELECT item_id, kind, version, ?3 FROM shares WHERE kind = ?1 AND item_id = ?2
+                 ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
+                     attempts = 0, last_error = NULL",
+                params![kind_key, item_id, at.utc_millis()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(theirs.len())
     }
 
     /// How an item is shared now (private when never shared).
@@ -245,28 +405,10 @@ impl Store {
         Ok(items)
     }
 
-    /// Queues every shared item again with a new version (after a new mentor device is approved).
-    pub fn requeue_all_shared(&mut self, now_ms: i64) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE shares SET version = version + 1 WHERE mode != 'private'",
-            [],
-        )?;
-        let queued = tx.execute(
-            "INSERT INTO outbox (item_id, kind, version, queued_at_ms)
-             SELECT item_id, kind, version, ?1 FROM shares WHERE mode != 'private'
-             ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
-                 attempts = 0, last_error = NULL",
-            [now_ms],
-        )?;
-        tx.commit()?;
-        Ok(queued)
-    }
-
     /// The sharing log, newest first.
     pub fn share_log(&self, limit: usize) -> Result<Vec<ShareLogLine>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT at_ms, offset_s, kind, item_id, mode, label FROM share_log
+            "SELECT at_ms, offset_s, kind, item_id, mode, label, audience FROM share_log
              ORDER BY id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
@@ -277,11 +419,12 @@ impl Store {
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?;
         let mut lines = Vec::new();
         for row in rows {
-            let (ms, offset, kind, item_id, mode, label) = row?;
+            let (ms, offset, kind, item_id, mode, label, audience) = row?;
             if let (Some(at), Some(kind), Some(mode)) = (
                 LocalStamp::from_parts(ms, offset),
                 ShareKind::from_key(&kind),
@@ -293,6 +436,7 @@ impl Store {
                     item_id,
                     mode,
                     label,
+                    audience,
                 });
             }
         }
@@ -453,4 +597,39 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+fn audience_in(conn: &rusqlite::Connection, kind: ShareKind, item_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT mentor_id FROM share_audience WHERE kind = ?1 AND item_id = ?2 ORDER BY mentor_id",
+    )?;
+    let audience = stmt
+        .query_map(params![kind.key(), item_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(audience)
+}
+
+fn log_share(
+    conn: &rusqlite::Connection,
+    at: LocalStamp,
+    kind: ShareKind,
+    item_id: &str,
+    mode: ShareMode,
+    label: &str,
+    audience_words: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO share_log (at_ms, offset_s, kind, item_id, mode, label, audience)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            at.utc_millis(),
+            at.offset_seconds(),
+            kind.key(),
+            item_id,
+            mode.key(),
+            label,
+            audience_words
+        ],
+    )?;
+    Ok(())
 }

@@ -185,6 +185,29 @@ impl Api {
     }
 
     /// Vouches for another device of the same mentee.
+    /// What mentors' devices told this mentee after notice `after`.
+    pub async fn notices(&self, token: &str, after: i64) -> Result<NoticePage, CallError> {
+        Self::send(self.request(
+            reqwest::Method::GET,
+            &format!("/v1/notices?after={after}"),
+            Some(token),
+        ))
+        .await
+    }
+
+    /// Passes one shared item to the program's safeguarding lead (mentor).
+    pub async fn raise_concern(
+        &self,
+        token: &str,
+        request: &ConcernRequest,
+    ) -> Result<ConcernResponse, CallError> {
+        Self::send(
+            self.request(reqwest::Method::POST, "/v1/concerns", Some(token))
+                .json(request),
+        )
+        .await
+    }
+
     pub async fn vouch(&self, token: &str, request: &VouchRequest) -> Result<(), CallError> {
         let response = self
             .request(reqwest::Method::POST, "/v1/vouches", Some(token))

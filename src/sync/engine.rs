@@ -38,6 +38,10 @@ pub struct SyncReport {
     pub devices_waiting: usize,
     /// The mentee's own other devices waiting for their yes.
     pub own_devices_waiting: usize,
+    /// Matches this round found ended.
+    pub matches_ended: usize,
+    /// Notices this round brought (something passed on).
+    pub notices: usize,
 }
 
 pub(super) type Shared = StoreSlot;

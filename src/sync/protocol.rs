@@ -1,5 +1,10 @@
 //! The sync protocol's wire types (v1), shared by the app's sync client and the server. Every
 //! request carries `Steady-Protocol: 1`; every error is a JSON [`ApiError`] with a 4xx or 5xx.
+//!
+//! Endpoints: `POST /v1/enroll`; for a mentee's device `GET /v1/recipients`, `POST /v1/records`,
+//! `POST /v1/vouches`, `GET /v1/notices`; for a mentor's `GET /v1/mentees`,
+//! `GET /v1/mentees/{id}/records`, `POST /v1/concerns`; for both `GET /v1/directory` and
+//! `DELETE /v1/me`. A device the program removed is answered 401 `device_removed`.
 
 use serde::{Deserialize, Serialize};
 
@@ -182,4 +187,67 @@ pub struct RecordPage {
 pub struct ApiError {
     pub error: String,
     pub message: String,
+}
+
+/// The most a sealed concern may take (it carries one shared item and its evidence).
+pub const MAX_CONCERN_BYTES: usize = 256 * 1024;
+/// The most a signed notice may take.
+pub const MAX_NOTICE_BYTES: usize = 4 * 1024;
+
+/// `POST /v1/concerns` (mentor): one shared item passed to the program's safeguarding lead,
+/// sealed on the mentor's device to the safeguarding key the signed directory named.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConcernRequest {
+    pub mentee_id: String,
+    /// `crypto::concern::SealedConcern`, as JSON.
+    pub sealed: String,
+    /// The safeguarding public key it was sealed to (so a stale directory is caught).
+    pub safeguarding_key: String,
+    /// The notice for the mentee, signed by this device; absent only when the program's policy
+    /// says the mentee is not told (the sealed concern says why).
+    #[serde(default)]
+    pub notice: Option<SignedNotice>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ConcernResponse {
+    pub concern_id: String,
+}
+
+/// Something a mentor's device tells a mentee, signed by that device so the server can neither
+/// invent nor change it (`crypto::concern::notice_message`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignedNotice {
+    pub device_id: String,
+    /// A [`Notice`] as JSON: the exact text that was signed.
+    pub notice: String,
+    pub signature: String,
+}
+
+/// What a notice says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Notice {
+    /// A shared item was passed to the program's safeguarding lead.
+    PassedOn {
+        mentee_id: String,
+        item_id: String,
+        /// Who it went to, as the program named them.
+        passed_to: String,
+        at_ms: i64,
+    },
+}
+
+/// `GET /v1/notices?after=ID` (mentee).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NoticePage {
+    pub notices: Vec<NoticeEntry>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NoticeEntry {
+    pub id: i64,
+    pub notice: SignedNotice,
 }

@@ -8,14 +8,14 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 
-use super::client::{Api, decode_keys};
+use super::client::{Api, CallError, decode_keys};
 use super::engine::{Shared, SyncError, SyncReport, in_parallel, lock};
 use super::protocol::{MenteeInfo, RecordChange};
 use super::trust::{ListedDevice, decide_mentee_devices};
 use crate::crypto::envelope::Feed;
 use crate::crypto::{self, PublicKeys};
-use crate::domain::SharedContent;
-use crate::store::{CachedItem, Enrolment, MenteeDeviceTrust, PulledChange};
+use crate::domain::{LocalStamp, SharedContent};
+use crate::store::{CachedItem, Enrolment, MenteeDeviceTrust, NoticeKind, PulledChange};
 
 pub(super) async fn pull(
     store: &Shared,
@@ -23,7 +23,24 @@ pub(super) async fn pull(
     enrolment: &Enrolment,
 ) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
-    let listed = api.mentees(&enrolment.token).await?;
+    let listed = match api.mentees(&enrolment.token).await {
+        Ok(listed) => listed,
+        Err(err @ CallError::Refused { status: 401, .. }) => {
+            // The program removed this device (or the person): nothing a mentee shared stays.
+            let mut store = lock(store)?;
+            if store.forget_all_mentees()? > 0 {
+                store.add_notice(
+                    NoticeKind::DeviceRemoved,
+                    "Your program removed this device, so what your mentees shared has been \
+                     deleted from it.",
+                    "",
+                    LocalStamp::now(),
+                )?;
+            }
+            return Err(err.into());
+        }
+        Err(err) => return Err(err.into()),
+    };
     let rows: Vec<(String, String, String)> = listed
         .mentees
         .iter()
@@ -35,7 +52,19 @@ pub(super) async fn pull(
             )
         })
         .collect();
-    lock(store)?.set_known_mentees(&rows)?;
+    let ended = lock(store)?.set_known_mentees(&rows)?;
+    for name in ended {
+        report.matches_ended += 1;
+        lock(store)?.add_notice(
+            NoticeKind::MatchEnded,
+            &format!(
+                "Your match with {name} has ended. What {name} shared has been deleted from this \
+                 device."
+            ),
+            "",
+            LocalStamp::now(),
+        )?;
+    }
     for mentee in &listed.mentees {
         report.devices_waiting += trust_devices(store, mentee)?;
     }
@@ -127,8 +156,8 @@ fn trust_devices(store: &Shared, mentee: &MenteeInfo) -> Result<usize, SyncError
         .count())
 }
 
-/// Verifies and opens one change; `None` when it was not sealed for this device (yet): it
-/// arrives once the mentee approves this device and their phone seals it again.
+/// Verifies and opens one change. A verified change not sealed to this device removes the item
+/// here: consent is per mentor, and the mentee's signature says who may read each version.
 fn open_change(
     change: &RecordChange,
     envelope: &str,
@@ -164,11 +193,17 @@ fn open_change(
                     content: String::from_utf8(payload).ok(),
                     problem: None,
                     received_at_ms: now_ms,
+                    envelope: Some(envelope.to_owned()),
                 }),
                 None => unverified(change, now_ms, "its contents are not readable"),
             },
         },
-        Err(crypto::OpenError::NotForThisDevice) => return None,
+        // Signed by the mentee, and not sealed to this device: taken back from this mentor (or
+        // not given to this device yet; it comes once the mentee approves it, at a new version).
+        Err(crypto::OpenError::NotForThisDevice) => PulledChange::Removed {
+            item_id: change.item_id.clone(),
+            version: change.version,
+        },
         Err(err) => unverified(change, now_ms, &err.to_string()),
     })
 }
@@ -181,5 +216,6 @@ fn unverified(change: &RecordChange, now_ms: i64, why: &str) -> PulledChange {
         content: None,
         problem: Some(why.to_owned()),
         received_at_ms: now_ms,
+        envelope: None,
     })
 }

@@ -13,14 +13,15 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use super::client::{Api, CallError, decode_keys};
 use super::engine::{Shared, SyncError, SyncReport, in_parallel, lock};
 use super::protocol::{
-    DeviceInfo, MAX_BATCH, PutOutcome, RecordBatch, RecordPut, Vouch, VouchRequest,
+    DeviceInfo, MAX_BATCH, Notice, PutOutcome, RecordBatch, RecordPut, Vouch, VouchRequest,
 };
 use crate::crypto::envelope::Feed;
 use crate::crypto::{self, ItemRef, Recipient};
 use crate::domain::share::{SAFETY_PLAN_ID, SharedTime};
-use crate::domain::{EntryId, PlanSection, ShareKind, ShareMode, SharedContent};
+use crate::domain::{EntryId, LocalStamp, PlanSection, ShareKind, ShareMode, SharedContent};
 use crate::store::{
-    DeviceTrust, Enrolment, MentorDevice, OutboxRecord, OwnDeviceStatus, Store, StoreError,
+    DeviceTrust, Enrolment, MentorDevice, NoticeKind, OutboxRecord, OwnDeviceStatus, Store,
+    StoreError,
 };
 
 pub(super) async fn push(
@@ -45,26 +46,42 @@ pub(super) async fn push(
             })
         })
         .collect();
+    let listed_mentors: Vec<String> = listed.mentors.iter().map(|m| m.person_id.clone()).collect();
     let now_ms = chrono::Utc::now().timestamp_millis();
     let keys = lock(store)?.device_keys()?;
-    let recipients: Vec<Recipient> = {
+    let ids = WireIds::new(&keys);
+    let approved: Vec<MentorDevice> = {
         let mut store = lock(store)?;
+        let before = store.current_mentors()?;
         report.devices_waiting = store.update_mentor_devices(&devices, now_ms)?;
         report.own_devices_waiting = note_own_devices(&mut store, enrolment, &listed.my_devices)?;
+        // A mentor no longer paired: the match ended. Nothing more goes to them, and what was
+        // shared only with them goes back to private (signed removals go out below).
+        for (mentor_id, name) in before.iter().filter(|(id, _)| !listed_mentors.contains(id)) {
+            store.end_match(mentor_id, name, LocalStamp::now())?;
+            store.add_notice(
+                NoticeKind::MatchEnded,
+                &format!(
+                    "Your match with {name} has ended. What you shared with {name} is deleted \
+                     from their phone the next time it connects, and nothing new goes to them."
+                ),
+                "",
+                LocalStamp::now(),
+            )?;
+            report.matches_ended += 1;
+        }
+        store.settle_pending_audience(&listed_mentors)?;
         store
             .mentor_devices()?
             .into_iter()
             .filter(|d| d.trust == DeviceTrust::Approved)
-            .map(|d| Recipient {
-                device_id: d.device_id,
-                keys: d.keys,
-            })
             .collect()
     };
     send_vouches(store, api, enrolment).await?;
+    fetch_notices(store, api, enrolment, &ids, &approved, &mut report).await?;
 
-    // Items that must wait this round (shared, but no mentor device to seal them to yet), and
-    // items already sent past a newer server version once this round.
+    // Items that must wait this round (shared, but no device of their mentor to seal them to
+    // yet), and items already sent past a newer server version once this round.
     let mut waiting: HashSet<String> = HashSet::new();
     let mut passed: HashSet<String> = HashSet::new();
     loop {
@@ -79,9 +96,10 @@ pub(super) async fn push(
                 if ready.len() + to_seal.len() >= MAX_BATCH {
                     break;
                 }
+                let wire_id = ids.wire(record.kind, &record.item_id);
                 if let Some(sealed) = &record.envelope {
                     ready.push(RecordPut {
-                        item_id: record.item_id.clone(),
+                        item_id: wire_id,
                         version: record.version,
                         envelope: Some(String::from_utf8_lossy(sealed).into_owned()),
                     });
@@ -89,29 +107,54 @@ pub(super) async fn push(
                 }
                 let item = ItemRef {
                     feed: Feed::Shared,
-                    item_id: record.item_id.clone(),
+                    item_id: wire_id,
                     version: record.version,
                     mentee_id: enrolment.person_id.clone(),
                 };
+                // Sealed only to the devices of the mentors this item was shared with.
+                let audience = store.share_audience(record.kind, &record.item_id)?;
+                let recipients: Vec<Recipient> = approved
+                    .iter()
+                    .filter(|d| audience.contains(&d.mentor_id))
+                    .map(|d| Recipient {
+                        device_id: d.device_id.clone(),
+                        keys: d.keys.clone(),
+                    })
+                    .collect();
                 match content_of(&store, &record)? {
-                    None => to_seal.push((item, None)),
+                    None => to_seal.push(Sealing {
+                        local_id: record.item_id.clone(),
+                        item,
+                        payload: None,
+                        recipients,
+                    }),
                     Some(_) if recipients.is_empty() => {
                         report.waiting += 1;
                         waiting.insert(record.item_id.clone());
                     }
-                    Some(content) => to_seal.push((item, Some(content.to_json()))),
+                    Some(content) => to_seal.push(Sealing {
+                        local_id: record.item_id.clone(),
+                        item,
+                        payload: Some(content.to_json()),
+                        recipients,
+                    }),
                 }
             }
             (ready, to_seal)
         };
-        let sealed = seal_all(&to_seal, &enrolment.device_id, &keys, &recipients)?;
+        let sealed = seal_all(&to_seal, &enrolment.device_id, &keys)?;
         // Keep the sealed bytes before sending, so a retry after a lost answer sends the same ones.
-        lock(store)?.keep_sealed_many(&sealed)?;
+        lock(store)?.keep_sealed_many(
+            &sealed
+                .iter()
+                .map(|(local, _, version, envelope)| (local.clone(), *version, envelope.clone()))
+                .collect::<Vec<_>>(),
+        )?;
         batch.extend(
             sealed
                 .into_iter()
-                .map(|(item_id, version, envelope)| RecordPut {
-                    item_id,
+                .map(|(_, wire_id, version, envelope)| RecordPut {
+                    item_id: wire_id,
                     version,
                     envelope: Some(String::from_utf8_lossy(&envelope).into_owned()),
                 }),
@@ -119,13 +162,127 @@ pub(super) async fn push(
         if batch.is_empty() {
             break;
         }
-        let sent_all = send_batch(store, api, enrolment, batch, &mut passed, &mut report).await?;
+        let sent_all =
+            send_batch(store, api, enrolment, &ids, batch, &mut passed, &mut report).await?;
         if !sent_all {
             break;
         }
     }
     Ok(report)
 }
+
+/// How items are named on the wire: as on the phone, except the safety plan, whose fixed local
+/// id would tell the server what it is; it goes under an id only this device makes.
+pub(super) struct WireIds {
+    plan: String,
+}
+
+impl WireIds {
+    pub(super) fn new(keys: &crate::crypto::DeviceKeys) -> Self {
+        WireIds {
+            plan: keys.opaque_id("safety plan"),
+        }
+    }
+
+    fn wire(&self, kind: ShareKind, local_id: &str) -> String {
+        if kind == ShareKind::SafetyPlan && local_id == SAFETY_PLAN_ID {
+            self.plan.clone()
+        } else {
+            local_id.to_owned()
+        }
+    }
+
+    fn local(&self, wire_id: &str) -> String {
+        if wire_id == self.plan {
+            SAFETY_PLAN_ID.to_owned()
+        } else {
+            wire_id.to_owned()
+        }
+    }
+}
+
+/// One record to seal this round.
+struct Sealing {
+    local_id: String,
+    item: ItemRef,
+    payload: Option<Vec<u8>>,
+    recipients: Vec<Recipient>,
+}
+
+/// Fetches what mentors' devices told this mentee (something passed on), keeps each one whose
+/// signature is from an approved device of a mentor, and moves the cursor.
+async fn fetch_notices(
+    store: &Shared,
+    api: &Api,
+    enrolment: &Enrolment,
+    ids: &WireIds,
+    approved: &[MentorDevice],
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    let after = lock(store)?.mark(NOTICES_MARK)?;
+    let page = api.notices(&enrolment.token, after).await?;
+    let mut store = lock(store)?;
+    let mut last = after;
+    for entry in page.notices {
+        last = last.max(entry.id);
+        let signed = &entry.notice;
+        let Some(device) = approved.iter().find(|d| d.device_id == signed.device_id) else {
+            tracing::warn!("a notice from a device this mentee never approved was ignored");
+            continue;
+        };
+        let signature = B64.decode(&signed.signature).unwrap_or_default();
+        if !device.keys.verifies(
+            &crate::crypto::concern::notice_message(&signed.notice),
+            &signature,
+        ) {
+            tracing::warn!("a notice whose signature did not match was ignored");
+            continue;
+        }
+        let Ok(Notice::PassedOn {
+            mentee_id,
+            item_id,
+            passed_to,
+            at_ms,
+        }) = serde_json::from_str::<Notice>(&signed.notice)
+        else {
+            continue;
+        };
+        if mentee_id != enrolment.person_id {
+            continue;
+        }
+        let local_id = ids.local(&item_id);
+        let what = store
+            .share_log(10_000)?
+            .into_iter()
+            .find(|line| line.item_id == local_id)
+            .map_or_else(
+                || "something you shared".to_owned(),
+                |line| line.label.to_lowercase(),
+            );
+        let when = chrono::DateTime::from_timestamp_millis(at_ms)
+            .map(|at| {
+                let day = at.with_timezone(&chrono::Local).date_naive();
+                crate::domain::time::long_date(day, chrono::Local::now().date_naive())
+            })
+            .unwrap_or_default();
+        store.add_notice(
+            NoticeKind::PassedOn,
+            &format!(
+                "On {when}, {mentor} passed on {what} to {passed_to}, as your program's promise \
+                 says they must when someone could be hurt.",
+                mentor = device.mentor_name
+            ),
+            &local_id,
+            LocalStamp::now(),
+        )?;
+        report.notices += 1;
+    }
+    store.set_mark(NOTICES_MARK, last)?;
+    Ok(())
+}
+
+/// The mark under which the last notice fetched is kept.
+const NOTICES_MARK: &str = "notices_after";
 
 /// Notes the mentee's other devices as the server lists them. One that another trusted device of
 /// the mentee already vouched for (or this one did) counts as vouched; the rest wait for the
@@ -204,20 +361,31 @@ async fn send_vouches(store: &Shared, api: &Api, enrolment: &Enrolment) -> Resul
     Ok(())
 }
 
-/// Seals many items (or their tombstones), spread over the device's cores (sealing is most of a
-/// large push's time).
+/// One sealed record: (local id, wire id, version, envelope).
+type Sealed = (String, String, u64, Vec<u8>);
+
+/// Seals many items (or their tombstones), each to its own recipients, spread over the
+/// device's cores (sealing is most of a large push's time).
 fn seal_all(
-    items: &[(ItemRef, Option<Vec<u8>>)],
+    items: &[Sealing],
     signer_id: &str,
     keys: &crate::crypto::DeviceKeys,
-    recipients: &[Recipient],
-) -> Result<Vec<(String, u64, Vec<u8>)>, SyncError> {
-    let seal_one = |(item, payload): &(ItemRef, Option<Vec<u8>>)| {
-        match payload {
-            Some(payload) => crypto::envelope::seal(item, payload, signer_id, keys, recipients),
-            None => crypto::envelope::seal_tombstone(item, signer_id, keys),
+) -> Result<Vec<Sealed>, SyncError> {
+    let seal_one = |sealing: &Sealing| {
+        match &sealing.payload {
+            Some(payload) => {
+                crypto::envelope::seal(&sealing.item, payload, signer_id, keys, &sealing.recipients)
+            }
+            None => crypto::envelope::seal_tombstone(&sealing.item, signer_id, keys),
         }
-        .map(|sealed| (item.item_id.clone(), item.version, sealed))
+        .map(|sealed| {
+            (
+                sealing.local_id.clone(),
+                sealing.item.item_id.clone(),
+                sealing.item.version,
+                sealed,
+            )
+        })
         .map_err(|_| SyncError::Store(StoreError::IdentityDamaged))
     };
     in_parallel(items, seal_one).into_iter().collect()
@@ -231,14 +399,17 @@ async fn send_batch(
     store: &Shared,
     api: &Api,
     enrolment: &Enrolment,
+    ids: &WireIds,
     records: Vec<RecordPut>,
     passed: &mut HashSet<String>,
     report: &mut SyncReport,
 ) -> Result<bool, SyncError> {
+    // The outbox knows items by their local ids.
     let versions: Vec<(String, u64)> = records
         .iter()
-        .map(|r| (r.item_id.clone(), r.version))
+        .map(|r| (ids.local(&r.item_id), r.version))
         .collect();
+    let local_of_first = records.first().map(|r| ids.local(&r.item_id));
     match api
         .put_records(
             &enrolment.token,
@@ -282,16 +453,18 @@ async fn send_batch(
         Err(CallError::Refused { code, .. })
             if records.len() == 1
                 && code == "version_conflict"
-                && passed.insert(records[0].item_id.clone())
+                && let Some(local) = &local_of_first
+                && passed.insert(local.clone())
                 && lock(store)?
-                    .go_past_server_version(&records[0].item_id, records[0].version)?
+                    .go_past_server_version(local, records[0].version)?
                     .is_some() =>
         {
             report.conflicts += 1;
             Ok(true)
         }
         Err(CallError::Refused { message, .. }) if records.len() == 1 => {
-            lock(store)?.outbox_failed(&records[0].item_id, Some(&message))?;
+            let local = local_of_first.unwrap_or_default();
+            lock(store)?.outbox_failed(&local, Some(&message))?;
             report.refused.push(message);
             Ok(false)
         }
@@ -302,6 +475,7 @@ async fn send_batch(
                     store,
                     api,
                     enrolment,
+                    ids,
                     vec![record],
                     passed,
                     report,

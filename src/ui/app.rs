@@ -12,8 +12,8 @@ use dioxus::prelude::*;
 
 use super::components::GetHelpButton;
 use super::views::{
-    GoalsScreen, HelpScreen, HiddenScreen, HistoryScreen, LockScreen, MentorApp, PrivacyScreen,
-    SharingScreen, TodayScreen, ToolsScreen,
+    GoalsScreen, HelpScreen, HiddenScreen, HistoryScreen, LockScreen, MentorApp,
+    MentorPasscodeGate, PrivacyScreen, SharingScreen, TodayScreen, ToolsScreen,
 };
 use super::{Session, theme};
 use crate::platform::{Lifecycle, on_lifecycle};
@@ -160,6 +160,14 @@ pub fn App() -> Element {
         };
     }
     let role = session.device().role();
+    if role == Role::Mentor && !session.device().has_passcode() {
+        // Mentor mode holds young people's words: it opens only behind a passcode.
+        return rsx! {
+            style { {theme::STYLESHEET} }
+            document::Title { "{name}" }
+            MentorPasscodeGate { name: name.to_owned(), discreet: settings.discreet }
+        };
+    }
     let tabs: &[Tab] = match role {
         Role::Mentee => &Tab::MENTEE,
         Role::Mentor => &Tab::MENTOR,

@@ -166,6 +166,13 @@ async fn mentee_app(dark: bool) {
     review
         .check(&browser, "History, choosing who can see")
         .await;
+    browser.click("input[type='radio'][value='shared']").await;
+    browser.click("#save-share").await;
+    browser.wait_for("#before-sharing").await;
+    review
+        .check(&browser, "History, before a first share")
+        .await;
+    browser.click("#not-now-share").await;
 
     browser.tab("Goals").await;
     review.check(&browser, "Goals").await;
@@ -243,7 +250,7 @@ async fn mentee_app(dark: bool) {
     review.check(&browser, "Hidden screen").await;
 
     browser.finish().await;
-    review.assert_clean(26);
+    review.assert_clean(27);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -263,6 +270,8 @@ async fn mentor_and_console(dark: bool) {
     };
     let sync = SyncServer::start().await;
     steady::server::add_staff(&sync.store, "Dana", "a long staff password").unwrap();
+    sync.store.set_safeguarding("Dana", true).unwrap();
+    crate::common::safeguarding::Inbox::set_up(&sync, "Dana Lee, safeguarding lead");
     let preview = PreviewServer::start().await;
     let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
     let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
@@ -283,9 +292,22 @@ async fn mentor_and_console(dark: bool) {
     .unwrap();
     alex.sync_now().await.unwrap();
     sam.sync_now().await.unwrap();
+    sam.set_passcode(None, "sam keeps it safe", "sam keeps it safe")
+        .unwrap();
     let mut review = Review::default();
 
     browser.open(&preview.device_url("sam")).await;
+    browser.wait_for("#unlock-passcode").await;
+    review.check(&browser, "Mentor: lock screen").await;
+    browser.click("#get-help").await;
+    browser.wait_for("#crisis-card").await;
+    review
+        .check(&browser, "Mentor: lock screen, Get help")
+        .await;
+    browser.click("#back-to-lock").await;
+    browser
+        .type_into("#unlock-passcode", "sam keeps it safe\n")
+        .await;
     browser.wait_for("button[data-mentee='Alex']").await;
     checker_catches_a_planted_problem(&browser).await;
     review.check(&browser, "Mentor: your mentees").await;
@@ -296,6 +318,10 @@ async fn mentor_and_console(dark: bool) {
     browser.wait_for("#mentee-name").await;
     browser.wait_for("article.card").await;
     review.check(&browser, "Mentor: Alex").await;
+    browser.click("article.card button.raise-concern").await;
+    browser.click("input.tell-no").await;
+    browser.wait_for("textarea.concern-why-not").await;
+    review.check(&browser, "Mentor: raising a concern").await;
     browser.click("#get-help").await;
     browser.wait_for("#crisis-card").await;
     review.check(&browser, "Mentor: Get help").await;
@@ -332,9 +358,15 @@ async fn mentor_and_console(dark: bool) {
     browser.click("a[href='/staff/audit']").await;
     browser.wait_for("#audit").await;
     review.check(&browser, "Console: audit log").await;
+    browser.click("a[href='/staff/care']").await;
+    browser.wait_for("#care-form").await;
+    review.check(&browser, "Console: duty of care").await;
+    browser.click("a[href='/staff/safeguarding']").await;
+    browser.wait_for("#safeguarding-open").await;
+    review.check(&browser, "Console: safeguarding inbox").await;
 
     browser.finish().await;
-    review.assert_clean(12);
+    review.assert_clean(17);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -58,6 +58,11 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser.click("input[type='radio'][value='shared']").await;
     browser.screenshot("share-preview").await;
     browser.click("#save-share").await;
+    // Before a first share: what a mentor keeps, and what they must pass on.
+    browser
+        .wait_for_text("#before-sharing", "What your mentor has to pass on")
+        .await;
+    browser.click("#understood-share").await;
     browser.wait_for_text("button.share-toggle", "Shared").await;
     browser.tab("Sharing").await;
     browser.wait_for_text("#shared-now", "Check-in").await;
@@ -81,6 +86,19 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser.screenshot("sharing").await;
 
     browser.open(&preview.device_url("sam")).await;
+    // Mentor mode opens only behind a passcode: Sam sets one first.
+    browser
+        .wait_for_text("#mentor-passcode-title", "Set a passcode first")
+        .await;
+    browser.click("#set-passcode").await;
+    browser
+        .type_into("#passcode-new", "sam keeps it safe")
+        .await;
+    browser
+        .type_into("#passcode-again", "sam keeps it safe")
+        .await;
+    browser.click("#passcode-save").await;
+    browser.wait_for("button[data-mentee='Alex']").await;
     // Sam can read out the same code Alex's phone shows for Sam's device.
     let sam_code = preview
         .devices
@@ -123,6 +141,9 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
         .await;
 
     browser.open(&preview.device_url("sam")).await;
+    browser
+        .type_into("#unlock-passcode", "sam keeps it safe\n")
+        .await;
     browser.click("#this-device summary").await;
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;

@@ -451,7 +451,7 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
         "edited a crisis contact",
         "moved a crisis contact up",
         "removed a crisis contact",
-        "unpaired",
+        "ended a match",
     ] {
         assert!(audit.contains(action), "{action}");
     }

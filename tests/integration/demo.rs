@@ -101,10 +101,19 @@ fn the_demo_prints_where_it_is_and_serves_the_mentee_app() {
     );
     assert_eq!(demo.get("/d/Not-A-Device").0, 404);
     assert_eq!(demo.get("/d/%2E%2E").0, 404);
+    let printed = demo.printed.clone();
     demo.stop();
     // Alex and Sam were enrolled with the demo's sync server, as a mentee and a mentor.
     for (name, role, person) in [("mentee", "mentee", "Alex"), ("mentor", "mentor", "Sam")] {
         let device = Device::open(&data.path().join(name)).unwrap();
+        if role == "mentor" {
+            // Mentor mode always has a passcode; the demo prints it.
+            assert!(device.is_locked(), "the mentor's device opens locked");
+            assert!(printed.contains(steady::preview::DEMO_MENTOR_PASSCODE));
+            device
+                .unlock(steady::preview::DEMO_MENTOR_PASSCODE)
+                .unwrap();
+        }
         let enrolment = device.enrolment().unwrap().expect("enrolled");
         assert_eq!(
             (enrolment.role.key(), enrolment.display_name.as_str()),

@@ -5,6 +5,7 @@
 mod common;
 
 mod browser_audit;
+mod browser_care;
 mod browser_console;
 mod browser_goals;
 mod browser_help;
@@ -17,6 +18,7 @@ mod browser_tools;
 mod console;
 mod demo;
 mod durability;
+mod duty_of_care;
 mod fuzz_corpus;
 mod hostile_server;
 mod hostile_trust;

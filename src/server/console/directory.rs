@@ -216,6 +216,7 @@ fn render(
             version: 0,
             region: String::new(),
             contacts: contacts.to_vec(),
+            program: None,
         }),
     );
     let phone_view = card.by_open_now(chrono::Utc::now());
@@ -401,19 +402,14 @@ pub(crate) async fn publish(
         Err(response) => return *response,
     };
     let contacts = draft(&state);
-    if contacts.is_empty() {
+    if contacts.is_empty() && super::care::care_to_publish(&state).is_none() {
         return super::refusal(
             StatusCode::BAD_REQUEST,
             "Nothing to publish",
-            "Add at least one contact first.",
+            "Add at least one contact, or write the duty of care statement, first.",
         );
     }
-    let directory = serde_json::json!({
-        "version": 0,
-        "region": state.store.program_name().unwrap_or_default(),
-        "contacts": contacts,
-    });
-    match crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string()) {
+    match publish_now(&state) {
         Ok(version) => {
             let _ = state.store.audit(
                 &session.name,
@@ -455,4 +451,18 @@ impl WithCsrf for PublishForm {
     fn csrf(&self) -> &str {
         &self.csrf
     }
+}
+
+/// Publishes the contacts being edited and the duty of care statement as the next signed
+/// version.
+pub(crate) fn publish_now(state: &ServerState) -> anyhow::Result<u64> {
+    let mut directory = serde_json::json!({
+        "version": 0,
+        "region": state.store.program_name().unwrap_or_default(),
+        "contacts": draft(state),
+    });
+    if let Some(care) = super::care::care_to_publish(state) {
+        directory["program"] = serde_json::to_value(care)?;
+    }
+    crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string())
 }

@@ -7,6 +7,7 @@
 //! program totals and the audit log. Every route but sign-in refuses a signed-out request. The
 //! console never receives entry content; it cannot decrypt any.
 
+mod care;
 mod directory;
 mod pages;
 mod people;
@@ -41,6 +42,10 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/directory/save", post(directory::save))
         .route("/staff/directory/change", post(directory::change))
         .route("/staff/directory/publish", post(directory::publish))
+        .route("/staff/care", get(care::show_care).post(care::save_care))
+        .route("/staff/safeguarding", get(care::show_inbox))
+        .route("/staff/safeguarding/setup", post(care::setup))
+        .route("/staff/safeguarding/handled", post(care::handled))
         .route("/staff/people", get(people::show))
         .route("/staff/people/invite", post(people::invite))
         .route("/staff/people/{action}", post(people::act))

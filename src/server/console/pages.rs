@@ -12,18 +12,10 @@ const STYLE: &str = concat!(
     include_str!("../../../assets/css/console.css"),
 );
 
-/// The console's one script, a nicety on top of plain forms: it shows "Copy code" buttons and
-/// copies the code next to them. Every page works without it.
-const SCRIPT: &str = "document.querySelectorAll('button[data-copy]').forEach(function (b) {\
-  b.hidden = false;\
-  b.addEventListener('click', function () {\
-    var field = document.getElementById(b.dataset.copy);\
-    var said = document.getElementById(b.dataset.copy + '-copied');\
-    field.select();\
-    var done = function () { if (said) { said.textContent = 'Copied.'; } };\
-    if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, function () {}); }\
-  });\
-});";
+/// The console's one script (assets/console/console.js): the Copy button for invite codes, and
+/// the safeguarding inbox's cryptography, done in the browser so the server never holds the
+/// safeguarding key or a concern's words. Every other page works without it.
+const SCRIPT: &str = include_str!("../../../assets/console/console.js");
 
 /// The console's Content-Security-Policy: only its own inline stylesheet and script (by hash),
 /// images only from itself or data (the QR codes), forms post only to itself.
@@ -49,6 +41,8 @@ pub(crate) fn page(title: &str, signed_in_as: Option<(&str, &str)>, body: Elemen
                     a { href: "/staff", "Home" }
                     a { href: "/staff/people", "People" }
                     a { href: "/staff/directory", "Crisis contacts" }
+                    a { href: "/staff/care", "Duty of care" }
+                    a { href: "/staff/safeguarding", "Safeguarding" }
                     a { href: "/staff/audit", "Audit log" }
                 }
                 form { method: "post", action: "/staff/sign-out",

@@ -173,6 +173,12 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
             if !person.partners.is_empty() {
                 div { class: "person-part",
                     h4 { "Paired with" }
+                    if person.role == "mentee" {
+                        p { class: "hint",
+                            "Ending a match deletes what the mentee shared from the mentor's devices at their next sync, "
+                            "and tells the mentee. A new mentor starts with nothing until the mentee shares."
+                        }
+                    }
                     ul { class: "plain-list partners",
                         for (partner, partner_name) in person.partners.iter() {
                             li { key: "{partner}", class: "row",
@@ -180,7 +186,8 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
                                 if person.role == "mentee" {
                                     form { method: "post", action: "/staff/people/unpair",
                                         {hidden("csrf", csrf)} {hidden("mentee", &person.id)} {hidden("mentor", partner)}
-                                        button { r#type: "submit", aria_label: "Unpair {person.name} and {partner_name}", "Unpair" }
+                                        button { r#type: "submit", class: "end-match",
+                                            aria_label: "End match: {person.name} and {partner_name}", "End match" }
                                     }
                                 }
                             }
@@ -357,7 +364,7 @@ pub(crate) async fn act(
                 Some((&session.name, &session.csrf)),
                 rsx! {
                     h1 { "Deactivate {who}?" }
-                    p { "Everything the server holds for {who} is deleted: their devices stop syncing, and their pairings and shared items go. Their phone keeps its own data. This can't be undone." }
+                    p { "Everything the server holds for {who} is deleted: their devices stop syncing, and their pairings and shared items go. Their phone keeps its own data. Concerns raised about them stay in the safeguarding inbox. This can't be undone." }
                     form { method: "post", action: "/staff/people/deactivate",
                         input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
                         input { r#type: "hidden", name: "id", value: "{form.id}" }
@@ -387,7 +394,7 @@ pub(crate) async fn act(
     }
     let what = match action.as_str() {
         "pair" => "paired",
-        "unpair" => "unpaired",
+        "unpair" => "ended a match",
         "revoke" => "removed a device",
         "cancel-invite" => "cancelled an invite",
         _ => "deactivated a person",

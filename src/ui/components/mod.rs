@@ -1,7 +1,9 @@
 //! Widgets: small components with props in and events out. Screens in `views/` compose them.
 
 mod breath_pacer;
+mod care;
 mod comfort_list;
+mod concern_control;
 mod contact_card;
 mod crisis_card;
 mod details_editor;
@@ -29,7 +31,9 @@ mod undo_toast;
 mod urge_timer;
 
 pub use breath_pacer::BreathPacer;
+pub use care::{CareStatement, MentorCare};
 pub use comfort_list::ComfortList;
+pub use concern_control::ConcernControl;
 pub use contact_card::ContactCard;
 pub use crisis_card::{CrisisCard, CrisisLines, HelpTitle, LinesPart, Traces};
 pub use details_editor::DetailsEditor;

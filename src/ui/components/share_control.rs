@@ -1,9 +1,11 @@
 //! The share control on a check-in or goal: shows who can see it, and opens a choice of "just for
 //! me", "share" or "share without my notes" with a preview of exactly what the mentor will see.
+//! Sharing is with the mentor the mentee has now, by name. Before a mentee's first share, the
+//! program's confidentiality statement says what the mentor keeps and what they must pass on.
 
 use dioxus::prelude::*;
 
-use super::SharedView;
+use super::{CareStatement, SharedView};
 use crate::domain::{ShareKind, ShareMode};
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -18,11 +20,18 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     let mut open = use_signal(|| false);
     let mut choice = use_signal(move || current);
     let mut problem = use_signal(|| None::<String>);
+    // Set while the confidentiality statement is shown before a first share.
+    let mut telling = use_signal(|| false);
     let id = item_id.clone();
+    let with = device
+        .shared_with(kind, &item_id)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "your mentor".into());
     let state_text = match current {
-        ShareMode::Private => "Just for me",
-        ShareMode::Shared => "Shared with my mentor",
-        ShareMode::SharedWithoutNote => "Shared, notes kept private",
+        ShareMode::Private => "Just for me".to_owned(),
+        ShareMode::Shared => format!("Shared with {with}"),
+        ShareMode::SharedWithoutNote => format!("Shared with {with}, notes kept private"),
     };
 
     if !open() {
@@ -51,6 +60,54 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     };
     // Read only once the choice is open: History renders a control on every check-in.
     let connected = device.enrolment().ok().flatten().is_some();
+    let mentors = device
+        .mentors_in_words()
+        .unwrap_or_else(|_| "your mentor".into());
+    let (save_id, save_label) = (id.clone(), label.clone());
+    let mut save = move || {
+        let device = session.device();
+        match device.set_share(kind, &save_id, choice(), &save_label) {
+            Ok(()) => {
+                problem.set(None);
+                telling.set(false);
+                open.set(false);
+                session.changed();
+            }
+            Err(err) => problem.set(Some(err.to_string())),
+        }
+    };
+    if telling() {
+        let (care, own) = device.program_care();
+        return rsx! {
+            div {
+                class: "share-panel card",
+                id: "before-sharing",
+                role: "group",
+                aria_labelledby: "before-sharing-title",
+                tabindex: "-1",
+                onmounted: focus_when_mounted,
+                h3 { id: "before-sharing-title", "Before you share" }
+                CareStatement { care, own, mentor: false }
+                p { class: "hint", "You can read this again any time in Privacy." }
+                div { class: "row",
+                    button {
+                        r#type: "button",
+                        class: "primary",
+                        id: "understood-share",
+                        onclick: move |_| {
+                            if let Err(err) = session.device().mark_care_seen() {
+                                problem.set(Some(err.to_string()));
+                                return;
+                            }
+                            save();
+                        },
+                        "I understand. Share it"
+                    }
+                    button { r#type: "button", id: "not-now-share", onclick: move |_| telling.set(false), "Not now" }
+                }
+            }
+        };
+    }
     let preview = device.share_preview(kind, &id, choice()).ok().flatten();
     let group = format!("share-{id}");
     rsx! {
@@ -72,13 +129,17 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                             checked: choice() == mode,
                             onchange: move |_| choice.set(mode),
                         }
-                        " {mode.label()}"
+                        match mode {
+                            ShareMode::Shared => format!(" Share with {mentors}"),
+                            ShareMode::SharedWithoutNote => format!(" Share with {mentors}, keep my notes private"),
+                            ShareMode::Private => format!(" {}", mode.label()),
+                        }
                     }
                 }
             }
             if let Some(content) = preview {
                 div { class: "share-preview", aria_live: "polite",
-                    p { class: "hint", "Your mentor will see exactly this:" }
+                    p { class: "hint", "{mentors} will see exactly this:" }
                     SharedView { content }
                 }
             } else {
@@ -98,13 +159,11 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                     class: "primary",
                     id: "save-share",
                     onclick: move |_| {
-                        match session.device().set_share(kind, &id, choice(), &label) {
-                            Ok(()) => {
-                                problem.set(None);
-                                open.set(false);
-                                session.changed();
-                            }
-                            Err(err) => problem.set(Some(err.to_string())),
+                        // The first share tells the mentee what the mentor keeps, and what not.
+                        if choice().is_shared() && !session.device().care_seen().unwrap_or(false) {
+                            telling.set(true);
+                        } else {
+                            save();
                         }
                     },
                     "Save"

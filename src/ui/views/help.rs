@@ -10,8 +10,8 @@ use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{PlanSection, ShareKind};
 use crate::sync::protocol::Role;
 use crate::ui::components::{
-    CrisisLines, HelpTitle, LinesPart, MentorNudge, OutsideLink, PeopleList, PlanSectionEditor,
-    Traces, person_named,
+    CrisisLines, HelpTitle, LinesPart, MentorCare, MentorNudge, OutsideLink, PeopleList,
+    PlanSectionEditor, Traces, person_named,
 };
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -26,6 +26,15 @@ pub fn HelpScreen() -> Element {
     }
     session.track();
     let device = session.device();
+    if device.role() == Role::Mentor {
+        let (care, own) = device.program_care();
+        return rsx! {
+            HelpTitle {}
+            MentorCare { care, own }
+            CrisisLines { part: LinesPart::OpenNow }
+            CrisisLines { part: LinesPart::Closed }
+        };
+    }
     let plan_shared = device
         .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
         .is_ok_and(|mode| mode.is_shared());

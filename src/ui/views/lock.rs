@@ -4,7 +4,8 @@
 
 use dioxus::prelude::*;
 
-use crate::ui::components::{CrisisCard, GetHelpButton};
+use crate::ui::components::{CrisisCard, GetHelpButton, MentorCare};
+use crate::ui::views::PasscodeSettings;
 use crate::ui::{focus_when_mounted, use_session};
 
 /// Shown while the database is closed. `name` is "Steady", or the neutral name in discreet mode;
@@ -18,7 +19,13 @@ pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
     let mut problem = use_signal(|| None::<String>);
 
     let body = if showing_help() {
+        let device = session.device();
+        let mentor = device.settings().mentor_mode;
+        let (care, own) = device.program_care();
         rsx! {
+            if mentor {
+                MentorCare { care, own }
+            }
             CrisisCard {}
             button { r#type: "button", id: "back-to-lock", onclick: move |_| showing_help.set(false),
                 "Back"
@@ -117,6 +124,31 @@ pub fn HiddenScreen(on_back: EventHandler<()>) -> Element {
             aria_label: "Go back",
             onmounted: focus_when_mounted,
             onclick: move |_| on_back.call(()),
+        }
+    }
+}
+
+/// A mentor's device before it has a passcode: mentor mode holds young people's words, so it
+/// opens only behind one. Get help works here as everywhere.
+#[component]
+pub fn MentorPasscodeGate(name: String, discreet: bool) -> Element {
+    let mut showing_help = use_signal(|| false);
+    rsx! {
+        div { class: "app",
+            header { class: "app-header",
+                span { class: "app-name", "{name} · Mentor" }
+                GetHelpButton { discreet, on_open: move |_| showing_help.set(true) }
+            }
+            main { class: "screen", id: "content", tabindex: "-1",
+                if showing_help() {
+                    CrisisCard {}
+                    button { r#type: "button", id: "back-to-passcode", onclick: move |_| showing_help.set(false), "Back" }
+                } else {
+                    h1 { tabindex: "-1", onmounted: focus_when_mounted, id: "mentor-passcode-title", "Set a passcode first" }
+                    p { "You'll hold what young people chose to share with you. A passcode keeps it safe if someone else picks up this device." }
+                    PasscodeSettings {}
+                }
+            }
         }
     }
 }

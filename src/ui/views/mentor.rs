@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 
 use crate::domain::history::{chart_points, summarize_for};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
-use crate::ui::components::{MenteeDevices, MoodChart, SharedView, SyncButton};
+use crate::ui::components::{ConcernControl, MenteeDevices, MoodChart, SharedView, SyncButton};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -17,6 +17,7 @@ pub fn MentorApp() -> Element {
     let mut open = use_signal(|| None::<String>);
     let device = session.device();
     let mentees = device.mentees().unwrap_or_default();
+    let notices = device.notices().unwrap_or_default();
     let status = device.sync_line().ok();
 
     let this_device = rsx! {
@@ -45,6 +46,15 @@ pub fn MentorApp() -> Element {
             {this_device}
         } else {
             h1 { tabindex: "-1", onmounted: focus_when_mounted, "Your mentees" }
+            if !notices.is_empty() {
+                section { class: "card notices", id: "notices", aria_label: "What happened",
+                    ul { class: "plain-list",
+                        for (i, notice) in notices.iter().enumerate() {
+                            li { key: "{i}", class: "notice", "data-kind": notice.kind.key(), "{notice.text}" }
+                        }
+                    }
+                }
+            }
             if mentees.is_empty() {
                 p { id: "no-mentees", "No mentees yet. When your program pairs you with someone, they show here." }
             }
@@ -159,6 +169,7 @@ fn MenteeView(mentee_id: String) -> Element {
         for request in requests {
             div { key: "{request.item_id}", class: "card highlight", role: "note", id: "contact-request",
                 if let Some(content) = request.content { SharedView { content } }
+                ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: request.item_id.clone() }
             }
         }
         if !points.is_empty() {
@@ -167,8 +178,9 @@ fn MenteeView(mentee_id: String) -> Element {
         if !goals.is_empty() {
             h2 { "Goals" }
             for goal in goals {
-                article { key: "{goal.item_id}", class: "card",
+                article { key: "{goal.item_id}", class: "card", "data-item": "{goal.item_id}",
                     if let Some(content) = goal.content { SharedView { content } }
+                    ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: goal.item_id.clone() }
                 }
             }
         }
@@ -181,7 +193,10 @@ fn MenteeView(mentee_id: String) -> Element {
         for item in timeline {
             article { key: "{item.item_id}", class: "card", "data-item": "{item.item_id}",
                 match item.content {
-                    Some(content) => rsx! { SharedView { content } },
+                    Some(content) => rsx! {
+                        SharedView { content }
+                        ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: item.item_id.clone() }
+                    },
                     None => rsx! {
                         p { class: "unverified",
                             "This item could not be verified, so it isn't shown. It may have been changed on the way."

@@ -5,6 +5,7 @@ use dioxus::prelude::*;
 
 use crate::domain::AutoLock;
 use crate::sync::protocol::Role;
+use crate::ui::components::CareStatement;
 use crate::ui::views::my_data::MyData;
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -13,9 +14,16 @@ pub fn PrivacyScreen() -> Element {
     let session = use_session();
     session.track();
     let role = session.device().role();
+    let (care, own) = session.device().program_care();
     rsx! {
         h1 { tabindex: "-1", onmounted: focus_when_mounted, "Privacy" }
         WhoCanSee {}
+        section { class: "card", id: "care", aria_labelledby: "care-title",
+            h2 { id: "care-title",
+                if role == Role::Mentee { "What your mentor keeps private" } else { "What you keep, and what you pass on" }
+            }
+            CareStatement { care, own, mentor: role == Role::Mentor }
+        }
         PasscodeSettings {}
         Discreet {}
         if role == Role::Mentee { MyData {} } else { MyData { mentor: true } }
@@ -41,7 +49,10 @@ fn WhoCanSee() -> Element {
                 dt { "{mentor}" }
                 dd { "Only the things you choose to share, and only on devices you said yes to. You can stop sharing any time." }
                 dt { "Your program's staff" }
-                dd { "That you're connected and when your phone last synced. Never what you write." }
+                dd {
+                    "That you're connected and when your phone last synced. Never what you write, "
+                    "unless your mentor has to pass something on to keep you safe (below). Then you'll see it in Sharing."
+                }
                 dt { "The sync server" }
                 dd { "Keeps your shared things locked. It can't read them." }
                 dt { "Someone holding your phone" }
@@ -59,8 +70,9 @@ fn WhoCanSee() -> Element {
     }
 }
 
+/// Set, change or remove the passcode, and when to lock. (A mentor's device can't remove it.)
 #[component]
-fn PasscodeSettings() -> Element {
+pub fn PasscodeSettings() -> Element {
     let mut session = use_session();
     session.track();
     let device = session.device();
@@ -171,7 +183,9 @@ fn PasscodeSettings() -> Element {
                 }
                 div { class: "row",
                     button { r#type: "button", id: "change-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("change")) }, "Change passcode" }
-                    button { r#type: "button", id: "remove-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("remove")) }, "Remove passcode" }
+                    if !settings.mentor_mode {
+                        button { r#type: "button", id: "remove-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("remove")) }, "Remove passcode" }
+                    }
                 }
             } else {
                 button { r#type: "button", class: "primary", id: "set-passcode",

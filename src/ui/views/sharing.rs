@@ -5,6 +5,7 @@
 use dioxus::prelude::*;
 
 use crate::domain::share::SAFETY_PLAN_ID;
+use crate::domain::time::short_date;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
 use crate::ui::components::{
@@ -113,6 +114,9 @@ fn SharedList() -> Element {
                 for thing in things {
                     li { key: "{thing.item_id}", "data-shared": "{thing.item_id}",
                         span { "{kind_words(thing.kind)}: {thing.label}" }
+                        if let Some(with) = session.device().shared_with(thing.kind, &thing.item_id).ok().flatten() {
+                            span { class: "hint shared-with", ", with {with}" }
+                        }
                         if thing.mode == ShareMode::SharedWithoutNote {
                             span { class: "hint", " (notes kept private)" }
                         }
@@ -159,7 +163,21 @@ fn ShareLog() -> Element {
     let session = use_session();
     session.track();
     let log = session.device().share_log().unwrap_or_default();
+    let notices = session.device().notices().unwrap_or_default();
     rsx! {
+        if !notices.is_empty() {
+            section { class: "card notices", aria_labelledby: "notices-title", id: "notices",
+                h2 { id: "notices-title", "What happened" }
+                ul { class: "plain-list",
+                    for (i, notice) in notices.iter().enumerate() {
+                        li { key: "{i}", class: "notice", "data-kind": notice.kind.key(),
+                            p { class: "muted small", "{short_date(notice.at.datetime().date_naive())}, {notice.at.clock_time()}" }
+                            p { "{notice.text}" }
+                        }
+                    }
+                }
+            }
+        }
         section { class: "card", aria_labelledby: "log-title",
             h2 { id: "log-title", "Sharing log" }
             if log.is_empty() {
@@ -168,17 +186,27 @@ fn ShareLog() -> Element {
             ol { class: "plain-list", id: "share-log",
                 for (i, line) in log.iter().enumerate() {
                     li { key: "{i}",
-                        "{line.at.datetime().format(\"%a %-d %b\")}, {line.at.clock_time()}: "
+                        "{short_date(line.at.datetime().date_naive())}, {line.at.clock_time()}: "
                         match (line.kind, line.mode) {
                             (ShareKind::ContactRequest, _) => "asked your mentor to get in touch".to_owned(),
+                            (_, ShareMode::Private) if !line.audience.is_empty() => format!("{} became private again (the match with {} ended)", line.label, line.audience),
                             (_, ShareMode::Private) => format!("stopped sharing {}", line.label),
-                            (_, ShareMode::SharedWithoutNote) => format!("shared {} without notes", line.label),
-                            (_, ShareMode::Shared) => format!("shared {}", line.label),
+                            (_, ShareMode::SharedWithoutNote) => format!("shared {} with {} without notes", line.label, with_whom(&line.audience)),
+                            (_, ShareMode::Shared) => format!("shared {} with {}", line.label, with_whom(&line.audience)),
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// The log's words for who something was shared with.
+fn with_whom(audience: &str) -> &str {
+    if audience.is_empty() {
+        "your mentor"
+    } else {
+        audience
     }
 }
 

@@ -5,4 +5,5 @@ pub mod browser;
 pub mod console;
 pub mod hostile;
 pub mod preview;
+pub mod safeguarding;
 pub mod sync_server;

@@ -1,0 +1,252 @@
+// The staff console's one script. Every page works without it; it adds a Copy button for invite
+// codes and does the safeguarding inbox's cryptography in this browser, so the server never sees
+// the safeguarding key or what a concern says. Allowed by its hash in the page's policy.
+(function () {
+  'use strict';
+  var enc = new TextEncoder();
+  var dec = new TextDecoder();
+  var subtle = window.crypto && window.crypto.subtle;
+
+  function b64d(text) {
+    var s = text.replace(/-/g, '+').replace(/_/g, '/');
+    while (s.length % 4) { s += '='; }
+    var bin = atob(s);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { out[i] = bin.charCodeAt(i); }
+    return out;
+  }
+  function b64e(bytes) {
+    var bin = '';
+    var view = new Uint8Array(bytes);
+    for (var i = 0; i < view.length; i++) { bin += String.fromCharCode(view[i]); }
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function concat(parts) {
+    var length = parts.reduce(function (n, p) { return n + p.length; }, 0);
+    var out = new Uint8Array(length);
+    var at = 0;
+    parts.forEach(function (p) { out.set(p, at); at += p.length; });
+    return out;
+  }
+  function be64(n) {
+    var out = new Uint8Array(8);
+    new DataView(out.buffer).setBigUint64(0, BigInt(n));
+    return out;
+  }
+  function be32(n) {
+    var out = new Uint8Array(4);
+    new DataView(out.buffer).setUint32(0, n);
+    return out;
+  }
+  // A length-prefixed field, as the app writes them (crypto/envelope.rs `push`).
+  function field(bytes) {
+    var b = typeof bytes === 'string' ? enc.encode(bytes) : bytes;
+    return concat([be64(b.length), b]);
+  }
+  function same(a, b) {
+    if (a.length !== b.length) { return false; }
+    for (var i = 0; i < a.length; i++) { if (a[i] !== b[i]) { return false; } }
+    return true;
+  }
+  function say(el, text) { if (el) { el.textContent = text; } }
+
+  // Copy buttons.
+  document.querySelectorAll('button[data-copy]').forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener('click', function () {
+      var input = document.getElementById(b.dataset.copy);
+      var said = document.getElementById(b.dataset.copy + '-copied');
+      input.select();
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(input.value).then(function () { say(said, 'Copied.'); }, function () {});
+      }
+    });
+  });
+
+  var WRAP_LABEL = enc.encode('steady-safeguarding-key-v1');
+  var ITERATIONS = 600000;
+
+  async function passphraseKey(passphrase, salt, iterations, usage) {
+    var base = await subtle.importKey('raw', enc.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+    return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations },
+      base, { name: 'AES-GCM', length: 256 }, false, [usage]);
+  }
+
+  // Setting up the inbox: the key pair is made here; only its public half and the private half
+  // wrapped under the passphrase go to the server.
+  var setup = document.getElementById('safeguarding-setup');
+  if (setup) {
+    setup.addEventListener('submit', async function (event) {
+      if (setup.dataset.ready === 'yes') { return; }
+      event.preventDefault();
+      var problem = document.getElementById('setup-problem');
+      var passphrase = document.getElementById('setup-passphrase').value;
+      if (passphrase.length < 16) { say(problem, 'Use a passphrase of at least 16 characters: a few words you will remember.'); return; }
+      if (passphrase !== document.getElementById('setup-again').value) { say(problem, "The two passphrases aren't the same."); return; }
+      if (!subtle) { say(problem, 'This browser cannot do the cryptography the inbox needs. Try a current browser.'); return; }
+      try {
+        say(problem, '');
+        var pair = await subtle.generateKey({ name: 'X25519' }, true, ['deriveBits']);
+        var publicRaw = await subtle.exportKey('raw', pair.publicKey);
+        var pkcs8 = await subtle.exportKey('pkcs8', pair.privateKey);
+        var salt = crypto.getRandomValues(new Uint8Array(16));
+        var nonce = crypto.getRandomValues(new Uint8Array(12));
+        var kek = await passphraseKey(passphrase, salt, ITERATIONS, 'encrypt');
+        var ct = await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: WRAP_LABEL }, kek, pkcs8);
+        document.getElementById('setup-public').value = b64e(publicRaw);
+        document.getElementById('setup-wrapped').value = JSON.stringify({
+          v: 1, kdf: 'PBKDF2-SHA256', iterations: ITERATIONS, salt: b64e(salt), nonce: b64e(nonce), ct: b64e(ct)
+        });
+        document.getElementById('setup-passphrase').value = '';
+        document.getElementById('setup-again').value = '';
+        setup.dataset.ready = 'yes';
+        setup.submit();
+      } catch (err) {
+        say(problem, 'The key could not be made in this browser: ' + err);
+      }
+    });
+  }
+
+  // The envelope's signed bytes and associated data, as crypto/envelope.rs makes them.
+  function signedBytes(w) {
+    var parts = [enc.encode('steady-envelope-v2'), field(be32(w.v)), field(w.feed), field(w.item),
+      field(be64(w.version)), field(w.mentee), field(w.signer), field(new Uint8Array([w.tomb ? 1 : 0])),
+      field(w.nonce || ''), field(w.commit || ''), field(w.body || ''), field(be64((w.keys || []).length))];
+    (w.keys || []).forEach(function (k) { parts.push(field(k.device), field(k.enc), field(k.key)); });
+    return concat(parts);
+  }
+  function itemData(w) {
+    return concat([enc.encode('steady-item-v2'), field(w.feed), field(w.item), field(be64(w.version)), field(w.mentee)]);
+  }
+  async function verifyEd25519(publicKey, signature, message) {
+    var key = await subtle.importKey('raw', b64d(publicKey), { name: 'Ed25519' }, false, ['verify']);
+    return subtle.verify({ name: 'Ed25519' }, key, b64d(signature), message);
+  }
+
+  // Checks the mentee's own signature and that the released key opens the body they signed to
+  // exactly what the mentor's device says it showed.
+  async function checkEvidence(body) {
+    var w = JSON.parse(body.evidence.envelope);
+    if (w.v !== 2 || w.tomb || w.feed !== 'shared' || w.mentee !== body.mentee_id || w.signer !== body.mentee_device) {
+      return 'the envelope is not the mentee\'s item';
+    }
+    if (!(await verifyEd25519(body.mentee_device_key, w.sig, signedBytes(w)))) {
+      return 'the mentee\'s signature does not match';
+    }
+    var contentKey = b64d(body.evidence.content_key);
+    var commitment = new Uint8Array(await subtle.digest('SHA-256',
+      concat([enc.encode('steady-content-key-commitment-v2'), contentKey])));
+    if (!same(commitment, b64d(w.commit))) { return 'the key does not belong to this envelope'; }
+    var key = await subtle.importKey('raw', contentKey, { name: 'AES-GCM' }, false, ['decrypt']);
+    var plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: b64d(w.nonce), additionalData: itemData(w) }, key, b64d(w.body)));
+    var end = plain.length;
+    while (end > 0 && plain[end - 1] === 32) { end--; }
+    if (dec.decode(plain.subarray(0, end)) !== body.content) { return 'the item differs from what the mentee signed'; }
+    return null;
+  }
+
+  function line(parent, tag, text, cls) {
+    var el = document.createElement(tag);
+    el.textContent = text;
+    if (cls) { el.className = cls; }
+    parent.appendChild(el);
+    return el;
+  }
+
+  // The shared item in plain words (only text is ever set: nothing here becomes markup).
+  function showContent(parent, content) {
+    var c = JSON.parse(content);
+    if (c.type === 'mood') {
+      line(parent, 'p', 'Check-in: ' + c.feeling + ' (' + c.level + ' of 5)');
+      if (c.emotions && c.emotions.length) { line(parent, 'p', 'Feelings: ' + c.emotions.join(', ')); }
+      if (c.tags && c.tags.length) { line(parent, 'p', 'About: ' + c.tags.join(', ')); }
+      if (c.note) { line(parent, 'p', 'Note: ' + c.note); }
+    } else if (c.type === 'goal') {
+      line(parent, 'p', 'Goal: ' + c.title);
+      if (c.why) { line(parent, 'p', 'Why: ' + c.why); }
+      (c.steps || []).forEach(function (s) { line(parent, 'p', (s.done ? 'Done: ' : 'Step: ') + s.text); });
+      (c.check_ins || []).forEach(function (k) { line(parent, 'p', 'Check-in: ' + k.how + (k.note ? ' — ' + k.note : '')); });
+    } else if (c.type === 'safety_plan') {
+      line(parent, 'p', 'Safety plan');
+      (c.sections || []).forEach(function (s) {
+        if (s.items.length) { line(parent, 'p', s.title + ': ' + s.items.join('; ')); }
+      });
+    } else if (c.type === 'contact_request') {
+      line(parent, 'p', 'Asked their mentor to get in touch.');
+    } else {
+      line(parent, 'p', 'An item this console does not know how to show.');
+    }
+  }
+
+  async function unwrap(passphrase, wrappedText) {
+    var w = JSON.parse(wrappedText);
+    var kek = await passphraseKey(passphrase, b64d(w.salt), w.iterations, 'decrypt');
+    var pkcs8 = await subtle.decrypt({ name: 'AES-GCM', iv: b64d(w.nonce), additionalData: WRAP_LABEL }, kek, b64d(w.ct));
+    return subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']);
+  }
+
+  async function openConcern(privateKey, publicKey, sealedText) {
+    var s = JSON.parse(sealedText);
+    var epk = b64d(s.epk);
+    var ephemeral = await subtle.importKey('raw', epk, { name: 'X25519' }, false, []);
+    var shared = await subtle.deriveBits({ name: 'X25519', public: ephemeral }, privateKey, 256);
+    var hkdf = await subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+    var label = enc.encode('steady-concern-v1');
+    var key = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: label, info: concat([epk, b64d(publicKey)]) },
+      hkdf, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+    var plain = await subtle.decrypt({ name: 'AES-GCM', iv: b64d(s.nonce), additionalData: label }, key, b64d(s.ct));
+    return JSON.parse(dec.decode(plain));
+  }
+
+  var opener = document.getElementById('safeguarding-open');
+  if (opener) {
+    opener.addEventListener('submit', async function (event) {
+      event.preventDefault();
+      var status = document.getElementById('open-status');
+      var passphrase = document.getElementById('open-passphrase').value;
+      var keys = {};
+      var wrong = 0;
+      for (var el of document.querySelectorAll('[data-safeguarding-key]')) {
+        try {
+          keys[el.dataset.safeguardingKey] = { key: await unwrap(passphrase, el.dataset.wrapped), public: el.dataset.public };
+        } catch (err) { wrong++; }
+      }
+      if (Object.keys(keys).length === 0) { say(status, "That passphrase doesn't open the inbox. Nothing was shown."); return; }
+      document.getElementById('open-passphrase').value = '';
+      var opened = 0;
+      for (var item of document.querySelectorAll('li[data-concern]')) {
+        var out = item.querySelector('.opened');
+        out.textContent = '';
+        var held = keys[item.dataset.keyId];
+        if (!held) { line(out, 'p', 'Sealed to an older key this passphrase does not open.', 'error'); continue; }
+        try {
+          var signed = await openConcern(held.key, held.public, item.querySelector('.sealed').textContent);
+          var body = JSON.parse(signed.body);
+          var mentorOk = await verifyEd25519(item.dataset.mentorKey, signed.signature,
+            concat([enc.encode('steady-concern-signed-v1'), be64(enc.encode(signed.body).length), enc.encode(signed.body)]));
+          line(out, 'h3', 'Why ' + body.mentor_name + ' is worried');
+          line(out, 'p', body.reason, 'concern-reason');
+          line(out, 'h3', 'What ' + body.mentee_name + ' shared');
+          var shown = document.createElement('div');
+          shown.className = 'concern-content';
+          out.appendChild(shown);
+          showContent(shown, body.content);
+          var problem = await checkEvidence(body);
+          line(out, 'p', problem
+            ? 'Could not verify this against ' + body.mentee_name + "'s own signature: " + problem + '.'
+            : 'Checked: this is exactly what ' + body.mentee_name + "'s phone signed.",
+            problem ? 'error verify' : 'verified verify');
+          line(out, 'p', mentorOk ? 'Raised from ' + body.mentor_name + "'s device (signature checked)."
+            : "The mentor device's signature does not match.", mentorOk ? 'muted' : 'error');
+          if (!body.mentee_told) {
+            line(out, 'p', body.mentee_name + ' was not told, because: ' + body.not_told_because, 'not-told');
+          }
+          opened++;
+        } catch (err) {
+          line(out, 'p', 'This concern could not be opened with that passphrase.', 'error');
+        }
+      }
+      say(status, 'Opened ' + opened + (opened === 1 ? ' concern' : ' concerns') + ' in this browser. Close the tab when you are done.');
+    });
+  }
+})();

@@ -1,0 +1,195 @@
+//! The program's duty of care, as staff publish it with their crisis contacts (signed with the
+//! program's key, so phones read it offline and while locked): what a mentor keeps to themselves,
+//! what they must pass on and to whom, when a mentee might not be told first; the coordinator a
+//! mentor calls and the steps they follow; and the safeguarding lead concerns go to, with the
+//! public key concerns are sealed to.
+//!
+//! A mentee is told this before their first share and can read it on Privacy; a mentor reads it in
+//! their Help. Until a program publishes its own, [`ProgramCare::general`] says the usual limits
+//! in plain words, so nobody is ever told nothing.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::crisis::is_dialable;
+
+/// Longest text staff may write in one part of the statement.
+pub const MAX_STATEMENT: usize = 1_000;
+/// Most escalation steps.
+pub const MAX_STEPS: usize = 10;
+
+/// What a program says about confidentiality and safeguarding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramCare {
+    /// What a mentor keeps between them and the mentee.
+    pub keeps: String,
+    /// What a mentor must pass on, and to whom.
+    pub passes_on: String,
+    /// When the mentee might not be told before something is passed on (may be empty).
+    #[serde(default)]
+    pub not_told: String,
+    /// Who a mentor calls first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<Coordinator>,
+    /// What a mentor does, in order, when they are worried about a mentee.
+    #[serde(default)]
+    pub escalation: Vec<String>,
+    /// Where concerns go: set when the program has set up its safeguarding inbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safeguarding: Option<Safeguarding>,
+}
+
+/// The program's coordinator, for mentors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinator {
+    pub name: String,
+    /// International form, or empty.
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// The program's safeguarding lead, as mentors see them, and their inbox's public key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Safeguarding {
+    /// Who concerns go to, like "Dana Lee, safeguarding lead".
+    pub name: String,
+    /// X25519 public key, unpadded base64url.
+    pub key: String,
+}
+
+/// Why a statement cannot be published.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum CareError {
+    #[error("Say what a mentor keeps private, and what they must pass on.")]
+    Missing,
+    #[error("Keep each part under 1,000 characters.")]
+    TooLong,
+    #[error(
+        "The coordinator's phone number can't be dialled. Use the international form, like +15555550123."
+    )]
+    BadPhone,
+    #[error("The coordinator's email address doesn't look right.")]
+    BadEmail,
+    #[error("Give at most 10 steps, each under 1,000 characters.")]
+    TooManySteps,
+    #[error("The safeguarding inbox's key is damaged. Set the inbox up again.")]
+    BadKey,
+}
+
+impl ProgramCare {
+    /// The usual limits, said plainly, for a program that has not written its own yet.
+    pub fn general() -> Self {
+        ProgramCare {
+            keeps:
+                "What you share with your mentor stays between you. They don't pass it on to your \
+                    family, your school or anyone else."
+                    .into(),
+            passes_on:
+                "If your mentor thinks you or someone else could be badly hurt, they have to tell \
+                        the program's safeguarding lead, so you can get help. That's the only time."
+                    .into(),
+            not_told: "They'll tell you first, unless telling you could put you in more danger."
+                .into(),
+            coordinator: None,
+            escalation: Vec::new(),
+            safeguarding: None,
+        }
+    }
+
+    /// Checks every part; a statement that fails is never published.
+    pub fn check(&self) -> Result<(), CareError> {
+        if self.keeps.trim().is_empty() || self.passes_on.trim().is_empty() {
+            return Err(CareError::Missing);
+        }
+        let long = |text: &str| text.chars().count() > MAX_STATEMENT;
+        if long(&self.keeps) || long(&self.passes_on) || long(&self.not_told) {
+            return Err(CareError::TooLong);
+        }
+        if self.escalation.len() > MAX_STEPS || self.escalation.iter().any(|s| long(s)) {
+            return Err(CareError::TooManySteps);
+        }
+        if let Some(coordinator) = &self.coordinator {
+            if coordinator.name.trim().is_empty() || long(&coordinator.name) {
+                return Err(CareError::Missing);
+            }
+            if !coordinator.phone.is_empty() && !is_dialable(&coordinator.phone) {
+                return Err(CareError::BadPhone);
+            }
+            let email = &coordinator.email;
+            let plausible = email.is_empty()
+                || (email.len() <= 200
+                    && !email.contains(char::is_whitespace)
+                    && email
+                        .split_once('@')
+                        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.')));
+            if !plausible {
+                return Err(CareError::BadEmail);
+            }
+        }
+        if let Some(safeguarding) = &self.safeguarding
+            && (crate::crypto::concern::parse_public_key(&safeguarding.key).is_err()
+                || safeguarding.name.trim().is_empty()
+                || long(&safeguarding.name))
+        {
+            return Err(CareError::BadKey);
+        }
+        Ok(())
+    }
+}
+
+impl Coordinator {
+    pub fn call_href(&self) -> Option<String> {
+        (!self.phone.is_empty()).then(|| format!("tel:{}", self.phone))
+    }
+
+    pub fn email_href(&self) -> Option<String> {
+        (!self.email.is_empty()).then(|| format!("mailto:{}", self.email))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_general_statement_passes_its_own_checks() {
+        assert_eq!(ProgramCare::general().check(), Ok(()));
+    }
+
+    #[test]
+    fn a_statement_with_bad_parts_is_refused() {
+        let mut care = ProgramCare::general();
+        care.passes_on = "  ".into();
+        assert_eq!(care.check(), Err(CareError::Missing));
+        let mut care = ProgramCare::general();
+        care.keeps = "x".repeat(1_001);
+        assert_eq!(care.check(), Err(CareError::TooLong));
+        let mut care = ProgramCare::general();
+        care.coordinator = Some(Coordinator {
+            name: "Maya".into(),
+            phone: "call me".into(),
+            email: String::new(),
+        });
+        assert_eq!(care.check(), Err(CareError::BadPhone));
+        care.coordinator = Some(Coordinator {
+            name: "Maya".into(),
+            phone: "+15555550100".into(),
+            email: "maya at program".into(),
+        });
+        assert_eq!(care.check(), Err(CareError::BadEmail));
+        let mut care = ProgramCare::general();
+        care.safeguarding = Some(Safeguarding {
+            name: "Dana".into(),
+            key: "not a key".into(),
+        });
+        assert_eq!(care.check(), Err(CareError::BadKey));
+        let mut care = ProgramCare::general();
+        care.escalation = vec!["step".into(); 11];
+        assert_eq!(care.check(), Err(CareError::TooManySteps));
+    }
+}

@@ -1,0 +1,259 @@
+//! What the server keeps for the program's duty of care: the confidentiality statement staff are
+//! editing, the safeguarding inbox's keys (each public key, and its private key wrapped in the
+//! browser under a passphrase the server never sees), concerns exactly as mentors' devices sealed
+//! them, and the signed notices that tell a mentee something of theirs was passed on. The server
+//! can read none of a concern: only who raised it, about whom, and when.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::sqlite::SqliteStore;
+use super::store::Result;
+
+/// One safeguarding key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeguardingKeyRow {
+    pub id: i64,
+    /// X25519, unpadded base64url.
+    pub public_key: String,
+    /// JSON: how the browser wrapped the private key (see assets/console/console.js).
+    pub wrapped: String,
+    /// Who concerns go to, as mentors see it.
+    pub contact_name: String,
+    pub created_at: i64,
+    pub created_by: String,
+}
+
+/// A concern as a mentor's device sent it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewConcern {
+    pub mentee_id: String,
+    pub mentee_name: String,
+    pub mentor_id: String,
+    pub mentor_name: String,
+    pub device_id: String,
+    /// The mentor device's signing key (base64url), kept so the inbox can check its signature
+    /// after the device is gone.
+    pub device_key: String,
+    pub key_id: i64,
+    /// `crypto::concern::SealedConcern` as JSON.
+    pub sealed: String,
+    pub mentee_told: bool,
+    /// The signed notice for the mentee, when they are told.
+    pub notice: Option<String>,
+}
+
+/// A concern as the inbox lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConcernRow {
+    pub id: String,
+    pub mentee_name: String,
+    pub mentor_name: String,
+    pub device_key: String,
+    pub key_id: i64,
+    pub sealed: String,
+    pub mentee_told: bool,
+    pub created_at: i64,
+    pub handled: Option<(i64, String)>,
+}
+
+/// The duty-of-care storage, part of every [`super::ServerStore`].
+pub trait CareStore {
+    /// The statement staff are editing (JSON of `domain::ProgramCare` without the safeguarding
+    /// part), if any.
+    fn care_draft(&self) -> Result<Option<String>>;
+    fn set_care_draft(&self, care: &str) -> Result<()>;
+    /// Whether this staff account may open the safeguarding inbox.
+    fn is_safeguarding(&self, staff_id: &str) -> Result<bool>;
+    /// Gives or takes the safeguarding role; false when there is no such account.
+    fn set_safeguarding(&self, staff_name: &str, on: bool) -> Result<bool>;
+    /// The newest safeguarding key: the one phones seal to.
+    fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>>;
+    /// Every safeguarding key, newest first (older concerns were sealed to older keys).
+    fn safeguarding_keys(&self) -> Result<Vec<SafeguardingKeyRow>>;
+    fn add_safeguarding_key(
+        &self,
+        public_key: &str,
+        wrapped: &str,
+        contact_name: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<i64>;
+    /// Keeps a concern and, when the mentee is told, their notice, in one transaction.
+    fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String>;
+    /// Every concern, newest first.
+    fn concerns(&self) -> Result<Vec<ConcernRow>>;
+    /// Marks a concern handled; false when there is no such concern or it was already.
+    fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool>;
+    /// A mentee's notices after `after`, oldest first: (id, signed notice).
+    fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>>;
+}
+
+fn key_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SafeguardingKeyRow> {
+    Ok(SafeguardingKeyRow {
+        id: r.get(0)?,
+        public_key: r.get(1)?,
+        wrapped: r.get(2)?,
+        contact_name: r.get(3)?,
+        created_at: r.get(4)?,
+        created_by: r.get(5)?,
+    })
+}
+
+const KEY_COLUMNS: &str =
+    "SELECT id, public_key, wrapped, contact_name, created_at, created_by FROM safeguarding_keys";
+
+impl CareStore for SqliteStore {
+    fn care_draft(&self) -> Result<Option<String>> {
+        Ok(self
+            .writer()?
+            .query_row(
+                "SELECT care FROM program_care_draft WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn set_care_draft(&self, care: &str) -> Result<()> {
+        self.writer()?.execute(
+            "INSERT INTO program_care_draft (id, care) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET care = excluded.care",
+            [care],
+        )?;
+        Ok(())
+    }
+
+    fn is_safeguarding(&self, staff_id: &str) -> Result<bool> {
+        Ok(self
+            .writer()?
+            .query_row(
+                "SELECT safeguarding FROM staff WHERE id = ?1",
+                [staff_id],
+                |r| r.get::<_, bool>(0),
+            )
+            .optional()?
+            .unwrap_or(false))
+    }
+
+    fn set_safeguarding(&self, staff_name: &str, on: bool) -> Result<bool> {
+        Ok(self.writer()?.execute(
+            "UPDATE staff SET safeguarding = ?2 WHERE name = ?1",
+            params![staff_name, on],
+        )? == 1)
+    }
+
+    fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>> {
+        Ok(self
+            .writer()?
+            .query_row(
+                &format!("{KEY_COLUMNS} ORDER BY id DESC LIMIT 1"),
+                [],
+                key_row,
+            )
+            .optional()?)
+    }
+
+    fn safeguarding_keys(&self) -> Result<Vec<SafeguardingKeyRow>> {
+        let conn = self.writer()?;
+        let mut stmt = conn.prepare(&format!("{KEY_COLUMNS} ORDER BY id DESC"))?;
+        let keys = stmt
+            .query_map([], key_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(keys)
+    }
+
+    fn add_safeguarding_key(
+        &self,
+        public_key: &str,
+        wrapped: &str,
+        contact_name: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<i64> {
+        let conn = self.writer()?;
+        conn.execute(
+            "INSERT INTO safeguarding_keys (public_key, wrapped, contact_name, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![public_key, wrapped, contact_name, now, by],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO concerns (id, mentee_id, mentee_name, mentor_id, mentor_name, device_id,
+                 device_key, key_id, sealed, mentee_told, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                id,
+                concern.mentee_id,
+                concern.mentee_name,
+                concern.mentor_id,
+                concern.mentor_name,
+                concern.device_id,
+                concern.device_key,
+                concern.key_id,
+                concern.sealed,
+                concern.mentee_told,
+                now
+            ],
+        )?;
+        if let Some(notice) = &concern.notice {
+            tx.execute(
+                "INSERT INTO notices (mentee_id, notice, created_at) VALUES (?1, ?2, ?3)",
+                params![concern.mentee_id, notice, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    fn concerns(&self) -> Result<Vec<ConcernRow>> {
+        let conn = self.writer()?;
+        let mut stmt = conn.prepare(
+            "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
+                    created_at, handled_at, handled_by
+             FROM concerns ORDER BY created_at DESC, id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let handled_at: Option<i64> = r.get(8)?;
+                let handled_by: Option<String> = r.get(9)?;
+                Ok(ConcernRow {
+                    id: r.get(0)?,
+                    mentee_name: r.get(1)?,
+                    mentor_name: r.get(2)?,
+                    device_key: r.get(3)?,
+                    key_id: r.get(4)?,
+                    sealed: r.get(5)?,
+                    mentee_told: r.get(6)?,
+                    created_at: r.get(7)?,
+                    handled: handled_at.zip(handled_by),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool> {
+        Ok(self.writer()?.execute(
+            "UPDATE concerns SET handled_at = ?3, handled_by = ?2
+             WHERE id = ?1 AND handled_at IS NULL",
+            params![id, by, now],
+        )? == 1)
+    }
+
+    fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>> {
+        let conn = self.writer()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, notice FROM notices WHERE mentee_id = ?1 AND id > ?2 ORDER BY id LIMIT 100",
+        )?;
+        let rows = stmt
+            .query_map(params![mentee_id, after], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,520 @@
+//! The duty of care in the console: the program's confidentiality statement, coordinator and
+//! escalation steps (published to phones with the crisis contacts), and the safeguarding inbox,
+//! for staff with the safeguarding role only. The inbox's key pair is made in the browser and its
+//! concerns are opened there (assets/console/console.js): the server holds the private key only
+//! wrapped under a passphrase it never sees, and concerns only sealed.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use dioxus::prelude::*;
+use serde::Deserialize;
+
+use super::pages::page;
+use super::{WithCsrf, refusal, session, signed_in_form, signed_out};
+use crate::domain::{Coordinator, ProgramCare};
+use crate::server::care_store::SafeguardingKeyRow;
+use crate::server::staff_store::StaffSession;
+use crate::server::{ServerState, now};
+
+/// The statement as staff write it: text fields, steps one per line.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct CareForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    keeps: String,
+    #[serde(default)]
+    passes_on: String,
+    #[serde(default)]
+    not_told: String,
+    #[serde(default)]
+    coordinator_name: String,
+    #[serde(default)]
+    coordinator_phone: String,
+    #[serde(default)]
+    coordinator_email: String,
+    #[serde(default)]
+    escalation: String,
+}
+
+impl WithCsrf for CareForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl CareForm {
+    fn from_care(care: &ProgramCare) -> Self {
+        let coordinator = care.coordinator.clone();
+        CareForm {
+            csrf: String::new(),
+            keeps: care.keeps.clone(),
+            passes_on: care.passes_on.clone(),
+            not_told: care.not_told.clone(),
+            coordinator_name: coordinator
+                .as_ref()
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            coordinator_phone: coordinator
+                .as_ref()
+                .map(|c| c.phone.clone())
+                .unwrap_or_default(),
+            coordinator_email: coordinator.map(|c| c.email).unwrap_or_default(),
+            escalation: care.escalation.join("\n"),
+        }
+    }
+
+    fn to_care(&self) -> ProgramCare {
+        let name = self.coordinator_name.trim();
+        let phone = crate::domain::people::clean_phone(&self.coordinator_phone)
+            .unwrap_or_else(|| self.coordinator_phone.trim().to_owned());
+        ProgramCare {
+            keeps: self.keeps.trim().to_owned(),
+            passes_on: self.passes_on.trim().to_owned(),
+            not_told: self.not_told.trim().to_owned(),
+            coordinator: (!name.is_empty()).then(|| Coordinator {
+                name: name.to_owned(),
+                phone: if self.coordinator_phone.trim().is_empty() {
+                    String::new()
+                } else {
+                    phone
+                },
+                email: self.coordinator_email.trim().to_owned(),
+            }),
+            escalation: self
+                .escalation
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            safeguarding: None,
+        }
+    }
+}
+
+/// The statement staff are editing, or the general one to start from.
+pub(crate) fn care_draft(state: &ServerState) -> ProgramCare {
+    state
+        .store
+        .care_draft()
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_else(ProgramCare::general)
+}
+
+/// The statement as phones get it: the draft, with where concerns go once the inbox is set up;
+/// nothing until staff have written one or set the inbox up (phones then say the usual rules).
+pub(crate) fn care_to_publish(state: &ServerState) -> Option<ProgramCare> {
+    let written = state.store.care_draft().ok().flatten().is_some();
+    let safeguarding =
+        state
+            .store
+            .safeguarding_key()
+            .ok()
+            .flatten()
+            .map(|key| crate::domain::Safeguarding {
+                name: key.contact_name,
+                key: key.public_key,
+            });
+    if !written && safeguarding.is_none() {
+        return None;
+    }
+    let mut care = care_draft(state);
+    care.safeguarding = safeguarding;
+    Some(care)
+}
+
+fn render_care(
+    session: &StaffSession,
+    form: &CareForm,
+    problem: Option<&str>,
+    notice: Option<&str>,
+) -> String {
+    let text_area = |id: &'static str, label: &'static str, value: &str, hint: &'static str| {
+        rsx! {
+            label { r#for: id, "{label}" }
+            if !hint.is_empty() { p { class: "hint", id: "{id}-hint", "{hint}" } }
+            textarea { id, name: id, rows: "3", maxlength: "1000",
+                aria_describedby: if !hint.is_empty() { "{id}-hint" },
+                "{value}"
+            }
+        }
+    };
+    let input = |id: &'static str, label: &'static str, value: &str| {
+        rsx! {
+            label { r#for: id, "{label}" }
+            input { id, name: id, value: "{value}" }
+        }
+    };
+    page(
+        "Duty of care",
+        Some((&session.name, &session.csrf)),
+        rsx! {
+            h1 { "Duty of care" }
+            p { "What you write here goes to every phone with the crisis contacts, signed with the program's key. "
+                "Mentees read it before their first share and on their Privacy page; mentors read it in their Help, even offline." }
+            if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
+            form { method: "post", action: "/staff/care", class: "card", id: "care-form",
+                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                if let Some(problem) = problem { p { class: "error", role: "alert", id: "care-problem", "{problem}" } }
+                h2 { "Confidentiality" }
+                {text_area("keeps", "What a mentor keeps private", &form.keeps, "In words a 12-year-old reads easily.")}
+                {text_area("passes_on", "What a mentor must pass on, and to whom", &form.passes_on, "")}
+                {text_area("not_told", "When a mentee might not be told first (optional)", &form.not_told, "Mentors see this when they choose not to tell a mentee.")}
+                h2 { "For mentors" }
+                {input("coordinator_name", "Coordinator's name", &form.coordinator_name)}
+                {input("coordinator_phone", "Coordinator's phone", &form.coordinator_phone)}
+                {input("coordinator_email", "Coordinator's email", &form.coordinator_email)}
+                {text_area("escalation", "What a worried mentor does, one step per line", &form.escalation, "")}
+                button { r#type: "submit", class: "primary", id: "save-care", "Save" }
+            }
+            form { method: "post", action: "/staff/directory/publish", class: "card",
+                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                p { "Publishing sends this with the crisis contacts. Phones take it at their next sync." }
+                button { r#type: "submit", class: "primary", id: "publish-care", "Publish to phones" }
+            }
+        },
+    )
+}
+
+pub(crate) async fn show_care(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    let Some(session) = session(&state, &headers) else {
+        return signed_out();
+    };
+    let form = CareForm::from_care(&care_draft(&state));
+    Html(render_care(&session, &form, None, None)).into_response()
+}
+
+pub(crate) async fn save_care(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<CareForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    let care = form.to_care();
+    if let Err(problem) = care.check() {
+        let html = render_care(&session, &form, Some(&problem.to_string()), None);
+        return (StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response();
+    }
+    let Ok(json) = serde_json::to_string(&care) else {
+        return refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Sorry",
+            "That could not be saved.",
+        );
+    };
+    if state.store.set_care_draft(&json).is_err() {
+        return refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Sorry",
+            "That could not be saved.",
+        );
+    }
+    let _ = state.store.audit(
+        &session.name,
+        "changed the duty of care statement",
+        "",
+        now(),
+    );
+    let html = render_care(
+        &session,
+        &CareForm::from_care(&care),
+        None,
+        Some("Saved. Publish to send it to phones."),
+    );
+    Html(html).into_response()
+}
+
+fn date_time(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
+/// Staff without the role are told plainly, and nothing is shown.
+fn safeguarding_only() -> Response {
+    refusal(
+        StatusCode::FORBIDDEN,
+        "Safeguarding staff only",
+        "Only the program's safeguarding staff can open this. Ask your program's administrator if you should be one.",
+    )
+}
+
+fn render_inbox(
+    state: &ServerState,
+    session: &StaffSession,
+    keys: &[SafeguardingKeyRow],
+) -> String {
+    let concerns = state.store.concerns().unwrap_or_default();
+    let current = keys.first();
+    page(
+        "Safeguarding",
+        Some((&session.name, &session.csrf)),
+        rsx! {
+            h1 { "Safeguarding inbox" }
+            if let Some(key) = current {
+                p { "Concerns go to " strong { "{key.contact_name}" } ". Each is locked so only this inbox's passphrase opens it, in this browser. "
+                    "The server can't read them." }
+            }
+            for key in keys.iter() {
+                div { key: "{key.id}", hidden: true, "data-safeguarding-key": "{key.id}",
+                    "data-wrapped": "{key.wrapped}", "data-public": "{key.public_key}" }
+            }
+            form { class: "card", id: "safeguarding-open",
+                label { r#for: "open-passphrase", "Inbox passphrase" }
+                input { id: "open-passphrase", r#type: "password", autocomplete: "off", required: true }
+                button { r#type: "submit", class: "primary", id: "open-concerns", "Open concerns" }
+                p { role: "status", id: "open-status" }
+            }
+            if concerns.is_empty() {
+                p { id: "no-concerns", "No concerns yet." }
+            }
+            ol { class: "plain-list", id: "concerns",
+                for concern in concerns.iter() {
+                    li { key: "{concern.id}", class: "card concern", "data-concern": "{concern.id}",
+                        "data-key-id": "{concern.key_id}", "data-mentor-key": "{concern.device_key}",
+                        h2 { "About {concern.mentee_name}, from {concern.mentor_name}" }
+                        p { class: "muted", "{date_time(concern.created_at)}" }
+                        p {
+                            if concern.mentee_told {
+                                "{concern.mentee_name} was told it was passed on."
+                            } else {
+                                "{concern.mentee_name} was not told. Open it to read why."
+                            }
+                        }
+                        pre { hidden: true, class: "sealed", "{concern.sealed}" }
+                        div { class: "opened", aria_live: "polite" }
+                        match &concern.handled {
+                            Some((at, by)) => rsx! { p { class: "muted handled", "Handled by {by}, {date_time(*at)}." } },
+                            None => rsx! {
+                                form { method: "post", action: "/staff/safeguarding/handled",
+                                    input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                                    input { r#type: "hidden", name: "id", value: "{concern.id}" }
+                                    button { r#type: "submit", class: "mark-handled",
+                                        aria_label: "Mark as handled: about {concern.mentee_name}, {date_time(concern.created_at)}",
+                                        "Mark as handled"
+                                    }
+                                }
+                            },
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn render_setup(session: &StaffSession, problem: Option<&str>) -> String {
+    page(
+        "Safeguarding",
+        Some((&session.name, &session.csrf)),
+        rsx! {
+            h1 { "Set up the safeguarding inbox" }
+            p { "Mentors raise concerns from the app. Each is locked on the mentor's phone so only this inbox can open it." }
+            p { "This browser makes the inbox's key and locks it with a passphrase you choose. The server keeps only the locked key: "
+                "nobody can open a concern without the passphrase, and nobody can recover a lost one. Share it only with your safeguarding staff." }
+            form { method: "post", action: "/staff/safeguarding/setup", class: "card", id: "safeguarding-setup",
+                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                input { r#type: "hidden", name: "public_key", id: "setup-public" }
+                input { r#type: "hidden", name: "wrapped", id: "setup-wrapped" }
+                p { id: "setup-problem", role: "alert", class: "error", if let Some(p) = problem { "{p}" } }
+                label { r#for: "setup-contact", "Who concerns go to, as mentors see it" }
+                input { id: "setup-contact", name: "contact_name", required: true, maxlength: "100",
+                    placeholder: "Dana Lee, safeguarding lead" }
+                label { r#for: "setup-passphrase", "Passphrase (at least 16 characters)" }
+                input { id: "setup-passphrase", r#type: "password", autocomplete: "new-password", required: true }
+                label { r#for: "setup-again", "Type it again" }
+                input { id: "setup-again", r#type: "password", autocomplete: "new-password", required: true }
+                button { r#type: "submit", class: "primary", id: "setup-inbox", "Set up the inbox" }
+            }
+        },
+    )
+}
+
+pub(crate) async fn show_inbox(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    let Some(session) = session(&state, &headers) else {
+        return signed_out();
+    };
+    if !state
+        .store
+        .is_safeguarding(&session.staff_id)
+        .unwrap_or(false)
+    {
+        return safeguarding_only();
+    }
+    let keys = state.store.safeguarding_keys().unwrap_or_default();
+    if keys.is_empty() {
+        return Html(render_setup(&session, None)).into_response();
+    }
+    let _ = state
+        .store
+        .audit(&session.name, "opened the safeguarding inbox", "", now());
+    Html(render_inbox(&state, &session, &keys)).into_response()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SetupForm {
+    csrf: String,
+    #[serde(default)]
+    public_key: String,
+    #[serde(default)]
+    wrapped: String,
+    #[serde(default)]
+    contact_name: String,
+}
+
+impl WithCsrf for SetupForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// The wrapped private key's shape, as the browser makes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wrapped {
+    v: u32,
+    kdf: String,
+    iterations: u32,
+    salt: String,
+    nonce: String,
+    ct: String,
+}
+
+fn wrapped_is_sound(text: &str) -> bool {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    serde_json::from_str::<Wrapped>(text).is_ok_and(|w| {
+        w.v == 1
+            && w.kdf == "PBKDF2-SHA256"
+            && w.iterations >= 100_000
+            && b64.decode(&w.salt).is_ok_and(|s| s.len() >= 16)
+            && b64.decode(&w.nonce).is_ok_and(|n| n.len() == 12)
+            && b64
+                .decode(&w.ct)
+                .is_ok_and(|c| (32..=256).contains(&c.len()))
+    })
+}
+
+pub(crate) async fn setup(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<SetupForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    if !state
+        .store
+        .is_safeguarding(&session.staff_id)
+        .unwrap_or(false)
+    {
+        return safeguarding_only();
+    }
+    let contact = form.contact_name.trim();
+    let problem = if contact.is_empty() || contact.chars().count() > 100 {
+        Some("Say who concerns go to, in up to 100 characters.")
+    } else if crate::crypto::concern::parse_public_key(&form.public_key).is_err()
+        || !wrapped_is_sound(&form.wrapped)
+    {
+        Some("The key didn't come through. This page needs JavaScript and a current browser.")
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(render_setup(&session, Some(problem))),
+        )
+            .into_response();
+    }
+    if state
+        .store
+        .add_safeguarding_key(
+            form.public_key.trim(),
+            &form.wrapped,
+            contact,
+            &session.name,
+            now(),
+        )
+        .is_err()
+    {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "Not set up",
+            "That key is already in use. Nothing changed.",
+        );
+    }
+    let _ = state.store.audit(
+        &session.name,
+        "set up the safeguarding inbox",
+        contact,
+        now(),
+    );
+    // Mentors' phones learn where concerns go with the next signed directory.
+    match super::directory::publish_now(&state) {
+        Ok(version) => {
+            let _ = state.store.audit(
+                &session.name,
+                "published the crisis contacts",
+                &format!("version {version}"),
+                now(),
+            );
+        }
+        Err(err) => tracing::warn!("the directory could not be published after setup: {err}"),
+    }
+    Redirect::to("/staff/safeguarding").into_response()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct HandledForm {
+    csrf: String,
+    #[serde(default)]
+    id: String,
+}
+
+impl WithCsrf for HandledForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+pub(crate) async fn handled(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<HandledForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    if !state
+        .store
+        .is_safeguarding(&session.staff_id)
+        .unwrap_or(false)
+    {
+        return safeguarding_only();
+    }
+    if !state
+        .store
+        .handle_concern(&form.id, &session.name, now())
+        .unwrap_or(false)
+    {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            "That didn't work",
+            "Nothing was changed: it may have been marked already.",
+        );
+    }
+    let _ = state
+        .store
+        .audit(&session.name, "marked a concern handled", "", now());
+    Redirect::to("/staff/safeguarding").into_response()
+}

@@ -1,0 +1,214 @@
+//! The duty of care in real browsers: a coordinator writes the program's statement and sets up
+//! the safeguarding inbox (its key made by this browser's WebCrypto); a mentor reads it in Help,
+//! raises a concern from a shared check-in; the mentee sees it was passed on; the safeguarding
+//! lead opens it with the passphrase, checked against the mentee's own signature, and marks it
+//! handled; staff without the role are kept out.
+
+use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
+use steady::sync::protocol::Role;
+
+use crate::common::browser::Browser;
+use crate::common::preview::PreviewServer;
+use crate::common::sync_server::{SyncServer, approve_mentor_devices};
+
+const PASSPHRASE: &str = "river stones and quiet tea";
+
+async fn sign_in(browser: &Browser, base: &str, name: &str) {
+    browser.goto(&format!("{base}/staff/sign-in")).await;
+    browser.type_into("#name", name).await;
+    browser
+        .type_into("#password", "a long staff password\n")
+        .await;
+    browser.wait_for("#totals").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
+    let Some(browser) = Browser::start("care_concern").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    for name in ["Dana", "Lee"] {
+        steady::server::add_staff(&sync.store, name, "a long staff password").unwrap();
+    }
+    sync.store.set_safeguarding("Dana", true).unwrap();
+    let preview = PreviewServer::start().await;
+    let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
+    let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
+    sync.pair(&alex_id, &sam_id);
+    let alex = preview.devices.get("alex").unwrap().unwrap();
+    let sam = preview.devices.get("sam").unwrap().unwrap();
+    sam.enroll(&sync.base, &sam_code).await.unwrap();
+    alex.enroll(&sync.base, &alex_code).await.unwrap();
+    approve_mentor_devices(&alex).await;
+
+    // The coordinator writes the statement and the steps, then sets up the inbox.
+    sign_in(&browser, &sync.base, "Dana").await;
+    browser.click("a[href='/staff/care']").await;
+    browser.clear_field("#passes_on").await;
+    browser
+        .type_into(
+            "#passes_on",
+            "If you or someone else could be badly hurt, your mentor tells Dana, our safeguarding lead.",
+        )
+        .await;
+    browser.type_into("#coordinator_name", "Maya Chen").await;
+    browser
+        .type_into("#coordinator_phone", "(555) 010-0100")
+        .await;
+    browser
+        .type_into(
+            "#escalation",
+            "Call Maya the same day.\nWrite down what was said, in their words.",
+        )
+        .await;
+    browser.click("#save-care").await;
+    browser.wait_for_text("#notice", "Saved").await;
+    browser.click("a[href='/staff/safeguarding']").await;
+    browser.wait_for("#safeguarding-setup").await;
+    browser
+        .type_into("#setup-contact", "Dana Lee, safeguarding lead")
+        .await;
+    browser.type_into("#setup-passphrase", PASSPHRASE).await;
+    browser.type_into("#setup-again", PASSPHRASE).await;
+    browser.click("#setup-inbox").await;
+    browser.wait_for("#safeguarding-open").await;
+    browser
+        .wait_for_text("#no-concerns", "No concerns yet")
+        .await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+
+    // Alex shares a check-in; both phones sync and get the program's statement.
+    let entry = alex.log_mood(MoodLevel::new(1).unwrap()).unwrap();
+    alex.save_details(
+        &entry.id,
+        entry.level,
+        MoodDetails {
+            emotions: vec!["scared".into()],
+            tags: Vec::new(),
+            note: Some("I don't want to go home tonight".into()),
+        },
+    )
+    .unwrap();
+    alex.set_share(
+        ShareKind::Mood,
+        entry.id.as_str(),
+        ShareMode::Shared,
+        "your check-in",
+    )
+    .unwrap();
+    alex.sync_now().await.unwrap();
+    sam.sync_now().await.unwrap();
+    assert_eq!(
+        alex.program_care().0.passes_on,
+        "If you or someone else could be badly hurt, your mentor tells Dana, our safeguarding lead."
+    );
+
+    // Sam reads what to do in Help, then raises a concern from the check-in.
+    sam.set_passcode(None, "sam keeps it safe", "sam keeps it safe")
+        .unwrap();
+    browser.open(&preview.device_url("sam")).await;
+    browser
+        .type_into("#unlock-passcode", "sam keeps it safe\n")
+        .await;
+    browser.tab("Help").await;
+    browser.wait_for_text("#coordinator", "Maya Chen").await;
+    browser
+        .wait_for("#coordinator a[href='tel:+15550100100']")
+        .await;
+    browser
+        .wait_for_text("#escalation", "Write down what was said")
+        .await;
+    browser
+        .wait_for_text("#mentor-care", "What you must pass on")
+        .await;
+    browser.tab("Mentees").await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser.click("article.card button.raise-concern").await;
+    browser
+        .type_into(
+            "textarea.concern-reason",
+            "Alex doesn't feel safe going home tonight.",
+        )
+        .await;
+    browser.click("button.send-concern").await;
+    browser
+        .wait_for_text(".concern-sent", "Passed on to Dana Lee, safeguarding lead")
+        .await;
+    browser
+        .wait_for_text(".passed-on", "You passed this on")
+        .await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+
+    // Alex is told, in the sharing log, when and to whom.
+    alex.sync_now().await.unwrap();
+    browser.open(&preview.device_url("alex")).await;
+    browser.tab("Sharing").await;
+    browser
+        .wait_for_text("#notices", "Sam passed on your check-in to Dana Lee")
+        .await;
+
+    // The safeguarding lead opens it here; a wrong passphrase shows nothing.
+    browser
+        .goto(&format!("{}/staff/safeguarding", sync.base))
+        .await;
+    browser.wait_for("li[data-concern]").await;
+    browser
+        .wait_for_text("li[data-concern] h2", "About Alex, from Sam")
+        .await;
+    let page = browser.js("return document.body.innerText;", vec![]).await;
+    assert!(
+        !page.as_str().unwrap().contains("go home"),
+        "sealed until opened"
+    );
+    browser
+        .type_into("#open-passphrase", "not the passphrase")
+        .await;
+    browser.click("#open-concerns").await;
+    browser
+        .wait_for_text("#open-status", "doesn't open the inbox")
+        .await;
+    browser.clear_field("#open-passphrase").await;
+    browser.type_into("#open-passphrase", PASSPHRASE).await;
+    browser.click("#open-concerns").await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .concern-reason",
+            "doesn't feel safe going home",
+        )
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .concern-content",
+            "I don't want to go home tonight",
+        )
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .verify",
+            "Checked: this is exactly what Alex's phone signed.",
+        )
+        .await;
+    browser.screenshot("safeguarding-inbox").await;
+    browser.click("li[data-concern] button.mark-handled").await;
+    browser
+        .wait_for_text("li[data-concern] .handled", "Handled by Dana")
+        .await;
+    browser.click("a[href='/staff/audit']").await;
+    for action in [
+        "set up the safeguarding inbox",
+        "raised a concern",
+        "opened the safeguarding inbox",
+        "marked a concern handled",
+    ] {
+        browser.wait_for_text("#audit", action).await;
+    }
+
+    // Staff without the role never see the inbox.
+    browser.click("form[action='/staff/sign-out'] button").await;
+    sign_in(&browser, &sync.base, "Lee").await;
+    browser.click("a[href='/staff/safeguarding']").await;
+    browser.wait_for_text("h1", "Safeguarding staff only").await;
+    assert_eq!(browser.count("li[data-concern]").await, 0);
+    browser.finish().await;
+}
