@@ -125,13 +125,18 @@
 
   // Checks the mentee's own signature and that the released key opens the body they signed to
   // exactly what the mentor's device says it showed.
+  // For a concern, the mentee signed a shared item; for a report, the mentor signed a reply.
   async function checkEvidence(body) {
+    var report = body.kind === 'report';
+    var feed = report ? 'replies' : 'shared';
+    var signer = report ? body.mentor_device : body.mentee_device;
+    var signerKey = report ? body.mentor_device_key : body.mentee_device_key;
     var w = JSON.parse(body.evidence.envelope);
-    if (w.v !== 2 || w.tomb || w.feed !== 'shared' || w.mentee !== body.mentee_id || w.signer !== body.mentee_device) {
-      return 'the envelope is not the mentee\'s item';
+    if (w.v !== 2 || w.tomb || w.feed !== feed || w.mentee !== body.mentee_id || w.signer !== signer) {
+      return 'the envelope is not the item it says it is';
     }
-    if (!(await verifyEd25519(body.mentee_device_key, w.sig, signedBytes(w)))) {
-      return 'the mentee\'s signature does not match';
+    if (!(await verifyEd25519(signerKey, w.sig, signedBytes(w)))) {
+      return 'the signature does not match';
     }
     var contentKey = b64d(body.evidence.content_key);
     var commitment = new Uint8Array(await subtle.digest('SHA-256',
@@ -173,6 +178,12 @@
       });
     } else if (c.type === 'contact_request') {
       line(parent, 'p', 'Asked their mentor to get in touch.');
+    } else if (c.type === 'note') {
+      line(parent, 'p', 'Note: ' + [c.preset, c.words].filter(Boolean).join(' '));
+    } else if (c.type === 'cheer') {
+      line(parent, 'p', 'Cheered a step: ' + c.step);
+    } else if (c.type === 'ack') {
+      line(parent, 'p', 'Saw their message.' + (c.words ? ' ' + c.words : ''));
     } else {
       line(parent, 'p', 'An item this console does not know how to show.');
     }
@@ -222,22 +233,29 @@
         try {
           var signed = await openConcern(held.key, held.public, item.querySelector('.sealed').textContent);
           var body = JSON.parse(signed.body);
-          var mentorOk = await verifyEd25519(item.dataset.mentorKey, signed.signature,
+          var raiserOk = await verifyEd25519(item.dataset.raiserKey, signed.signature,
             concat([enc.encode('steady-concern-signed-v1'), be64(enc.encode(signed.body).length), enc.encode(signed.body)]));
-          line(out, 'h3', 'Why ' + body.mentor_name + ' is worried');
-          line(out, 'p', body.reason, 'concern-reason');
-          line(out, 'h3', 'What ' + body.mentee_name + ' shared');
+          var report = body.kind === 'report';
+          var raiser = report ? body.mentee_name : body.mentor_name;
+          var author = report ? body.mentor_name : body.mentee_name;
+          if (report) {
+            line(out, 'h3', 'The note ' + body.mentee_name + ' reported');
+          } else {
+            line(out, 'h3', 'Why ' + body.mentor_name + ' is worried');
+            line(out, 'p', body.reason, 'concern-reason');
+            line(out, 'h3', 'What ' + body.mentee_name + ' shared');
+          }
           var shown = document.createElement('div');
           shown.className = 'concern-content';
           out.appendChild(shown);
           showContent(shown, body.content);
           var problem = await checkEvidence(body);
           line(out, 'p', problem
-            ? 'Could not verify this against ' + body.mentee_name + "'s own signature: " + problem + '.'
-            : 'Checked: this is exactly what ' + body.mentee_name + "'s phone signed.",
+            ? 'Could not verify this against ' + author + "'s own signature: " + problem + '.'
+            : 'Checked: this is exactly what ' + author + "'s " + (report ? 'device' : 'phone') + ' signed.',
             problem ? 'error verify' : 'verified verify');
-          line(out, 'p', mentorOk ? 'Raised from ' + body.mentor_name + "'s device (signature checked)."
-            : "The mentor device's signature does not match.", mentorOk ? 'muted' : 'error');
+          line(out, 'p', raiserOk ? 'Sent from ' + raiser + "'s device (signature checked)."
+            : "The sending device's signature does not match.", raiserOk ? 'muted' : 'error');
           if (!body.mentee_told) {
             line(out, 'p', body.mentee_name + ' was not told, because: ' + body.not_told_because, 'not-told');
           }

@@ -38,6 +38,13 @@ pub struct ProgramCare {
     /// Where concerns go: set when the program has set up its safeguarding inbox.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safeguarding: Option<Safeguarding>,
+    /// Whether mentors may write notes in their own words (otherwise only the kind presets).
+    #[serde(default)]
+    pub free_text_replies: bool,
+    /// How many hours a mentee's request may wait for "I saw this" before the mentee is offered
+    /// to tell the coordinator (0: never offered).
+    #[serde(default)]
+    pub reply_within_hours: u32,
 }
 
 /// The program's coordinator, for mentors.
@@ -79,6 +86,10 @@ pub enum CareError {
     TooManySteps,
     #[error("The safeguarding inbox's key is damaged. Set the inbox up again.")]
     BadKey,
+    #[error(
+        "Give the hours a request may wait as a number from 1 to 336 (two weeks), or leave it empty."
+    )]
+    ReplyTime,
 }
 
 impl ProgramCare {
@@ -98,6 +109,8 @@ impl ProgramCare {
             coordinator: None,
             escalation: Vec::new(),
             safeguarding: None,
+            free_text_replies: false,
+            reply_within_hours: 0,
         }
     }
 
@@ -109,6 +122,9 @@ impl ProgramCare {
         let long = |text: &str| text.chars().count() > MAX_STATEMENT;
         if long(&self.keeps) || long(&self.passes_on) || long(&self.not_told) {
             return Err(CareError::TooLong);
+        }
+        if self.reply_within_hours > 24 * 14 {
+            return Err(CareError::ReplyTime);
         }
         if self.escalation.len() > MAX_STEPS || self.escalation.iter().any(|s| long(s)) {
             return Err(CareError::TooManySteps);

@@ -51,6 +51,8 @@ pub enum ShareKind {
     Goal,
     SafetyPlan,
     ContactRequest,
+    /// The mentee's terms for replies (on or off; may the mentor see what was read).
+    Terms,
 }
 
 impl ShareKind {
@@ -60,6 +62,7 @@ impl ShareKind {
             ShareKind::Goal => "goal",
             ShareKind::SafetyPlan => "safety_plan",
             ShareKind::ContactRequest => "contact_request",
+            ShareKind::Terms => "terms",
         }
     }
 
@@ -69,6 +72,7 @@ impl ShareKind {
             Self::Goal,
             Self::SafetyPlan,
             Self::ContactRequest,
+            Self::Terms,
         ]
         .into_iter()
         .find(|k| k.key() == key)
@@ -77,6 +81,9 @@ impl ShareKind {
 
 /// The item id the safety plan is shared under (there is one plan).
 pub const SAFETY_PLAN_ID: &str = "safety-plan";
+
+/// The item id the mentee's reply terms are shared under (one per phone).
+pub const TERMS_ID: &str = "reply-terms";
 
 /// A moment as the mentor sees it: UTC milliseconds and the mentee's offset then.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +150,14 @@ pub enum SharedContent {
     ContactRequest {
         at: SharedTime,
     },
+    /// The mentee's terms for replies, sent to each mentor they have.
+    Terms {
+        replies: bool,
+        read_receipts: bool,
+        /// With read receipts on: replies up to this moment were read.
+        #[serde(default)]
+        read_up_to_ms: i64,
+    },
 }
 
 impl SharedContent {
@@ -152,6 +167,7 @@ impl SharedContent {
             SharedContent::Goal { .. } => ShareKind::Goal,
             SharedContent::SafetyPlan { .. } => ShareKind::SafetyPlan,
             SharedContent::ContactRequest { .. } => ShareKind::ContactRequest,
+            SharedContent::Terms { .. } => ShareKind::Terms,
         }
     }
 

@@ -31,6 +31,8 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/me", delete(delete_me))
         .route("/vouches", post(vouch))
         .route("/concerns", post(raise_concern))
+        .route("/replies", post(put_replies).get(get_replies))
+        .route("/reports", post(report))
         .route("/notices", get(notices))
         .route("/directory", get(directory))
         .fallback(|| async { Refusal::not_found() })
@@ -293,6 +295,7 @@ async fn mentees(
     let mut mentees = Vec::new();
     for mentee in state.store.partners(&caller.person_id, Role::Mentor)? {
         mentees.push(MenteeInfo {
+            replies_paused: state.store.replies_paused(&mentee.id, &caller.person_id)?,
             devices: state.store.devices(&mentee.id)?,
             person_id: mentee.id,
             display_name: mentee.display_name,
@@ -508,6 +511,7 @@ async fn raise_concern(
     let mentee = state.store.person(&request.mentee_id)?;
     let mentor = state.store.person(&caller.person_id)?;
     let concern = crate::server::care_store::NewConcern {
+        kind: "concern".into(),
         mentee_id: mentee.id.clone(),
         mentee_name: mentee.display_name.clone(),
         mentor_id: mentor.id.clone(),
@@ -565,4 +569,175 @@ async fn notices(
         })
         .collect();
     Ok(Json(NoticePage { notices }))
+}
+
+/// Whether an envelope's unsealed header says it is reply `reply_id` for `mentee_id` (the
+/// mentee's device checks the signature; this keeps junk and misdirected bytes out).
+fn reply_header_matches(envelope: &str, mentee_id: &str, reply_id: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Header {
+        feed: String,
+        item: String,
+        mentee: String,
+        #[serde(default)]
+        tomb: bool,
+    }
+    serde_json::from_str::<Header>(envelope).is_ok_and(|h| {
+        h.feed == "replies" && h.item == reply_id && h.mentee == mentee_id && !h.tomb
+    })
+}
+
+/// A paired mentor's device writes sealed replies to a mentee's feed: each kept once by id,
+/// never changed, never taken back. Paused while the mentee's report of this mentor is open.
+async fn put_replies(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    peer: Peer,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ReplyBatchResponse>, Refusal> {
+    let caller = authenticate(&state, &headers, &peer)?;
+    require_role(&caller, Role::Mentor)?;
+    let batch: ReplyBatch = parse_body(body)?;
+    if !state.store.is_paired(&batch.mentee_id, &caller.person_id)? {
+        return Err(Refusal::not_found());
+    }
+    if batch.replies.len() > MAX_REPLY_BATCH {
+        return Err(Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("Send at most {MAX_REPLY_BATCH} replies at a time."),
+        ));
+    }
+    for reply in &batch.replies {
+        let id_ok = !reply.reply_id.is_empty()
+            && reply.reply_id.len() <= 64
+            && reply
+                .reply_id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !id_ok || reply.envelope.len() > MAX_REPLY_BYTES {
+            return Err(Refusal::bad_request(
+                "Reply ids are 1 to 64 letters, digits, dashes or underscores, and a reply is at most 16 KiB.",
+            ));
+        }
+        if !reply_header_matches(&reply.envelope, &batch.mentee_id, &reply.reply_id) {
+            return Err(Refusal::bad_request(
+                "A reply must be a sealed envelope on the replies feed, for this mentee and this id.",
+            ));
+        }
+    }
+    if state
+        .store
+        .replies_paused(&batch.mentee_id, &caller.person_id)?
+    {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "replies_paused",
+            "Replies to this mentee are paused while your program looks at something. They will be in touch.",
+        ));
+    }
+    let outcomes = state.store.put_replies(
+        &batch.mentee_id,
+        &caller.person_id,
+        &batch.replies,
+        super::now(),
+    )?;
+    Ok(Json(ReplyBatchResponse { outcomes }))
+}
+
+/// A mentee's device reads its replies feed by cursor.
+async fn get_replies(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    peer: Peer,
+    cursor: Result<Query<Cursor>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<ReplyPage>, Refusal> {
+    let caller = authenticate(&state, &headers, &peer)?;
+    require_role(&caller, Role::Mentee)?;
+    let Query(cursor) = cursor.map_err(|_| {
+        Refusal::bad_request("`after` must be a whole number and `limit` between 1 and 500.")
+    })?;
+    let limit = cursor.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
+    let after = cursor.after.max(0);
+    let (replies, more) = state.store.replies(&caller.person_id, after, limit)?;
+    let last_seq = replies.last().map_or(after, |r| r.seq);
+    Ok(Json(ReplyPage {
+        replies,
+        last_seq,
+        more,
+    }))
+}
+
+/// A mentee reports one mentor's note to the program's safeguarding lead. Sealed on the phone;
+/// the server keeps it in the inbox and pauses that mentor's replies to this mentee until staff
+/// mark it handled.
+async fn report(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    peer: Peer,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<StatusCode, Refusal> {
+    let caller = authenticate(&state, &headers, &peer)?;
+    require_role(&caller, Role::Mentee)?;
+    let request: ReportRequest = parse_body(body)?;
+    // A mentor paired now, or one whose match ended: either may have sent the note.
+    let mentor = state
+        .store
+        .person(&request.mentor_id)
+        .ok()
+        .filter(|p| p.role == Role::Mentor)
+        .ok_or_else(Refusal::not_found)?;
+    let Some(key) = state.store.safeguarding_key()? else {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "no_safeguarding",
+            "Your program hasn't set up a way to report notes yet. You can talk to your coordinator.",
+        ));
+    };
+    if key.public_key != request.safeguarding_key {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "safeguarding_key_changed",
+            "Your program changed where reports go. Sync, then try again.",
+        ));
+    }
+    let sealed_ok = request.sealed.len() <= MAX_CONCERN_BYTES
+        && serde_json::from_str::<crate::crypto::concern::SealedConcern>(&request.sealed).is_ok();
+    if !sealed_ok {
+        return Err(Refusal::bad_request(
+            "The report is not sealed in a form the server keeps (or is over 256 KiB).",
+        ));
+    }
+    let my_key = state
+        .store
+        .devices(&caller.person_id)?
+        .into_iter()
+        .find(|d| d.device_id == caller.device_id)
+        .map(|d| d.signing_key)
+        .ok_or_else(Refusal::unauthorized)?;
+    let mentee = state.store.person(&caller.person_id)?;
+    let now = super::now();
+    state.store.add_concern(
+        &crate::server::care_store::NewConcern {
+            kind: "report".into(),
+            mentee_id: mentee.id.clone(),
+            mentee_name: mentee.display_name.clone(),
+            mentor_id: mentor.id.clone(),
+            mentor_name: mentor.display_name.clone(),
+            device_id: caller.device_id.clone(),
+            device_key: my_key,
+            key_id: key.id,
+            sealed: request.sealed,
+            mentee_told: true,
+            notice: None,
+        },
+        now,
+    )?;
+    state.store.audit(
+        &format!("{} (mentee)", mentee.display_name),
+        "reported a note",
+        &format!("from {}; their replies are paused", mentor.display_name),
+        now,
+    )?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -26,6 +26,9 @@ pub struct SafeguardingKeyRow {
 /// A concern as a mentor's device sent it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewConcern {
+    /// "concern" (a mentor's, about a mentee's item) or "report" (a mentee's, about a mentor's
+    /// note; it pauses that mentor's replies until handled).
+    pub kind: String,
     pub mentee_id: String,
     pub mentee_name: String,
     pub mentor_id: String,
@@ -46,6 +49,7 @@ pub struct NewConcern {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConcernRow {
     pub id: String,
+    pub kind: String,
     pub mentee_name: String,
     pub mentor_name: String,
     pub device_key: String,
@@ -86,6 +90,26 @@ pub trait CareStore {
     fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool>;
     /// A mentee's notices after `after`, oldest first: (id, signed notice).
     fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>>;
+    /// Keeps a mentor's replies to a mentee, each once by id, in one transaction. A reply id
+    /// already kept with other bytes refuses the whole batch.
+    fn put_replies(
+        &self,
+        mentee_id: &str,
+        mentor_id: &str,
+        replies: &[crate::sync::protocol::ReplyPut],
+        now: i64,
+    ) -> Result<Vec<crate::sync::protocol::PutOutcome>>;
+    /// A mentee's replies after `after`, oldest first, and whether more wait.
+    fn replies(
+        &self,
+        mentee_id: &str,
+        after: i64,
+        limit: u32,
+    ) -> Result<(Vec<crate::sync::protocol::ReplyChange>, bool)>;
+    /// Whether the mentee reported one of this mentor's notes and staff haven't handled it.
+    fn replies_paused(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;
+    /// Replies written since `since` (a count, nothing else).
+    fn replies_since(&self, since: i64) -> Result<i64>;
 }
 
 fn key_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SafeguardingKeyRow> {
@@ -185,8 +209,8 @@ impl CareStore for SqliteStore {
         let tx = conn.transaction()?;
         tx.execute(
             "INSERT INTO concerns (id, mentee_id, mentee_name, mentor_id, mentor_name, device_id,
-                 device_key, key_id, sealed, mentee_told, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 device_key, key_id, sealed, mentee_told, created_at, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 id,
                 concern.mentee_id,
@@ -198,7 +222,8 @@ impl CareStore for SqliteStore {
                 concern.key_id,
                 concern.sealed,
                 concern.mentee_told,
-                now
+                now,
+                concern.kind
             ],
         )?;
         if let Some(notice) = &concern.notice {
@@ -215,7 +240,7 @@ impl CareStore for SqliteStore {
         let conn = self.writer()?;
         let mut stmt = conn.prepare(
             "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
-                    created_at, handled_at, handled_by
+                    created_at, handled_at, handled_by, kind
              FROM concerns ORDER BY created_at DESC, id",
         )?;
         let rows = stmt
@@ -224,6 +249,7 @@ impl CareStore for SqliteStore {
                 let handled_by: Option<String> = r.get(9)?;
                 Ok(ConcernRow {
                     id: r.get(0)?,
+                    kind: r.get(10)?,
                     mentee_name: r.get(1)?,
                     mentor_name: r.get(2)?,
                     device_key: r.get(3)?,
@@ -244,6 +270,95 @@ impl CareStore for SqliteStore {
              WHERE id = ?1 AND handled_at IS NULL",
             params![id, by, now],
         )? == 1)
+    }
+
+    fn put_replies(
+        &self,
+        mentee_id: &str,
+        mentor_id: &str,
+        replies: &[crate::sync::protocol::ReplyPut],
+        now: i64,
+    ) -> Result<Vec<crate::sync::protocol::PutOutcome>> {
+        use crate::sync::protocol::PutOutcome;
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(replies.len());
+        for reply in replies {
+            let kept: Option<Vec<u8>> = tx
+                .query_row(
+                    "SELECT envelope FROM replies WHERE mentee_id = ?1 AND reply_id = ?2",
+                    params![mentee_id, reply.reply_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match kept {
+                Some(bytes) if bytes == reply.envelope.as_bytes() => {
+                    outcomes.push(PutOutcome::AlreadyStored);
+                }
+                Some(_) => return Err(super::store::ServerStoreError::VersionConflict(1)),
+                None => {
+                    tx.execute(
+                        "INSERT INTO replies (mentee_id, mentor_id, reply_id, envelope, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![
+                            mentee_id,
+                            mentor_id,
+                            reply.reply_id,
+                            reply.envelope.as_bytes(),
+                            now
+                        ],
+                    )?;
+                    outcomes.push(PutOutcome::Stored);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn replies(
+        &self,
+        mentee_id: &str,
+        after: i64,
+        limit: u32,
+    ) -> Result<(Vec<crate::sync::protocol::ReplyChange>, bool)> {
+        let conn = self.writer()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, reply_id, mentor_id, envelope FROM replies
+             WHERE mentee_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        )?;
+        let mut rows: Vec<crate::sync::protocol::ReplyChange> = stmt
+            .query_map(params![mentee_id, after, limit + 1], |r| {
+                let envelope: Vec<u8> = r.get(3)?;
+                Ok(crate::sync::protocol::ReplyChange {
+                    seq: r.get(0)?,
+                    reply_id: r.get(1)?,
+                    mentor_id: r.get(2)?,
+                    envelope: String::from_utf8_lossy(&envelope).into_owned(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        Ok((rows, more))
+    }
+
+    fn replies_paused(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        Ok(self
+            .writer()?
+            .prepare_cached(
+                "SELECT 1 FROM concerns WHERE kind = 'report' AND mentee_id = ?1 AND mentor_id = ?2
+                 AND handled_at IS NULL",
+            )?
+            .exists(params![mentee_id, mentor_id])?)
+    }
+
+    fn replies_since(&self, since: i64) -> Result<i64> {
+        Ok(self.writer()?.query_row(
+            "SELECT count(*) FROM replies WHERE created_at >= ?1",
+            [since],
+            |r| r.get(0),
+        )?)
     }
 
     fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>> {

@@ -122,6 +122,16 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
                   notice TEXT NOT NULL, created_at INTEGER NOT NULL);
               CREATE INDEX notices_by_mentee ON notices (mentee_id, id);",
     },
+    Step {
+        seq: 9,
+        name: "replies: sealed notes from mentors to mentees; reports of them in the inbox",
+        sql: "CREATE TABLE replies (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  mentee_id TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+                  mentor_id TEXT NOT NULL, reply_id TEXT NOT NULL, envelope BLOB NOT NULL,
+                  created_at INTEGER NOT NULL, UNIQUE (mentee_id, reply_id));
+              ALTER TABLE concerns ADD COLUMN kind TEXT NOT NULL DEFAULT 'concern';",
+    },
 ];
 
 /// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).

@@ -57,7 +57,13 @@ pub struct Totals {
     pub active_7_days: i64,
     pub active_30_days: i64,
     pub pending_invites: i64,
+    /// Replies mentors sent in the last 30 days (a count; never who, to whom, or what).
+    pub replies_30_days: i64,
 }
+
+/// The fewest mentees a program needs before reply counts are shown, so a count never points
+/// at one young person.
+pub const SMALL_GROUP: i64 = 10;
 
 /// The staff console's storage, part of every [`super::ServerStore`].
 pub trait StaffStore {
@@ -268,6 +274,10 @@ impl StaffStore for SqliteStore {
             pending_invites: count(
                 "SELECT count(*) FROM invites WHERE used_at IS NULL AND expires_at > ?1",
                 now,
+            )?,
+            replies_30_days: count(
+                "SELECT count(*) FROM replies WHERE created_at >= ?1",
+                now - 30 * 86_400,
             )?,
         })
     }

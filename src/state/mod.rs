@@ -9,12 +9,14 @@ mod goals;
 mod help;
 mod lock;
 mod my_data;
+mod replies;
 mod sharing;
 mod tools;
 
 pub use directory::{DIRECTORY_FILE, DirectoryRefusal, PINNED_KEY_FILE};
 pub use lock::Settings;
 pub use my_data::{ExportFiles, ImportSummary, parse_export};
+pub use replies::{ComposeState, ReportBody, SentReply, ShownReply};
 pub use sharing::{MentorItem, SharedThing, SyncLine};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
 

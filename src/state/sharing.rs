@@ -291,7 +291,7 @@ impl Device {
         Ok(store
             .shared_items()?
             .into_iter()
-            .filter(|item| item.kind != ShareKind::ContactRequest)
+            .filter(|item| !matches!(item.kind, ShareKind::ContactRequest | ShareKind::Terms))
             .map(|item| SharedThing {
                 label: log
                     .iter()

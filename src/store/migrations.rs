@@ -9,8 +9,8 @@ use rusqlite::{Connection, params};
 
 use super::{
     Result, StoreError, comfort_items, custom_tags, goal_check_ins, goal_steps, goals, identity,
-    mentee_devices, mentor_devices, mentor_inbox, moods, notices, own_devices, safety_plan_items,
-    sharing, tool_prefs, tool_uses, trusted_people,
+    mentee_devices, mentor_devices, mentor_inbox, moods, notices, own_devices, replies,
+    safety_plan_items, sharing, tool_prefs, tool_uses, trusted_people,
 };
 
 /// One schema step.
@@ -24,7 +24,7 @@ pub struct Migration {
 }
 
 /// Every step of every table. The order here does not matter; `seq` does.
-pub const MIGRATIONS: [&[Migration]; 17] = [
+pub const MIGRATIONS: [&[Migration]; 18] = [
     moods::MIGRATIONS,
     custom_tags::MIGRATIONS,
     tool_prefs::MIGRATIONS,
@@ -42,6 +42,7 @@ pub const MIGRATIONS: [&[Migration]; 17] = [
     own_devices::MIGRATIONS,
     mentee_devices::MIGRATIONS,
     notices::MIGRATIONS,
+    replies::MIGRATIONS,
 ];
 
 /// The whole chain in `seq` order.

@@ -20,6 +20,7 @@ mod migrations;
 mod moods;
 mod notices;
 mod own_devices;
+mod replies;
 mod safety_plan_items;
 mod sharing;
 mod slot;
@@ -34,8 +35,11 @@ pub use mentee_devices::{MenteeDevice, MenteeDeviceTrust};
 pub use mentor_devices::{DeviceTrust, MentorDevice};
 pub use mentor_inbox::{CachedItem, KnownMentee, PulledChange};
 pub use migrations::{MIGRATIONS, Migration};
-pub use notices::{NoticeKind, RaisedConcern, StoredNotice};
+pub use notices::{
+    MARK_READ_RECEIPTS, MARK_READ_UP_TO, MARK_REPLIES_OFF, NoticeKind, RaisedConcern, StoredNotice,
+};
 pub use own_devices::{OwnDevice, OwnDeviceStatus};
+pub use replies::{ReceivedReply, WrittenReply};
 pub use safety_plan_items::PlanItem;
 pub use sharing::{OutboxRecord, PENDING_MENTOR, ShareLogLine, SharedItemRef};
 pub use slot::{OpenStore, SlotError, StoreSlot};

@@ -39,6 +39,12 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     },
 ];
 
+/// Marks for the mentee's reply terms: replies off (1) or on (0, the default); read receipts on
+/// (1) or off (0, the default); replies read up to this moment (ms).
+pub const MARK_REPLIES_OFF: &str = "replies_off";
+pub const MARK_READ_RECEIPTS: &str = "read_receipts";
+pub const MARK_READ_UP_TO: &str = "read_up_to";
+
 /// What kind of thing happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {

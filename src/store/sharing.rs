@@ -226,6 +226,27 @@ impl Store {
         Ok(true)
     }
 
+    /// Sends a shared item again with a new version (its content lives outside the tables the
+    /// triggers watch, like the reply terms). Nothing when it isn't shared.
+    pub fn touch_share(&mut self, kind: ShareKind, item_id: &str, now_ms: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE shares SET version = version + 1
+             WHERE kind = ?1 AND item_id = ?2 AND mode != 'private'",
+            params![kind.key(), item_id],
+        )?;
+        tx.execute(
+            "INSERT INTO outbox (item_id, kind, version, queued_at_ms)
+             SELECT item_id, kind, version, ?3 FROM shares
+             WHERE kind = ?1 AND item_id = ?2 AND mode != 'private'
+             ON CONFLICT (item_id) DO UPDATE SET version = excluded.version, envelope = NULL,
+                 attempts = 0, last_error = NULL",
+            params![kind.key(), item_id, now_ms],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The mentors an item is shared with now (mentor ids, sorted; empty when private).
     pub fn share_audience(&self, kind: ShareKind, item_id: &str) -> Result<Vec<String>> {
         audience_in(&self.conn, kind, item_id)

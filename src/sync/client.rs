@@ -208,6 +208,40 @@ impl Api {
         .await
     }
 
+    /// Sends sealed replies to a mentee (mentor).
+    pub async fn put_replies(
+        &self,
+        token: &str,
+        batch: &ReplyBatch,
+    ) -> Result<ReplyBatchResponse, CallError> {
+        Self::send(
+            self.request(reqwest::Method::POST, "/v1/replies", Some(token))
+                .json(batch),
+        )
+        .await
+    }
+
+    /// This mentee's replies after `after` (mentee).
+    pub async fn replies(&self, token: &str, after: i64) -> Result<ReplyPage, CallError> {
+        Self::send(self.request(
+            reqwest::Method::GET,
+            &format!("/v1/replies?after={after}"),
+            Some(token),
+        ))
+        .await
+    }
+
+    /// Reports one mentor's note to the program's safeguarding lead (mentee).
+    pub async fn report(&self, token: &str, request: &ReportRequest) -> Result<(), CallError> {
+        let response = self
+            .request(reqwest::Method::POST, "/v1/reports", Some(token))
+            .json(request)
+            .send()
+            .await
+            .map_err(|_| CallError::Offline)?;
+        Self::no_content(response, "The sync server refused the report.").await
+    }
+
     pub async fn vouch(&self, token: &str, request: &VouchRequest) -> Result<(), CallError> {
         let response = self
             .request(reqwest::Method::POST, "/v1/vouches", Some(token))

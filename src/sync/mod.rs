@@ -6,9 +6,11 @@ pub mod engine;
 pub mod protocol;
 mod pull;
 mod push;
+mod replies;
 pub mod tls;
 pub mod trust;
 
 pub use client::{Api, CallError};
 pub use engine::{SyncError, SyncReport, sync_once};
 pub use push::shared_content;
+pub use replies::paused_mark;

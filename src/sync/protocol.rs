@@ -5,6 +5,10 @@
 //! `POST /v1/vouches`, `GET /v1/notices`; for a mentor's `GET /v1/mentees`,
 //! `GET /v1/mentees/{id}/records`, `POST /v1/concerns`; for both `GET /v1/directory` and
 //! `DELETE /v1/me`. A device the program removed is answered 401 `device_removed`.
+//!
+//! The other way, a mentor's device writes sealed replies with `POST /v1/replies` and a mentee's
+//! reads them with `GET /v1/replies` (the envelope's `replies` feed; never changed or taken back);
+//! a mentee reports one with `POST /v1/reports`. Older clients never call these and keep working.
 
 use serde::{Deserialize, Serialize};
 
@@ -161,6 +165,9 @@ pub struct MenteeInfo {
     pub person_id: String,
     pub display_name: String,
     pub devices: Vec<DeviceInfo>,
+    /// The mentee reported one of this mentor's notes and staff haven't looked yet: replies wait.
+    #[serde(default)]
+    pub replies_paused: bool,
 }
 
 /// One change in a mentee's feed: an envelope or a signed tombstone. `None` only ever comes from
@@ -250,4 +257,59 @@ pub struct NoticePage {
 pub struct NoticeEntry {
     pub id: i64,
     pub notice: SignedNotice,
+}
+
+/// The most one reply's envelope may take, and the most replies in one batch.
+pub const MAX_REPLY_BYTES: usize = 16 * 1024;
+pub const MAX_REPLY_BATCH: usize = 50;
+
+/// One reply from a mentor to a mentee: an envelope on the replies feed, sealed on the mentor's
+/// device to the mentee's devices and signed by it. Replies are never changed or taken back.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyPut {
+    pub reply_id: String,
+    pub envelope: String,
+}
+
+/// `POST /v1/replies` (mentor).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyBatch {
+    pub mentee_id: String,
+    pub replies: Vec<ReplyPut>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReplyBatchResponse {
+    pub outcomes: Vec<PutOutcome>,
+}
+
+/// One reply in a mentee's replies feed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReplyChange {
+    pub seq: i64,
+    pub reply_id: String,
+    pub mentor_id: String,
+    pub envelope: String,
+}
+
+/// `GET /v1/replies?after=SEQ&limit=N` (mentee).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReplyPage {
+    pub replies: Vec<ReplyChange>,
+    pub last_seq: i64,
+    pub more: bool,
+}
+
+/// `POST /v1/reports` (mentee): one mentor's note, passed to the program's safeguarding lead
+/// sealed to the safeguarding key with the mentor's signed envelope. While it is open, that
+/// mentor's replies to this mentee are paused.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportRequest {
+    pub mentor_id: String,
+    /// `crypto::concern::SealedConcern`, as JSON.
+    pub sealed: String,
+    pub safeguarding_key: String,
 }

@@ -53,6 +53,16 @@ pub(super) async fn pull(
         })
         .collect();
     let ended = lock(store)?.set_known_mentees(&rows)?;
+    {
+        let mut store = lock(store)?;
+        for mentee in &listed.mentees {
+            store.set_mark(
+                &super::replies::paused_mark(&mentee.person_id),
+                i64::from(mentee.replies_paused),
+            )?;
+        }
+    }
+    super::replies::send_replies(store, api, enrolment, &mut report).await?;
     for name in ended {
         report.matches_ended += 1;
         lock(store)?.add_notice(

@@ -17,11 +17,11 @@ use super::protocol::{
 };
 use crate::crypto::envelope::Feed;
 use crate::crypto::{self, ItemRef, Recipient};
-use crate::domain::share::{SAFETY_PLAN_ID, SharedTime};
+use crate::domain::share::{SAFETY_PLAN_ID, SharedTime, TERMS_ID};
 use crate::domain::{EntryId, LocalStamp, PlanSection, ShareKind, ShareMode, SharedContent};
 use crate::store::{
-    DeviceTrust, Enrolment, MentorDevice, NoticeKind, OutboxRecord, OwnDeviceStatus, Store,
-    StoreError,
+    DeviceTrust, Enrolment, MARK_READ_RECEIPTS, MARK_READ_UP_TO, MARK_REPLIES_OFF, MentorDevice,
+    NoticeKind, OutboxRecord, OwnDeviceStatus, Store, StoreError,
 };
 
 pub(super) async fn push(
@@ -79,6 +79,8 @@ pub(super) async fn push(
     };
     send_vouches(store, api, enrolment).await?;
     fetch_notices(store, api, enrolment, &ids, &approved, &mut report).await?;
+    super::replies::fetch_replies(store, api, enrolment, &mut report).await?;
+    share_terms(store, &listed_mentors)?;
 
     // Items that must wait this round (shared, but no device of their mentor to seal them to
     // yet), and items already sent past a newer server version once this round.
@@ -171,34 +173,66 @@ pub(super) async fn push(
     Ok(report)
 }
 
-/// How items are named on the wire: as on the phone, except the safety plan, whose fixed local
-/// id would tell the server what it is; it goes under an id only this device makes.
+/// How items are named on the wire: as on the phone, except the safety plan and the reply terms,
+/// whose fixed local ids would tell the server what they are; they go under ids only this device
+/// makes.
 pub(super) struct WireIds {
     plan: String,
+    terms: String,
 }
 
 impl WireIds {
     pub(super) fn new(keys: &crate::crypto::DeviceKeys) -> Self {
         WireIds {
             plan: keys.opaque_id("safety plan"),
+            terms: keys.opaque_id("reply terms"),
         }
     }
 
     fn wire(&self, kind: ShareKind, local_id: &str) -> String {
-        if kind == ShareKind::SafetyPlan && local_id == SAFETY_PLAN_ID {
-            self.plan.clone()
-        } else {
-            local_id.to_owned()
+        match kind {
+            ShareKind::SafetyPlan if local_id == SAFETY_PLAN_ID => self.plan.clone(),
+            ShareKind::Terms if local_id == TERMS_ID => self.terms.clone(),
+            _ => local_id.to_owned(),
         }
     }
 
     fn local(&self, wire_id: &str) -> String {
         if wire_id == self.plan {
             SAFETY_PLAN_ID.to_owned()
+        } else if wire_id == self.terms {
+            TERMS_ID.to_owned()
         } else {
             wire_id.to_owned()
         }
     }
+}
+
+/// Once the mentee has set their reply terms, they go to every mentor they have now, so each
+/// mentor's device knows whether notes are on (a new mentor gets them as soon as they are
+/// paired). Until then, mentors' devices assume the defaults: notes on, nothing read shown.
+fn share_terms(store: &Shared, mentors: &[String]) -> Result<(), SyncError> {
+    if mentors.is_empty() {
+        return Ok(());
+    }
+    let mut store = lock(store)?;
+    if !store.share_mode(ShareKind::Terms, TERMS_ID)?.is_shared() {
+        return Ok(());
+    }
+    let mut wanted = mentors.to_vec();
+    wanted.sort();
+    if store.share_audience(ShareKind::Terms, TERMS_ID)? != wanted {
+        store.set_share(
+            ShareKind::Terms,
+            TERMS_ID,
+            ShareMode::Shared,
+            "your reply settings",
+            LocalStamp::now(),
+            &wanted,
+            "",
+        )?;
+    }
+    Ok(())
 }
 
 /// One record to seal this round.
@@ -552,5 +586,18 @@ pub fn shared_content(
                     at: SharedTime::of(&at),
                 }))
         }
+        ShareKind::Terms if item_id == TERMS_ID => {
+            let read_receipts = store.mark(MARK_READ_RECEIPTS)? == 1;
+            Ok(Some(SharedContent::Terms {
+                replies: store.mark(MARK_REPLIES_OFF)? == 0,
+                read_receipts,
+                read_up_to_ms: if read_receipts {
+                    store.mark(MARK_READ_UP_TO)?
+                } else {
+                    0
+                },
+            }))
+        }
+        ShareKind::Terms => Ok(None),
     }
 }

@@ -322,6 +322,9 @@ async fn mentor_and_console(dark: bool) {
     browser.click("input.tell-no").await;
     browser.wait_for("textarea.concern-why-not").await;
     review.check(&browser, "Mentor: raising a concern").await;
+    browser.click("#note-to-mentee button.open-note").await;
+    browser.wait_for("#note-to-mentee input.preset").await;
+    review.check(&browser, "Mentor: writing a note").await;
     browser.click("#get-help").await;
     browser.wait_for("#crisis-card").await;
     review.check(&browser, "Mentor: Get help").await;
@@ -366,7 +369,7 @@ async fn mentor_and_console(dark: bool) {
     review.check(&browser, "Console: safeguarding inbox").await;
 
     browser.finish().await;
-    review.assert_clean(17);
+    review.assert_clean(18);
 }
 
 #[tokio::test(flavor = "multi_thread")]

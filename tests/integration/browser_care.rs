@@ -212,3 +212,89 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     assert_eq!(browser.count("li[data-concern]").await, 0);
     browser.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn alex_asks_sam_says_he_saw_it_and_alex_turns_notes_off() {
+    let Some(browser) = Browser::start("replies_flow").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
+    let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
+    sync.pair(&alex_id, &sam_id);
+    let alex = preview.devices.get("alex").unwrap().unwrap();
+    let sam = preview.devices.get("sam").unwrap().unwrap();
+    sam.enroll(&sync.base, &sam_code).await.unwrap();
+    alex.enroll(&sync.base, &alex_code).await.unwrap();
+    approve_mentor_devices(&alex).await;
+    sam.set_passcode(None, "sam keeps it safe", "sam keeps it safe")
+        .unwrap();
+    sam.sync_now().await.unwrap();
+
+    // Alex asks, from Sharing.
+    browser.open(&preview.device_url("alex")).await;
+    browser.tab("Sharing").await;
+    browser.click("#ask-mentor").await;
+    browser.click("#ask-confirm").await;
+    browser.wait_for("#ask-sent").await;
+    alex.sync_now().await.unwrap();
+    sam.sync_now().await.unwrap();
+
+    // Sam sees the request and answers with one tap.
+    browser.open(&preview.device_url("sam")).await;
+    browser
+        .type_into("#unlock-passcode", "sam keeps it safe\n")
+        .await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser.wait_for("#contact-request").await;
+    browser.click("#contact-request button.send-ack").await;
+    browser
+        .wait_for_text("#contact-request .acked", "You told them you saw it")
+        .await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    sam.sync_now().await.unwrap();
+    alex.sync_now().await.unwrap();
+
+    // Alex sees it on Today, calmly, with the lines a tap away.
+    browser.open(&preview.device_url("alex")).await;
+    browser
+        .wait_for_text("#ack-card", "Sam saw your message.")
+        .await;
+    browser.wait_for_text("#ack-card", "aren't on call").await;
+    assert_eq!(browser.count(".badge").await, 0, "no badge counts");
+    let problems = browser.accessibility_problems().await;
+    assert!(problems.is_empty(), "Today with the answer: {problems:?}");
+    // Alex turns notes off.
+    browser.tab("Sharing").await;
+    browser.wait_for("#reply-settings").await;
+    let problems = browser.accessibility_problems().await;
+    assert!(
+        problems.is_empty(),
+        "Sharing with reply settings: {problems:?}"
+    );
+    browser.click("#replies-on").await;
+    browser
+        .wait_until(
+            "notes are off",
+            "return document.querySelector('#replies-on').checked === false;",
+            vec![],
+        )
+        .await;
+    alex.sync_now().await.unwrap();
+    // Sam's device locked when Sam's page was left; sync runs when it is open, as on a phone.
+    sam.unlock("sam keeps it safe").unwrap();
+    sam.sync_now().await.unwrap();
+
+    // Sam's compose says why it is closed.
+    browser.open(&preview.device_url("sam")).await;
+    browser
+        .type_into("#unlock-passcode", "sam keeps it safe\n")
+        .await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser
+        .wait_for_text(".compose-closed", "Alex has turned replies off")
+        .await;
+    assert_eq!(browser.count("button.open-note").await, 0);
+    browser.finish().await;
+}

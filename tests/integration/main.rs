@@ -25,6 +25,7 @@ mod hostile_trust;
 mod logs;
 mod my_data;
 mod phone_config;
+mod replies;
 mod server_cli;
 mod store_files;
 mod sync;

@@ -37,6 +37,11 @@ pub(crate) struct CareForm {
     coordinator_email: String,
     #[serde(default)]
     escalation: String,
+    /// "on" when mentors may write their own words.
+    #[serde(default)]
+    free_text: String,
+    #[serde(default)]
+    reply_within_hours: String,
 }
 
 impl WithCsrf for CareForm {
@@ -63,6 +68,16 @@ impl CareForm {
                 .unwrap_or_default(),
             coordinator_email: coordinator.map(|c| c.email).unwrap_or_default(),
             escalation: care.escalation.join("\n"),
+            free_text: if care.free_text_replies {
+                "on".into()
+            } else {
+                String::new()
+            },
+            reply_within_hours: if care.reply_within_hours == 0 {
+                String::new()
+            } else {
+                care.reply_within_hours.to_string()
+            },
         }
     }
 
@@ -91,6 +106,12 @@ impl CareForm {
                 .map(str::to_owned)
                 .collect(),
             safeguarding: None,
+            free_text_replies: self.free_text == "on",
+            // Not a number counts as too many, so the form says what it wants.
+            reply_within_hours: match self.reply_within_hours.trim() {
+                "" => 0,
+                text => text.parse().unwrap_or(u32::MAX),
+            },
         }
     }
 }
@@ -170,6 +191,13 @@ fn render_care(
                 {input("coordinator_phone", "Coordinator's phone", &form.coordinator_phone)}
                 {input("coordinator_email", "Coordinator's email", &form.coordinator_email)}
                 {text_area("escalation", "What a worried mentor does, one step per line", &form.escalation, "")}
+                h2 { "Replies from mentors" }
+                label { class: "choice",
+                    input { r#type: "checkbox", name: "free_text", id: "free_text", value: "on", checked: form.free_text == "on" }
+                    "Mentors may write notes in their own words (up to 280 characters), not only the kind messages"
+                }
+                label { r#for: "reply_within_hours", "Hours a mentee's “let my mentor know” may wait before they're offered to tell the coordinator (optional)" }
+                input { id: "reply_within_hours", name: "reply_within_hours", inputmode: "numeric", value: "{form.reply_within_hours}" }
                 button { r#type: "submit", class: "primary", id: "save-care", "Save" }
             }
             form { method: "post", action: "/staff/directory/publish", class: "card",
@@ -278,14 +306,21 @@ fn render_inbox(
             ol { class: "plain-list", id: "concerns",
                 for concern in concerns.iter() {
                     li { key: "{concern.id}", class: "card concern", "data-concern": "{concern.id}",
-                        "data-key-id": "{concern.key_id}", "data-mentor-key": "{concern.device_key}",
-                        h2 { "About {concern.mentee_name}, from {concern.mentor_name}" }
-                        p { class: "muted", "{date_time(concern.created_at)}" }
-                        p {
-                            if concern.mentee_told {
-                                "{concern.mentee_name} was told it was passed on."
-                            } else {
-                                "{concern.mentee_name} was not told. Open it to read why."
+                        "data-kind": "{concern.kind}",
+                        "data-key-id": "{concern.key_id}", "data-raiser-key": "{concern.device_key}",
+                        if concern.kind == "report" {
+                            h2 { "Report from {concern.mentee_name} about a note from {concern.mentor_name}" }
+                            p { class: "muted", "{date_time(concern.created_at)}" }
+                            p { "{concern.mentor_name}'s notes to {concern.mentee_name} are paused until this is marked handled." }
+                        } else {
+                            h2 { "About {concern.mentee_name}, from {concern.mentor_name}" }
+                            p { class: "muted", "{date_time(concern.created_at)}" }
+                            p {
+                                if concern.mentee_told {
+                                    "{concern.mentee_name} was told it was passed on."
+                                } else {
+                                    "{concern.mentee_name} was not told. Open it to read why."
+                                }
                             }
                         }
                         pre { hidden: true, class: "sealed", "{concern.sealed}" }

@@ -105,6 +105,14 @@ pub(crate) fn home(name: &str, csrf: &str, program: &str, totals: &Totals) -> St
                     dt { "Mentees active in the last 7 days" } dd { "{totals.active_7_days}" }
                     dt { "Mentees active in the last 30 days" } dd { "{totals.active_30_days}" }
                     dt { "Invites waiting to be used" } dd { "{totals.pending_invites}" }
+                    dt { "Replies from mentors in the last 30 days" }
+                    dd { id: "replies-count",
+                        if totals.mentees >= crate::server::staff_store::SMALL_GROUP {
+                            "{totals.replies_30_days}"
+                        } else {
+                            "Shown from 10 mentees"
+                        }
+                    }
                 }
                 p { class: "muted",
                     "Steady never shows entry content here: the server can't read what mentees share."

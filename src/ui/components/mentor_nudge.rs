@@ -12,10 +12,14 @@ pub fn MentorNudge() -> Element {
     let mut asking = use_signal(|| false);
     let mut sent = use_signal(|| false);
     let mut problem = use_signal(|| None::<String>);
+    let availability = session.device().availability().unwrap_or_default();
     rsx! {
         section { class: "card", id: "mentor-nudge", aria_labelledby: "ask-title",
             h2 { id: "ask-title", "Let my mentor know" }
             p { "Send your mentor a quiet nudge to get in touch. Nothing else is sent with it." }
+            for (name, text) in availability {
+                p { key: "{name}", class: "availability", "{name}: “{text}”" }
+            }
             p { class: "muted", id: "not-on-call",
                 "It's not for emergencies: your mentor isn't on call and may not see it for a while. "
                 "For right now, call or text one of the lines above."

@@ -21,6 +21,18 @@ pub fn when(at: SharedTime) -> String {
 #[component]
 pub fn SharedView(content: SharedContent) -> Element {
     match content {
+        SharedContent::Terms {
+            replies,
+            read_receipts,
+            ..
+        } => rsx! {
+            div { class: "shared terms", "data-kind": "terms",
+                p {
+                    if replies { "Replies are on." } else { "Replies are off for now." }
+                    if replies && read_receipts { " You'll see when a note was read." }
+                }
+            }
+        },
         SharedContent::Mood {
             at,
             level,

@@ -7,7 +7,10 @@ use dioxus::prelude::*;
 
 use crate::domain::history::{chart_points, summarize_for};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
-use crate::ui::components::{ConcernControl, MenteeDevices, MoodChart, SharedView, SyncButton};
+use crate::ui::components::{
+    AckButton, AvailabilityForm, CheerSteps, ConcernControl, MenteeDevices, MoodChart,
+    NoteComposer, SentReplies, SharedView, SyncButton,
+};
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -88,6 +91,7 @@ pub fn MentorApp() -> Element {
                     }
                 }
             }
+            AvailabilityForm {}
             {this_device}
         }
     }
@@ -118,7 +122,13 @@ fn MenteeView(mentee_id: String) -> Element {
         .into_iter()
         .find(|m| m.person_id == mentee_id)
         .map_or_else(|| "Mentee".to_owned(), |m| m.display_name);
-    let items = device.mentee_items(&mentee_id).unwrap_or_default();
+    // The mentee's reply terms travel as an item too; they shape the compose, not the timeline.
+    let items: Vec<_> = device
+        .mentee_items(&mentee_id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| !matches!(i.content, Some(SharedContent::Terms { .. })))
+        .collect();
     let requests: Vec<_> = items
         .iter()
         .filter(|i| matches!(i.content, Some(SharedContent::ContactRequest { .. })))
@@ -169,6 +179,7 @@ fn MenteeView(mentee_id: String) -> Element {
         for request in requests {
             div { key: "{request.item_id}", class: "card highlight", role: "note", id: "contact-request",
                 if let Some(content) = request.content { SharedView { content } }
+                AckButton { mentee_id: mentee_id.clone(), request_id: request.item_id.clone() }
                 ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: request.item_id.clone() }
             }
         }
@@ -179,7 +190,16 @@ fn MenteeView(mentee_id: String) -> Element {
             h2 { "Goals" }
             for goal in goals {
                 article { key: "{goal.item_id}", class: "card", "data-item": "{goal.item_id}",
-                    if let Some(content) = goal.content { SharedView { content } }
+                    if let Some(content) = goal.content.clone() { SharedView { content } }
+                    CheerSteps {
+                        mentee_id: mentee_id.clone(),
+                        goal_id: goal.item_id.clone(),
+                        done: match &goal.content {
+                            Some(SharedContent::Goal { steps, .. }) => steps.iter().filter(|s| s.done).map(|s| s.text.clone()).collect(),
+                            _ => Vec::new(),
+                        },
+                    }
+                    NoteComposer { mentee_id: mentee_id.clone(), about: goal.item_id.clone() }
                     ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: goal.item_id.clone() }
                 }
             }
@@ -195,6 +215,7 @@ fn MenteeView(mentee_id: String) -> Element {
                 match item.content {
                     Some(content) => rsx! {
                         SharedView { content }
+                        NoteComposer { mentee_id: mentee_id.clone(), about: item.item_id.clone() }
                         ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: item.item_id.clone() }
                     },
                     None => rsx! {
@@ -205,5 +226,10 @@ fn MenteeView(mentee_id: String) -> Element {
                 }
             }
         }
+        section { class: "card", id: "note-to-mentee", aria_labelledby: "note-title",
+            h2 { id: "note-title", "A note for {name}" }
+            NoteComposer { mentee_id: mentee_id.clone(), about: String::new() }
+        }
+        SentReplies { mentee_id: mentee_id.clone(), mentee_name: name.clone() }
     }
 }

@@ -9,8 +9,8 @@ use crate::domain::time::short_date;
 use crate::domain::{ShareKind, ShareMode};
 use crate::state::SyncLine;
 use crate::ui::components::{
-    MentorDevices, MentorNudge, OwnDevices, PasscodeField, ShareControl, SyncButton,
-    confirm_passcode,
+    FromMentor, MentorDevices, MentorNudge, OwnDevices, PasscodeField, ReplySettings, ShareControl,
+    SyncButton, confirm_passcode,
 };
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -32,7 +32,9 @@ pub fn SharingScreen() -> Element {
         if let Some(enrolment) = enrolment {
             p { id: "program", "Connected to {enrolment.program_name} as {enrolment.display_name}." }
             StatusLine {}
+            FromMentor {}
             MentorNudge {}
+            ReplySettings {}
             OwnDevices {}
             MentorDevices {}
             SharedList {}
@@ -95,6 +97,7 @@ fn kind_words(kind: ShareKind) -> &'static str {
         ShareKind::Goal => "Goal",
         ShareKind::SafetyPlan => "Safety plan",
         ShareKind::ContactRequest => "Nudge",
+        ShareKind::Terms => "Reply settings",
     }
 }
 
@@ -184,11 +187,14 @@ fn ShareLog() -> Element {
                 p { "Every time you share or stop sharing, it shows here." }
             }
             ol { class: "plain-list", id: "share-log",
-                for (i, line) in log.iter().enumerate() {
+                for (i, line) in log.iter().filter(|l| l.kind != ShareKind::Terms).enumerate() {
                     li { key: "{i}",
                         "{short_date(line.at.datetime().date_naive())}, {line.at.clock_time()}: "
                         match (line.kind, line.mode) {
-                            (ShareKind::ContactRequest, _) => "asked your mentor to get in touch".to_owned(),
+                            (ShareKind::ContactRequest, _) => match session.device().ack_for(&line.item_id).ok().flatten() {
+                                Some(ack) => format!("asked your mentor to get in touch. {}", ack.reply.words_for_mentee(&ack.mentor_name)),
+                                None => "asked your mentor to get in touch".to_owned(),
+                            },
                             (_, ShareMode::Private) if !line.audience.is_empty() => format!("{} became private again (the match with {} ended)", line.label, line.audience),
                             (_, ShareMode::Private) => format!("stopped sharing {}", line.label),
                             (_, ShareMode::SharedWithoutNote) => format!("shared {} with {} without notes", line.label, with_whom(&line.audience)),

@@ -5,7 +5,7 @@
 use dioxus::prelude::*;
 
 use crate::domain::{EmotionWord, MoodEntry};
-use crate::ui::components::{DetailsEditor, LowMoodOffer, MoodScale};
+use crate::ui::components::{AckCard, DetailsEditor, LowMoodOffer, MoodScale};
 use crate::ui::{focus_when_mounted, use_session};
 
 const SAVED: &str = "Saved. Only you can see this.";
@@ -53,6 +53,7 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
                 on_not_now: move |_| offer_help.set(false),
             }
         }
+        AckCard { on_open_help: move |_| on_open_help.call(()) }
         TodaySoFar {}
         if let Some(entry) = current() {
             DetailsEditor {

@@ -160,16 +160,30 @@ impl Browser {
         let mut tries = 0;
         loop {
             let element = self.wait_for(css).await;
-            self.client
+            // The app re-renders after every change: an element found a moment ago may have been
+            // replaced by its next version. Like a person, aim again.
+            let again = |err: &dyn std::fmt::Display| {
+                let text = err.to_string();
+                tries < 5 && (text.contains("click intercepted") || text.contains("stale element"))
+            };
+            if let Err(err) = self
+                .client
                 .execute(
                     "arguments[0].scrollIntoView({ block: 'center' });",
                     vec![serde_json::to_value(&element).expect("element reference")],
                 )
                 .await
-                .unwrap_or_else(|err| panic!("scroll to {css}: {err}"));
+            {
+                if again(&err) {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+                panic!("scroll to {css}: {err}");
+            }
             match element.click().await {
                 Ok(()) => return,
-                Err(err) if tries < 3 && err.to_string().contains("click intercepted") => {
+                Err(err) if again(&err) => {
                     tries += 1;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
