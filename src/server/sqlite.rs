@@ -30,7 +30,10 @@ impl SqliteStore {
         crate::platform::create_private_dir(dir).map_err(|_| ServerStoreError::Poisoned)?;
         let mut conn = Connection::open(dir.join(SERVER_DATABASE))?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+            // FULL: a commit is on disk before the server answers "stored". With NORMAL, a
+            // batch already acknowledged (and gone from the mentee's outbox) could vanish on
+            // power loss, and the mentor would never get it.
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
              PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;",
         )?;
         super::schema::migrate(&mut conn)?;
@@ -51,6 +54,13 @@ impl SqliteStore {
             next_reader: AtomicUsize::new(0),
             caches: Caches::default(),
         })
+    }
+
+    /// The writer's `synchronous` setting (2 is FULL): what "stored" is promised on.
+    pub fn synchronous(&self) -> Result<i64> {
+        Ok(self
+            .conn()?
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
     }
 
     fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {

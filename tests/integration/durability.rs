@@ -98,3 +98,82 @@ fn kill_during_saves_loses_nothing() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.integrity_ok().unwrap());
 }
+
+/// The server answers "stored" only once a batch is on disk: its writer syncs every commit
+/// (SQLite `synchronous = FULL`), and a server process killed right after answering still has
+/// every record when it starts again.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_keeps_every_record_it_acknowledged_when_killed_right_after() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("server");
+    let store = steady::server::SqliteStore::open(&data, "Durable").unwrap();
+    assert_eq!(store.synchronous().unwrap(), 2, "FULL");
+    drop(store);
+    let start = || -> (std::process::Child, String) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+            .env("STEADY_SERVER_DATA_DIR", &data)
+            .env("STEADY_SERVER_LISTEN", "127.0.0.1:0")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line.trim().rsplit(' ').next().unwrap().to_owned();
+        (child, base)
+    };
+    let (mut server, base) = start();
+    let store: std::sync::Arc<dyn steady::server::ServerStore> =
+        std::sync::Arc::new(steady::server::SqliteStore::open(&data, "Durable").unwrap());
+    let (mentee_code, mentee_id) = {
+        let invite = steady::server::create_invite(
+            &store,
+            steady::sync::protocol::Role::Mentee,
+            "Alex",
+            None,
+            1,
+        )
+        .unwrap();
+        (invite.code, invite.person.id)
+    };
+    let mentor_invite =
+        steady::server::create_invite(&store, steady::sync::protocol::Role::Mentor, "Sam", None, 1)
+            .unwrap();
+    steady::server::pair(&store, &mentee_id, &mentor_invite.person.id).unwrap();
+    let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mentee = steady::state::Device::open(dirs.0.path()).unwrap();
+    let mentor = steady::state::Device::open(dirs.1.path()).unwrap();
+    mentor.enroll(&base, &mentor_invite.code).await.unwrap();
+    mentee.enroll(&base, &mentee_code).await.unwrap();
+    crate::common::sync_server::approve_mentor_devices(&mentee).await;
+    for level in 1..=5 {
+        let entry = mentee
+            .log_mood(steady::domain::MoodLevel::new(level).unwrap())
+            .unwrap();
+        mentee
+            .set_share(
+                steady::domain::ShareKind::Mood,
+                entry.id.as_str(),
+                steady::domain::ShareMode::Shared,
+                "Check-in",
+            )
+            .unwrap();
+    }
+    let report = mentee.sync_now().await.unwrap();
+    assert_eq!(report.sent, 5);
+    // Killed the moment it answered: no clean shutdown, no checkpoint.
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let counted: i64 = rusqlite::Connection::open(data.join("steady-server.db"))
+        .unwrap()
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(counted, 5, "every acknowledged record is on disk");
+    assert_eq!(
+        mentee.sync_line().unwrap().pending,
+        0,
+        "and the phone counts them sent"
+    );
+}
