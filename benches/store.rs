@@ -58,7 +58,7 @@ fn history(c: &mut Criterion) {
     c.bench_function("month chart", |b| {
         b.iter(|| {
             device
-                .chart(steady::domain::ChartRange::Month)
+                .chart(steady::domain::ChartRange::Month, steady::i18n::Lang::En)
                 .expect("chart")
         })
     });

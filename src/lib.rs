@@ -2,6 +2,7 @@
 //!
 //! The crate is layered, each layer using only the ones above it in this list:
 //!
+//! - [`i18n`]: every word a person reads, from message catalogues (English, Spanish).
 //! - [`domain`]: the pure model (mood entries, emotion words, history charts, crisis contacts).
 //! - [`crypto`]: the only code that touches cryptographic libraries.
 //! - [`store`]: the encrypted local SQLite database, one module per table.
@@ -13,6 +14,8 @@
 //! - [`fuzzing`]: the fuzz targets' entry points (arbitrary bytes in, never a panic).
 //! - `preview`: the demo runner that serves simulated devices to a browser (feature `preview`).
 
+#[macro_use]
+pub mod i18n;
 pub mod crypto;
 pub mod domain;
 pub mod fuzzing;

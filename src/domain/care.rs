@@ -45,6 +45,24 @@ pub struct ProgramCare {
     /// to tell the coordinator (0: never offered).
     #[serde(default)]
     pub reply_within_hours: u32,
+    /// The statement in other languages, by language code ("es"); a part left empty falls back
+    /// to the main text.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations: std::collections::BTreeMap<String, CareWords>,
+}
+
+/// The statement's words in one more language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CareWords {
+    #[serde(default)]
+    pub keeps: String,
+    #[serde(default)]
+    pub passes_on: String,
+    #[serde(default)]
+    pub not_told: String,
+    #[serde(default)]
+    pub escalation: Vec<String>,
 }
 
 /// The program's coordinator, for mentors.
@@ -92,26 +110,60 @@ pub enum CareError {
     ReplyTime,
 }
 
+impl crate::i18n::Say for CareError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            CareError::Missing => crate::t!(lang, "err-care-missing"),
+            CareError::TooLong => crate::t!(lang, "err-care-too-long"),
+            CareError::BadPhone => crate::t!(lang, "err-care-bad-phone"),
+            CareError::BadEmail => crate::t!(lang, "err-care-bad-email"),
+            CareError::TooManySteps => crate::t!(lang, "err-care-steps"),
+            CareError::BadKey => crate::t!(lang, "err-care-bad-key"),
+            CareError::ReplyTime => crate::t!(lang, "err-care-reply-time"),
+        }
+    }
+}
+
 impl ProgramCare {
     /// The usual limits, said plainly, for a program that has not written its own yet.
     pub fn general() -> Self {
+        Self::general_in(crate::i18n::Lang::En)
+    }
+
+    /// [`ProgramCare::general`] in `lang`.
+    pub fn general_in(lang: crate::i18n::Lang) -> Self {
         ProgramCare {
-            keeps:
-                "What you share with your mentor stays between you. They don't pass it on to your \
-                    family, your school or anyone else."
-                    .into(),
-            passes_on:
-                "If your mentor thinks you or someone else could be badly hurt, they have to tell \
-                        the program's safeguarding lead, so you can get help. That's the only time."
-                    .into(),
-            not_told: "They'll tell you first, unless telling you could put you in more danger."
-                .into(),
+            keeps: crate::t!(lang, "care-general-keeps"),
+            passes_on: crate::t!(lang, "care-general-passes-on"),
+            not_told: crate::t!(lang, "care-general-not-told"),
             coordinator: None,
             escalation: Vec::new(),
             safeguarding: None,
             free_text_replies: false,
             reply_within_hours: 0,
+            translations: Default::default(),
         }
+    }
+
+    /// The statement as read in `lang`: its translation where staff wrote one, else as written.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> ProgramCare {
+        let mut care = self.clone();
+        if let Some(words) = self.translations.get(lang.code()) {
+            let pick = |translated: &str, main: &str| {
+                if translated.trim().is_empty() {
+                    main.to_owned()
+                } else {
+                    translated.to_owned()
+                }
+            };
+            care.keeps = pick(&words.keeps, &self.keeps);
+            care.passes_on = pick(&words.passes_on, &self.passes_on);
+            care.not_told = pick(&words.not_told, &self.not_told);
+            if !words.escalation.is_empty() {
+                care.escalation = words.escalation.clone();
+            }
+        }
+        care
     }
 
     /// Checks every part; a statement that fails is never published.
@@ -122,6 +174,15 @@ impl ProgramCare {
         let long = |text: &str| text.chars().count() > MAX_STATEMENT;
         if long(&self.keeps) || long(&self.passes_on) || long(&self.not_told) {
             return Err(CareError::TooLong);
+        }
+        // The Spanish words (and any other language's) keep to the same limits.
+        for words in self.translations.values() {
+            if long(&words.keeps) || long(&words.passes_on) || long(&words.not_told) {
+                return Err(CareError::TooLong);
+            }
+            if words.escalation.len() > MAX_STEPS || words.escalation.iter().any(|s| long(s)) {
+                return Err(CareError::TooManySteps);
+            }
         }
         if self.reply_within_hours > 24 * 14 {
             return Err(CareError::ReplyTime);

@@ -24,8 +24,8 @@ pub enum DirectoryError {
     /// A contact's web address is not https.
     #[error("The contact \"{name}\" has a web address that isn't safe (https) to open.")]
     BadWebAddress { name: String },
-    /// A contact's opening times can't be used.
-    #[error("The contact \"{name}\" has opening times that can't be read: {why}")]
+    /// A contact's opening times can't be used (`why` is a catalogue key).
+    #[error("The contact \"{name}\" has opening times that can't be read: {}", crate::i18n::tr(crate::i18n::Lang::En, .why))]
     BadHours { name: String, why: &'static str },
     /// The program's statement can't be used.
     #[error("The program's confidentiality statement can't be published: {0}")]
@@ -72,6 +72,40 @@ pub struct CrisisContact {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
     pub last_checked: NaiveDate,
+    /// Its words in other languages, by language code ("es"); a part left empty falls back to
+    /// the main text, plainly.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations: std::collections::BTreeMap<String, ContactWords>,
+}
+
+/// A contact's words in one more language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactWords {
+    /// The line's name in that language (as the service names itself there), if different.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub offers: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hours: String,
+    /// How to reach them in that language ("Call and press 2 for Spanish").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how: String,
+    /// The word to text in that language, when it differs ("AYUDA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_keyword: Option<String>,
+}
+
+/// A contact as a reader in one language sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactInLang {
+    pub name: String,
+    pub offers: String,
+    pub hours: String,
+    pub how: String,
+    pub languages: String,
+    pub actions: Vec<ContactAction>,
 }
 
 /// A contact as staff type it into the console, every field as text.
@@ -107,9 +141,15 @@ pub struct ContactForm {
     pub regions: String,
     #[serde(default)]
     pub last_checked: String,
+    /// What they offer and the note about hours, in Spanish (optional).
+    #[serde(default)]
+    pub offers_es: String,
+    #[serde(default)]
+    pub hours_es: String,
 }
 
-/// A problem with one field of a [`ContactForm`]: the field's name and what to do.
+/// A problem with one field of a [`ContactForm`]: the field's name and what to do (a catalogue
+/// key).
 pub type FieldProblem = (&'static str, &'static str);
 
 impl ContactForm {
@@ -148,6 +188,16 @@ impl ContactForm {
             languages: contact.languages.join(", "),
             regions: contact.regions.join(", "),
             last_checked: contact.last_checked.to_string(),
+            offers_es: contact
+                .translations
+                .get("es")
+                .map(|w| w.offers.clone())
+                .unwrap_or_default(),
+            hours_es: contact
+                .translations
+                .get("es")
+                .map(|w| w.hours.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -166,70 +216,49 @@ impl ContactForm {
         };
         let name = text(&self.name);
         if name.is_empty() || name.chars().count() > 100 {
-            problems.push(("name", "Give the contact a name (up to 100 characters)."));
+            problems.push(("name", "err-contact-name"));
         }
         let offers = text(&self.offers);
         if offers.is_empty() || offers.chars().count() > 300 {
-            problems.push((
-                "offers",
-                "Say in one sentence what they offer (up to 300 characters).",
-            ));
+            problems.push(("offers", "err-contact-offers"));
         }
         let phone = optional(&self.phone);
         if phone.as_deref().is_some_and(|p| !is_dialable(p)) {
-            problems.push((
-                "phone",
-                "Use the international form, like +15555550123, or a short code of 3 to 6 digits.",
-            ));
+            problems.push(("phone", "err-contact-number"));
         }
         let text_number = optional(&self.text_number);
         if text_number.as_deref().is_some_and(|p| !is_dialable(p)) {
-            problems.push((
-                "text_number",
-                "Use the international form, like +15555550123, or a short code of 3 to 6 digits.",
-            ));
+            problems.push(("text_number", "err-contact-number"));
         }
         let keyword = optional(&self.text_keyword);
         if keyword.is_some() && text_number.is_none() {
-            problems.push(("text_keyword", "A keyword needs a number to text."));
+            problems.push(("text_keyword", "err-contact-keyword-number"));
         } else if keyword
             .as_deref()
             .is_some_and(|k| k.len() > 20 || !k.chars().all(|c| c.is_ascii_alphanumeric()))
         {
-            problems.push((
-                "text_keyword",
-                "A keyword is one word of letters and digits.",
-            ));
+            problems.push(("text_keyword", "err-contact-keyword"));
         }
         let web = optional(&self.web);
         if web.as_deref().is_some_and(|w| {
             !w.starts_with("https://") || w.len() <= 8 || w.contains(char::is_whitespace)
         }) {
-            problems.push((
-                "web",
-                "Web addresses must start with https:// (safe links only).",
-            ));
+            problems.push(("web", "err-contact-web"));
         }
         let chat = optional(&self.chat);
         if chat.as_deref().is_some_and(|w| {
             !w.starts_with("https://") || w.len() <= 8 || w.contains(char::is_whitespace)
         }) {
-            problems.push((
-                "chat",
-                "Web chat addresses must start with https:// (safe links only).",
-            ));
+            problems.push(("chat", "err-contact-chat"));
         }
         if phone.is_none() && text_number.is_none() && web.is_none() && chat.is_none() {
-            problems.push((
-                "phone",
-                "Add at least one way to reach them: a phone, a text number or a website.",
-            ));
+            problems.push(("phone", "err-contact-reach"));
         }
         let open = match self.open_kind.trim() {
             "always" => Some(OpenHours::Always),
             "times" => match OpenHours::parse_times(&self.time_zone, &self.open_times) {
                 Ok(hours) => Some(hours),
-                Err(why) if why.contains("time zone") => {
+                Err(why) if why == "err-hours-zone" => {
                     problems.push(("time_zone", why));
                     None
                 }
@@ -239,35 +268,43 @@ impl ContactForm {
                 }
             },
             _ => {
-                problems.push((
-                    "open_kind",
-                    "Say whether they are open any time or at set times.",
-                ));
+                problems.push(("open_kind", "err-contact-open"));
                 None
             }
         };
         let hours = text(&self.hours);
         if hours.chars().count() > 100 {
-            problems.push(("hours", "Keep the note about hours under 100 characters."));
+            problems.push(("hours", "err-contact-hours"));
         }
         let languages = list(&self.languages);
         if languages.is_empty() {
-            problems.push((
-                "languages",
-                "List at least one language, separated by commas.",
-            ));
+            problems.push(("languages", "err-contact-languages"));
         }
         let last_checked = NaiveDate::parse_from_str(self.last_checked.trim(), "%Y-%m-%d").ok();
         match last_checked {
-            None => problems.push((
-                "last_checked",
-                "Give the date you last checked it, like 2026-11-01.",
-            )),
-            Some(day) if day > today => problems.push((
-                "last_checked",
-                "The date you checked it can't be in the future.",
-            )),
+            None => problems.push(("last_checked", "err-contact-checked")),
+            Some(day) if day > today => {
+                problems.push(("last_checked", "err-contact-checked-future"))
+            }
             Some(_) => {}
+        }
+        let (offers_es, hours_es) = (text(&self.offers_es), text(&self.hours_es));
+        if offers_es.chars().count() > 300 {
+            problems.push(("offers_es", "err-contact-offers"));
+        }
+        if hours_es.chars().count() > 100 {
+            problems.push(("hours_es", "err-contact-hours"));
+        }
+        let mut translations = std::collections::BTreeMap::new();
+        if !offers_es.is_empty() || !hours_es.is_empty() {
+            translations.insert(
+                "es".to_owned(),
+                ContactWords {
+                    offers: offers_es,
+                    hours: hours_es,
+                    ..ContactWords::default()
+                },
+            );
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -284,6 +321,7 @@ impl ContactForm {
             languages,
             regions: list(&self.regions),
             last_checked: last_checked.unwrap_or(today),
+            translations,
         })
     }
 }
@@ -364,41 +402,86 @@ impl CrisisContact {
             .map_or(OpenNow::Unknown, |open| open.status(now))
     }
 
-    /// The call, text, chat and web buttons for this contact, in that order. Each button's
-    /// spoken name starts with its visible words (so voice control can say what it sees), then
-    /// whose line it is.
+    /// The call, text, chat and web buttons for this contact, in that order (English).
     pub fn actions(&self) -> Vec<ContactAction> {
+        self.in_lang(crate::i18n::Lang::En).actions
+    }
+
+    /// Everything a reader in `lang` sees of this contact: its translation where staff (or the
+    /// bundled card) gave one, else its own words. Each button's spoken name starts with its
+    /// visible words (so voice control can say what it sees), then whose line it is.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> ContactInLang {
+        let words = self
+            .translations
+            .get(lang.code())
+            .cloned()
+            .unwrap_or_default();
+        let pick = |translated: &str, main: &str| {
+            if translated.trim().is_empty() {
+                main.to_owned()
+            } else {
+                translated.to_owned()
+            }
+        };
+        let name = pick(&words.name, &self.name);
         let mut actions = Vec::new();
         let named = |label: String, href: String| ContactAction {
-            accessible_name: format!("{label}: {}", self.name),
+            accessible_name: crate::t!(lang, "contact-action-aria", action = &label, name = &name),
             href,
             label,
         };
         if let Some(phone) = &self.phone {
             actions.push(named(
-                format!("Call {}", display_number(phone)),
+                crate::t!(lang, "contact-call", number = display_number(phone)),
                 format!("tel:{phone}"),
             ));
         }
         if let Some(line) = &self.text {
             let number = &line.number;
             let shown = display_number(number);
-            actions.push(match &line.keyword {
+            let keyword = words.text_keyword.clone().or_else(|| line.keyword.clone());
+            actions.push(match &keyword {
                 // "?&body=" is read by both Android and iOS messaging apps.
                 Some(word) => named(
-                    format!("Text {word} to {shown}"),
+                    crate::t!(lang, "contact-text-word", word = word, number = &shown),
                     format!("sms:{number}?&body={}", encode_query(word)),
                 ),
-                None => named(format!("Text {shown}"), format!("sms:{number}")),
+                None => named(
+                    crate::t!(lang, "contact-text", number = &shown),
+                    format!("sms:{number}"),
+                ),
             });
         }
         if let Some(chat) = &self.chat {
-            actions.push(named("Chat online".into(), chat.clone()));
+            actions.push(named(crate::t!(lang, "contact-chat"), chat.clone()));
         }
         if let Some(web) = &self.web {
-            actions.push(named("Website".into(), web.clone()));
+            actions.push(named(crate::t!(lang, "contact-web"), web.clone()));
         }
-        actions
+        let languages = self
+            .languages
+            .iter()
+            .map(|language| {
+                let key = format!(
+                    "language-{}",
+                    language.trim().to_lowercase().replace(' ', "-")
+                );
+                if crate::i18n::has(crate::i18n::Lang::En, &key) {
+                    crate::i18n::tr(lang, &key)
+                } else {
+                    language.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        ContactInLang {
+            offers: pick(&words.offers, &self.offers),
+            hours: pick(&words.hours, &self.hours),
+            how: words.how,
+            languages,
+            actions,
+            name,
+        }
     }
 }
 
@@ -497,6 +580,52 @@ mod tests {
         }
         // The retired "press 3" option must never come back.
         assert!(!BUNDLED.to_lowercase().contains("press 3"));
+    }
+
+    #[test]
+    fn bundled_directory_in_spanish_has_the_spanish_ways_in() {
+        let directory = CrisisDirectory::from_json(BUNDLED).unwrap();
+        let spanish: Vec<ContactInLang> = directory
+            .contacts
+            .iter()
+            .map(|c| c.in_lang(crate::i18n::Lang::Es))
+            .collect();
+        let hrefs: Vec<&str> = spanish
+            .iter()
+            .flat_map(|c| c.actions.iter().map(|a| a.href.as_str()))
+            .collect();
+        // 988: text AYUDA; Crisis Text Line: text AYUDA to 741741 (its own announcement).
+        for expected in [
+            "tel:988",
+            "sms:988?&body=AYUDA",
+            "sms:741741?&body=AYUDA",
+            "tel:911",
+        ] {
+            assert!(
+                hrefs.contains(&expected),
+                "{expected} missing from {hrefs:?}"
+            );
+        }
+        let lifeline = &spanish[0];
+        assert_eq!(
+            lifeline.name,
+            "988 Línea de Prevención del Suicidio y Crisis"
+        );
+        assert!(lifeline.how.contains("marca 2"), "{}", lifeline.how);
+        assert!(
+            lifeline.actions[0].label.starts_with("Llamar"),
+            "{:?}",
+            lifeline.actions
+        );
+        assert!(
+            lifeline.languages.contains("español"),
+            "{}",
+            lifeline.languages
+        );
+        // A line with no Spanish words of its own keeps its English ones, plainly.
+        let english = directory.contacts[1].in_lang(crate::i18n::Lang::En);
+        assert_eq!(english.name, "Crisis Text Line");
+        assert!(english.how.is_empty());
     }
 
     #[test]

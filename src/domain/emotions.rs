@@ -29,6 +29,19 @@ impl Quadrant {
         }
     }
 
+    /// The quadrant's heading, in `lang`.
+    pub fn title(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            match self {
+                Quadrant::HighEnergyUnpleasant => "quadrant-high-unpleasant",
+                Quadrant::HighEnergyPleasant => "quadrant-high-pleasant",
+                Quadrant::LowEnergyUnpleasant => "quadrant-low-unpleasant",
+                Quadrant::LowEnergyPleasant => "quadrant-low-pleasant",
+            },
+        )
+    }
+
     pub fn words(self) -> impl Iterator<Item = &'static EmotionWord> {
         WORDS.iter().filter(move |word| word.quadrant == self)
     }
@@ -50,6 +63,16 @@ impl EmotionWord {
     /// The word to show for a stored key; a key from a newer version shows as itself.
     pub fn label_for(key: &str) -> &str {
         Self::find(key).map_or(key, |word| word.label)
+    }
+
+    /// The word in `lang`.
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(lang, &format!("emotion-{}", self.key.replace('_', "-")))
+    }
+
+    /// The word to show for a stored key in `lang`; a key from a newer version shows as itself.
+    pub fn words_for(lang: crate::i18n::Lang, key: &str) -> String {
+        Self::find(key).map_or_else(|| key.to_owned(), |word| word.words(lang))
     }
 }
 

@@ -64,6 +64,22 @@ impl GoalState {
         Self::ALL.into_iter().find(|state| state.key() == key)
     }
 
+    /// The heading of this group in the goals list, in `lang`.
+    pub fn heading_in(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            &format!("goal-heading-{}", self.key().replace('_', "-")),
+        )
+    }
+
+    /// The state in words (a shared goal, a status line), in `lang`.
+    pub fn words(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            &format!("goal-state-{}", self.key().replace('_', "-")),
+        )
+    }
+
     /// The heading of this group in the goals list.
     pub fn heading(self) -> &'static str {
         match self {
@@ -96,6 +112,10 @@ impl Progress {
 
     pub fn from_value(value: u8) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.value() == value)
+    }
+
+    pub fn words(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(lang, &format!("progress-{}", self.value()))
     }
 
     pub fn label(self) -> &'static str {
@@ -180,11 +200,21 @@ pub struct Goal {
 impl Goal {
     /// "2 of 5 steps done", or nothing when there are no steps.
     pub fn progress_text(&self) -> Option<String> {
+        self.progress_in(crate::i18n::Lang::En)
+    }
+
+    /// "2 of 3 steps done", in `lang`; `None` with no steps.
+    pub fn progress_in(&self, lang: crate::i18n::Lang) -> Option<String> {
         if self.steps.is_empty() {
             return None;
         }
         let done = self.steps.iter().filter(|s| s.done).count();
-        Some(format!("{done} of {} steps done", self.steps.len()))
+        Some(crate::t!(
+            lang,
+            "steps-done",
+            done = done,
+            total = self.steps.len()
+        ))
     }
 }
 
@@ -203,6 +233,23 @@ pub struct GoalCheckIn {
     pub progress: Progress,
     pub note: Option<String>,
     pub at: LocalStamp,
+}
+
+impl crate::i18n::Say for GoalError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            match self {
+                GoalError::TitleEmpty => "err-goal-title-empty",
+                GoalError::TitleTooLong => "err-goal-title-long",
+                GoalError::WhyTooLong => "err-goal-why-long",
+                GoalError::StepEmpty => "err-step-empty",
+                GoalError::StepTooLong => "err-step-long",
+                GoalError::NoteTooLong => "err-goal-note-long",
+                GoalError::NoProgress => "err-goal-no-progress",
+            },
+        )
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! points and plain-words summary behind the week and month charts. Pure functions over slices, so
 //! the store only has to fetch a date range.
 
+use crate::i18n::Lang;
 use chrono::{Duration, NaiveDate};
 
 use super::{LocalStamp, MoodEntry, MoodLevel};
@@ -47,13 +48,13 @@ pub fn group_by_day(entries: Vec<MoodEntry>) -> Vec<DayGroup> {
 }
 
 /// "Today", "Yesterday", or "Monday, November 16".
-pub fn day_heading(date: NaiveDate, today: NaiveDate) -> String {
+pub fn day_heading(lang: Lang, date: NaiveDate, today: NaiveDate) -> String {
     if date == today {
-        "Today".into()
+        crate::t!(lang, "day-today")
     } else if Some(date) == today.pred_opt() {
-        "Yesterday".into()
+        crate::t!(lang, "day-yesterday")
     } else {
-        super::time::long_date(date, today)
+        super::time::long_date_in(lang, date, today)
     }
 }
 
@@ -72,10 +73,19 @@ impl ChartRange {
         }
     }
 
+    /// A stable name (never shown).
     pub fn label(self) -> &'static str {
         match self {
             ChartRange::Week => "Week",
             ChartRange::Month => "Month",
+        }
+    }
+
+    /// The range's name as shown, in `lang`.
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            ChartRange::Week => crate::t!(lang, "range-week"),
+            ChartRange::Month => crate::t!(lang, "range-month"),
         }
     }
 
@@ -136,29 +146,32 @@ pub fn chart_points(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartSummary(pub String);
 
-/// Describes the chart without judging: how many check-ins, on how many days, and the most common mood.
+/// Describes the chart without judging: how many check-ins, on how many days, the spread and
+/// the most common mood (English).
 pub fn summarize(entries: &[MoodPoint], range: ChartRange, today: NaiveDate) -> ChartSummary {
-    summarize_for(entries, range, today, "you")
+    summarize_in(Lang::En, entries, range, today, None)
 }
 
-/// [`summarize`] about someone else: "Alex chose “Good” most often." (mentor mode).
-pub fn summarize_for(
+/// [`summarize`] in `lang`, about the mentee (`who` is `None`) or someone else: "Alex chose
+/// “Good” most often." (mentor mode).
+pub fn summarize_in(
+    lang: Lang,
     entries: &[MoodPoint],
     range: ChartRange,
     today: NaiveDate,
-    who: &str,
+    who: Option<&str>,
 ) -> ChartSummary {
     let first = range.first_day(today);
     let in_range: Vec<&MoodPoint> = entries
         .iter()
         .filter(|e| (first..=today).contains(&e.at.local_date()))
         .collect();
-    let span = match range {
-        ChartRange::Week => "the last 7 days",
-        ChartRange::Month => "the last 30 days",
+    let days_span: u32 = match range {
+        ChartRange::Week => 7,
+        ChartRange::Month => 30,
     };
     if in_range.is_empty() {
-        return ChartSummary(format!("No check-ins in {span} yet."));
+        return ChartSummary(crate::t!(lang, "chart-none", days = days_span));
     }
     let mut days: Vec<NaiveDate> = in_range.iter().map(|e| e.at.local_date()).collect();
     days.sort();
@@ -169,36 +182,29 @@ pub fn summarize_for(
     }
     // The most common level; on a tie, the higher one, so the summary never leans gloomier than the data.
     let most = (0..5).rev().max_by_key(|&i| counts[i]).unwrap_or(2);
-    let common = MoodLevel::ALL[most].label();
+    let common = MoodLevel::ALL[most].words(lang);
     let lowest = (0..5).find(|&i| counts[i] > 0).unwrap_or(most);
     let highest = (0..5).rev().find(|&i| counts[i] > 0).unwrap_or(most);
-    let checkins = plural(in_range.len(), "check-in", "check-ins");
-    let day_count = plural(days.len(), "day", "days");
-    let spread = if lowest == highest {
-        String::new()
-    } else {
-        format!(
-            " They went from “{}” to “{}”.",
-            MoodLevel::ALL[lowest].label(),
-            MoodLevel::ALL[highest].label()
-        )
-    };
-    let chose = if who == "you" {
-        format!("You chose “{common}” most often.")
-    } else {
-        format!("{who} chose “{common}” most often.")
-    };
-    ChartSummary(format!(
-        "In {span}: {checkins} on {day_count}.{spread} {chose}"
-    ))
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
+    let mut parts = vec![crate::t!(
+        lang,
+        "chart-counts",
+        days = days_span,
+        checkins = in_range.len(),
+        daycount = days.len()
+    )];
+    if lowest != highest {
+        parts.push(crate::t!(
+            lang,
+            "chart-spread",
+            low = MoodLevel::ALL[lowest].words(lang),
+            high = MoodLevel::ALL[highest].words(lang)
+        ));
     }
+    parts.push(match who {
+        None => crate::t!(lang, "chart-you-chose", mood = common),
+        Some(name) => crate::t!(lang, "chart-they-chose", name = name, mood = common),
+    });
+    ChartSummary(parts.join(" "))
 }
 
 #[cfg(test)]
@@ -236,9 +242,12 @@ mod tests {
     #[test]
     fn headings_say_today_and_yesterday() {
         let today = day("2026-11-22");
-        assert_eq!(day_heading(today, today), "Today");
-        assert_eq!(day_heading(day("2026-11-21"), today), "Yesterday");
-        assert_eq!(day_heading(day("2026-11-16"), today), "Monday, November 16");
+        assert_eq!(day_heading(Lang::En, today, today), "Today");
+        assert_eq!(day_heading(Lang::En, day("2026-11-21"), today), "Yesterday");
+        assert_eq!(
+            day_heading(Lang::En, day("2026-11-16"), today),
+            "Monday, November 16"
+        );
     }
 
     #[test]

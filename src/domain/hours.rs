@@ -87,7 +87,7 @@ fn time(text: &str) -> Option<NaiveTime> {
 
 impl OpenHours {
     /// Reads staff's typed times (`Mon-Fri 09:00-21:00, Sat 10:00-16:00`) in `time_zone`, or says
-    /// in plain words what is wrong.
+    /// what is wrong, as a catalogue key.
     pub fn parse_times(time_zone: &str, text: &str) -> Result<OpenHours, &'static str> {
         let mut times = Vec::new();
         for part in text
@@ -95,21 +95,17 @@ impl OpenHours {
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
-            let (days, span) = part
-                .rsplit_once(' ')
-                .ok_or("Write each time like \"Mon-Fri 09:00-21:00\".")?;
-            let (from, to) = span
-                .split_once('-')
-                .ok_or("Write each time like \"Mon-Fri 09:00-21:00\".")?;
+            let (days, span) = part.rsplit_once(' ').ok_or("err-hours-format")?;
+            let (from, to) = span.split_once('-').ok_or("err-hours-format")?;
             if time(from).is_none() || time(to).is_none() {
-                return Err("Write times as 24-hour clock times, like 09:00 or 21:30.");
+                return Err("err-hours-clock");
             }
             let mut listed = Vec::new();
             for group in days.split('+') {
                 match group.split_once('-') {
                     Some((first, last)) => {
                         let (Some(first), Some(last)) = (weekday(first), weekday(last)) else {
-                            return Err("Write days as Mon, Tue, Wed, Thu, Fri, Sat or Sun.");
+                            return Err("err-hours-days");
                         };
                         let mut day = first;
                         loop {
@@ -120,10 +116,7 @@ impl OpenHours {
                             day = day.succ();
                         }
                     }
-                    None => listed.push(
-                        weekday(group)
-                            .ok_or("Write days as Mon, Tue, Wed, Thu, Fri, Sat or Sun.")?,
-                    ),
+                    None => listed.push(weekday(group).ok_or("err-hours-days")?),
                 }
             }
             times.push(OpenTime {
@@ -136,7 +129,7 @@ impl OpenHours {
             });
         }
         if times.is_empty() {
-            return Err("Give at least one time, like \"Mon-Fri 09:00-21:00\".");
+            return Err("err-hours-none");
         }
         let hours = OpenHours::Weekly {
             time_zone: time_zone.trim().to_owned(),
@@ -152,17 +145,17 @@ impl OpenHours {
             return Ok(());
         };
         if time_zone.parse::<Tz>().is_err() {
-            return Err("Choose the time zone the line works in, like America/Los_Angeles.");
+            return Err("err-hours-zone");
         }
         if times.is_empty() || times.len() > 14 {
-            return Err("Give between 1 and 14 opening times.");
+            return Err("err-hours-count");
         }
         for open in times {
             if open.days.is_empty() || open.days.iter().any(|d| weekday(d).is_none()) {
-                return Err("Write days as Mon, Tue, Wed, Thu, Fri, Sat or Sun.");
+                return Err("err-hours-days");
             }
             if time(&open.from).is_none() || time(&open.to).is_none() {
-                return Err("Write times as 24-hour clock times, like 09:00 or 21:30.");
+                return Err("err-hours-clock");
             }
         }
         Ok(())
@@ -318,16 +311,19 @@ mod tests {
         );
         assert!(
             OpenHours::parse_times("Nowhere/Else", "Mon 09:00-17:00")
+                .map_err(|key| crate::i18n::tr(crate::i18n::Lang::En, key))
                 .unwrap_err()
                 .contains("time zone")
         );
         assert!(
             OpenHours::parse_times("America/Chicago", "Mon 9am-5pm")
+                .map_err(|key| crate::i18n::tr(crate::i18n::Lang::En, key))
                 .unwrap_err()
                 .contains("24-hour")
         );
         assert!(
             OpenHours::parse_times("America/Chicago", "Funday 09:00-17:00")
+                .map_err(|key| crate::i18n::tr(crate::i18n::Lang::En, key))
                 .unwrap_err()
                 .contains("days")
         );

@@ -27,6 +27,14 @@ impl KeyGuard {
         }
     }
 
+    /// The rule in plain words, for the passcode form, in `lang`.
+    pub fn hint_in(self, lang: crate::i18n::Lang) -> String {
+        match self {
+            KeyGuard::PhoneKeystore => crate::t!(lang, "passcode-hint-phone"),
+            KeyGuard::PasscodeOnly => crate::t!(lang, "passcode-hint-here"),
+        }
+    }
+
     /// The rule in plain words, for the passcode form.
     pub fn hint(self) -> &'static str {
         match self {
@@ -135,6 +143,10 @@ impl AutoLock {
         self.away().max(Duration::from_secs(60))
     }
 
+    pub fn words(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(lang, &format!("auto-lock-{}", self.key()))
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AutoLock::Immediately => "Right away",
@@ -166,6 +178,21 @@ pub fn wait_words(wait: Duration) -> String {
         } else {
             format!("{minutes} minutes")
         }
+    }
+}
+
+impl crate::i18n::Say for PasscodeRule {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            match self {
+                PasscodeRule::TooShort => "err-passcode-short",
+                PasscodeRule::TooShortHere => "err-passcode-short-here",
+                PasscodeRule::TooManyDigits => "err-passcode-digits",
+                PasscodeRule::TooLong => "err-passcode-long",
+                PasscodeRule::Mismatch => "err-passcode-mismatch",
+            },
+        )
     }
 }
 

@@ -66,7 +66,12 @@ impl MoodLevel {
         self.0
     }
 
-    /// The plain words shown with the level.
+    /// The plain words shown with the level, in `lang`.
+    pub fn words(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(lang, &format!("mood-level-{}", self.0))
+    }
+
+    /// The plain words shown with the level (English: what a shared check-in carries).
     pub fn label(self) -> &'static str {
         match self.0 {
             1 => "Really hard",
@@ -124,6 +129,14 @@ impl ContextTag {
             return Err(MoodError::TagTooLong);
         }
         Ok(Self::from(text.to_string()))
+    }
+
+    /// The tag as shown in `lang` (the mentee's own words as they wrote them).
+    pub fn words(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ContextTag::Custom(text) => text.clone(),
+            common => crate::i18n::tr(lang, &format!("tag-{}", common.label())),
+        }
     }
 
     pub fn label(&self) -> &str {
@@ -238,6 +251,21 @@ impl MoodEntry {
     /// Whether this check-in should gently offer tools and help.
     pub fn is_low(&self) -> bool {
         self.level == MoodLevel::LOWEST
+    }
+}
+
+impl crate::i18n::Say for MoodError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            MoodError::LevelOutOfRange => crate::t!(lang, "err-mood-level"),
+            MoodError::NoteTooLong { count } => {
+                crate::t!(lang, "err-note-too-long", count = *count)
+            }
+            MoodError::TagEmpty => crate::t!(lang, "err-tag-empty"),
+            MoodError::TagTooLong => crate::t!(lang, "err-tag-too-long"),
+            MoodError::TooMany => crate::t!(lang, "err-too-many-words"),
+            MoodError::UnknownWord => crate::t!(lang, "err-unknown-word"),
+        }
     }
 }
 

@@ -81,6 +81,16 @@ pub fn clean_phone(typed: &str) -> Option<String> {
     })
 }
 
+impl crate::i18n::Say for PersonError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            PersonError::NameEmpty => crate::t!(lang, "err-person-name-empty"),
+            PersonError::NameTooLong => crate::t!(lang, "err-person-name-long"),
+            PersonError::BadPhone => crate::t!(lang, "err-person-phone"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,22 +4,31 @@
 //! words a mentee reads are made here, so every screen says them the same way.
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 use thiserror::Error;
 
 /// The longest note a mentor may write in their own words.
 pub const MAX_WORDS: usize = 280;
 
-/// Kind things a mentor can send with one tap.
+/// Kind things a mentor can send with one tap, by key: each reader sees them in their own
+/// language (`preset-<key>` in the catalogue).
 pub const PRESETS: [&str; 5] = [
-    "I'm proud of you.",
-    "Thinking of you.",
-    "You've got this.",
-    "Thanks for sharing this with me.",
-    "That sounds hard. I'm here for you.",
+    "proud",
+    "thinking-of-you",
+    "you-got-this",
+    "thanks-for-sharing",
+    "here-for-you",
 ];
 
-/// The acknowledgement a mentor sends with one tap.
-pub const ACK_WORDS: &str = "I saw this. I'll be in touch.";
+/// A preset's words in `lang`.
+pub fn preset_words(lang: Lang, key: &str) -> String {
+    if PRESETS.contains(&key) {
+        crate::i18n::tr(lang, &format!("preset-{key}"))
+    } else {
+        key.to_owned()
+    }
+}
 
 /// One reply, sealed from the mentor's device to the mentee's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,33 +129,54 @@ impl Reply {
         }
     }
 
-    /// How the mentor's own device lists what they sent.
-    pub fn words_for_mentor(&self) -> String {
+    /// How the mentor's own device lists what they sent, in `lang`.
+    pub fn words_for_mentor(&self, lang: Lang) -> String {
         match self {
-            Reply::Ack { words, .. } => match words.as_deref().map(str::trim) {
-                Some(text) if !text.is_empty() => format!("{ACK_WORDS} {text}"),
-                _ => ACK_WORDS.to_owned(),
-            },
-            Reply::Cheer { step, .. } => format!("Cheered “{step}”"),
-            other => other.words_for_mentee(""),
+            Reply::Ack { words, .. } => join(crate::t!(lang, "ack-words"), words),
+            Reply::Cheer { step, .. } => crate::t!(lang, "reply-cheered", step = step),
+            other => other.words_for_mentee(lang, ""),
         }
     }
 
-    /// What the mentee reads, from `mentor`.
-    pub fn words_for_mentee(&self, mentor: &str) -> String {
-        let join = |first: &str, words: &Option<String>| match words.as_deref().map(str::trim) {
-            Some(text) if !text.is_empty() && first.is_empty() => text.to_owned(),
-            Some(text) if !text.is_empty() => format!("{first} {text}"),
-            _ => first.to_owned(),
-        };
+    /// What the mentee reads, from `mentor`, in `lang`.
+    pub fn words_for_mentee(&self, lang: Lang, mentor: &str) -> String {
         match self {
-            Reply::Ack { words, .. } => format!("{mentor} saw your message. {}", join("", words))
-                .trim()
-                .to_owned(),
-            Reply::Note { preset, words, .. } => join(preset.as_deref().unwrap_or(""), words),
-            Reply::Cheer { step, .. } => format!("{mentor} cheered a step you took: “{step}”"),
+            Reply::Ack { words, .. } => join(crate::t!(lang, "reply-saw", name = mentor), words),
+            Reply::Note { preset, words, .. } => join(
+                preset
+                    .as_deref()
+                    .map(|key| preset_words(lang, key))
+                    .unwrap_or_default(),
+                words,
+            ),
+            Reply::Cheer { step, .. } => {
+                crate::t!(lang, "reply-cheer", name = mentor, step = step)
+            }
             Reply::Availability { text, .. } => text.clone(),
         }
+    }
+}
+
+/// `first` then the mentor's own words, if any.
+fn join(first: String, words: &Option<String>) -> String {
+    match words.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() && first.is_empty() => text.to_owned(),
+        Some(text) if !text.is_empty() => format!("{first} {text}"),
+        _ => first,
+    }
+}
+
+impl crate::i18n::Say for ReplyError {
+    fn say(&self, lang: Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            match self {
+                ReplyError::Empty => "err-reply-empty",
+                ReplyError::TooLong => "err-reply-long",
+                ReplyError::NoFreeText => "err-reply-no-free-text",
+                ReplyError::UnknownPreset => "err-reply-preset",
+            },
+        )
     }
 }
 
@@ -190,14 +220,18 @@ mod tests {
             words: None,
             at_ms: 0,
         };
-        assert_eq!(ack.words_for_mentee("Sam"), "Sam saw your message.");
+        assert_eq!(
+            ack.words_for_mentee(Lang::En, "Sam"),
+            "Sam saw your message."
+        );
+        assert_eq!(ack.words_for_mentee(Lang::Es, "Sam"), "Sam vio tu mensaje.");
         let ack = Reply::Ack {
             request_id: "r".into(),
             words: Some("Talk Thursday?".into()),
             at_ms: 0,
         };
         assert_eq!(
-            ack.words_for_mentee("Sam"),
+            ack.words_for_mentee(Lang::En, "Sam"),
             "Sam saw your message. Talk Thursday?"
         );
         let note = Reply::Note {
@@ -207,7 +241,7 @@ mod tests {
             at_ms: 0,
         };
         assert_eq!(
-            note.words_for_mentee("Sam"),
+            note.words_for_mentee(crate::i18n::Lang::En, "Sam"),
             "I'm proud of you. The art show!"
         );
     }

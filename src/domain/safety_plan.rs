@@ -54,6 +54,22 @@ impl PlanSection {
         Self::ALL.into_iter().find(|section| section.key() == key)
     }
 
+    /// The section's title, in `lang`.
+    pub fn title_in(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            &format!("plan-{}-title", self.key().replace('_', "-")),
+        )
+    }
+
+    /// The section's prompt, in `lang`.
+    pub fn prompt_in(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::tr(
+            lang,
+            &format!("plan-{}-prompt", self.key().replace('_', "-")),
+        )
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             PlanSection::WarningSigns => "Signs a hard time is starting",
@@ -99,6 +115,15 @@ pub fn check_item(text: &str) -> Result<String, PlanError> {
         return Err(PlanError::TooLong);
     }
     Ok(text.to_string())
+}
+
+impl crate::i18n::Say for PlanError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            PlanError::Empty => crate::t!(lang, "err-plan-empty"),
+            PlanError::TooLong => crate::t!(lang, "err-plan-long"),
+        }
+    }
 }
 
 #[cfg(test)]

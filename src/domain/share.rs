@@ -248,6 +248,38 @@ impl SharedContent {
     }
 }
 
+/// A shared goal's state, in the reader's language (it travels in English words).
+pub fn goal_state_in(lang: crate::i18n::Lang, shared: &str) -> String {
+    GoalState::ALL
+        .into_iter()
+        .find(|state| goal_state_words(*state) == shared)
+        .map_or_else(|| shared.to_owned(), |state| state.words(lang))
+}
+
+/// A shared goal check-in's "how it's going", in the reader's language.
+pub fn progress_in(lang: crate::i18n::Lang, shared: &str) -> String {
+    super::Progress::ALL
+        .into_iter()
+        .find(|p| p.label() == shared)
+        .map_or_else(|| shared.to_owned(), |p| p.words(lang))
+}
+
+/// A shared safety-plan section's title, in the reader's language.
+pub fn plan_title_in(lang: crate::i18n::Lang, shared: &str) -> String {
+    PlanSection::ALL
+        .into_iter()
+        .find(|s| s.title() == shared)
+        .map_or_else(|| shared.to_owned(), |s| s.title_in(lang))
+}
+
+/// A shared feeling word (it travels as the English word), in the reader's language.
+pub fn emotion_in(lang: crate::i18n::Lang, shared: &str) -> String {
+    super::emotions::WORDS
+        .iter()
+        .find(|w| w.label == shared || w.key == shared)
+        .map_or_else(|| shared.to_owned(), |w| w.words(lang))
+}
+
 fn goal_state_words(state: GoalState) -> &'static str {
     match state {
         GoalState::Active => "Working on it",

@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeZone, Utc};
 
+use crate::i18n::Lang;
+
 /// A moment with the local offset it was recorded in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LocalStamp(DateTime<FixedOffset>);
@@ -39,9 +41,14 @@ impl LocalStamp {
         self.0.date_naive()
     }
 
-    /// "4:05 PM" style time for lists.
+    /// "4:05 PM" style time for lists (English).
     pub fn clock_time(&self) -> String {
-        self.0.format("%-I:%M %p").to_string()
+        clock(Lang::En, self.0.time())
+    }
+
+    /// The time on the mentee's clock, in `lang`: "4:05 PM", "4:05 p. m.".
+    pub fn clock_in(&self, lang: Lang) -> String {
+        clock(lang, self.0.time())
     }
 
     pub fn datetime(&self) -> DateTime<FixedOffset> {
@@ -49,21 +56,117 @@ impl LocalStamp {
     }
 }
 
-/// Dates, one style per place, the way people in the US write them: "Nov 16" on charts and
-/// in short labels, "Monday, November 16" in headings (with the year only when it isn't this
-/// year's). The language issue turns these into the reader's locale.
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%b %-d").to_string()
+/// A time of day in `lang`.
+pub fn clock(lang: Lang, time: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    let (pm, hour) = time.hour12();
+    crate::t!(
+        lang,
+        "time-clock",
+        hour = hour,
+        minute = format!("{:02}", time.minute()),
+        half = if pm { "pm" } else { "am" },
+    )
 }
 
-/// "Monday, November 16", or "Monday, November 16, 2025" for another year than `today`'s.
-pub fn long_date(date: NaiveDate, today: NaiveDate) -> String {
+fn month(lang: Lang, date: NaiveDate, short: bool) -> String {
     use chrono::Datelike;
+    let key = match (short, date.month()) {
+        (true, m) => format!("month-short-{m}"),
+        (false, m) => format!("month-{m}"),
+    };
+    crate::i18n::tr(lang, &key)
+}
+
+fn weekday(lang: Lang, date: NaiveDate, short: bool) -> String {
+    use chrono::Datelike;
+    let n = date.weekday().number_from_monday();
+    crate::i18n::tr(
+        lang,
+        &if short {
+            format!("weekday-short-{n}")
+        } else {
+            format!("weekday-{n}")
+        },
+    )
+}
+
+/// Dates, one style per place, in the reader's language: "Nov 16" / "16 nov" on charts and in
+/// short labels, "Monday, November 16" / "lunes, 16 de noviembre" in headings (with the year
+/// only when it isn't this year's).
+pub fn short_date_in(lang: Lang, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    crate::t!(
+        lang,
+        "date-short",
+        month = month(lang, date, true),
+        day = date.day()
+    )
+}
+
+/// [`short_date_in`] in English.
+pub fn short_date(date: NaiveDate) -> String {
+    short_date_in(Lang::En, date)
+}
+
+/// The weekday's short name: "Mon", "lun".
+pub fn weekday_short(lang: Lang, date: NaiveDate) -> String {
+    weekday(lang, date, true)
+}
+
+/// The weekday's name: "Monday", "lunes".
+pub fn weekday_long(lang: Lang, date: NaiveDate) -> String {
+    weekday(lang, date, false)
+}
+
+/// "Monday, November 16", or with the year for another year than `today`'s, in `lang`.
+pub fn long_date_in(lang: Lang, date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    let base = crate::t!(
+        lang,
+        "date-long",
+        weekday = weekday(lang, date, false),
+        month = month(lang, date, false),
+        day = date.day()
+    );
     if date.year() == today.year() {
-        date.format("%A, %B %-d").to_string()
+        base
     } else {
-        date.format("%A, %B %-d, %Y").to_string()
+        crate::t!(
+            lang,
+            "date-with-year",
+            date = base,
+            year = date.year().to_string()
+        )
     }
+}
+
+/// [`long_date_in`] in English.
+pub fn long_date(date: NaiveDate, today: NaiveDate) -> String {
+    long_date_in(Lang::En, date, today)
+}
+
+/// "16 November 2026", "16 de noviembre de 2026".
+pub fn day_month_year(lang: Lang, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    crate::t!(
+        lang,
+        "date-day-month-year",
+        day = date.day(),
+        month = month(lang, date, false),
+        year = date.year().to_string()
+    )
+}
+
+/// "November 2026", "noviembre de 2026".
+pub fn month_year(lang: Lang, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    crate::t!(
+        lang,
+        "date-month-year",
+        month = month(lang, date, false),
+        year = date.year().to_string()
+    )
 }
 
 #[cfg(test)]
@@ -78,6 +181,14 @@ mod tests {
         assert_eq!(long_date(day, today), "Monday, November 16");
         let last_year = NaiveDate::from_ymd_opt(2025, 11, 17).unwrap();
         assert_eq!(long_date(last_year, today), "Monday, November 17, 2025");
+        // The same places, in Spanish.
+        assert_eq!(short_date_in(Lang::Es, day), "16 nov");
+        assert_eq!(long_date_in(Lang::Es, day, today), "lunes, 16 de noviembre");
+        assert_eq!(
+            long_date_in(Lang::Es, last_year, today),
+            "lunes, 17 de noviembre de 2025"
+        );
+        assert_eq!(month_year(Lang::Es, day), "noviembre de 2026");
     }
 
     #[test]
@@ -92,6 +203,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 3, 8).unwrap()
         );
         assert_eq!(back.clock_time(), "11:30 PM");
+        assert_eq!(back.clock_in(Lang::Es), "11:30 p. m.");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Grounding and coping tools: their content (read from assets/tools/tools.json, so words and
-//! timings live in one place), the timing model behind every pacer, and the "what helped" sums.
+//! Grounding and coping tools: their shape and timings (assets/tools/tools.json) with their words
+//! from the message catalogue (`tool-<key>-...`), the timing model behind every pacer, and the
+//! "what helped" sums.
 //! Pure: elapsed time in, phase out; the UI only ticks a clock.
 
 use std::time::Duration;
@@ -24,11 +25,12 @@ pub struct Toolkit {
 }
 
 impl Toolkit {
+    /// The tools' shape, with no words yet (see [`Toolkit::in_lang`]).
     pub fn from_json(text: &str) -> Result<Self, ToolsError> {
         let kit: Toolkit = serde_json::from_str(text)?;
         for tool in &kit.tools {
             let empty = match tool.kind {
-                ToolKind::Steps => tool.steps.is_empty(),
+                ToolKind::Steps => tool.step_count == 0,
                 ToolKind::Paced { .. } => tool.phases.iter().all(|p| p.seconds == 0),
                 ToolKind::Urge { ref minutes } => minutes.is_empty(),
                 ToolKind::Comfort => false,
@@ -43,6 +45,39 @@ impl Toolkit {
     pub fn find(&self, key: &str) -> Option<&Tool> {
         self.tools.iter().find(|tool| tool.key == key)
     }
+
+    /// The same tools with every word in `lang`, from the catalogue.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> Toolkit {
+        let tr = |key: String| crate::i18n::tr(lang, &key);
+        Toolkit {
+            tools: self
+                .tools
+                .iter()
+                .map(|tool| {
+                    let k = &tool.key;
+                    Tool {
+                        name: tr(format!("tool-{k}-name")),
+                        summary: tr(format!("tool-{k}-summary")),
+                        before: tr(format!("tool-{k}-before")),
+                        steps: (1..=tool.step_count)
+                            .map(|n| tr(format!("tool-{k}-step-{n}")))
+                            .collect(),
+                        phases: tool
+                            .phases
+                            .iter()
+                            .enumerate()
+                            .map(|(n, phase)| Phase {
+                                label: tr(format!("tool-{k}-phase-{}", n + 1)),
+                                ..phase.clone()
+                            })
+                            .collect(),
+                        note: tool.has_note.then(|| tr(format!("tool-{k}-note"))),
+                        ..tool.clone()
+                    }
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One tool.
@@ -50,17 +85,27 @@ impl Toolkit {
 #[serde(deny_unknown_fields)]
 pub struct Tool {
     pub key: String,
-    pub name: String,
-    pub summary: String,
     pub kind: ToolKind,
-    /// What to know before starting.
-    pub before: String,
+    /// How many steps a step-by-step tool has (their words are in the catalogue).
     #[serde(default)]
-    pub steps: Vec<String>,
+    pub step_count: usize,
+    /// Whether the tool has a tip under its steps.
+    #[serde(default)]
+    pub has_note: bool,
     #[serde(default)]
     pub phases: Vec<Phase>,
+    /// The words, filled in for a language by [`Toolkit::in_lang`].
+    #[serde(skip)]
+    pub name: String,
+    #[serde(skip)]
+    pub summary: String,
+    /// What to know before starting.
+    #[serde(skip)]
+    pub before: String,
+    #[serde(skip)]
+    pub steps: Vec<String>,
     /// A tip shown under the steps, if any.
-    #[serde(default)]
+    #[serde(skip)]
     pub note: Option<String>,
     /// The steps (counted from 1) the tip is for; every step when empty.
     #[serde(default)]
@@ -109,6 +154,8 @@ pub enum Action {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub action: Action,
+    /// Filled in for a language by [`Toolkit::in_lang`].
+    #[serde(skip)]
     pub label: String,
     pub seconds: u32,
 }
@@ -221,28 +268,29 @@ pub fn what_helped(uses: &[ToolUse]) -> HelpedSummary {
 }
 
 impl HelpedSummary {
-    /// Plain words, never judging.
+    /// Plain words, never judging (English).
     pub fn sentence(&self) -> String {
-        let times = if self.uses == 1 {
-            "Used once".to_string()
-        } else {
-            format!("Used {} times", self.uses)
-        };
-        let steps = |drop: f32| match drop.abs().round() as u32 {
-            0 | 1 => "about 1 step".to_string(),
-            n => format!("about {n} steps"),
-        };
+        self.sentence_in(crate::i18n::Lang::En)
+    }
+
+    /// Plain words, never judging, in `lang`.
+    pub fn sentence_in(&self, lang: crate::i18n::Lang) -> String {
+        let times = crate::t!(lang, "helped-used", count = self.uses);
         match self.average_drop {
-            None => format!("{times}."),
-            Some(drop) if drop >= 0.5 => format!(
-                "{times}. Afterwards you usually felt calmer: {} down on the 0 to 10 scale.",
-                steps(drop)
+            None => times,
+            Some(drop) if drop >= 0.5 => crate::t!(
+                lang,
+                "helped-calmer",
+                used = times,
+                steps = (drop.abs().round() as u32).max(1)
             ),
-            Some(drop) if drop <= -0.5 => format!(
-                "{times}. Afterwards you usually felt a bit more upset: {} up. That's okay. Different things help different people.",
-                steps(drop)
+            Some(drop) if drop <= -0.5 => crate::t!(
+                lang,
+                "helped-upset",
+                used = times,
+                steps = (drop.abs().round() as u32).max(1)
             ),
-            Some(_) => format!("{times}. Afterwards you usually felt about the same."),
+            Some(_) => crate::t!(lang, "helped-same", used = times),
         }
     }
 }
@@ -254,7 +302,9 @@ mod tests {
     const TOOLS: &str = include_str!("../../assets/tools/tools.json");
 
     fn kit() -> Toolkit {
-        Toolkit::from_json(TOOLS).unwrap()
+        Toolkit::from_json(TOOLS)
+            .unwrap()
+            .in_lang(crate::i18n::Lang::En)
     }
 
     fn at(seconds: f32) -> Duration {

@@ -32,6 +32,15 @@ impl Device {
         }
     }
 
+    /// [`Device::program_care`] with its words in `lang` (the program's translation, or the
+    /// usual rules in that language).
+    pub fn program_care_in(&self, lang: crate::i18n::Lang) -> (ProgramCare, bool) {
+        match self.program_care() {
+            (care, true) => (care.in_lang(lang), true),
+            (_, false) => (ProgramCare::general_in(lang), false),
+        }
+    }
+
     /// Which statement a mentee has read: the directory's version, or 0 for the general one.
     fn care_version(&self) -> i64 {
         self.program_directory()
@@ -72,31 +81,27 @@ impl Device {
         reason: &str,
         not_told_because: Option<&str>,
     ) -> Result<RaisedConcern> {
-        let problem = |text: &str| DeviceError::Sync(text.to_owned());
         let enrolment = self
             .enrolment()?
             .filter(|e| e.role == Role::Mentor)
-            .ok_or_else(|| problem("Only a mentor's device can raise a concern."))?;
+            .ok_or_else(|| DeviceError::Said("err-mentor-only-concern"))?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(problem("Say in a few words why you're worried."));
+            return Err(DeviceError::Said("err-concern-reason-empty"));
         }
         if reason.chars().count() > MAX_REASON {
-            return Err(problem("Keep the reason under 500 characters."));
+            return Err(DeviceError::Said("err-concern-reason-long"));
         }
         let not_told_because = not_told_because.map(str::trim);
         if not_told_because.is_some_and(|why| why.is_empty() || why.chars().count() > MAX_REASON) {
-            return Err(problem(
-                "Say why the mentee isn't told, as your program's policy puts it (under 500 characters).",
-            ));
+            return Err(DeviceError::Said("err-concern-why-not"));
         }
         let (care, _) = self.program_care();
-        let safeguarding = care.safeguarding.ok_or_else(|| {
-            problem("Your program hasn't set up its safeguarding inbox yet. Call your coordinator.")
-        })?;
-        let public = parse_public_key(&safeguarding.key).map_err(|_| {
-            problem("Your program's safeguarding key is damaged. Call your coordinator.")
-        })?;
+        let safeguarding = care
+            .safeguarding
+            .ok_or_else(|| DeviceError::Said("err-no-safeguarding"))?;
+        let public = parse_public_key(&safeguarding.key)
+            .map_err(|_| DeviceError::Said("err-safeguarding-key-damaged"))?;
 
         let (signed, notice) = {
             let mut store = self.store()?;
@@ -105,15 +110,15 @@ impl Device {
                 .into_iter()
                 .find(|m| m.person_id == mentee_id)
                 .map(|m| m.display_name)
-                .ok_or_else(|| problem("That mentee isn't paired with you any more."))?;
+                .ok_or_else(|| DeviceError::Said("err-mentee-unpaired"))?;
             let item = store
                 .mentor_items(mentee_id)?
                 .into_iter()
                 .find(|i| i.item_id == item_id && i.content.is_some())
-                .ok_or_else(|| problem("That item isn't shared with you any more."))?;
+                .ok_or_else(|| DeviceError::Said("err-item-unshared"))?;
             let envelope = item
                 .envelope
-                .ok_or_else(|| problem("Sync once more, then try again."))?;
+                .ok_or_else(|| DeviceError::Said("err-sync-once-more"))?;
             let trusted = store.trusted_mentee_keys(mentee_id)?;
             let keys = store.device_keys()?;
             let (opened, evidence) = open_with_evidence(
@@ -125,10 +130,10 @@ impl Device {
                 &keys,
                 |id| trusted.get(id).cloned(),
             )
-            .map_err(|_| problem("That item could not be verified, so it can't be passed on."))?;
+            .map_err(|_| DeviceError::Said("err-item-unverified"))?;
             let payload = opened.payload.unwrap_or_default();
             let content = SharedContent::from_json(&payload)
-                .ok_or_else(|| problem("That item could not be read."))?;
+                .ok_or_else(|| DeviceError::Said("err-item-unreadable"))?;
             let signer_key = trusted
                 .get(&opened.signer)
                 .map(|k| B64.encode(k.signing))
@@ -151,10 +156,11 @@ impl Device {
                 mentee_device: opened.signer.clone(),
                 mentee_device_key: signer_key,
             };
-            let body = serde_json::to_string(&body).map_err(|_| problem("Try again."))?;
+            let body =
+                serde_json::to_string(&body).map_err(|_| DeviceError::Said("err-try-again"))?;
             let signature = B64.encode(keys.sign(&concern_message(&body)));
             let signed = serde_json::to_vec(&SignedConcern { body, signature })
-                .map_err(|_| problem("Try again."))?;
+                .map_err(|_| DeviceError::Said("err-try-again"))?;
             let notice = match not_told_because {
                 Some(_) => None,
                 None => {
@@ -164,7 +170,7 @@ impl Device {
                         passed_to: safeguarding.name.clone(),
                         at_ms: now,
                     })
-                    .map_err(|_| problem("Try again."))?;
+                    .map_err(|_| DeviceError::Said("err-try-again"))?;
                     Some(SignedNotice {
                         device_id: enrolment.device_id.clone(),
                         signature: B64.encode(keys.sign(&notice_message(&notice))),
@@ -174,11 +180,12 @@ impl Device {
             };
             (signed, notice)
         };
-        let sealed = seal_concern(&public, &signed)
-            .map_err(|_| problem("The concern couldn't be locked for sending. Try again."))?;
+        let sealed =
+            seal_concern(&public, &signed).map_err(|_| DeviceError::Said("err-concern-seal"))?;
         let request = ConcernRequest {
             mentee_id: mentee_id.to_owned(),
-            sealed: serde_json::to_string(&sealed).map_err(|_| problem("Try again."))?,
+            sealed: serde_json::to_string(&sealed)
+                .map_err(|_| DeviceError::Said("err-try-again"))?,
             safeguarding_key: safeguarding.key.clone(),
             notice,
         };
@@ -186,12 +193,8 @@ impl Device {
         api.raise_concern(&enrolment.token, &request)
             .await
             .map_err(|err| match err {
-                CallError::Refused { message, .. } => DeviceError::Sync(message),
-                CallError::Offline => DeviceError::Sync(
-                    "You're offline, so it wasn't sent. Try again when you're connected, or call your coordinator now."
-                        .into(),
-                ),
-                other => DeviceError::Sync(other.to_string()),
+                CallError::Offline => DeviceError::Said("err-offline-concern"),
+                other => DeviceError::from_call(other),
             })?;
         let raised = RaisedConcern {
             item_id: item_id.to_owned(),

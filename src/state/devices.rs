@@ -48,7 +48,7 @@ impl Device {
         let mut store = self.store()?;
         let enrolment = store
             .enrolment()?
-            .ok_or_else(|| DeviceError::Sync("This device isn't connected to a program.".into()))?;
+            .ok_or_else(|| DeviceError::Said("err-not-connected"))?;
         let other = store
             .own_device(device_id)?
             .ok_or(crate::store::StoreError::NotFound)?;
@@ -58,8 +58,7 @@ impl Device {
             by: enrolment.device_id,
             signature: B64.encode(signature),
         };
-        let json = serde_json::to_string(&vouch)
-            .map_err(|_| DeviceError::Sync("The vouch could not be written.".into()))?;
+        let json = serde_json::to_string(&vouch).map_err(|_| DeviceError::Said("err-try-again"))?;
         store.decide_own_device(device_id, Some(&json))?;
         drop(store);
         self.nudge_sync();

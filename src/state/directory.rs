@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{Device, DeviceError, Result, bundled_directory};
 use crate::crypto::{SignedDirectory, follow_rotations};
 use crate::domain::CrisisDirectory;
-use crate::sync::{Api, CallError};
+use crate::sync::Api;
 
 /// The file that keeps the last verified program directory.
 pub const DIRECTORY_FILE: &str = "program-directory.json";
@@ -89,9 +89,7 @@ impl Device {
     pub(super) fn pin_program_key(&self, key: &str) -> Result<()> {
         let sealed = crate::platform::key_vault(self.data_dir())
             .seal(key.as_bytes())
-            .map_err(|err| {
-                DeviceError::Sync(format!("The program's key could not be kept: {err}"))
-            })?;
+            .map_err(|err| DeviceError::KeyNotKept(err.to_string()))?;
         crate::platform::replace_private_file(&self.data_dir().join(PINNED_KEY_FILE), &sealed)
             .map_err(crate::store::StoreError::Io)?;
         Ok(())
@@ -149,11 +147,10 @@ impl Device {
         let fetched = Api::new(&enrolment.server_url)
             .directory(&enrolment.token, kept)
             .await
-            .map_err(|err: CallError| DeviceError::Sync(err.to_string()))?;
+            .map_err(DeviceError::from_call)?;
         if let Some(signed) = fetched {
-            self.accept_directory(signed).map_err(|why| {
-                DeviceError::Sync(format!("The crisis directory was refused: {why}."))
-            })?;
+            self.accept_directory(signed)
+                .map_err(|why| DeviceError::DirectoryRefused(why.to_string()))?;
         }
         Ok(())
     }

@@ -31,12 +31,19 @@ pub struct Settings {
     pub passcode_numbers: bool,
     /// A mentor's device: its lock screen's Help shows the coordinator and the program's steps.
     pub mentor_mode: bool,
+    /// The language the person chose in Privacy; `None` follows the phone (or the browser).
+    /// Kept here so the lock screen and its Help speak it too.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Settings {
     /// The name the app shows for itself: neutral in discreet mode.
-    pub fn app_name(&self) -> &'static str {
-        if self.discreet { "Notes" } else { "Steady" }
+    pub fn app_name(&self, lang: crate::i18n::Lang) -> String {
+        if self.discreet {
+            t!(lang, "app-name-discreet")
+        } else {
+            t!(lang, "app-name")
+        }
     }
 }
 
@@ -456,6 +463,7 @@ mod tests {
             auto_lock: AutoLock::OneMinute,
             passcode_numbers: false,
             mentor_mode: true,
+            language: Some(crate::i18n::Lang::Es),
         };
         device.set_settings(chosen).unwrap();
         assert_eq!(Device::open(dir.path()).unwrap().settings(), chosen);

@@ -17,7 +17,7 @@ pub use directory::{DIRECTORY_FILE, DirectoryRefusal, PINNED_KEY_FILE};
 pub use lock::Settings;
 pub use my_data::{ExportFiles, ImportSummary, parse_export};
 pub use replies::{ComposeState, ReportBody, SentReply, ShownReply};
-pub use sharing::{MentorItem, SharedThing, SyncLine};
+pub use sharing::{MentorItem, SharedThing, SyncLine, names_in_words};
 pub use tools::{ToolChoice, ToolInsight, toolkit};
 
 use std::path::{Path, PathBuf};
@@ -52,9 +52,21 @@ pub enum DeviceError {
     /// A safety-plan line breaks a rule.
     #[error(transparent)]
     Plan(crate::domain::PlanError),
-    /// Sync or connecting to a program failed; the message is for the person.
-    #[error("{0}")]
-    Sync(String),
+    /// A sync round failed.
+    #[error(transparent)]
+    Round(crate::sync::SyncError),
+    /// A reply breaks a rule.
+    #[error(transparent)]
+    Reply(crate::domain::ReplyError),
+    /// A message with words of its own (a name), said in the person's language.
+    #[error("{}", crate::i18n::Say::say(.0, crate::i18n::Lang::En))]
+    Phrase(crate::i18n::Phrase),
+    /// The program's signed crisis directory did not check out; the lines on the phone stay.
+    #[error("The crisis directory was refused: {0}.")]
+    DirectoryRefused(String),
+    /// The program's key could not be sealed into this device's key store.
+    #[error("The program's key could not be kept: {0}")]
+    KeyNotKept(String),
     /// Another part of the app failed while holding the store.
     #[error("The app hit a problem and stopped saving to be safe. Close it and open it again.")]
     Poisoned,
@@ -76,9 +88,19 @@ pub enum DeviceError {
     /// Too many wrong tries in a row; the next one must wait.
     #[error("You can try again in {}.", wait_words(*.0))]
     TryAgainIn(Duration),
-    /// An export file can't be imported; the message says why and that nothing changed.
-    #[error("{0}")]
-    Import(String),
+    /// An export file can't be imported: why (a catalogue key), and that nothing changed.
+    #[error("{} {}", crate::i18n::tr(crate::i18n::Lang::En, .0), crate::i18n::tr(crate::i18n::Lang::En, "import-nothing-changed"))]
+    Import(&'static str),
+    /// An export's rows break a rule; nothing was imported.
+    #[error(transparent)]
+    ImportRows(crate::store::ImportProblem),
+    /// A message for the person, by its catalogue key (shown in their language).
+    #[error("{}", crate::i18n::tr(crate::i18n::Lang::En, .0))]
+    Said(&'static str),
+    /// The server refused, for a reason it named by `code` (shown in the person's language when
+    /// the app knows the code, else as the server worded it).
+    #[error("{message}")]
+    Refused { code: String, message: String },
     /// A mentor's device can't go without a passcode.
     #[error(
         "A mentor's device keeps its passcode: it holds what mentees shared with you. You can change it."
@@ -202,15 +224,19 @@ impl Device {
             .is_some_and(|first| first < day))
     }
 
-    /// The points and the spoken summary of a chart ending today.
-    pub fn chart(&self, range: ChartRange) -> Result<(Vec<DayPoint>, ChartSummary)> {
+    /// The points and the spoken summary (in `lang`) of a chart ending today.
+    pub fn chart(
+        &self,
+        range: ChartRange,
+        lang: crate::i18n::Lang,
+    ) -> Result<(Vec<DayPoint>, ChartSummary)> {
         let today = self.today();
         let points = self
             .store()?
             .mood_points_between(range.first_day(today), today)?;
         Ok((
             history::chart_points(&points, range, today),
-            history::summarize(&points, range, today),
+            history::summarize_in(lang, &points, range, today, None),
         ))
     }
 
@@ -250,6 +276,75 @@ const FALLBACK_DIRECTORY: &str = r#"{"version":0,"region":"United States","conta
    "last_checked":"2026-11-01"},
   {"name":"Emergency services","offers":"If you are in danger right now.","phone":"911",
    "open":{"kind":"always"},"languages":["English"],"last_checked":"2026-11-01"}]}"#;
+
+impl DeviceError {
+    /// A sync call's failure, as the person should read it.
+    pub fn from_call(err: crate::sync::CallError) -> Self {
+        match err {
+            crate::sync::CallError::Refused { code, message, .. } => {
+                DeviceError::Refused { code, message }
+            }
+            crate::sync::CallError::Offline => DeviceError::Said("err-offline"),
+            crate::sync::CallError::Busy => DeviceError::Said("err-busy"),
+            crate::sync::CallError::Server => DeviceError::Said("err-server"),
+        }
+    }
+}
+
+impl crate::i18n::Say for DeviceError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            DeviceError::Store(err) => err.say(lang),
+            DeviceError::Person(err) => err.say(lang),
+            DeviceError::Goal(err) => err.say(lang),
+            DeviceError::Plan(err) => err.say(lang),
+            DeviceError::Round(err) => err.say(lang),
+            DeviceError::Reply(err) => err.say(lang),
+            DeviceError::Phrase(phrase) => phrase.say(lang),
+            DeviceError::DirectoryRefused(_) => crate::t!(lang, "err-directory-refused"),
+            DeviceError::KeyNotKept(_) => crate::t!(lang, "err-key-not-kept"),
+            DeviceError::Poisoned => crate::t!(lang, "err-poisoned"),
+            DeviceError::Locked => crate::t!(lang, "err-locked"),
+            DeviceError::Passcode(rule) => rule.say(lang),
+            DeviceError::WrongPasscode { wait } => match wait {
+                Some(wait) => {
+                    crate::t!(lang, "err-wrong-passcode-wait", wait = wait_in(lang, *wait))
+                }
+                None => crate::t!(lang, "err-wrong-passcode"),
+            },
+            DeviceError::NeedsPasscode => crate::t!(lang, "err-needs-passcode"),
+            DeviceError::TryAgainIn(wait) => {
+                crate::t!(lang, "err-try-again-in", wait = wait_in(lang, *wait))
+            }
+            DeviceError::Import(key) => format!(
+                "{} {}",
+                crate::i18n::tr(lang, key),
+                crate::t!(lang, "import-nothing-changed")
+            ),
+            DeviceError::ImportRows(problem) => problem.say(lang),
+            DeviceError::Said(key) => crate::i18n::tr(lang, key),
+            DeviceError::Refused { code, message } => {
+                let key = format!("server-{}", code.replace('_', "-"));
+                if crate::i18n::has(crate::i18n::Lang::En, &key) {
+                    crate::i18n::tr(lang, &key)
+                } else {
+                    message.clone()
+                }
+            }
+            DeviceError::MentorNeedsPasscode => crate::t!(lang, "err-mentor-passcode"),
+        }
+    }
+}
+
+/// A wait in words, in `lang`: "30 seconds", "5 minutes".
+pub fn wait_in(lang: crate::i18n::Lang, wait: Duration) -> String {
+    let seconds = wait.as_secs().max(1);
+    if seconds < 60 {
+        crate::t!(lang, "wait-seconds", count = seconds)
+    } else {
+        crate::t!(lang, "wait-minutes", count = seconds.div_ceil(60))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -35,10 +35,8 @@ pub struct ImportSummary {
     pub added: usize,
 }
 
-fn import_error(message: &str) -> DeviceError {
-    DeviceError::Import(format!(
-        "{message} Nothing was imported, and nothing here changed."
-    ))
+fn import_error(key: &'static str) -> DeviceError {
+    DeviceError::Import(key)
 }
 
 impl Device {
@@ -110,15 +108,12 @@ impl Device {
     /// Imports the export file at `path`.
     pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
         let size = std::fs::metadata(path)
-            .map_err(|_| import_error("The app couldn't open that file."))?
+            .map_err(|_| import_error("err-import-open"))?
             .len();
         if size > IMPORT_MAX_BYTES as u64 {
-            return Err(import_error(
-                "That file is too big to be an export from this app.",
-            ));
+            return Err(import_error("err-import-too-big"));
         }
-        let bytes =
-            std::fs::read(path).map_err(|_| import_error("The app couldn't read that file."))?;
+        let bytes = std::fs::read(path).map_err(|_| import_error("err-import-read"))?;
         self.import_bytes(&bytes)
     }
 
@@ -127,7 +122,7 @@ impl Device {
         let tables = parse_export(bytes)?;
         match self.store()?.import_tables(&tables)? {
             Ok(added) => Ok(ImportSummary { added }),
-            Err(problem) => Err(DeviceError::Import(problem.to_string())),
+            Err(problem) => Err(DeviceError::ImportRows(problem)),
         }
     }
 
@@ -140,9 +135,7 @@ impl Device {
                 // 401: the server already forgot this device (removed by staff, or deleted before).
                 Ok(()) | Err(CallError::Refused { status: 401, .. }) => {}
                 Err(_) => {
-                    return Err(DeviceError::Sync(
-                        "The app couldn't reach your program, so nothing was deleted yet. Try again when you're online, or delete from this phone only.".into(),
-                    ));
+                    return Err(DeviceError::Said("err-delete-offline"));
                 }
             }
         }
@@ -193,33 +186,27 @@ impl Device {
 /// The tables of a Steady export, or a plain error saying what is wrong with the file.
 pub fn parse_export(bytes: &[u8]) -> Result<Map<String, Json>> {
     if bytes.len() > IMPORT_MAX_BYTES {
-        return Err(import_error(
-            "That file is too big to be an export from this app.",
-        ));
+        return Err(import_error("err-import-too-big"));
     }
     let document: Json = serde_json::from_slice(bytes).map_err(|err| {
         if err.classify() == serde_json::error::Category::Eof {
-            import_error(
-                "This export stops part way through. It may have been cut off while copying.",
-            )
+            import_error("err-import-cut-off")
         } else {
-            import_error("This isn't an export from this app.")
+            import_error("err-import-not-export")
         }
     })?;
     if document.get("format").and_then(Json::as_str) != Some(EXPORT_FORMAT) {
-        return Err(import_error("This isn't an export from this app."));
+        return Err(import_error("err-import-not-export"));
     }
     match document.get("version").and_then(Json::as_u64) {
         Some(EXPORT_VERSION) => {}
         Some(newer) if newer > EXPORT_VERSION => {
-            return Err(import_error(
-                "This export was made by a newer version of the app. Update it, then try again.",
-            ));
+            return Err(import_error("err-import-newer"));
         }
-        _ => return Err(import_error("This isn't an export from this app.")),
+        _ => return Err(import_error("err-import-not-export")),
     }
     match document.get("tables") {
         Some(Json::Object(tables)) => Ok(tables.clone()),
-        _ => Err(import_error("This export is missing its entries.")),
+        _ => Err(import_error("err-import-missing")),
     }
 }

@@ -12,6 +12,7 @@ use crate::crypto::concern::{parse_public_key, seal_concern};
 use crate::crypto::envelope::{Evidence, Feed, ItemRef, Recipient, open_with_evidence};
 use crate::domain::share::TERMS_ID;
 use crate::domain::{EntryId, LocalStamp, Reply, ShareKind, SharedContent};
+use crate::i18n::Phrase;
 use crate::store::{
     MARK_READ_RECEIPTS, MARK_READ_UP_TO, MARK_REPLIES_OFF, NoticeKind, ReceivedReply, WrittenReply,
 };
@@ -32,7 +33,8 @@ pub struct ShownReply {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ComposeState {
     Open,
-    Closed(String),
+    /// Why not, said in the mentor's language.
+    Closed(Phrase),
 }
 
 /// A reply a mentor sent, with whether the mentee read it (only when they let the mentor see).
@@ -193,21 +195,22 @@ impl Device {
     /// Reports one note to the program's safeguarding lead with the mentor's own signature, and
     /// pauses that mentor's notes here until staff look at it.
     pub async fn report_reply(&self, reply_id: &str) -> Result<()> {
-        let problem = |text: &str| DeviceError::Sync(text.to_owned());
         let enrolment = self
             .enrolment()?
             .filter(|e| e.role == Role::Mentee)
-            .ok_or_else(|| problem("Connect to your program first."))?;
-        let safeguarding = self.program_care().0.safeguarding.ok_or_else(|| {
-            problem("Your program hasn't set up a way to report notes yet. You can talk to your coordinator.")
-        })?;
+            .ok_or_else(|| DeviceError::Said("err-connect-first"))?;
+        let safeguarding = self
+            .program_care()
+            .0
+            .safeguarding
+            .ok_or_else(|| DeviceError::Said("err-no-report-inbox"))?;
         let public = parse_public_key(&safeguarding.key)
-            .map_err(|_| problem("Your program's key is damaged. Talk to your coordinator."))?;
+            .map_err(|_| DeviceError::Said("err-program-key-damaged"))?;
         let (sealed, mentor_id) = {
             let mut store = self.store()?;
             let reply: ReceivedReply = store
                 .received_reply(reply_id)?
-                .ok_or_else(|| problem("That note isn't here any more."))?;
+                .ok_or_else(|| DeviceError::Said("err-note-gone"))?;
             let devices = store.mentor_devices()?;
             let keys = store.device_keys()?;
             let (opened, evidence) = open_with_evidence(
@@ -224,7 +227,7 @@ impl Device {
                         .map(|d| d.keys.clone())
                 },
             )
-            .map_err(|_| problem("That note could not be checked, so it can't be reported."))?;
+            .map_err(|_| DeviceError::Said("err-note-unchecked"))?;
             let mentor_key = devices
                 .iter()
                 .find(|d| d.device_id == opened.signer)
@@ -243,41 +246,39 @@ impl Device {
                 mentor_device: opened.signer,
                 mentor_device_key: mentor_key,
             };
-            let body = serde_json::to_string(&body).map_err(|_| problem("Try again."))?;
+            let body =
+                serde_json::to_string(&body).map_err(|_| DeviceError::Said("err-try-again"))?;
             let signature = B64.encode(keys.sign(&crate::crypto::concern::concern_message(&body)));
             let signed =
                 serde_json::to_vec(&crate::crypto::concern::SignedConcern { body, signature })
-                    .map_err(|_| problem("Try again."))?;
-            let sealed = seal_concern(&public, &signed)
-                .map_err(|_| problem("The report couldn't be locked for sending. Try again."))?;
+                    .map_err(|_| DeviceError::Said("err-try-again"))?;
+            let sealed =
+                seal_concern(&public, &signed).map_err(|_| DeviceError::Said("err-report-seal"))?;
             (sealed, reply.mentor_id)
         };
         let request = ReportRequest {
             mentor_id: mentor_id.clone(),
-            sealed: serde_json::to_string(&sealed).map_err(|_| problem("Try again."))?,
+            sealed: serde_json::to_string(&sealed)
+                .map_err(|_| DeviceError::Said("err-try-again"))?,
             safeguarding_key: safeguarding.key.clone(),
         };
         Api::new(&enrolment.server_url)
             .report(&enrolment.token, &request)
             .await
             .map_err(|err| match err {
-                CallError::Refused { message, .. } => DeviceError::Sync(message),
-                CallError::Offline => DeviceError::Sync(
-                    "You're offline, so it wasn't sent. Try again when you're connected.".into(),
-                ),
-                other => DeviceError::Sync(other.to_string()),
+                CallError::Offline => DeviceError::Said("err-offline-not-sent"),
+                other => DeviceError::from_call(other),
             })?;
         let mut store = self.store()?;
         store.set_mark(&paused_mark(&mentor_id), 1)?;
-        let name = store
-            .mentor_name(&mentor_id)?
-            .unwrap_or_else(|| "your mentor".into());
+        let name = store.mentor_name(&mentor_id)?.unwrap_or_default();
         store.add_notice(
             NoticeKind::PassedOn,
-            &format!(
-                "You reported a note from {name} to {}. {name}'s notes are paused until your program has looked at it.",
-                safeguarding.name
-            ),
+            &crate::i18n::Phrase::new(
+                "notice-reported",
+                &[("mentor", &name), ("to", &safeguarding.name)],
+            )
+            .to_text(),
             reply_id,
             LocalStamp::now(),
         )?;
@@ -292,10 +293,11 @@ impl Device {
             .into_iter()
             .find(|m| m.person_id == mentee_id)
             .map(|m| m.display_name)
-            .unwrap_or_else(|| "This mentee".into());
+            .unwrap_or_default();
         if store.mark(&paused_mark(mentee_id))? == 1 {
-            return Ok(ComposeState::Closed(format!(
-                "Notes to {name} are paused while your program looks at something. They'll be in touch."
+            return Ok(ComposeState::Closed(Phrase::new(
+                "compose-paused",
+                &[("name", &name)],
             )));
         }
         let terms = store
@@ -307,9 +309,7 @@ impl Device {
                 _ => None,
             });
         Ok(match terms {
-            Some(false) => ComposeState::Closed(format!(
-                "{name} has turned replies off for now. That's their choice; you'll see here when it changes."
-            )),
+            Some(false) => ComposeState::Closed(Phrase::new("compose-off", &[("name", &name)])),
             _ => ComposeState::Open,
         })
     }
@@ -317,19 +317,16 @@ impl Device {
     /// Writes a reply to a mentee: checked, sealed to their trusted devices, kept to send at the
     /// next sync. Returns its id.
     pub fn send_reply(&self, mentee_id: &str, reply: &Reply) -> Result<String> {
-        let problem = |text: String| DeviceError::Sync(text);
         let enrolment = self
             .enrolment()?
             .filter(|e| e.role == Role::Mentor)
-            .ok_or_else(|| problem("Only a mentor's device can reply.".into()))?;
+            .ok_or_else(|| DeviceError::Said("err-mentor-only-reply"))?;
         let is_note = matches!(reply, Reply::Note { .. } | Reply::Cheer { .. });
         if is_note && let ComposeState::Closed(why) = self.compose_state(mentee_id)? {
-            return Err(problem(why));
+            return Err(DeviceError::Phrase(why));
         }
         let free_text = self.program_care().0.free_text_replies;
-        reply
-            .check(free_text)
-            .map_err(|err| problem(err.to_string()))?;
+        reply.check(free_text).map_err(DeviceError::Reply)?;
         let mut store = self.store()?;
         let recipients: Vec<Recipient> = store
             .trusted_mentee_keys(mentee_id)?
@@ -337,12 +334,10 @@ impl Device {
             .map(|(device_id, keys)| Recipient { device_id, keys })
             .collect();
         if recipients.is_empty() {
-            return Err(problem(
-                "This mentee's phone isn't known to this device yet. Sync, then try again.".into(),
-            ));
+            return Err(DeviceError::Said("err-mentee-unknown"));
         }
         let reply_id = EntryId::new().as_str().to_owned();
-        let payload = serde_json::to_vec(reply).map_err(|_| problem("Try again.".into()))?;
+        let payload = serde_json::to_vec(reply).map_err(|_| DeviceError::Said("err-try-again"))?;
         let keys = store.device_keys()?;
         let envelope = crate::crypto::envelope::seal(
             &ItemRef {
@@ -356,7 +351,7 @@ impl Device {
             &keys,
             &recipients,
         )
-        .map_err(|_| problem("The note couldn't be locked for sending. Try again.".into()))?;
+        .map_err(|_| DeviceError::Said("err-note-seal"))?;
         store.add_written_reply(&WrittenReply {
             reply_id: reply_id.clone(),
             mentee_id: mentee_id.to_owned(),

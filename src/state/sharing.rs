@@ -10,6 +10,7 @@ use tokio::sync::{Notify, watch};
 use super::{Device, DeviceError, Result};
 use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{EntryId, LocalStamp, ShareKind, ShareMode, SharedContent};
+use crate::i18n::Said;
 use crate::store::{Enrolment, KnownMentee, ShareLogLine};
 use crate::sync::protocol::Role;
 use crate::sync::{Api, CallError, SyncError, SyncReport};
@@ -17,7 +18,7 @@ use crate::sync::{Api, CallError, SyncError, SyncReport};
 /// Background sync's shared state for one device.
 pub(super) struct SyncHandle {
     nudge: Notify,
-    problem: Mutex<Option<String>>,
+    problem: Mutex<Option<Said>>,
     offline: Mutex<bool>,
     round: watch::Sender<u64>,
     started: std::sync::atomic::AtomicBool,
@@ -48,7 +49,7 @@ pub struct SyncLine {
     pub last_synced: Option<LocalStamp>,
     pub pending: usize,
     pub offline: bool,
-    pub problem: Option<String>,
+    pub problem: Option<Said>,
     pub devices_waiting: usize,
     /// Items the last round found newer on the server than this phone's copy, and sent again
     /// above it (the mentee's own word wins).
@@ -74,10 +75,7 @@ pub struct MentorItem {
 
 /// Why connecting failed, in words for the person.
 fn enrol_error(err: CallError) -> DeviceError {
-    DeviceError::Sync(match err {
-        CallError::Refused { message, .. } => message,
-        other => other.to_string(),
-    })
+    DeviceError::from_call(err)
 }
 
 /// A program's address must be https, except on this machine (the demo and tests), so a token
@@ -107,9 +105,7 @@ fn check_program_address(text: &str) -> Result<String> {
     if allowed && !address.contains(char::is_whitespace) {
         Ok(address.to_owned())
     } else {
-        Err(DeviceError::Sync(
-            "That program address doesn't look right. It should start with https:// (your program can tell you the exact one).".into(),
-        ))
+        Err(DeviceError::Said("err-program-address"))
     }
 }
 
@@ -129,9 +125,7 @@ impl Device {
     /// Connects this device to the program at `server_url` with an invite code.
     pub async fn enroll(&self, server_url: &str, invite_code: &str) -> Result<Enrolment> {
         if self.enrolment()?.is_some() {
-            return Err(DeviceError::Sync(
-                "This device is already connected to a program.".into(),
-            ));
+            return Err(DeviceError::Said("err-already-connected"));
         }
         let server_url = check_program_address(server_url)?;
         self.require_confirmed_passcode()?;
@@ -209,9 +203,14 @@ impl Device {
         } else {
             mentors.iter().map(|(id, _)| id.clone()).collect()
         };
-        // The log names who it was shared with; a plain "stopped sharing" names nobody.
+        // The log names who it was shared with (one name per line, said in the reader's
+        // language when shown); a plain "stopped sharing" names nobody.
         let words = if mode.is_shared() {
-            names_in_words(&mentors.into_iter().map(|(_, n)| n).collect::<Vec<_>>())
+            mentors
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect::<Vec<_>>()
+                .join("\n")
         } else {
             String::new()
         };
@@ -231,7 +230,12 @@ impl Device {
 
     /// Who an item is shared with now, in words ("Sam", "Sam and Ria", "your mentor"), or
     /// `None` when it is private.
-    pub fn shared_with(&self, kind: ShareKind, item_id: &str) -> Result<Option<String>> {
+    pub fn shared_with(
+        &self,
+        kind: ShareKind,
+        item_id: &str,
+        lang: crate::i18n::Lang,
+    ) -> Result<Option<String>> {
         let store = self.store()?;
         let audience = store.share_audience(kind, item_id)?;
         if audience.is_empty() {
@@ -243,19 +247,19 @@ impl Device {
                 names.push(name);
             }
         }
-        Ok(Some(names_in_words(&names)))
+        Ok(Some(names_in_words(lang, &names)))
     }
 
     /// The mentors this mentee has now, by name, in words ("Sam", or "your mentor" when none is
     /// known yet): what "share" shares with.
-    pub fn mentors_in_words(&self) -> Result<String> {
+    pub fn mentors_in_words(&self, lang: crate::i18n::Lang) -> Result<String> {
         let names: Vec<String> = self
             .store()?
             .current_mentors()?
             .into_iter()
             .map(|(_, name)| name)
             .collect();
-        Ok(names_in_words(&names))
+        Ok(names_in_words(lang, &names))
     }
 
     /// Shares the safety plan (or stops).
@@ -269,7 +273,8 @@ impl Device {
             ShareKind::SafetyPlan,
             SAFETY_PLAN_ID,
             mode,
-            "My safety plan",
+            // Kept as a phrase, so the log says it in whatever language the mentee reads then.
+            &crate::i18n::Phrase::new("plan-card-title", &[]).to_text(),
         )
     }
 
@@ -280,7 +285,7 @@ impl Device {
             ShareKind::ContactRequest,
             id.as_str(),
             ShareMode::Shared,
-            "Asked my mentor to get in touch",
+            &crate::i18n::Phrase::new("log-asked", &[]).to_text(),
         )
     }
 
@@ -328,7 +333,10 @@ impl Device {
                 .lock()
                 .ok()
                 .and_then(|p| p.clone())
-                .or_else(|| store.outbox_refusals().ok()?.into_iter().next()),
+                .or_else(|| {
+                    let refusals = store.outbox_refusals().ok()?;
+                    refusals.first().map(|text| Said::kept(text))
+                }),
             devices_waiting: store
                 .mentor_devices()?
                 .iter()
@@ -351,10 +359,10 @@ impl Device {
             tracing::warn!("the program's crisis directory was not updated: {err}");
         }
         let (offline, problem) = match &result {
-            Ok(report) => (false, report.refused.first().cloned()),
+            Ok(report) => (false, report.refused.first().map(|text| Said::kept(text))),
             Err(SyncError::Call(CallError::Offline | CallError::Server)) => (true, None),
             Err(SyncError::Call(CallError::Busy)) => (false, None),
-            Err(err) => (false, Some(err.to_string())),
+            Err(err) => (false, Some(Said::of(err))),
         };
         if let Ok(report) = &result {
             self.sync
@@ -383,7 +391,7 @@ impl Device {
         }
         result.map_err(|err| match err {
             SyncError::Store(err) => DeviceError::Store(err),
-            other => DeviceError::Sync(other.to_string()),
+            other => DeviceError::Round(other),
         })
     }
 
@@ -451,16 +459,16 @@ impl Device {
     }
 }
 
-/// "Sam", "Sam and Ria", "Sam, Ria and Jo", or "your mentor" for nobody known yet.
-pub fn names_in_words(names: &[String]) -> String {
+/// "Sam", "Sam and Ria", "Sam, Ria and Jo", or "your mentor" for nobody known yet, in `lang`.
+pub fn names_in_words(lang: crate::i18n::Lang, names: &[String]) -> String {
     // One order everywhere, whatever order the ids came in.
     let mut names = names.to_vec();
     names.sort();
     names.dedup();
     match names.as_slice() {
-        [] => "your mentor".to_owned(),
+        [] => crate::t!(lang, "your-mentor"),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => crate::t!(lang, "names-and", first = rest.join(", "), last = last),
     }
 }
 

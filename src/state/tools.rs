@@ -6,20 +6,28 @@ use std::sync::OnceLock;
 use super::{Device, Result};
 use crate::domain::tools::{DEFAULT_PACE, HelpedSummary, PACE_RANGE, Tool, Toolkit, what_helped};
 use crate::domain::{EntryId, LocalStamp};
+use crate::i18n::Lang;
 use crate::store::{ComfortItem, ToolPrefs};
 
 const BUNDLED_TOOLS: &str = include_str!("../../assets/tools/tools.json");
 
-/// The bundled toolkit, read once. A test checks that it parses; if it ever did not, the app
-/// would show no tools rather than fail to start.
-pub fn toolkit() -> &'static Toolkit {
-    static KIT: OnceLock<Toolkit> = OnceLock::new();
-    KIT.get_or_init(|| {
+/// The bundled toolkit in `lang`, read once per language. A test checks that it parses; if it
+/// ever did not, the app would show no tools rather than fail to start.
+pub fn toolkit(lang: Lang) -> &'static Toolkit {
+    static SHAPE: OnceLock<Toolkit> = OnceLock::new();
+    static KITS: [OnceLock<Toolkit>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let shape = SHAPE.get_or_init(|| {
         Toolkit::from_json(BUNDLED_TOOLS).unwrap_or_else(|err| {
             tracing::error!("bundled tools are invalid: {err}");
             Toolkit { tools: Vec::new() }
         })
-    })
+    });
+    let slot = match lang {
+        Lang::En => 0,
+        Lang::Es => 1,
+        Lang::Pseudo => 2,
+    };
+    KITS[slot].get_or_init(|| shape.in_lang(lang))
 }
 
 /// A tool as the Tools screen shows it.
@@ -39,9 +47,9 @@ pub struct ToolInsight {
 impl Device {
     /// Every tool: favourites first, then the rest, each in the toolkit's order. Hidden tools are
     /// included (with `prefs.hidden`) so the screen can offer to show them again.
-    pub fn tool_choices(&self) -> Result<Vec<ToolChoice>> {
+    pub fn tool_choices(&self, lang: Lang) -> Result<Vec<ToolChoice>> {
         let prefs = self.store()?.tool_prefs()?;
-        let mut choices: Vec<ToolChoice> = toolkit()
+        let mut choices: Vec<ToolChoice> = toolkit(lang)
             .tools
             .iter()
             .map(|tool| ToolChoice {
@@ -87,10 +95,10 @@ impl Device {
         )?)
     }
 
-    /// "What helped": one line per tool that was used, most used first.
-    pub fn what_helped(&self) -> Result<Vec<ToolInsight>> {
+    /// "What helped": one line per tool that was used, most used first (names in `lang`).
+    pub fn what_helped(&self, lang: Lang) -> Result<Vec<ToolInsight>> {
         let uses = self.store()?.tool_uses()?;
-        let mut insights: Vec<ToolInsight> = toolkit()
+        let mut insights: Vec<ToolInsight> = toolkit(lang)
             .tools
             .iter()
             .filter_map(|tool| {
@@ -126,7 +134,7 @@ mod tests {
     fn favourites_come_first_and_what_helped_follows_the_ratings() {
         let dir = tempfile::tempdir().unwrap();
         let device = Device::open(dir.path()).unwrap();
-        assert_eq!(toolkit().tools.len(), 8);
+        assert_eq!(toolkit(Lang::En).tools.len(), 8);
         device
             .set_tool_prefs(
                 "urge",
@@ -136,13 +144,18 @@ mod tests {
                 },
             )
             .unwrap();
-        assert_eq!(device.tool_choices().unwrap()[0].tool.key, "urge");
+        assert_eq!(
+            device.tool_choices(crate::i18n::Lang::En).unwrap()[0]
+                .tool
+                .key,
+            "urge"
+        );
 
         let first = device.start_tool("box", Some(9)).unwrap();
         device.end_tool(&first, true, Some(5)).unwrap();
         let stopped = device.start_tool("senses", None).unwrap();
         device.end_tool(&stopped, false, None).unwrap();
-        let helped = device.what_helped().unwrap();
+        let helped = device.what_helped(crate::i18n::Lang::En).unwrap();
         assert_eq!(helped.len(), 2);
         let boxed = helped.iter().find(|i| i.name == "Box breathing").unwrap();
         assert_eq!(boxed.summary.average_drop, Some(4.0));

@@ -47,6 +47,18 @@ pub enum ImportProblem {
     Rules(String),
 }
 
+impl crate::i18n::Say for ImportProblem {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ImportProblem::UnknownPart(part) => {
+                crate::t!(lang, "err-import-unknown-part", part = part)
+            }
+            ImportProblem::Shape(part) => crate::t!(lang, "err-import-shape", part = part),
+            ImportProblem::Rules(part) => crate::t!(lang, "err-import-rules", part = part),
+        }
+    }
+}
+
 fn to_json(value: ValueRef<'_>) -> Json {
     match value {
         ValueRef::Null => Json::Null,

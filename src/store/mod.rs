@@ -234,6 +234,30 @@ fn is_plain_sqlite(path: &Path) -> bool {
         .is_ok_and(|()| &header == b"SQLite format 3\0")
 }
 
+impl crate::i18n::Say for StoreError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            StoreError::KeyMissing(p) => crate::t!(lang, "err-key-missing", path = path(p)),
+            StoreError::WrongPasscode => crate::t!(lang, "err-store-wrong-passcode"),
+            StoreError::KeyElsewhere(p) => crate::t!(lang, "err-key-elsewhere", path = path(p)),
+            StoreError::VaultUnavailable(why) => crate::t!(lang, "err-vault", why = why),
+            StoreError::KeyDamaged(p) => crate::t!(lang, "err-key-damaged", path = path(p)),
+            StoreError::ForeignFile(p) => crate::t!(lang, "err-foreign-file", path = path(p)),
+            StoreError::CannotUnlock(p) => crate::t!(lang, "err-cannot-unlock", path = path(p)),
+            StoreError::MigrationChanged(step) => {
+                crate::t!(lang, "err-migration-changed", step = step)
+            }
+            StoreError::NewerVersion => crate::t!(lang, "err-newer-version"),
+            StoreError::IdentityDamaged => crate::t!(lang, "err-identity-damaged"),
+            StoreError::NotFound => crate::t!(lang, "err-not-found"),
+            StoreError::Invalid(err) => err.say(lang),
+            StoreError::Io(err) => crate::t!(lang, "err-io", why = err.to_string()),
+            StoreError::Sqlite(_) => crate::t!(lang, "err-sqlite"),
+        }
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -296,3 +296,20 @@ pub fn decode_keys(device: &DeviceInfo) -> Option<PublicKeys> {
     let receiving = B64.decode(&device.receiving_key).ok()?;
     PublicKeys::from_slices(&signing, &receiving).ok()
 }
+
+/// A refusal as kept for later (a record the server refused waits in the outbox): the app's own
+/// words for a code it knows, so they show in the person's language, else the server's words.
+pub fn refusal_text(code: &str, message: &str) -> String {
+    let key = format!("server-{}", code.replace('_', "-"));
+    if crate::i18n::has(crate::i18n::Lang::En, &key) {
+        crate::i18n::Phrase::new(&key, &[]).to_text()
+    } else {
+        message.to_owned()
+    }
+}
+
+impl crate::i18n::Say for CallError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        crate::state::DeviceError::from_call(self.clone()).say(lang)
+    }
+}

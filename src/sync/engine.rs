@@ -84,3 +84,15 @@ pub(super) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + S
             .collect()
     })
 }
+
+impl crate::i18n::Say for SyncError {
+    fn say(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            SyncError::NotEnrolled => crate::t!(lang, "err-not-enrolled"),
+            SyncError::Call(err) => err.say(lang),
+            SyncError::Store(err) => err.say(lang),
+            SyncError::Poisoned => crate::t!(lang, "err-sync-poisoned"),
+            SyncError::Locked => crate::t!(lang, "err-sync-locked"),
+        }
+    }
+}

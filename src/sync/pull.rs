@@ -31,8 +31,7 @@ pub(super) async fn pull(
             if store.forget_all_mentees()? > 0 {
                 store.add_notice(
                     NoticeKind::DeviceRemoved,
-                    "Your program removed this device, so what your mentees shared has been \
-                     deleted from it.",
+                    &crate::i18n::Phrase::new("notice-device-removed", &[]).to_text(),
                     "",
                     LocalStamp::now(),
                 )?;
@@ -67,10 +66,7 @@ pub(super) async fn pull(
         report.matches_ended += 1;
         lock(store)?.add_notice(
             NoticeKind::MatchEnded,
-            &format!(
-                "Your match with {name} has ended. What {name} shared has been deleted from this \
-                 device."
-            ),
+            &crate::i18n::Phrase::new("notice-match-ended-mentor", &[("name", &name)]).to_text(),
             "",
             LocalStamp::now(),
         )?;

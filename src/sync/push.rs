@@ -61,10 +61,7 @@ pub(super) async fn push(
             store.end_match(mentor_id, name, LocalStamp::now())?;
             store.add_notice(
                 NoticeKind::MatchEnded,
-                &format!(
-                    "Your match with {name} has ended. What you shared with {name} is deleted \
-                     from their phone the next time it connects, and nothing new goes to them."
-                ),
+                &crate::i18n::Phrase::new("notice-match-ended-mentee", &[("name", name)]).to_text(),
                 "",
                 LocalStamp::now(),
             )?;
@@ -276,7 +273,7 @@ async fn fetch_notices(
             mentee_id,
             item_id,
             passed_to,
-            at_ms,
+            ..
         }) = serde_json::from_str::<Notice>(&signed.notice)
         else {
             continue;
@@ -289,23 +286,18 @@ async fn fetch_notices(
             .share_log(10_000)?
             .into_iter()
             .find(|line| line.item_id == local_id)
-            .map_or_else(
-                || "something you shared".to_owned(),
-                |line| line.label.to_lowercase(),
-            );
-        let when = chrono::DateTime::from_timestamp_millis(at_ms)
-            .map(|at| {
-                let day = at.with_timezone(&chrono::Local).date_naive();
-                crate::domain::time::long_date(day, chrono::Local::now().date_naive())
-            })
-            .unwrap_or_default();
+            .map_or("other", |line| line.kind.key());
         store.add_notice(
             NoticeKind::PassedOn,
-            &format!(
-                "On {when}, {mentor} passed on {what} to {passed_to}, as your program's promise \
-                 says they must when someone could be hurt.",
-                mentor = device.mentor_name
-            ),
+            &crate::i18n::Phrase::new(
+                "notice-passed-on",
+                &[
+                    ("mentor", &device.mentor_name),
+                    ("what", what),
+                    ("to", &passed_to),
+                ],
+            )
+            .to_text(),
             &local_id,
             LocalStamp::now(),
         )?;
@@ -496,10 +488,11 @@ async fn send_batch(
             report.conflicts += 1;
             Ok(true)
         }
-        Err(CallError::Refused { message, .. }) if records.len() == 1 => {
+        Err(CallError::Refused { code, message, .. }) if records.len() == 1 => {
             let local = local_of_first.unwrap_or_default();
-            lock(store)?.outbox_failed(&local, Some(&message))?;
-            report.refused.push(message);
+            let kept = super::client::refusal_text(&code, &message);
+            lock(store)?.outbox_failed(&local, Some(&kept))?;
+            report.refused.push(kept);
             Ok(false)
         }
         Err(CallError::Refused { .. }) => {

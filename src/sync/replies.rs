@@ -58,7 +58,9 @@ pub(super) async fn send_replies(
                     lock(store)?.reply_sent(&sent)?;
                 }
                 // Paused, or the match ended: they wait here, and the screen says why.
-                Err(CallError::Refused { message, .. }) => report.refused.push(message),
+                Err(CallError::Refused { code, message, .. }) => report
+                    .refused
+                    .push(super::client::refusal_text(&code, &message)),
                 Err(err) => return Err(err.into()),
             }
         }

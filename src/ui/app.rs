@@ -16,6 +16,7 @@ use super::views::{
     MentorPasscodeGate, PrivacyScreen, SharingScreen, TodayScreen, ToolsScreen,
 };
 use super::{Session, theme};
+use crate::i18n::Lang;
 use crate::platform::{Lifecycle, on_lifecycle};
 use crate::state::Device;
 use crate::sync::protocol::Role;
@@ -46,6 +47,7 @@ impl Tab {
     ];
     const MENTOR: [Tab; 2] = [Tab::Mentees, Tab::Help];
 
+    /// A stable name for the tab (tests and keys; never shown).
     fn label(self) -> &'static str {
         match self {
             Tab::Today => "Today",
@@ -56,6 +58,20 @@ impl Tab {
             Tab::Help => "Help",
             Tab::Mentees => "Mentees",
             Tab::Privacy => "Privacy",
+        }
+    }
+
+    /// The tab's name as shown.
+    fn words(self, lang: Lang) -> String {
+        match self {
+            Tab::Today => t!(lang, "tab-today"),
+            Tab::History => t!(lang, "tab-history"),
+            Tab::Goals => t!(lang, "tab-goals"),
+            Tab::Tools => t!(lang, "tab-tools"),
+            Tab::Sharing => t!(lang, "tab-sharing"),
+            Tab::Help => t!(lang, "tab-help"),
+            Tab::Mentees => t!(lang, "tab-mentees"),
+            Tab::Privacy => t!(lang, "tab-privacy"),
         }
     }
 }
@@ -70,7 +86,32 @@ pub fn App() -> Element {
     use_hook(|| device.start_background_sync(std::time::Duration::from_secs(60)));
     let device = use_signal(move || device);
     let mut changes = use_signal(|| 0u64);
-    let session = use_context_provider(|| Session::new(device, changes));
+    // The person's choice, else the phone's (or computer's) language; in a browser, the page's
+    // `?lang=` or the browser's languages (asked below).
+    let chosen = device.peek().settings().language;
+    let lang = use_signal(move || chosen.unwrap_or_else(Lang::of_system));
+    let mut session = use_context_provider(|| Session::new(device, changes, lang));
+    use_future(move || async move {
+        if session.device().settings().language.is_some() {
+            return;
+        }
+        let asked = document::eval(
+            "const asked = new URLSearchParams(location.search).get('lang');
+             return asked || (navigator.languages || [navigator.language]).join(',');",
+        )
+        .await;
+        if let Ok(serde_json::Value::String(said)) = asked {
+            let lang = Lang::from_tag(&said).unwrap_or_else(|| Lang::from_accept_language(&said));
+            session.set_lang(lang);
+        }
+    });
+    // The page says which language it is in, for screen readers and hyphenation.
+    use_effect(move || {
+        let code = session.lang().code();
+        spawn(async move {
+            let _ = document::eval(&format!("document.documentElement.lang = '{code}';")).await;
+        });
+    });
     // Opening the app is a fresh start: with a passcode set, it always starts locked (a preview
     // page load, like a phone app launched again, never finds it open).
     use_hook(|| session.device().lock());
@@ -144,7 +185,8 @@ pub fn App() -> Element {
     });
     session.track();
     let settings = session.device().settings();
-    let name = settings.app_name();
+    let lang = session.lang();
+    let name = settings.app_name(lang);
     if hidden() {
         return rsx! {
             style { {theme::STYLESHEET} }
@@ -165,7 +207,7 @@ pub fn App() -> Element {
         return rsx! {
             style { {theme::STYLESHEET} }
             document::Title { "{name}" }
-            MentorPasscodeGate { name: name.to_owned(), discreet: settings.discreet }
+            MentorPasscodeGate { name: name.clone(), discreet: settings.discreet }
         };
     }
     let tabs: &[Tab] = match role {
@@ -201,20 +243,22 @@ pub fn App() -> Element {
         div { class: "app",
             onclick: move |_| touched(),
             onkeydown: move |_| touched(),
-            a { class: "skip-link", href: "#content", "Skip to content" }
+            a { class: "skip-link", href: "#content", {t!(lang, "skip-to-content")} }
             header { class: "app-header",
-                span { class: "app-name", if role == Role::Mentor { "{name} · Mentor" } else { "{name}" } }
+                span { class: "app-name",
+                    if role == Role::Mentor { {t!(lang, "app-name-mentor", name = name.clone())} } else { "{name}" }
+                }
                 div { class: "header-actions",
                     button {
                         class: "quiet header-button",
                         r#type: "button",
                         id: "quick-hide",
-                        aria_label: "Hide the screen now",
+                        aria_label: t!(lang, "hide-aria"),
                         onclick: move |_| {
                             session.device().lock();
                             hidden.set(true);
                         },
-                        "Hide"
+                        {t!(lang, "hide")}
                     }
                     button {
                         class: "quiet header-button",
@@ -222,7 +266,7 @@ pub fn App() -> Element {
                         id: "open-privacy",
                         aria_current: if current == Tab::Privacy { "page" } else { "false" },
                         onclick: move |_| go(Tab::Privacy),
-                        "Privacy"
+                        {Tab::Privacy.words(lang)}
                     }
                     GetHelpButton { discreet: settings.discreet, on_open: move |_| go(Tab::Help) }
                 }
@@ -244,7 +288,7 @@ pub fn App() -> Element {
                 }
                 }
             }
-            nav { class: "tab-bar", aria_label: "Main",
+            nav { class: "tab-bar", aria_label: t!(lang, "nav-main"),
                 for each in tabs.iter().copied() {
                     button {
                         key: "{each.label()}",
@@ -252,7 +296,7 @@ pub fn App() -> Element {
                         "data-tab": each.label(),
                         aria_current: if current == each { "page" } else { "false" },
                         onclick: move |_| go(each),
-                        "{each.label()}"
+                        {each.words(lang)}
                     }
                 }
             }

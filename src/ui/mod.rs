@@ -12,19 +12,35 @@ pub use app::App;
 
 use dioxus::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::Device;
 
-/// What every screen needs: the device, and a counter bumped after each change so screens that
-/// show saved data read it again.
+/// What every screen needs: the device, the language it speaks, and a counter bumped after each
+/// change so screens that show saved data read it again.
 #[derive(Clone, Copy)]
 pub struct Session {
     device: Signal<Device>,
     changes: Signal<u64>,
+    lang: Signal<Lang>,
 }
 
 impl Session {
-    pub fn new(device: Signal<Device>, changes: Signal<u64>) -> Self {
-        Self { device, changes }
+    pub fn new(device: Signal<Device>, changes: Signal<u64>, lang: Signal<Lang>) -> Self {
+        Self {
+            device,
+            changes,
+            lang,
+        }
+    }
+
+    /// The language every word on screen is in.
+    pub fn lang(&self) -> Lang {
+        (self.lang)()
+    }
+
+    /// Speaks `lang` from now on (the person chose it, or the browser or phone said so).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang.set(lang);
     }
 
     /// This app's device (a cheap handle; clones share one store).
@@ -56,4 +72,9 @@ pub fn focus_when_mounted(event: MountedEvent) {
 /// The session of the surrounding app.
 pub fn use_session() -> Session {
     use_context::<Session>()
+}
+
+/// The language of the surrounding app (subscribes the component to changes of it).
+pub fn use_lang() -> Lang {
+    use_session().lang()
 }

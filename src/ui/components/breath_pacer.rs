@@ -28,6 +28,7 @@ fn sizes(pacer: &Pacer) -> Vec<&'static str> {
 
 #[component]
 pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
+    let lang = crate::ui::use_lang();
     let elapsed = use_elapsed();
     let seconds = use_scaled_seconds();
     let mut finished = use_signal(|| false);
@@ -49,7 +50,7 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
         seconds_left,
     } = state
     else {
-        return rsx! { p { class: "status", "All done." } };
+        return rsx! { p { class: "status", {t!(lang, "pacer-done")} } };
     };
     let current = &pacer.phases[phase];
     let size = if drawn() {
@@ -70,7 +71,7 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
             }
             p { class: "pacer-label", id: "pacer-label", aria_live: "polite", "{current.label}" }
             if pacer.cycles > 1 {
-                p { class: "muted small", "Round {cycle} of {pacer.cycles}" }
+                p { class: "muted small", {t!(lang, "pacer-round", round = cycle, total = pacer.cycles)} }
             }
         }
     }

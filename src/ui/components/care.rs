@@ -7,22 +7,24 @@ use dioxus::prelude::*;
 
 use super::OutsideLink;
 use crate::domain::ProgramCare;
+use crate::ui::use_lang;
 
 /// What a mentor keeps, what they must pass on, and when the mentee might not be told first.
 /// `mentor` words it for the mentor.
 #[component]
 pub fn CareStatement(care: ProgramCare, own: bool, mentor: bool) -> Element {
+    let lang = use_lang();
     rsx! {
         div { class: "care-statement", id: "care-statement",
-            h3 { if mentor { "What you keep to yourself" } else { "What your mentor keeps private" } }
+            h3 { if mentor { {t!(lang, "care-keeps-title-mentor")} } else { {t!(lang, "care-keeps-title")} } }
             p { class: "care-keeps", "{care.keeps}" }
-            h3 { if mentor { "What you must pass on" } else { "What your mentor has to pass on" } }
+            h3 { if mentor { {t!(lang, "care-passes-title-mentor")} } else { {t!(lang, "care-passes-title")} } }
             p { class: "care-passes-on", "{care.passes_on}" }
             if !care.not_told.trim().is_empty() {
                 p { class: "care-not-told", "{care.not_told}" }
             }
             if !own {
-                p { class: "muted small", "These are the usual rules. Your program may add its own." }
+                p { class: "muted small", {t!(lang, "care-usual-rules")} }
             }
         }
     }
@@ -31,36 +33,37 @@ pub fn CareStatement(care: ProgramCare, own: bool, mentor: bool) -> Element {
 /// A mentor's Help above the crisis lines: who to call, what to do, how to raise a concern.
 #[component]
 pub fn MentorCare(care: ProgramCare, own: bool) -> Element {
+    let lang = use_lang();
     rsx! {
         section { class: "card", id: "mentor-care", aria_labelledby: "mentor-care-title",
-            h2 { id: "mentor-care-title", "If you're worried about a mentee" }
+            h2 { id: "mentor-care-title", {t!(lang, "mentor-care-title")} }
             if let Some(coordinator) = &care.coordinator {
                 div { class: "coordinator", id: "coordinator",
-                    p { "Your coordinator: " strong { "{coordinator.name}" } }
+                    p { {t!(lang, "mentor-care-coordinator")} " " strong { "{coordinator.name}" } }
                     div { class: "row actions",
                         if let Some(href) = coordinator.call_href() {
                             OutsideLink {
                                 class: "button primary",
                                 href,
-                                accessible_name: "Call {coordinator.name}",
-                                "Call"
+                                accessible_name: t!(lang, "call-name", name = &coordinator.name),
+                                {t!(lang, "call")}
                             }
                         }
                         if let Some(href) = coordinator.email_href() {
                             OutsideLink {
                                 class: "button",
                                 href,
-                                accessible_name: "Email {coordinator.name}",
-                                "Email"
+                                accessible_name: t!(lang, "email-name", name = &coordinator.name),
+                                {t!(lang, "email")}
                             }
                         }
                     }
                 }
             } else {
-                p { "Call your program's coordinator. If you think someone is in danger right now, call 911." }
+                p { {t!(lang, "mentor-care-no-coordinator")} }
             }
             if !care.escalation.is_empty() {
-                h3 { "What to do" }
+                h3 { {t!(lang, "mentor-care-steps")} }
                 ol { class: "steps", id: "escalation",
                     for (i, step) in care.escalation.iter().enumerate() {
                         li { key: "{i}", "{step}" }
@@ -68,10 +71,7 @@ pub fn MentorCare(care: ProgramCare, own: bool) -> Element {
                 }
             }
             if let Some(safeguarding) = &care.safeguarding {
-                p { id: "raise-how",
-                    "To pass something a mentee shared to {safeguarding.name}, open it and choose "
-                    "“Raise a concern”. Only they can read it. Never screenshot or forward it."
-                }
+                p { id: "raise-how", {t!(lang, "mentor-care-raise", team = &safeguarding.name)} }
             }
             CareStatement { care: care.clone(), own, mentor: true }
         }

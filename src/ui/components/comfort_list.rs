@@ -2,6 +2,7 @@
 
 use dioxus::prelude::*;
 
+use crate::i18n::Say;
 use crate::ui::use_session;
 
 const ITEM_MAX_CHARS: usize = 500;
@@ -10,6 +11,7 @@ const ITEM_MAX_CHARS: usize = 500;
 pub fn ComfortList() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut typed = use_signal(String::new);
     let mut problem = use_signal(|| None::<String>);
     // Bumped to give the field a fresh start after the app empties it.
@@ -18,9 +20,9 @@ pub fn ComfortList() -> Element {
     let mut add = move || {
         let text = typed().trim().to_string();
         if text.is_empty() {
-            problem.set(Some("Type something first.".into()));
+            problem.set(Some(t!(lang, "err-plan-empty")));
         } else if text.chars().count() > ITEM_MAX_CHARS {
-            problem.set(Some("That's a bit long. Try up to 500 characters.".into()));
+            problem.set(Some(t!(lang, "err-comfort-long")));
         } else {
             match session.device().add_comfort_item(&text) {
                 Ok(_) => {
@@ -29,13 +31,13 @@ pub fn ComfortList() -> Element {
                     problem.set(None);
                     session.changed();
                 }
-                Err(err) => problem.set(Some(err.to_string())),
+                Err(err) => problem.set(Some(err.say(lang))),
             }
         }
     };
     rsx! {
         if items.is_empty() {
-            p { class: "muted", "Nothing here yet." }
+            p { class: "muted", {t!(lang, "nothing-here-yet")} }
         }
         ul { class: "plain-list", id: "comfort-items",
             for item in items {
@@ -43,25 +45,25 @@ pub fn ComfortList() -> Element {
                     span { class: "grow", "{item.text}" }
                     button {
                         r#type: "button",
-                        aria_label: "Remove {item.text}",
+                        aria_label: t!(lang, "remove-aria", what = &item.text),
                         onclick: move |_| {
                             if session.device().remove_comfort_item(&item.id).is_ok() {
                                 session.changed();
                             }
                         },
-                        "Remove"
+                        {t!(lang, "remove")}
                     }
                 }
             }
         }
         div { class: "row add-tag",
-            label { class: "visually-hidden", r#for: "new-comfort", "Add something that helps" }
+            label { class: "visually-hidden", r#for: "new-comfort", {t!(lang, "comfort-add-label")} }
             {rsx! {
             input {
                 key: "{generation}",
                 id: "new-comfort",
                 r#type: "text",
-                placeholder: "Something that helps",
+                placeholder: t!(lang, "comfort-placeholder"),
                 initial_value: "{typed}",
                 aria_describedby: "comfort-problem",
                 oninput: move |event| typed.set(event.value()),
@@ -72,7 +74,7 @@ pub fn ComfortList() -> Element {
                 },
             }
             }}
-            button { r#type: "button", id: "add-comfort", onclick: move |_| add(), "Add" }
+            button { r#type: "button", id: "add-comfort", onclick: move |_| add(), {t!(lang, "add")} }
         }
         p { id: "comfort-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
             if let Some(text) = problem() { "{text}" }

@@ -5,13 +5,15 @@
 
 use dioxus::prelude::*;
 
-use crate::ui::{focus_when_mounted, use_session};
+use crate::i18n::Say;
+use crate::ui::{focus_when_mounted, use_lang, use_session};
 
 #[component]
 pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -> Element {
     let mut session = use_session();
+    let lang = use_lang();
     let device = session.device();
-    let (care, _) = device.program_care();
+    let (care, _) = device.program_care_in(lang);
     let Some(safeguarding) = care.safeguarding.clone() else {
         return rsx! {};
     };
@@ -36,12 +38,12 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                 p { key: "{concern.at_ms}", class: "muted small passed-on",
                     {
                         let when = chrono::DateTime::from_timestamp_millis(concern.at_ms)
-                            .map(|at| crate::domain::time::short_date(at.with_timezone(&chrono::Local).date_naive()))
+                            .map(|at| crate::domain::time::short_date_in(lang, at.with_timezone(&chrono::Local).date_naive()))
                             .unwrap_or_default();
                         if concern.mentee_told {
-                            format!("You passed this on to {} on {when}. {mentee_name} was told.", concern.passed_to)
+                            t!(lang, "concern-passed-told", team = &concern.passed_to, date = when, name = &mentee_name)
                         } else {
-                            format!("You passed this on to {} on {when}. {mentee_name} wasn't told, as the program's policy allows.", concern.passed_to)
+                            t!(lang, "concern-passed-not-told", team = &concern.passed_to, date = when, name = &mentee_name)
                         }
                     }
                 }
@@ -53,12 +55,12 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                 button {
                     r#type: "button",
                     class: "raise-concern",
-                    aria_label: "Raise a concern about this, to {safeguarding.name}",
+                    aria_label: t!(lang, "concern-raise-aria", team = &safeguarding.name),
                     onclick: move |_| {
                         sent.set(None);
                         open.set(true);
                     },
-                    "Raise a concern"
+                    {t!(lang, "concern-raise")}
                 }
             } else {
                 form {
@@ -91,9 +93,9 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                                 match outcome {
                                     Ok(concern) => {
                                         sent.set(Some(if concern.mentee_told {
-                                            format!("Passed on to {to}. {mentee_name} will see that in their sharing log.")
+                                            t!(lang, "concern-sent-told", team = &to, name = &mentee_name)
                                         } else {
-                                            format!("Passed on to {to}. {mentee_name} wasn't told, and the concern says why.")
+                                            t!(lang, "concern-sent-not-told", team = &to, name = &mentee_name)
                                         }));
                                         problem.set(None);
                                         reason.set(String::new());
@@ -101,17 +103,14 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                                         open.set(false);
                                         session.changed();
                                     }
-                                    Err(err) => problem.set(Some(err.to_string())),
+                                    Err(err) => problem.set(Some(err.say(lang))),
                                 }
                             }
                         }
                     },
-                    h3 { id: "{field}-title", "Raise a concern" }
-                    p {
-                        "This passes this one thing to {safeguarding.name}, so they can help {mentee_name}. "
-                        "It's locked so only they can read it."
-                    }
-                    label { r#for: "{field}-reason", "Why are you worried?" }
+                    h3 { id: "{field}-title", {t!(lang, "concern-raise")} }
+                    p { {t!(lang, "concern-explain", team = &safeguarding.name, name = &mentee_name)} }
+                    label { r#for: "{field}-reason", {t!(lang, "concern-why")} }
                     textarea {
                         id: "{field}-reason",
                         class: "concern-reason",
@@ -123,7 +122,7 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                         oninput: move |e: FormEvent| reason.set(e.value()),
                     }
                     fieldset {
-                        legend { "Will {mentee_name} be told?" }
+                        legend { {t!(lang, "concern-tell-q", name = &mentee_name)} }
                         label { class: "choice",
                             input {
                                 r#type: "radio",
@@ -132,7 +131,7 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                                 checked: tell(),
                                 onchange: move |_| tell.set(true),
                             }
-                            " Yes: they'll see it in their sharing log (the usual way)"
+                            " " {t!(lang, "concern-tell-yes")}
                         }
                         label { class: "choice",
                             input {
@@ -142,14 +141,14 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                                 checked: !tell(),
                                 onchange: move |_| tell.set(false),
                             }
-                            " Not now: telling them could put them at risk"
+                            " " {t!(lang, "concern-tell-no")}
                         }
                     }
                     if !tell() {
                         if !care.not_told.trim().is_empty() {
-                            p { class: "hint", "Your program's policy: {care.not_told}" }
+                            p { class: "hint", {t!(lang, "concern-policy", policy = &care.not_told)} }
                         }
-                        label { r#for: "{field}-why-not", "Why not? (this goes with the concern)" }
+                        label { r#for: "{field}-why-not", {t!(lang, "concern-why-not")} }
                         textarea {
                             id: "{field}-why-not",
                             class: "concern-why-not",
@@ -164,9 +163,9 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                     }
                     div { class: "row",
                         button { r#type: "submit", class: "primary send-concern", disabled: busy(),
-                            "Pass it on to {safeguarding.name}"
+                            {t!(lang, "concern-send", team = &safeguarding.name)}
                         }
-                        button { r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+                        button { r#type: "button", onclick: move |_| open.set(false), {t!(lang, "cancel")} }
                     }
                 }
             }

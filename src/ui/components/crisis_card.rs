@@ -8,7 +8,7 @@ use dioxus::prelude::*;
 
 use crate::domain::{CrisisContact, OpenNow};
 use crate::ui::components::ContactCard;
-use crate::ui::{focus_when_mounted, use_session};
+use crate::ui::{focus_when_mounted, use_lang, use_session};
 
 /// Which lines to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,15 +31,17 @@ pub fn lines(
 /// The page's title and the one line for danger.
 #[component]
 pub fn HelpTitle() -> Element {
+    let lang = use_lang();
     rsx! {
-        h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, "Get help" }
-        p { class: "danger-note", "If you're in danger right now, call 911." }
+        h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "help-title")} }
+        p { class: "danger-note", {t!(lang, "help-danger")} }
     }
 }
 
 /// One part of the crisis card.
 #[component]
 pub fn CrisisLines(part: LinesPart) -> Element {
+    let lang = use_lang();
     let (directory, has_program_contacts) = use_session().device().crisis_card();
     let shown = lines(directory.by_open_now(Utc::now()), part);
     if shown.is_empty() {
@@ -49,24 +51,24 @@ pub fn CrisisLines(part: LinesPart) -> Element {
         match part {
             LinesPart::OpenNow => rsx! {
                 section { aria_labelledby: "open-lines-title", id: "open-lines",
-                    h2 { id: "open-lines-title", "People to talk to now" }
+                    h2 { id: "open-lines-title", {t!(lang, "lines-now-title")} }
                     p { class: "muted", id: "contacts-note",
-                        "Free and private. "
-                        if has_program_contacts { "Your program's lines come first when they're open." }
+                        {t!(lang, "lines-free")}
+                        if has_program_contacts { " " {t!(lang, "lines-program-first")} }
                     }
                     ul { class: "contact-list", id: "crisis-card",
                         for (contact, open) in shown {
-                            ContactCard { key: "{contact.name}", contact, open }
+                            ContactCard { key: "{contact.name}", contact, open, lang }
                         }
                     }
                 }
             },
             LinesPart::Closed => rsx! {
                 section { aria_labelledby: "closed-lines-title", id: "closed-lines",
-                    h2 { id: "closed-lines-title", "Not open right now" }
+                    h2 { id: "closed-lines-title", {t!(lang, "lines-closed-title")} }
                     ul { class: "contact-list",
                         for (contact, open) in shown {
-                            ContactCard { key: "{contact.name}", contact, open }
+                            ContactCard { key: "{contact.name}", contact, open, lang }
                         }
                     }
                 }
@@ -78,18 +80,13 @@ pub fn CrisisLines(part: LinesPart) -> Element {
 /// What a call or text leaves behind on the phone, and a quieter way in.
 #[component]
 pub fn Traces() -> Element {
+    let lang = use_lang();
     rsx! {
         details { class: "card", id: "traces",
-            summary { "Worried someone will see you reached out?" }
-            p {
-                "Calls show in your phone's call list, and texts stay in your messages. "
-                "You can delete them there afterwards."
-            }
-            p {
-                "Online chat, where a line has one, leaves less behind. Use a private tab in your "
-                "browser, and close it when you're done."
-            }
-            p { class: "muted small", "These lines are saved on your phone, so this page works without internet." }
+            summary { {t!(lang, "traces-title")} }
+            p { {t!(lang, "traces-calls")} }
+            p { {t!(lang, "traces-chat")} }
+            p { class: "muted small", {t!(lang, "traces-offline")} }
         }
     }
 }

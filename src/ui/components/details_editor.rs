@@ -5,6 +5,7 @@ use dioxus::prelude::*;
 
 use super::{EmotionGrid, MoodScale, TagPicker};
 use crate::domain::{ContextTag, MoodDetails, MoodEntry};
+use crate::i18n::Say;
 use crate::ui::use_session;
 
 #[component]
@@ -16,6 +17,7 @@ pub fn DetailsEditor(
     on_close: EventHandler<()>,
 ) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let mut level = use_signal(|| entry.level);
     let mut emotions = use_signal(|| entry.details.emotions.clone());
     let mut tags = use_signal(|| entry.details.tags.clone());
@@ -44,13 +46,13 @@ pub fn DetailsEditor(
                 session.changed();
                 on_saved.call(saved);
             }
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(err.say(lang))),
         }
     };
     let title = if editing {
-        "Edit this check-in"
+        t!(lang, "details-edit-title")
     } else {
-        "Want to add more? It's optional."
+        t!(lang, "details-title")
     };
 
     rsx! {
@@ -58,7 +60,7 @@ pub fn DetailsEditor(
             h2 { id: "details-title", "{title}" }
             if editing {
                 fieldset {
-                    legend { id: "edit-level", "How you felt" }
+                    legend { id: "edit-level", {t!(lang, "details-how-you-felt")} }
                     MoodScale {
                         labelled_by: "edit-level",
                         selected: Some(level()),
@@ -67,7 +69,7 @@ pub fn DetailsEditor(
                 }
             }
             fieldset {
-                legend { "Feeling words (optional)" }
+                legend { {t!(lang, "details-feeling-words")} }
                 EmotionGrid {
                     selected: emotions(),
                     on_toggle: move |key: String| {
@@ -82,7 +84,7 @@ pub fn DetailsEditor(
                 }
             }
             fieldset {
-                legend { "What's it about? (optional)" }
+                legend { {t!(lang, "details-about")} }
                 TagPicker {
                     choices: choices(),
                     selected: tags(),
@@ -105,7 +107,7 @@ pub fn DetailsEditor(
                     },
                 }
             }
-            label { r#for: "note", "A note, just for you (optional)" }
+            label { r#for: "note", {t!(lang, "details-note")} }
             textarea {
                 id: "note",
                 initial_value: "{note}",
@@ -117,12 +119,12 @@ pub fn DetailsEditor(
                 if let Some(text) = problem() { "{text}" }
             }
             div { class: "row",
-                button { r#type: "button", class: "primary", id: "save-details", onclick: save, "Save" }
+                button { r#type: "button", class: "primary", id: "save-details", onclick: save, {t!(lang, "save")} }
                 button {
                     r#type: "button",
                     id: "close-details",
                     onclick: move |_| on_close.call(()),
-                    if editing { "Cancel" } else { "Skip" }
+                    if editing { {t!(lang, "cancel")} } else { {t!(lang, "skip")} }
                 }
             }
         }

@@ -5,6 +5,7 @@
 use dioxus::prelude::*;
 
 use super::{PasscodeField, confirm_passcode};
+use crate::i18n::Say;
 use crate::store::{DeviceTrust, MenteeDeviceTrust, OwnDeviceStatus};
 use crate::ui::use_session;
 
@@ -13,6 +14,7 @@ use crate::ui::use_session;
 pub fn MentorDevices() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut problem = use_signal(|| None::<String>);
     let passcode = use_signal(String::new);
     let has_passcode = session.device().has_passcode();
@@ -25,26 +27,26 @@ pub fn MentorDevices() -> Element {
         .collect();
     rsx! {
         section { class: "card", aria_labelledby: "devices-title",
-            h2 { id: "devices-title", "Your mentor's devices" }
+            h2 { id: "devices-title", {t!(lang, "mentor-devices-title")} }
             if let Some(text) = problem() {
                 p { class: "error", role: "alert", "{text}" }
             }
             if devices.is_empty() {
-                p { "Your mentor hasn't connected a device yet. What you share will wait safely until they do." }
+                p { {t!(lang, "mentor-devices-none")} }
             }
             ul { class: "plain-list",
                 for d in devices {
                     li { key: "{d.device_id}", "data-device": "{d.device_id}",
-                        p { "One of {d.mentor_name}'s phones or computers. Its code is " code { "{d.fingerprint()}" } "." }
+                        p { {t!(lang, "mentor-device-code", name = &d.mentor_name)} " " code { "{d.fingerprint()}" } "." }
                         match d.trust {
-                            DeviceTrust::Approved => rsx! { p { class: "hint", "Can read what you share." } },
-                            DeviceTrust::Declined => rsx! { p { class: "hint", "You said no to this device." } },
+                            DeviceTrust::Approved => rsx! { p { class: "hint", {t!(lang, "device-approved")} } },
+                            DeviceTrust::Declined => rsx! { p { class: "hint", {t!(lang, "device-declined")} } },
                             _ => {
                                 let yes = d.device_id.clone();
                                 let no = d.device_id.clone();
                                 rsx! {
                                     p { class: "notice", role: "status",
-                                        "Is this really {d.mentor_name}'s? Ask them to read you their code. Say yes only if it's the same."
+                                        {t!(lang, "device-check", name = &d.mentor_name)}
                                     }
                                     PasscodeField { id: "approve-passcode-{d.device_id}", value: passcode, has_passcode }
                                     div { class: "row",
@@ -53,22 +55,22 @@ pub fn MentorDevices() -> Element {
                                             class: "primary approve-device",
                                             onclick: move |_| {
                                                 let device = session.device();
-                                                let outcome = confirm_passcode(&device, &passcode())
-                                                    .and_then(|()| device.decide_mentor_device(&yes, true).map_err(|e| e.to_string()));
+                                                let outcome = confirm_passcode(&device, &passcode(), lang)
+                                                    .and_then(|()| device.decide_mentor_device(&yes, true).map_err(|e| e.say(lang)));
                                                 problem.set(outcome.err());
                                                 session.changed();
                                             },
-                                            "Yes, it's the same code"
+                                            {t!(lang, "device-yes-same")}
                                         }
                                         button {
                                             r#type: "button",
                                             onclick: move |_| {
                                                 if let Err(err) = session.device().decide_mentor_device(&no, false) {
-                                                    problem.set(Some(err.to_string()));
+                                                    problem.set(Some(err.say(lang)));
                                                 }
                                                 session.changed();
                                             },
-                                            "No"
+                                            {t!(lang, "no")}
                                         }
                                     }
                                 }
@@ -86,6 +88,7 @@ pub fn MentorDevices() -> Element {
 pub fn OwnDevices() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut problem = use_signal(|| None::<String>);
     let passcode = use_signal(String::new);
     let has_passcode = session.device().has_passcode();
@@ -101,18 +104,15 @@ pub fn OwnDevices() -> Element {
     }
     rsx! {
         section { class: "card", aria_labelledby: "own-devices-title", id: "own-devices",
-            h2 { id: "own-devices-title", "A new device joined as you" }
-            p {
-                "Is it yours, like a new phone? Check that it shows the same code. "
-                "If you don't know it, say no. Your mentor won't trust it."
-            }
+            h2 { id: "own-devices-title", {t!(lang, "own-device-title")} }
+            p { {t!(lang, "own-device-body")} }
             if let Some(text) = problem() {
                 p { class: "error", role: "alert", "{text}" }
             }
             ul { class: "plain-list",
                 for d in waiting {
                     li { key: "{d.device_id}", "data-own-device": "{d.device_id}",
-                        p { "Code " code { "{d.fingerprint()}" } }
+                        p { {t!(lang, "code")} " " code { "{d.fingerprint()}" } }
                         PasscodeField { id: "own-passcode-{d.device_id}", value: passcode, has_passcode }
                         div { class: "row",
                             button {
@@ -122,13 +122,13 @@ pub fn OwnDevices() -> Element {
                                     let id = d.device_id.clone();
                                     move |_| {
                                         let device = session.device();
-                                        let outcome = confirm_passcode(&device, &passcode())
-                                            .and_then(|()| device.decide_own_device(&id, true).map_err(|e| e.to_string()));
+                                        let outcome = confirm_passcode(&device, &passcode(), lang)
+                                            .and_then(|()| device.decide_own_device(&id, true).map_err(|e| e.say(lang)));
                                         problem.set(outcome.err());
                                         session.changed();
                                     }
                                 },
-                                "Yes, it's mine"
+                                {t!(lang, "own-device-yes")}
                             }
                             button {
                                 r#type: "button",
@@ -136,12 +136,12 @@ pub fn OwnDevices() -> Element {
                                     let id = d.device_id.clone();
                                     move |_| {
                                         if let Err(err) = session.device().decide_own_device(&id, false) {
-                                            problem.set(Some(err.to_string()));
+                                            problem.set(Some(err.say(lang)));
                                         }
                                         session.changed();
                                     }
                                 },
-                                "No, not mine"
+                                {t!(lang, "own-device-no")}
                             }
                         }
                     }
@@ -156,6 +156,7 @@ pub fn OwnDevices() -> Element {
 pub fn MenteeDevices(mentee_id: String, name: String) -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut problem = use_signal(|| None::<String>);
     let passcode = use_signal(String::new);
     let has_passcode = session.device().has_passcode();
@@ -168,21 +169,17 @@ pub fn MenteeDevices(mentee_id: String, name: String) -> Element {
         .collect();
     rsx! {
         details { class: "card", id: "mentee-devices",
-            summary { "{name}'s device codes" }
-            p { class: "hint",
-                "Check these with {name} when you can. Only what these devices sign is shown to you."
-            }
+            summary { {t!(lang, "mentee-devices-title", name = &name)} }
+            p { class: "hint", {t!(lang, "mentee-devices-hint", name = &name)} }
             if let Some(text) = problem() {
                 p { class: "error", role: "alert", "{text}" }
             }
             ul { class: "plain-list",
                 for d in devices {
                     li { key: "{d.device_id}", "data-mentee-device": "{d.device_id}",
-                        p { "Code " code { "{d.fingerprint()}" } }
+                        p { {t!(lang, "code")} " " code { "{d.fingerprint()}" } }
                         if d.trust == MenteeDeviceTrust::Waiting {
-                            p { class: "notice", role: "status",
-                                "New, and none of {name}'s devices vouched for it. Its items show as \"could not verify\". Trust it only if {name} shows you this code."
-                            }
+                            p { class: "notice", role: "status", {t!(lang, "mentee-device-new", name = &name)} }
                             PasscodeField { id: "mentee-passcode-{d.device_id}", value: passcode, has_passcode }
                             button {
                                 r#type: "button",
@@ -191,16 +188,16 @@ pub fn MenteeDevices(mentee_id: String, name: String) -> Element {
                                     let (mentee, id) = (mentee_id.clone(), d.device_id.clone());
                                     move |_| {
                                         let device = session.device();
-                                        let outcome = confirm_passcode(&device, &passcode())
-                                            .and_then(|()| device.approve_mentee_device(&mentee, &id).map_err(|e| e.to_string()));
+                                        let outcome = confirm_passcode(&device, &passcode(), lang)
+                                            .and_then(|()| device.approve_mentee_device(&mentee, &id).map_err(|e| e.say(lang)));
                                         problem.set(outcome.err());
                                         session.changed();
                                     }
                                 },
-                                "{name} showed me this code"
+                                {t!(lang, "mentee-device-yes", name = &name)}
                             }
                         } else {
-                            p { class: "hint", "Trusted." }
+                            p { class: "hint", {t!(lang, "trusted")} }
                         }
                     }
                 }

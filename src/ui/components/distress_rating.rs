@@ -10,10 +10,11 @@ pub fn DistressRating(
     selected: Option<u8>,
     on_pick: EventHandler<Option<u8>>,
 ) -> Element {
+    let lang = crate::ui::use_lang();
     rsx! {
         fieldset { class: "rating",
             legend { id: "{id}", "{question}" }
-            p { class: "muted small", "0 is calm, 10 is the most upset. You can skip this." }
+            p { class: "muted small", {t!(lang, "rating-hint")} }
             div { class: "rating-scale", role: "group", aria_labelledby: "{id}",
                 for value in 0u8..=10 {
                     button {

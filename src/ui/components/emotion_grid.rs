@@ -11,12 +11,13 @@ const FIRST_WORDS: usize = 4;
 
 #[component]
 pub fn EmotionGrid(selected: Vec<String>, on_toggle: EventHandler<String>) -> Element {
+    let lang = crate::ui::use_lang();
     let mut all = use_signal(|| false);
     rsx! {
         div { class: "quadrants", id: "emotion-grid",
             for (index, quadrant) in Quadrant::ALL.into_iter().enumerate() {
                 div { key: "{index}", class: "quadrant", role: "group", aria_labelledby: "quadrant-{index}",
-                    h3 { id: "quadrant-{index}", "{quadrant.label()}" }
+                    h3 { id: "quadrant-{index}", {quadrant.title(lang)} }
                     div { class: "row",
                         for (position, word) in quadrant.words().enumerate() {
                             if all() || position < FIRST_WORDS || selected.iter().any(|k| k == word.key) {
@@ -27,7 +28,7 @@ pub fn EmotionGrid(selected: Vec<String>, on_toggle: EventHandler<String>) -> El
                                     "data-word": word.key,
                                     aria_pressed: if selected.iter().any(|k| k == word.key) { "true" } else { "false" },
                                     onclick: move |_| on_toggle.call(word.key.to_string()),
-                                    "{word.label}"
+                                    {word.words(lang)}
                                 }
                             }
                         }
@@ -40,7 +41,7 @@ pub fn EmotionGrid(selected: Vec<String>, on_toggle: EventHandler<String>) -> El
                 id: "more-words",
                 aria_expanded: if all() { "true" } else { "false" },
                 onclick: move |_| all.toggle(),
-                if all() { "Fewer words" } else { "More words" }
+                if all() { {t!(lang, "fewer-words")} } else { {t!(lang, "more-words")} }
             }
         }
     }

@@ -11,25 +11,26 @@ pub fn EntryCard(
     on_edit: EventHandler<()>,
     on_delete: EventHandler<()>,
 ) -> Element {
-    let time = entry.recorded_at.clock_time();
+    let lang = crate::ui::use_lang();
+    let time = entry.recorded_at.clock_in(lang);
     let level = entry.level;
     rsx! {
-        article { class: "card entry", "data-entry": "{entry.id}", aria_label: "Check-in at {time}",
+        article { class: "card entry", "data-entry": "{entry.id}", aria_label: t!(lang, "entry-aria", time = &time),
             div { class: "entry-head",
                 span { class: "entry-time", "{time}" }
-                span { class: "entry-level mood-{level.value()}", "{level.label()} ({level.value()} of 5)" }
+                span { class: "entry-level mood-{level.value()}", {t!(lang, "mood-with-level", mood = level.words(lang), level = level.value())} }
             }
             if !entry.details.emotions.is_empty() {
-                ul { class: "pill-list", aria_label: "Feeling words",
+                ul { class: "pill-list", aria_label: t!(lang, "entry-feeling-words"),
                     for key in entry.details.emotions.iter() {
-                        li { key: "{key}", "{EmotionWord::label_for(key)}" }
+                        li { key: "{key}", {EmotionWord::words_for(lang, key)} }
                     }
                 }
             }
             if !entry.details.tags.is_empty() {
-                ul { class: "pill-list", aria_label: "About",
+                ul { class: "pill-list", aria_label: t!(lang, "entry-about"),
                     for tag in entry.details.tags.iter() {
-                        li { key: "{tag.label()}", "{tag.label()}" }
+                        li { key: "{tag.label()}", {tag.words(lang)} }
                     }
                 }
             }
@@ -40,21 +41,21 @@ pub fn EntryCard(
                 button {
                     r#type: "button",
                     class: "edit",
-                    aria_label: "Edit check-in from {time}",
+                    aria_label: t!(lang, "entry-edit-aria", time = &time),
                     onclick: move |_| on_edit.call(()),
-                    "Edit"
+                    {t!(lang, "edit")}
                 }
                 button {
                     r#type: "button",
                     class: "delete",
-                    aria_label: "Delete check-in from {time}",
+                    aria_label: t!(lang, "entry-delete-aria", time = &time),
                     onclick: move |_| on_delete.call(()),
-                    "Delete"
+                    {t!(lang, "delete")}
                 }
                 ShareControl {
                     kind: ShareKind::Mood,
                     item_id: entry.id.as_str().to_owned(),
-                    label: format!("your check-in from {} at {time}", crate::domain::time::short_date(entry.recorded_at.local_date())),
+                    label: t!(lang, "entry-share-label", date = crate::domain::time::short_date_in(lang, entry.recorded_at.local_date()), time = &time),
                 }
             }
         }

@@ -8,14 +8,12 @@ use dioxus::prelude::*;
 use crate::domain::Reply;
 use crate::ui::use_session;
 
-const NOT_ON_CALL: &str =
-    "Mentors aren't on call. If you need someone right now, Help has people to talk to any time.";
-
 /// Notes and acknowledgements from mentors, kept until the mentee clears them.
 #[component]
 pub fn FromMentor() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     // Looking here is reading: mentors see it only if the mentee said they may.
     use_hook(move || {
         let _ = session.device().mark_replies_read();
@@ -35,16 +33,16 @@ pub fn FromMentor() -> Element {
     }
     rsx! {
         section { class: "card", id: "from-mentor", aria_labelledby: "from-mentor-title",
-            h2 { id: "from-mentor-title", "From your mentor" }
-            p { class: "muted small", "{NOT_ON_CALL}" }
+            h2 { id: "from-mentor-title", {t!(lang, "from-mentor")} }
+            p { class: "muted small", {t!(lang, "not-on-call")} }
             ul { class: "plain-list",
                 for reply in replies {
                     li { key: "{reply.reply_id}", class: "from-mentor-note", "data-reply": "{reply.reply_id}",
                         p { class: "muted small",
-                            "From {reply.mentor_name}"
-                            if reply.kept { " · kept" }
+                            {t!(lang, "from-name", name = &reply.mentor_name)}
+                            if reply.kept { " · " {t!(lang, "kept-lower")} }
                         }
-                        p { class: "note-words", "{reply.reply.words_for_mentee(&reply.mentor_name)}" }
+                        p { class: "note-words", {reply.reply.words_for_mentee(lang, &reply.mentor_name)} }
                         div { class: "row",
                             button {
                                 r#type: "button",
@@ -59,7 +57,7 @@ pub fn FromMentor() -> Element {
                                         }
                                     }
                                 },
-                                if reply.kept { "Kept" } else { "Keep" }
+                                if reply.kept { {t!(lang, "kept")} } else { {t!(lang, "keep")} }
                             }
                             button {
                                 r#type: "button",
@@ -72,14 +70,14 @@ pub fn FromMentor() -> Element {
                                         }
                                     }
                                 },
-                                "Clear"
+                                {t!(lang, "clear")}
                             }
                             if matches!(reply.reply, Reply::Note { .. } | Reply::Cheer { .. }) {
                                 button {
                                     r#type: "button",
                                     class: "quiet report-reply",
                                     disabled: busy(),
-                                    aria_label: "Report this note from {reply.mentor_name} to your program",
+                                    aria_label: t!(lang, "report-note-aria", name = &reply.mentor_name),
                                     onclick: {
                                         let id = reply.reply_id.clone();
                                         let name = reply.mentor_name.clone();
@@ -93,17 +91,15 @@ pub fn FromMentor() -> Element {
                                                 match outcome {
                                                     Ok(()) => {
                                                         problem.set(None);
-                                                        status.set(format!(
-                                                            "Sent to your program. Notes from {name} are paused until they've looked at it."
-                                                        ));
+                                                        status.set(t!(lang, "report-sent", name = &name));
                                                         session.changed();
                                                     }
-                                                    Err(err) => problem.set(Some(err.to_string())),
+                                                    Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
                                                 }
                                             }
                                         }
                                     },
-                                    "Report this note"
+                                    {t!(lang, "report-note")}
                                 }
                             }
                         }
@@ -121,22 +117,23 @@ pub fn FromMentor() -> Element {
 pub fn ReplySettings() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let (replies_on, read_receipts) = device.reply_terms().unwrap_or((true, false));
     let mentors = device
-        .mentors_in_words()
-        .unwrap_or_else(|_| "your mentor".into());
+        .mentors_in_words(lang)
+        .unwrap_or_else(|_| t!(lang, "your-mentor"));
     let mut problem = use_signal(|| None::<String>);
     let mut set = move |on: bool, receipts: bool| {
         match session.device().set_reply_terms(on, receipts) {
             Ok(()) => problem.set(None),
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
         }
         session.changed();
     };
     rsx! {
         section { class: "card", id: "reply-settings", aria_labelledby: "reply-settings-title",
-            h2 { id: "reply-settings-title", "Notes from {mentors}" }
+            h2 { id: "reply-settings-title", {t!(lang, "notes-from", names = &mentors)} }
             label { class: "choice",
                 input {
                     r#type: "checkbox",
@@ -144,7 +141,7 @@ pub fn ReplySettings() -> Element {
                     checked: replies_on,
                     onchange: move |_| set(!replies_on, read_receipts),
                 }
-                " Let {mentors} send me notes"
+                " " {t!(lang, "let-send-notes", names = &mentors)}
             }
             label { class: "choice",
                 input {
@@ -154,12 +151,9 @@ pub fn ReplySettings() -> Element {
                     disabled: !replies_on,
                     onchange: move |_| set(replies_on, !read_receipts),
                 }
-                " Let {mentors} see when I've read a note"
+                " " {t!(lang, "let-see-read", names = &mentors)}
             }
-            p { class: "hint",
-                "When you ask them to get in touch, they can always tell you they saw it. "
-                "Turning notes off stops the rest; you can turn them back on any time."
-            }
+            p { class: "hint", {t!(lang, "reply-settings-hint")} }
             if let Some(text) = problem() { p { class: "error", role: "alert", "{text}" } }
         }
     }
@@ -170,6 +164,7 @@ pub fn ReplySettings() -> Element {
 pub fn AckCard(on_open_help: EventHandler<()>) -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let Some((request_id, at)) = device.last_request().ok().flatten() else {
         return rsx! {};
@@ -185,27 +180,25 @@ pub fn AckCard(on_open_help: EventHandler<()>) -> Element {
         section { class: "card calm", id: "ack-card", aria_labelledby: "ack-title",
             h2 { id: "ack-title",
                 match &ack {
-                    Some(reply) => reply.reply.words_for_mentee(&reply.mentor_name),
-                    None => "You asked your mentor to get in touch.".to_owned(),
+                    Some(reply) => reply.reply.words_for_mentee(lang, &reply.mentor_name),
+                    None => t!(lang, "you-asked"),
                 }
             }
-            p { class: "muted", "{NOT_ON_CALL}" }
+            p { class: "muted", {t!(lang, "not-on-call")} }
             if unanswered {
                 if let Some(coordinator) = coordinator {
-                    p { id: "tell-coordinator",
-                        "It's been a while. Would you like to tell {coordinator.name}, your program's coordinator? Only if you want to."
-                    }
+                    p { id: "tell-coordinator", {t!(lang, "tell-coordinator", name = &coordinator.name)} }
                     div { class: "row",
                         if let Some(href) = coordinator.call_href() {
-                            super::OutsideLink { class: "button", href, accessible_name: "Call {coordinator.name}", "Call" }
+                            super::OutsideLink { class: "button", href, accessible_name: t!(lang, "call-name", name = &coordinator.name), {t!(lang, "call")} }
                         }
                         if let Some(href) = coordinator.email_href() {
-                            super::OutsideLink { class: "button", href, accessible_name: "Email {coordinator.name}", "Email" }
+                            super::OutsideLink { class: "button", href, accessible_name: t!(lang, "email-name", name = &coordinator.name), {t!(lang, "email")} }
                         }
                     }
                 }
             }
-            button { r#type: "button", class: "ack-help", onclick: move |_| on_open_help.call(()), "People to talk to now" }
+            button { r#type: "button", class: "ack-help", onclick: move |_| on_open_help.call(()), {t!(lang, "people-to-talk-to")} }
         }
     }
 }

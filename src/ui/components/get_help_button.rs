@@ -6,14 +6,15 @@ use dioxus::prelude::*;
 
 #[component]
 pub fn GetHelpButton(discreet: bool, on_open: EventHandler<()>) -> Element {
+    let lang = crate::ui::use_lang();
     rsx! {
         button {
             class: if discreet { "header-button get-help-plain" } else { "get-help" },
             r#type: "button",
             id: "get-help",
-            aria_label: if discreet { "Help" } else { "Get help now" },
+            aria_label: if discreet { t!(lang, "tab-help") } else { t!(lang, "get-help-aria") },
             onclick: move |_| on_open.call(()),
-            if discreet { "Help" } else { "Get help" }
+            if discreet { {t!(lang, "tab-help")} } else { {t!(lang, "get-help")} }
         }
     }
 }

@@ -6,6 +6,7 @@ use dioxus::prelude::*;
 
 use super::{GoalForm, ShareControl};
 use crate::domain::{EntryId, GoalDraft, GoalState, Progress, ShareKind};
+use crate::i18n::Say;
 use crate::ui::{focus_when_mounted, use_session};
 
 #[component]
@@ -16,6 +17,7 @@ pub fn GoalDetail(
 ) -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut new_step = use_signal(String::new);
     let mut progress = use_signal(|| None::<Progress>);
     let mut note = use_signal(String::new);
@@ -32,8 +34,8 @@ pub fn GoalDetail(
         Ok(goal) => goal,
         Err(err) => {
             return rsx! {
-                p { class: "error", role: "alert", "{err}" }
-                button { r#type: "button", onclick: move |_| on_back.call(()), "Back to goals" }
+                p { class: "error", role: "alert", {err.say(lang)} }
+                button { r#type: "button", onclick: move |_| on_back.call(()), {t!(lang, "back-to-goals")} }
             };
         }
     };
@@ -59,7 +61,7 @@ pub fn GoalDetail(
             status.set(done.to_string());
             session.changed();
         }
-        Err(err) => problem.set(Some(err.to_string())),
+        Err(err) => problem.set(Some(err.say(lang))),
     };
     let mut set_state = move |state: GoalState, message: &str| {
         celebrating.set(state == GoalState::Done);
@@ -74,7 +76,7 @@ pub fn GoalDetail(
             new_step.set(String::new());
             generation += 1;
         }
-        report(result, "Step added.");
+        report(result, &t!(lang, "step-added"));
     };
     let save_check_in = move |_| {
         let result = session
@@ -85,36 +87,36 @@ pub fn GoalDetail(
             progress.set(None);
             generation += 1;
         }
-        report(result, "Check-in saved. Only you can see it.");
+        report(result, &t!(lang, "goal-check-in-saved"));
     };
     let step_count = goal.steps.len();
 
     rsx! {
-        button { r#type: "button", id: "back-to-goals", onclick: move |_| on_back.call(()), "Back to goals" }
+        button { r#type: "button", id: "back-to-goals", onclick: move |_| on_back.call(()), {t!(lang, "back-to-goals")} }
         article { class: "goal", id: "goal-detail", "data-state": goal.state.key(),
             h2 { id: "goal-title-text", tabindex: "-1", onmounted: focus_when_mounted, "{goal.title}" }
             if !goal.why.is_empty() {
                 p { class: "goal-why", "{goal.why}" }
             }
             if let Some(target) = goal.target {
-                p { class: "muted", "Aiming for {crate::domain::time::long_date(target, chrono::Local::now().date_naive())}" }
+                p { class: "muted", {t!(lang, "shared-target", target = crate::domain::time::long_date_in(lang, target, chrono::Local::now().date_naive()))} }
             }
             if celebrating() && goal.state == GoalState::Done {
                 div { class: "celebrate", role: "status", id: "celebration",
                     span { class: "celebrate-mark", aria_hidden: "true", "✦" }
-                    p { "You did it. Take a moment to notice what you did." }
+                    p { {t!(lang, "goal-celebrate")} }
                 }
             }
             if goal.state == GoalState::LetGo {
                 p { class: "muted", id: "let-go-note",
-                    "You let this goal go. That's okay: things change, and you can pick it up again any time."
+                    {t!(lang, "goal-let-go-note")}
                 }
             }
             p { class: "status", role: "status", id: "goal-status", "{status}" }
-            ShareControl { kind: ShareKind::Goal, item_id: id.as_str().to_owned(), label: format!("your goal \"{}\"", goal.title) }
+            ShareControl { kind: ShareKind::Goal, item_id: id.as_str().to_owned(), label: t!(lang, "goal-share-label", title = &goal.title) }
 
-            h3 { "Steps" }
-            if let Some(text) = goal.progress_text() {
+            h3 { {t!(lang, "steps")} }
+            if let Some(text) = goal.progress_in(lang) {
                 p { class: "muted small", id: "goal-progress", "{text}" }
             }
             ul { class: "plain-list", id: "goal-steps",
@@ -135,7 +137,7 @@ pub fn GoalDetail(
                         div { class: "row step-controls",
                         button {
                             r#type: "button",
-                            aria_label: "Move “{step.text}” up",
+                            aria_label: t!(lang, "step-up-aria", step = &step.text),
                             disabled: index == 0,
                             onclick: {
                                 let id = step.id.clone();
@@ -145,7 +147,7 @@ pub fn GoalDetail(
                         }
                         button {
                             r#type: "button",
-                            aria_label: "Move “{step.text}” down",
+                            aria_label: t!(lang, "step-down-aria", step = &step.text),
                             disabled: index + 1 == step_count,
                             onclick: {
                                 let id = step.id.clone();
@@ -155,22 +157,22 @@ pub fn GoalDetail(
                         }
                         button {
                             r#type: "button",
-                            aria_label: "Remove “{step.text}”",
-                            onclick: move |_| report(session.device().remove_goal_step(&step.id), "Step removed."),
-                            "Remove"
+                            aria_label: t!(lang, "remove-quoted-aria", what = &step.text),
+                            onclick: move |_| report(session.device().remove_goal_step(&step.id), &t!(lang, "step-removed")),
+                            {t!(lang, "remove")}
                         }
                         }
                     }
                 }
             }
             div { class: "row add-tag",
-                label { class: "visually-hidden", r#for: "new-step", "Add a step" }
+                label { class: "visually-hidden", r#for: "new-step", {t!(lang, "add-a-step")} }
                 {rsx! {
                 input {
                     key: "{generation}",
                     id: "new-step",
                     r#type: "text",
-                    placeholder: "Add a small step",
+                    placeholder: t!(lang, "add-small-step"),
                     initial_value: "{new_step}",
                     aria_describedby: "goal-problem",
                     oninput: move |event| new_step.set(event.value()),
@@ -181,11 +183,11 @@ pub fn GoalDetail(
                     },
                 }
                 }}
-                button { r#type: "button", id: "add-step", onclick: move |_| add_step(), "Add step" }
+                button { r#type: "button", id: "add-step", onclick: move |_| add_step(), {t!(lang, "add-step")} }
             }
 
             if matches!(goal.state, GoalState::Active | GoalState::Paused) {
-            h3 { id: "check-in-title", "How's it going?" }
+            h3 { id: "check-in-title", {t!(lang, "hows-it-going")} }
             div { class: "row", role: "group", aria_labelledby: "check-in-title",
                 for each in Progress::ALL {
                     button {
@@ -195,11 +197,11 @@ pub fn GoalDetail(
                         "data-progress": "{each.value()}",
                         aria_pressed: if progress() == Some(each) { "true" } else { "false" },
                         onclick: move |_| progress.set(Some(each)),
-                        "{each.label()}"
+                        {each.words(lang)}
                     }
                 }
             }
-            label { r#for: "check-in-note", "A note (optional)" }
+            label { r#for: "check-in-note", {t!(lang, "a-note-optional")} }
             {rsx! {
                 textarea {
                     key: "{generation}",
@@ -208,7 +210,7 @@ pub fn GoalDetail(
                     oninput: move |event| note.set(event.value()),
                 }
             }}
-            button { r#type: "button", id: "save-check-in", onclick: save_check_in, "Save check-in" }
+            button { r#type: "button", id: "save-check-in", onclick: save_check_in, {t!(lang, "save-check-in")} }
             }
             p { id: "goal-problem", role: "alert", class: if problem.read().is_some() { "error" } else { "" },
                 if let Some(text) = problem() { "{text}" }
@@ -217,8 +219,8 @@ pub fn GoalDetail(
                 ul { class: "plain-list", id: "goal-check-ins",
                     for check_in in goal.check_ins.iter() {
                         li { key: "{check_in.id}", class: "check-in",
-                            span { class: "muted small", "{crate::domain::time::short_date(check_in.at.local_date())} · " }
-                            strong { "{check_in.progress.label()}" }
+                            span { class: "muted small", "{crate::domain::time::short_date_in(lang, check_in.at.local_date())} · " }
+                            strong { {check_in.progress.words(lang)} }
                             if let Some(text) = &check_in.note {
                                 p { class: "entry-note", "{text}" }
                             }
@@ -227,33 +229,32 @@ pub fn GoalDetail(
                 }
             }
 
-            h3 { "This goal" }
+            h3 { {t!(lang, "this-goal")} }
             div { class: "row", id: "goal-actions",
                 match goal.state {
                     GoalState::Active => rsx! {
                         button { r#type: "button", id: "mark-done",
-                            onclick: move |_| set_state(GoalState::Done, "Marked as done."), "Mark as done" }
+                            onclick: move |_| set_state(GoalState::Done, &t!(lang, "goal-marked-done")), {t!(lang, "goal-mark-done")} }
                         button { r#type: "button", id: "pause-goal",
-                            onclick: move |_| set_state(GoalState::Paused, "Resting for now. It'll be here when you're ready."), "Rest for now" }
+                            onclick: move |_| set_state(GoalState::Paused, &t!(lang, "goal-resting")), {t!(lang, "goal-rest")} }
                         button { r#type: "button", id: "let-go", aria_describedby: "let-go-hint",
-                            onclick: move |_| set_state(GoalState::LetGo, "Let go. It stays in your list."), "Let it go" }
+                            onclick: move |_| set_state(GoalState::LetGo, &t!(lang, "goal-let-go-stays")), {t!(lang, "goal-let-go")} }
                     },
                     GoalState::Paused => rsx! {
                         button { r#type: "button", class: "primary", id: "resume-goal",
-                            onclick: move |_| set_state(GoalState::Active, "Welcome back to this goal."), "Pick it back up" }
+                            onclick: move |_| set_state(GoalState::Active, &t!(lang, "goal-welcome-back")), {t!(lang, "goal-pick-up")} }
                         button { r#type: "button", id: "let-go",
-                            onclick: move |_| set_state(GoalState::LetGo, "Let go."), "Let it go" }
+                            onclick: move |_| set_state(GoalState::LetGo, &t!(lang, "goal-let-go-done")), {t!(lang, "goal-let-go")} }
                     },
                     GoalState::Done | GoalState::LetGo => rsx! {
                         button { r#type: "button", id: "restart-goal",
-                            onclick: move |_| set_state(GoalState::Active, "This goal is active again."), "Work on it again" }
+                            onclick: move |_| set_state(GoalState::Active, &t!(lang, "goal-active-again")), {t!(lang, "goal-work-again")} }
                     },
                 }
-                button { r#type: "button", id: "edit-goal", onclick: move |_| editing.set(true), "Edit" }
+                button { r#type: "button", id: "edit-goal", onclick: move |_| editing.set(true), {t!(lang, "edit")} }
             }
             p { class: "muted small", id: "let-go-hint",
-                "Letting a goal go keeps it in your list, so you can look back or pick it up again. "
-                "Deleting removes it and its steps completely."
+                {t!(lang, "goal-let-go-hint")}
             }
             div { class: "row", id: "goal-delete",
                 button {
@@ -265,9 +266,9 @@ pub fn GoalDetail(
                             session.changed();
                             on_deleted.call(goal_id());
                         }
-                        Err(err) => problem.set(Some(err.to_string())),
+                        Err(err) => problem.set(Some(err.say(lang))),
                     },
-                    "Delete this goal"
+                    {t!(lang, "goal-delete")}
                 }
             }
         }

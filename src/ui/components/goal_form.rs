@@ -16,6 +16,7 @@ pub fn GoalForm(
     on_cancel: EventHandler<()>,
 ) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let mut title = use_signal(|| initial.title.clone());
     let mut why = use_signal(|| initial.why.clone());
     let mut first_step = use_signal(|| initial.first_step.clone());
@@ -40,7 +41,7 @@ pub fn GoalForm(
                 session.changed();
                 on_saved.call(id);
             }
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
         }
     };
     let invalid = if problem.read().is_some() {
@@ -51,8 +52,8 @@ pub fn GoalForm(
 
     rsx! {
         section { class: "card goal-form", aria_labelledby: "goal-form-title",
-            h2 { id: "goal-form-title", tabindex: "-1", onmounted: focus_when_mounted, if is_new { "A new goal" } else { "Change this goal" } }
-            label { r#for: "goal-title", "What do you want to do?" }
+            h2 { id: "goal-form-title", tabindex: "-1", onmounted: focus_when_mounted, if is_new { {t!(lang, "goal-new")} } else { {t!(lang, "goal-change")} } }
+            label { r#for: "goal-title", {t!(lang, "goal-what")} }
             input {
                 id: "goal-title",
                 r#type: "text",
@@ -61,14 +62,14 @@ pub fn GoalForm(
                 aria_describedby: "goal-problem",
                 oninput: move |event| title.set(event.value()),
             }
-            label { r#for: "goal-why", "Why does it matter to you? (optional)" }
+            label { r#for: "goal-why", {t!(lang, "goal-why")} }
             textarea {
                 id: "goal-why",
                 initial_value: "{why}",
                 oninput: move |event| why.set(event.value()),
             }
             if is_new {
-                label { r#for: "goal-first-step", "What's one small first step? (optional)" }
+                label { r#for: "goal-first-step", {t!(lang, "goal-first-step")} }
                 input {
                     id: "goal-first-step",
                     r#type: "text",
@@ -76,7 +77,7 @@ pub fn GoalForm(
                     oninput: move |event| first_step.set(event.value()),
                 }
             }
-            label { r#for: "goal-target", "A date to aim for (optional)" }
+            label { r#for: "goal-target", {t!(lang, "goal-target")} }
             input {
                 id: "goal-target",
                 r#type: "date",
@@ -87,8 +88,8 @@ pub fn GoalForm(
                 if let Some(text) = problem() { "{text}" }
             }
             div { class: "row",
-                button { r#type: "button", class: "primary", id: "save-goal", onclick: save, "Save goal" }
-                button { r#type: "button", onclick: move |_| on_cancel.call(()), "Cancel" }
+                button { r#type: "button", class: "primary", id: "save-goal", onclick: save, {t!(lang, "save-goal")} }
+                button { r#type: "button", onclick: move |_| on_cancel.call(()), {t!(lang, "cancel")} }
             }
         }
     }

@@ -13,25 +13,26 @@ pub fn LowMoodOffer(
     on_not_now: EventHandler<()>,
 ) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let connected = session.device().enrolment().ok().flatten().is_some();
     let mut asked = use_signal(|| None::<Result<(), String>>);
     rsx! {
         section { class: "card gentle-offer", aria_labelledby: "offer-title", id: "low-mood-offer",
-            h2 { id: "offer-title", "That sounds really hard." }
-            p { "You don't have to carry it alone. Would one of these help right now?" }
+            h2 { id: "offer-title", {t!(lang, "offer-title")} }
+            p { {t!(lang, "offer-body")} }
             div { class: "row",
                 button {
                     r#type: "button",
                     class: "primary",
                     onclick: move |_| on_open_help.call(()),
-                    "See who I can reach"
+                    {t!(lang, "offer-help")}
                 }
                 button {
                     r#type: "button",
                     class: "primary",
                     id: "offer-tools",
                     onclick: move |_| on_open_tools.call(()),
-                    "Try a calming tool"
+                    {t!(lang, "offer-tools")}
                 }
                 if connected && asked().is_none() {
                     button {
@@ -41,18 +42,18 @@ pub fn LowMoodOffer(
                             let result = session
                                 .device()
                                 .ask_mentor_to_reach_out()
-                                .map_err(|err| err.to_string());
+                                .map_err(|err| crate::i18n::Say::say(&err, lang));
                             asked.set(Some(result));
                             session.changed();
                         },
-                        "Let my mentor know"
+                        {t!(lang, "ask-mentor")}
                     }
                 }
-                button { r#type: "button", onclick: move |_| on_not_now.call(()), "Not now" }
+                button { r#type: "button", onclick: move |_| on_not_now.call(()), {t!(lang, "not-now")} }
             }
             match asked() {
                 Some(Ok(())) => rsx! {
-                    p { role: "status", id: "offer-mentor-sent", "Sent. Your mentor will see you'd like them to get in touch." }
+                    p { role: "status", id: "offer-mentor-sent", {t!(lang, "offer-mentor-sent")} }
                 },
                 Some(Err(text)) => rsx! { p { class: "error", role: "alert", "{text}" } },
                 None => rsx! {},

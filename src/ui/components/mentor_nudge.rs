@@ -4,30 +4,31 @@
 
 use dioxus::prelude::*;
 
-use crate::ui::use_session;
+use crate::i18n::Say;
+use crate::ui::{use_lang, use_session};
 
 #[component]
 pub fn MentorNudge() -> Element {
     let mut session = use_session();
+    let lang = use_lang();
     let mut asking = use_signal(|| false);
     let mut sent = use_signal(|| false);
     let mut problem = use_signal(|| None::<String>);
     let availability = session.device().availability().unwrap_or_default();
     rsx! {
         section { class: "card", id: "mentor-nudge", aria_labelledby: "ask-title",
-            h2 { id: "ask-title", "Let my mentor know" }
-            p { "Send your mentor a quiet nudge to get in touch. Nothing else is sent with it." }
+            h2 { id: "ask-title", {t!(lang, "nudge-title")} }
+            p { {t!(lang, "nudge-body")} }
             for (name, text) in availability {
-                p { key: "{name}", class: "availability", "{name}: “{text}”" }
+                p { key: "{name}", class: "availability", {t!(lang, "nudge-availability", name = &name, text = &text)} }
             }
             p { class: "muted", id: "not-on-call",
-                "It's not for emergencies: your mentor isn't on call and may not see it for a while. "
-                "For right now, call or text one of the lines above."
+                {t!(lang, "nudge-not-on-call")}
             }
             if sent() {
-                p { id: "ask-sent", role: "status", "Sent. Your mentor will see it next time they open the app." }
+                p { id: "ask-sent", role: "status", {t!(lang, "nudge-sent")} }
             } else if asking() {
-                p { "Send it now?" }
+                p { {t!(lang, "nudge-confirm-q")} }
                 div { class: "row",
                     button {
                         r#type: "button",
@@ -38,18 +39,18 @@ pub fn MentorNudge() -> Element {
                                 sent.set(true);
                                 session.changed();
                             }
-                            Err(err) => problem.set(Some(err.to_string())),
+                            Err(err) => problem.set(Some(err.say(lang))),
                         },
-                        "Yes, send it"
+                        {t!(lang, "nudge-confirm")}
                     }
-                    button { r#type: "button", onclick: move |_| asking.set(false), "Not now" }
+                    button { r#type: "button", onclick: move |_| asking.set(false), {t!(lang, "not-now")} }
                 }
             } else {
                 button {
                     r#type: "button",
                     id: "ask-mentor",
                     onclick: move |_| asking.set(true),
-                    "Let my mentor know"
+                    {t!(lang, "nudge-title")}
                 }
             }
             if let Some(text) = problem() {

@@ -7,7 +7,8 @@
 use dioxus::prelude::*;
 
 use crate::domain::Reply;
-use crate::domain::replies::{ACK_WORDS, PRESETS};
+use crate::domain::replies::{PRESETS, preset_words};
+use crate::i18n::Say;
 use crate::state::ComposeState;
 use crate::ui::use_session;
 
@@ -19,6 +20,7 @@ fn now_ms() -> i64 {
 #[component]
 pub fn AckButton(mentee_id: String, request_id: String) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let device = session.device();
     let free_text = device.program_care().0.free_text_replies;
     let already = device
@@ -29,12 +31,12 @@ pub fn AckButton(mentee_id: String, request_id: String) -> Element {
     let mut words = use_signal(String::new);
     let mut problem = use_signal(|| None::<String>);
     if already {
-        return rsx! { p { class: "status acked", "You told them you saw it." } };
+        return rsx! { p { class: "status acked", {t!(lang, "acked")} } };
     }
     rsx! {
         div { class: "ack",
             if free_text {
-                label { r#for: "ack-words-{request_id}", "A few words (optional)" }
+                label { r#for: "ack-words-{request_id}", {t!(lang, "a-few-words")} }
                 input {
                     id: "ack-words-{request_id}",
                     class: "ack-words",
@@ -61,13 +63,13 @@ pub fn AckButton(mentee_id: String, request_id: String) -> Element {
                                 problem.set(None);
                                 session.changed();
                             }
-                            Err(err) => problem.set(Some(err.to_string())),
+                            Err(err) => problem.set(Some(err.say(lang))),
                         }
                     }
                 },
-                "{ACK_WORDS}"
+                {t!(lang, "ack-words")}
             }
-            p { class: "hint", "It doesn't promise anything: it tells them someone saw it." }
+            p { class: "hint", {t!(lang, "ack-hint")} }
             if let Some(text) = problem() { p { class: "error", role: "alert", "{text}" } }
         }
     }
@@ -77,6 +79,7 @@ pub fn AckButton(mentee_id: String, request_id: String) -> Element {
 #[component]
 pub fn NoteComposer(mentee_id: String, about: String) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let device = session.device();
     let state = device
         .compose_state(&mentee_id)
@@ -89,21 +92,21 @@ pub fn NoteComposer(mentee_id: String, about: String) -> Element {
     let mut sent = use_signal(|| false);
     let group = format!("note-{about}");
     if let ComposeState::Closed(why) = state {
-        return rsx! { p { class: "hint compose-closed", "{why}" } };
+        return rsx! { p { class: "hint compose-closed", {why.say(lang)} } };
     }
     rsx! {
         div { class: "note-composer",
             if sent() {
-                p { role: "status", class: "status note-sent", "Sent. It goes at the next sync." }
+                p { role: "status", class: "status note-sent", {t!(lang, "note-sent")} }
             }
             if !open() {
                 button { r#type: "button", class: "open-note",
                     onclick: move |_| { sent.set(false); open.set(true) },
-                    "Send a note"
+                    {t!(lang, "send-a-note")}
                 }
             } else {
                 fieldset {
-                    legend { "Send a kind note" }
+                    legend { {t!(lang, "send-kind-note")} }
                     for text in PRESETS {
                         label { key: "{text}", class: "choice",
                             input {
@@ -114,12 +117,12 @@ pub fn NoteComposer(mentee_id: String, about: String) -> Element {
                                 checked: preset().as_deref() == Some(text),
                                 onchange: move |_| preset.set(Some(text.to_owned())),
                             }
-                            " {text}"
+                            " " {preset_words(lang, text)}
                         }
                     }
                 }
                 if free_text {
-                    label { r#for: "{group}-words", "Or in your own words (up to 280 characters)" }
+                    label { r#for: "{group}-words", {t!(lang, "own-words")} }
                     textarea {
                         id: "{group}-words",
                         class: "note-words",
@@ -154,13 +157,13 @@ pub fn NoteComposer(mentee_id: String, about: String) -> Element {
                                         sent.set(true);
                                         session.changed();
                                     }
-                                    Err(err) => problem.set(Some(err.to_string())),
+                                    Err(err) => problem.set(Some(err.say(lang))),
                                 }
                             }
                         },
-                        "Send"
+                        {t!(lang, "send")}
                     }
-                    button { r#type: "button", onclick: move |_| open.set(false), "Cancel" }
+                    button { r#type: "button", onclick: move |_| open.set(false), {t!(lang, "cancel")} }
                 }
             }
         }
@@ -171,6 +174,7 @@ pub fn NoteComposer(mentee_id: String, about: String) -> Element {
 #[component]
 pub fn CheerSteps(mentee_id: String, goal_id: String, done: Vec<String>) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let device = session.device();
     if done.is_empty() {
         return rsx! {};
@@ -193,14 +197,14 @@ pub fn CheerSteps(mentee_id: String, goal_id: String, done: Vec<String>) -> Elem
         ul { class: "plain-list cheers",
             for step in done {
                 li { key: "{step}", class: "row",
-                    span { class: "grow", "Done: {step}" }
+                    span { class: "grow", {t!(lang, "done-step", step = &step)} }
                     if cheered.contains(&step) {
-                        span { class: "muted", "Cheered" }
+                        span { class: "muted", {t!(lang, "cheered")} }
                     } else {
                         button {
                             r#type: "button",
                             class: "cheer",
-                            aria_label: "Cheer: {step}",
+                            aria_label: t!(lang, "cheer-aria", step = &step),
                             onclick: {
                                 let mentee_id = mentee_id.clone();
                                 let goal_id = goal_id.clone();
@@ -216,7 +220,7 @@ pub fn CheerSteps(mentee_id: String, goal_id: String, done: Vec<String>) -> Elem
                                     }
                                 }
                             },
-                            "Cheer"
+                            {t!(lang, "cheer")}
                         }
                     }
                 }
@@ -229,6 +233,7 @@ pub fn CheerSteps(mentee_id: String, goal_id: String, done: Vec<String>) -> Elem
 #[component]
 pub fn SentReplies(mentee_id: String, mentee_name: String) -> Element {
     let session = use_session();
+    let lang = session.lang();
     let sent = session
         .device()
         .sent_replies(&mentee_id)
@@ -243,14 +248,14 @@ pub fn SentReplies(mentee_id: String, mentee_name: String) -> Element {
     }
     rsx! {
         section { class: "card", id: "sent-replies", aria_labelledby: "sent-title",
-            h2 { id: "sent-title", "What you sent {mentee_name}" }
+            h2 { id: "sent-title", {t!(lang, "what-you-sent", name = &mentee_name)} }
             ul { class: "plain-list",
                 for (i, item) in shown.iter().enumerate() {
                     li { key: "{i}", class: "sent-reply",
-                        span { "{item.reply.words_for_mentor()}" }
+                        span { {item.reply.words_for_mentor(lang)} }
                         span { class: "muted small",
-                            if !item.sent { " · waiting to send" }
-                            else if item.seen { " · seen" }
+                            if !item.sent { " · " {t!(lang, "waiting-to-send")} }
+                            else if item.seen { " · " {t!(lang, "seen")} }
                         }
                     }
                 }
@@ -263,18 +268,19 @@ pub fn SentReplies(mentee_id: String, mentee_name: String) -> Element {
 #[component]
 pub fn AvailabilityForm() -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let current = session.device().my_availability().ok().flatten();
     let mut typed = use_signal(|| current.clone().unwrap_or_default());
     let mut status = use_signal(String::new);
     rsx! {
         section { class: "card", id: "availability", aria_labelledby: "availability-title",
-            h2 { id: "availability-title", "When you usually reply" }
-            p { class: "hint", "Your mentees see this before they ask you to get in touch. Keep it honest: you're not on call." }
-            label { r#for: "availability-text", "In your words" }
+            h2 { id: "availability-title", {t!(lang, "availability-title")} }
+            p { class: "hint", {t!(lang, "availability-hint")} }
+            label { r#for: "availability-text", {t!(lang, "in-your-words")} }
             input {
                 id: "availability-text",
                 maxlength: "120",
-                placeholder: "I usually reply within a day.",
+                placeholder: t!(lang, "availability-placeholder"),
                 value: "{typed}",
                 oninput: move |e: FormEvent| typed.set(e.value()),
             }
@@ -284,12 +290,12 @@ pub fn AvailabilityForm() -> Element {
                     id: "save-availability",
                     onclick: move |_| match session.device().set_availability(&typed()) {
                         Ok(()) => {
-                            status.set("Saved. Your mentees get it at the next sync.".into());
+                            status.set(t!(lang, "availability-saved"));
                             session.changed();
                         }
-                        Err(err) => status.set(err.to_string()),
+                        Err(err) => status.set(err.say(lang)),
                     },
-                    "Save"
+                    {t!(lang, "save")}
                 }
             }
             p { role: "status", class: "status", id: "availability-status", "{status}" }

@@ -5,8 +5,9 @@
 
 use dioxus::prelude::*;
 
-use crate::domain::time::short_date;
+use crate::domain::time::{short_date_in, weekday_short};
 use crate::domain::{ChartRange, ChartSummary, DayPoint, MoodLevel};
+use crate::ui::use_lang;
 
 const WIDTH: f32 = 340.0;
 const HEIGHT: f32 = 150.0;
@@ -24,6 +25,7 @@ fn y_for(level: f32) -> f32 {
 
 #[component]
 pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange) -> Element {
+    let lang = use_lang();
     let count = points.len().max(1) as f32;
     let slot = (WIDTH - LEFT - RIGHT) / count;
     let bar = (slot * 0.55).clamp(3.0, 18.0);
@@ -49,7 +51,7 @@ pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange
                             x: "{LEFT - 6.0}",
                             y: "{y_for(f32::from(level)) + 4.0}",
                             text_anchor: "end",
-                            {MoodLevel::ALL[usize::from(level) - 1].label()}
+                            {MoodLevel::ALL[usize::from(level) - 1].words(lang)}
                         }
                     }
                 }
@@ -82,9 +84,9 @@ pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange
                                 y: "{HEIGHT - 4.0}",
                                 text_anchor: "middle",
                                 if range == ChartRange::Week {
-                                    "{point.date.format(\"%a\")}"
+                                    {weekday_short(lang, point.date)}
                                 } else {
-                                    "{short_date(point.date)}"
+                                    {short_date_in(lang, point.date)}
                                 }
                             }
                         }
@@ -93,7 +95,8 @@ pub fn MoodChart(points: Vec<DayPoint>, summary: ChartSummary, range: ChartRange
             }
             figcaption { class: "muted small", id: "chart-summary",
                 "{summary.0}"
-                " Each bar runs from the lowest to the highest check-in that day; the dot is the middle."
+                " "
+                {t!(lang, "chart-how-to-read")}
             }
         }
     }

@@ -3,6 +3,7 @@
 use dioxus::prelude::*;
 
 use crate::domain::MoodLevel;
+use crate::ui::use_lang;
 
 #[component]
 pub fn MoodScale(
@@ -12,6 +13,7 @@ pub fn MoodScale(
     selected: Option<MoodLevel>,
     on_pick: EventHandler<MoodLevel>,
 ) -> Element {
+    let lang = use_lang();
     rsx! {
         div { class: "mood-scale", role: "group", aria_labelledby: "{labelled_by}",
             for level in MoodLevel::ALL {
@@ -21,10 +23,10 @@ pub fn MoodScale(
                     class: "mood-button mood-{level.value()}",
                     "data-mood": "{level.value()}",
                     aria_pressed: if selected == Some(level) { "true" } else { "false" },
-                    aria_label: "{level.label()}, {level.value()} of 5",
+                    aria_label: t!(lang, "mood-button-aria", mood = level.words(lang), level = level.value()),
                     onclick: move |_| on_pick.call(level),
                     span { class: "mood-dot", aria_hidden: "true" }
-                    span { "{level.label()}" }
+                    span { {level.words(lang)} }
                 }
             }
         }

@@ -9,12 +9,13 @@ use crate::state::Device;
 #[component]
 pub fn PasscodeField(id: String, value: Signal<String>, has_passcode: bool) -> Element {
     let mut value = value;
+    let lang = crate::ui::use_lang();
     if !has_passcode {
         return rsx! {};
     }
     rsx! {
-        label { r#for: "{id}", "Your passcode" }
-        p { class: "hint", id: "{id}-hint", "So only you can share your things." }
+        label { r#for: "{id}", {t!(lang, "your-passcode")} }
+        p { class: "hint", id: "{id}-hint", {t!(lang, "passcode-field-hint")} }
         input {
             id: "{id}",
             r#type: "password",
@@ -27,8 +28,8 @@ pub fn PasscodeField(id: String, value: Signal<String>, has_passcode: bool) -> E
 }
 
 /// Checks the typed passcode when one is set, so the step after it may go ahead.
-pub fn confirm(device: &Device, typed: &str) -> Result<(), String> {
+pub fn confirm(device: &Device, typed: &str, lang: crate::i18n::Lang) -> Result<(), String> {
     device
         .confirm_passcode(typed)
-        .map_err(|err| err.to_string())
+        .map_err(|err| crate::i18n::Say::say(&err, lang))
 }

@@ -11,6 +11,7 @@ use crate::ui::use_session;
 pub fn PeopleList() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let people = session.device().people().unwrap_or_default();
     let mut name = use_signal(String::new);
     let mut phone = use_signal(String::new);
@@ -23,7 +24,7 @@ pub fn PeopleList() -> Element {
 
     let save = move |_| match session.device().save_person(editing(), &name(), &phone()) {
         Ok(person) => {
-            status.set(format!("Saved {}.", person.name));
+            status.set(t!(lang, "saved-name", name = &person.name));
             name.set(String::new());
             phone.set(String::new());
             editing.set(None);
@@ -31,7 +32,7 @@ pub fn PeopleList() -> Element {
             generation += 1;
             session.changed();
         }
-        Err(err) => problem.set(Some(err.to_string())),
+        Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
     };
     let invalid = if problem.read().is_some() {
         "true"
@@ -41,8 +42,8 @@ pub fn PeopleList() -> Element {
 
     rsx! {
         section { class: "card", id: "my-people", aria_labelledby: "people-title",
-            h2 { id: "people-title", "My people" }
-            p { class: "muted", "People you trust, to call or text when things are hard. Only you can see this list." }
+            h2 { id: "people-title", {t!(lang, "my-people")} }
+            p { class: "muted", {t!(lang, "my-people-intro")} }
             ul { class: "plain-list", id: "people-list",
                 for person in people {
                     li { key: "{person.id}", class: "person", "data-person": "{person.name}",
@@ -52,18 +53,19 @@ pub fn PeopleList() -> Element {
                             OutsideLink {
                                 class: "button primary",
                                 href: person.call_href(),
-                                accessible_name: "Call {person.name}",
-                                "Call"
+                                accessible_name: t!(lang, "call-name", name = &person.name),
+                                {t!(lang, "call")}
                             }
                             OutsideLink {
                                 class: "button primary",
                                 href: person.text_href(),
-                                accessible_name: "Text {person.name}",
-                                "Text"
+                                accessible_name: t!(lang, "text-name", name = &person.name),
+                                {t!(lang, "text")}
                             }
                             button {
                                 r#type: "button",
-                                aria_label: "Edit {person.name}",
+                                class: "edit-person",
+                                aria_label: t!(lang, "edit-name", name = &person.name),
                                 onclick: {
                                     let person = person.clone();
                                     move |_| {
@@ -73,25 +75,25 @@ pub fn PeopleList() -> Element {
                                         generation += 1;
                                     }
                                 },
-                                "Edit"
+                                {t!(lang, "edit")}
                             }
                             button {
                                 r#type: "button",
-                                aria_label: "Remove {person.name}",
+                                aria_label: t!(lang, "remove-aria", what = &person.name),
                                 onclick: move |_| {
                                     if session.device().remove_person(&person.id).is_ok() {
                                         removed.set(Some(person.clone()));
                                         session.changed();
                                     }
                                 },
-                                "Remove"
+                                {t!(lang, "remove")}
                             }
                         }
                     }
                 }
             }
-            h3 { if editing.read().is_some() { "Change details" } else { "Add someone" } }
-            label { r#for: "person-name", "Name" }
+            h3 { if editing.read().is_some() { {t!(lang, "change-details")} } else { {t!(lang, "add-someone")} } }
+            label { r#for: "person-name", {t!(lang, "name")} }
             {rsx! {
             input {
                 key: "{generation}",
@@ -102,7 +104,7 @@ pub fn PeopleList() -> Element {
                 oninput: move |event| name.set(event.value()),
             }
             }}
-            label { r#for: "person-phone", "Phone number" }
+            label { r#for: "person-phone", {t!(lang, "phone-number")} }
             {rsx! {
             input {
                 key: "{generation}",
@@ -120,7 +122,7 @@ pub fn PeopleList() -> Element {
                 if let Some(text) = problem() { "{text}" }
             }
             div { class: "row",
-                button { r#type: "button", class: "primary", id: "save-person", onclick: save, "Save" }
+                button { r#type: "button", class: "primary", id: "save-person", onclick: save, {t!(lang, "save")} }
                 if editing.read().is_some() {
                     button {
                         r#type: "button",
@@ -131,7 +133,7 @@ pub fn PeopleList() -> Element {
                             problem.set(None);
                             generation += 1;
                         },
-                        "Cancel"
+                        {t!(lang, "cancel")}
                     }
                 }
             }
@@ -139,7 +141,7 @@ pub fn PeopleList() -> Element {
         }
         if let Some(person) = removed() {
             UndoToast {
-                message: "Removed {person.name}.",
+                message: t!(lang, "removed-name", name = &person.name),
                 on_undo: move |_| {
                     if session.device().restore_person(&person).is_ok() {
                         session.changed();

@@ -20,6 +20,7 @@ pub fn person_named<'a>(text: &str, people: &'a [TrustedPerson]) -> Option<&'a T
 #[component]
 pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let key = section.key();
     let mut typed = use_signal(String::new);
     let mut editing = use_signal(|| None::<(EntryId, String)>);
@@ -48,7 +49,7 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
             problem.set(None);
             session.changed();
         }
-        Err(err) => problem.set(Some(err.to_string())),
+        Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
     };
     let mut save_edit = move || {
         let Some((id, text)) = editing() else { return };
@@ -58,19 +59,19 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                 problem.set(None);
                 session.changed();
             }
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
         }
     };
 
     rsx! {
         section { class: "card plan-section", "data-section": key, aria_labelledby: "plan-{key}",
-            h2 { id: "plan-{key}", "{section.title()}" }
-            p { class: "muted", "{section.prompt()}" }
+            h2 { id: "plan-{key}", {section.title_in(lang)} }
+            p { class: "muted", {section.prompt_in(lang)} }
             ul { class: "plain-list",
                 for item in items {
                     li { key: "{item.id}", class: "plan-item",
                         if editing.read().as_ref().is_some_and(|(id, _)| *id == item.id) {
-                            label { class: "visually-hidden", r#for: "edit-{key}", "Change this line" }
+                            label { class: "visually-hidden", r#for: "edit-{key}", {t!(lang, "change-this-line")} }
                             input {
                                 id: "edit-{key}",
                                 r#type: "text",
@@ -87,8 +88,8 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                                 },
                             }
                             div { class: "row",
-                                button { r#type: "button", class: "primary", onclick: move |_| save_edit(), "Save" }
-                                button { r#type: "button", onclick: move |_| editing.set(None), "Cancel" }
+                                button { r#type: "button", class: "primary", onclick: move |_| save_edit(), {t!(lang, "save")} }
+                                button { r#type: "button", onclick: move |_| editing.set(None), {t!(lang, "cancel")} }
                             }
                         } else {
                             div { class: "row",
@@ -97,34 +98,34 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                                     OutsideLink {
                                         class: "button primary",
                                         href: person.call_href(),
-                                        accessible_name: "Call {person.name}",
-                                        "Call"
+                                        accessible_name: t!(lang, "call-name", name = &person.name),
+                                        {t!(lang, "call")}
                                     }
                                     OutsideLink {
                                         class: "button",
                                         href: person.text_href(),
-                                        accessible_name: "Text {person.name}",
-                                        "Text"
+                                        accessible_name: t!(lang, "text-name", name = &person.name),
+                                        {t!(lang, "text")}
                                     }
                                 }
                                 button {
                                     r#type: "button",
-                                    aria_label: "Edit “{item.text}”",
+                                    aria_label: t!(lang, "edit-quoted-aria", what = &item.text),
                                     onclick: {
                                         let item = item.clone();
                                         move |_| editing.set(Some((item.id.clone(), item.text.clone())))
                                     },
-                                    "Edit"
+                                    {t!(lang, "edit")}
                                 }
                                 button {
                                     r#type: "button",
-                                    aria_label: "Remove “{item.text}”",
+                                    aria_label: t!(lang, "remove-quoted-aria", what = &item.text),
                                     onclick: move |_| {
                                         if session.device().remove_plan_item(&item.id).is_ok() {
                                             session.changed();
                                         }
                                     },
-                                    "Remove"
+                                    {t!(lang, "remove")}
                                 }
                             }
                         }
@@ -132,7 +133,7 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                 }
             }
             if !not_listed.is_empty() {
-                p { class: "muted", id: "from-my-people-{key}", "From My people:" }
+                p { class: "muted", id: "from-my-people-{key}", {t!(lang, "from-my-people")} }
                 div { class: "row from-people", role: "group", aria_labelledby: "from-my-people-{key}",
                     for person in not_listed {
                         button {
@@ -147,22 +148,22 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                                         problem.set(None);
                                         session.changed();
                                     }
-                                    Err(err) => problem.set(Some(err.to_string())),
+                                    Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
                                 }
                             },
-                            "Add {person.name}"
+                            {t!(lang, "add-name", name = &person.name)}
                         }
                     }
                 }
             }
             div { class: "row add-tag",
-                label { class: "visually-hidden", r#for: "add-{key}", "Add to {section.title()}" }
+                label { class: "visually-hidden", r#for: "add-{key}", {t!(lang, "add-to", section = section.title_in(lang))} }
                 {rsx! {
                 input {
                     key: "{generation}",
                     id: "add-{key}",
                     r#type: "text",
-                    placeholder: "Add a line",
+                    placeholder: t!(lang, "add-a-line"),
                     initial_value: "{typed}",
                     aria_describedby: "problem-{key}",
                     oninput: move |event| typed.set(event.value()),
@@ -176,9 +177,9 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                 button {
                     r#type: "button",
                     class: "add-line",
-                    aria_label: "Add to {section.title()}",
+                    aria_label: t!(lang, "add-to", section = section.title_in(lang)),
                     onclick: move |_| add(),
-                    "Add"
+                    {t!(lang, "add")}
                 }
             }
             p { id: "problem-{key}", role: "alert", class: if problem.read().is_some() { "error" } else { "" },

@@ -13,6 +13,7 @@ use crate::ui::{focus_when_mounted, use_session};
 pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let current = device
         .share_mode(kind, &item_id)
@@ -24,14 +25,14 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     let mut telling = use_signal(|| false);
     let id = item_id.clone();
     let with = device
-        .shared_with(kind, &item_id)
+        .shared_with(kind, &item_id, lang)
         .ok()
         .flatten()
-        .unwrap_or_else(|| "your mentor".into());
+        .unwrap_or_else(|| t!(lang, "your-mentor"));
     let state_text = match current {
-        ShareMode::Private => "Just for me".to_owned(),
-        ShareMode::Shared => format!("Shared with {with}"),
-        ShareMode::SharedWithoutNote => format!("Shared with {with}, notes kept private"),
+        ShareMode::Private => t!(lang, "share-just-me"),
+        ShareMode::Shared => t!(lang, "share-state-shared", names = &with),
+        ShareMode::SharedWithoutNote => t!(lang, "share-state-without-notes", names = &with),
     };
 
     if !open() {
@@ -40,12 +41,12 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                 r#type: "button",
                 class: "share-toggle",
                 "data-share": current.key(),
-                aria_label: if current.is_shared() { "Shared: {state_text}. Change who can see {label}" } else { "Private: {state_text}. Change who can see {label}" },
+                aria_label: if current.is_shared() { t!(lang, "share-toggle-shared-aria", state = &state_text, what = &label) } else { t!(lang, "share-toggle-private-aria", state = &state_text, what = &label) },
                 onclick: move |_| {
                     choice.set(current);
                     open.set(true);
                 },
-                if current.is_shared() { "Shared" } else { "Private" }
+                if current.is_shared() { {t!(lang, "shared")} } else { {t!(lang, "private")} }
             }
         };
     }
@@ -61,8 +62,8 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
     // Read only once the choice is open: History renders a control on every check-in.
     let connected = device.enrolment().ok().flatten().is_some();
     let mentors = device
-        .mentors_in_words()
-        .unwrap_or_else(|_| "your mentor".into());
+        .mentors_in_words(lang)
+        .unwrap_or_else(|_| t!(lang, "your-mentor"));
     let (save_id, save_label) = (id.clone(), label.clone());
     let mut save = move || {
         let device = session.device();
@@ -73,11 +74,11 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                 open.set(false);
                 session.changed();
             }
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
         }
     };
     if telling() {
-        let (care, own) = device.program_care();
+        let (care, own) = device.program_care_in(lang);
         return rsx! {
             div {
                 class: "share-panel card",
@@ -86,9 +87,9 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                 aria_labelledby: "before-sharing-title",
                 tabindex: "-1",
                 onmounted: focus_when_mounted,
-                h3 { id: "before-sharing-title", "Before you share" }
+                h3 { id: "before-sharing-title", {t!(lang, "before-you-share")} }
                 CareStatement { care, own, mentor: false }
-                p { class: "hint", "You can read this again any time in Privacy." }
+                p { class: "hint", {t!(lang, "read-again-privacy")} }
                 div { class: "row",
                     button {
                         r#type: "button",
@@ -96,14 +97,14 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                         id: "understood-share",
                         onclick: move |_| {
                             if let Err(err) = session.device().mark_care_seen() {
-                                problem.set(Some(err.to_string()));
+                                problem.set(Some(crate::i18n::Say::say(&err, lang)));
                                 return;
                             }
                             save();
                         },
-                        "I understand. Share it"
+                        {t!(lang, "understood-share")}
                     }
-                    button { r#type: "button", id: "not-now-share", onclick: move |_| telling.set(false), "Not now" }
+                    button { r#type: "button", id: "not-now-share", onclick: move |_| telling.set(false), {t!(lang, "not-now")} }
                 }
             }
         };
@@ -114,12 +115,12 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
         div {
             class: "share-panel card",
             role: "group",
-            aria_label: "Who can see {label}",
+            aria_label: t!(lang, "who-can-see-aria", what = &label),
             tabindex: "-1",
             // Keyboard and screen-reader focus follows the person into the choice they opened.
             onmounted: focus_when_mounted,
             fieldset {
-                legend { "Who can see this?" }
+                legend { {t!(lang, "who-can-see")} }
                 for mode in modes.iter().copied() {
                     label { key: "{mode.key()}", class: "choice",
                         input {
@@ -130,25 +131,23 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                             onchange: move |_| choice.set(mode),
                         }
                         match mode {
-                            ShareMode::Shared => format!(" Share with {mentors}"),
-                            ShareMode::SharedWithoutNote => format!(" Share with {mentors}, keep my notes private"),
-                            ShareMode::Private => format!(" {}", mode.label()),
+                            ShareMode::Shared => format!(" {}", t!(lang, "share-with", names = &mentors)),
+                            ShareMode::SharedWithoutNote => format!(" {}", t!(lang, "share-with-without-notes", names = &mentors)),
+                            ShareMode::Private => format!(" {}", t!(lang, "share-just-me")),
                         }
                     }
                 }
             }
             if let Some(content) = preview {
                 div { class: "share-preview", aria_live: "polite",
-                    p { class: "hint", "{mentors} will see exactly this:" }
+                    p { class: "hint", {t!(lang, "will-see-exactly", names = &mentors)} }
                     SharedView { content }
                 }
             } else {
-                p { class: "hint", aria_live: "polite", "Only you can see this." }
+                p { class: "hint", aria_live: "polite", {t!(lang, "only-you")} }
             }
             if choice().is_shared() && !connected {
-                p { class: "hint", id: "share-later",
-                    "You're not connected to a mentor yet. It will be shared once you connect in Sharing."
-                }
+                p { class: "hint", id: "share-later", {t!(lang, "share-later")} }
             }
             if let Some(text) = problem() {
                 p { class: "error", role: "alert", "{text}" }
@@ -166,12 +165,12 @@ pub fn ShareControl(kind: ShareKind, item_id: String, label: String) -> Element 
                             save();
                         }
                     },
-                    "Save"
+                    {t!(lang, "save")}
                 }
                 button {
                     r#type: "button",
                     onclick: move |_| open.set(false),
-                    "Cancel"
+                    {t!(lang, "cancel")}
                 }
             }
         }

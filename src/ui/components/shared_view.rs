@@ -3,23 +3,28 @@
 
 use dioxus::prelude::*;
 
-use crate::domain::SharedContent;
-use crate::domain::share::SharedTime;
+use crate::domain::share::{SharedTime, emotion_in, goal_state_in, plan_title_in, progress_in};
+use crate::domain::time::{short_date_in, weekday_short};
+use crate::domain::{ContextTag, MoodLevel, SharedContent};
+use crate::i18n::Lang;
+use crate::ui::use_lang;
 
-/// "Tue, Nov 3, 4:05 PM" in the mentee's local time then.
-pub fn when(at: SharedTime) -> String {
+/// "Tue, Nov 3, 4:05 PM" in the mentee's local time then, in `lang`.
+pub fn when(lang: Lang, at: SharedTime) -> String {
     at.stamp().map_or_else(String::new, |stamp| {
-        format!(
-            "{}, {}, {}",
-            stamp.datetime().format("%a"),
-            crate::domain::time::short_date(stamp.local_date()),
-            stamp.clock_time()
+        t!(
+            lang,
+            "when-short",
+            weekday = weekday_short(lang, stamp.local_date()),
+            date = short_date_in(lang, stamp.local_date()),
+            time = stamp.clock_in(lang)
         )
     })
 }
 
 #[component]
 pub fn SharedView(content: SharedContent) -> Element {
+    let lang = use_lang();
     match content {
         SharedContent::Terms {
             replies,
@@ -28,29 +33,31 @@ pub fn SharedView(content: SharedContent) -> Element {
         } => rsx! {
             div { class: "shared terms", "data-kind": "terms",
                 p {
-                    if replies { "Replies are on." } else { "Replies are off for now." }
-                    if replies && read_receipts { " You'll see when a note was read." }
+                    if replies { {t!(lang, "terms-replies-on")} } else { {t!(lang, "terms-replies-off")} }
+                    if replies && read_receipts { " " {t!(lang, "terms-read-receipts")} }
                 }
             }
         },
         SharedContent::Mood {
             at,
             level,
-            feeling,
             emotions,
             tags,
             note,
+            ..
         } => rsx! {
             div { class: "shared mood", "data-kind": "mood",
                 p { class: "shared-title",
-                    span { class: "entry-level mood-{level}", "{feeling} ({level} of 5)" }
-                    " · {when(at)}"
+                    span { class: "entry-level mood-{level}",
+                        {t!(lang, "mood-with-level", mood = MoodLevel::new(level).map(|l| l.words(lang)).unwrap_or_default(), level = level)}
+                    }
+                    " · {when(lang, at)}"
                 }
                 if !emotions.is_empty() {
-                    p { "Feeling: {emotions.join(\", \")}" }
+                    p { {t!(lang, "shared-feeling", words = emotions.iter().map(|e| emotion_in(lang, e)).collect::<Vec<_>>().join(", "))} }
                 }
                 if !tags.is_empty() {
-                    p { "About: {tags.join(\", \")}" }
+                    p { {t!(lang, "shared-about", words = tags.iter().map(|t| ContextTag::from(t.clone()).words(lang)).collect::<Vec<_>>().join(", "))} }
                 }
                 if let Some(note) = note {
                     p { class: "entry-note", "{note}" }
@@ -69,20 +76,20 @@ pub fn SharedView(content: SharedContent) -> Element {
             let total = steps.len();
             rsx! {
                 div { class: "shared goal", "data-kind": "goal",
-                    p { class: "shared-title", "Goal: {title}" }
-                    p { "{state}" if total > 0 { " · {done} of {total} steps done" } }
+                    p { class: "shared-title", {t!(lang, "shared-goal", title = title)} }
+                    p { {goal_state_in(lang, &state)} if total > 0 { " · " {t!(lang, "steps-done", done = done, total = total)} } }
                     if let Some(why) = why {
-                        p { "Why it matters: {why}" }
+                        p { {t!(lang, "shared-why", why = why)} }
                     }
                     if let Some(target) = target {
-                        p { "Aiming for {target}" }
+                        p { {t!(lang, "shared-target", target = target)} }
                     }
                     if !steps.is_empty() {
                         ul { class: "plain-list steps",
                             for (i, step) in steps.iter().enumerate() {
                                 li { key: "{i}",
                                     span { aria_hidden: "true", if step.done { "✓ " } else { "○ " } }
-                                    span { class: "visually-hidden", if step.done { "Done: " } else { "To do: " } }
+                                    span { class: "visually-hidden", if step.done { {t!(lang, "step-done-sr")} } else { {t!(lang, "step-todo-sr")} } " " }
                                     "{step.text}"
                                 }
                             }
@@ -90,7 +97,7 @@ pub fn SharedView(content: SharedContent) -> Element {
                     }
                     for (i, check_in) in check_ins.iter().enumerate() {
                         p { key: "c{i}", class: "check-in",
-                            "{when(check_in.at)}: {check_in.how}"
+                            "{when(lang, check_in.at)}: {progress_in(lang, &check_in.how)}"
                             if let Some(note) = &check_in.note { " · {note}" }
                         }
                     }
@@ -99,9 +106,9 @@ pub fn SharedView(content: SharedContent) -> Element {
         }
         SharedContent::SafetyPlan { sections } => rsx! {
             div { class: "shared plan", "data-kind": "safety_plan",
-                p { class: "shared-title", "Safety plan" }
+                p { class: "shared-title", {t!(lang, "shared-plan")} }
                 for section in sections.iter() {
-                    h4 { key: "{section.title}", "{section.title}" }
+                    h4 { key: "{section.title}", {plan_title_in(lang, &section.title)} }
                     ul {
                         for (i, item) in section.items.iter().enumerate() {
                             li { key: "{i}", "{item}" }
@@ -112,8 +119,8 @@ pub fn SharedView(content: SharedContent) -> Element {
         },
         SharedContent::ContactRequest { at } => rsx! {
             div { class: "shared contact-request", "data-kind": "contact_request",
-                p { class: "shared-title", "Asked you to get in touch" }
-                p { "{when(at)}" }
+                p { class: "shared-title", {t!(lang, "shared-asked")} }
+                p { {when(lang, at)} }
             }
         },
     }

@@ -8,6 +8,7 @@ use crate::ui::use_session;
 #[component]
 pub fn SyncButton() -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let mut syncing = use_signal(|| false);
     rsx! {
         button {
@@ -21,7 +22,7 @@ pub fn SyncButton() -> Element {
                 syncing.set(false);
                 session.changed();
             },
-            if syncing() { "Syncing…" } else { "Sync now" }
+            if syncing() { {t!(lang, "syncing")} } else { {t!(lang, "sync-now")} }
         }
     }
 }

@@ -11,6 +11,7 @@ pub fn TagPicker(
     on_toggle: EventHandler<ContextTag>,
     on_add: EventHandler<ContextTag>,
 ) -> Element {
+    let lang = crate::ui::use_lang();
     let mut typed = use_signal(String::new);
     let mut problem = use_signal(|| None::<String>);
     // Bumped to give the field a fresh start after the app empties it.
@@ -22,7 +23,7 @@ pub fn TagPicker(
             generation += 1;
             problem.set(None);
         }
-        Err(err) => problem.set(Some(err.to_string())),
+        Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
     };
 
     rsx! {
@@ -38,18 +39,18 @@ pub fn TagPicker(
                         let tag = tag.clone();
                         move |_| on_toggle.call(tag.clone())
                     },
-                    "{tag.label()}"
+                    {tag.words(lang)}
                 }
             }
         }
         div { class: "row add-tag",
-            label { class: "visually-hidden", r#for: "new-tag", "Add your own tag" }
+            label { class: "visually-hidden", r#for: "new-tag", {t!(lang, "tag-add-label")} }
             {rsx! {
             input {
                 key: "{generation}",
                 id: "new-tag",
                 r#type: "text",
-                placeholder: "Add your own",
+                placeholder: t!(lang, "tag-placeholder"),
                 maxlength: "80",
                 initial_value: "{typed}",
                 aria_invalid: if problem.read().is_some() { "true" } else { "false" },
@@ -62,7 +63,7 @@ pub fn TagPicker(
                 },
             }
             }}
-            button { r#type: "button", id: "add-tag", onclick: move |_| add(), "Add tag" }
+            button { r#type: "button", id: "add-tag", onclick: move |_| add(), {t!(lang, "tag-add")} }
         }
         p { id: "new-tag-problem", class: if problem.read().is_some() { "error" } else { "" }, role: "alert",
             if let Some(text) = problem() { "{text}" }

@@ -6,8 +6,9 @@ use dioxus::prelude::*;
 use super::{BreathPacer, ComfortList, DistressRating, UrgeTimer};
 use crate::domain::EntryId;
 use crate::domain::tools::{DEFAULT_PACE, PACE_RANGE, Pacer, ToolKind};
+use crate::i18n::Say;
 use crate::state::toolkit;
-use crate::ui::{focus_when_mounted, use_session};
+use crate::ui::{focus_when_mounted, use_lang, use_session};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Stage {
@@ -19,8 +20,9 @@ enum Stage {
 #[component]
 pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
     let mut session = use_session();
-    let Some(tool) = toolkit().find(&tool_key) else {
-        return rsx! { p { class: "error", role: "alert", "That tool isn't here any more." } };
+    let lang = session.lang();
+    let Some(tool) = toolkit(lang).find(&tool_key) else {
+        return rsx! { p { class: "error", role: "alert", {t!(lang, "tool-gone")} } };
     };
     let key = tool.key.as_str();
     let mut stage = use_signal(|| Stage::Before);
@@ -42,7 +44,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
             problem.set(None);
             stage.set(Stage::Running);
         }
-        Err(err) => problem.set(Some(err.to_string())),
+        Err(err) => problem.set(Some(err.say(lang))),
     };
     let mut finish = move |rate: bool| {
         let Stage::After { completed } = stage() else {
@@ -51,15 +53,15 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
         if let Some(id) = use_id() {
             let rating = if rate { after() } else { None };
             if let Err(err) = session.device().end_tool(&id, completed, rating) {
-                problem.set(Some(err.to_string()));
+                problem.set(Some(err.say(lang)));
                 return;
             }
         }
         session.changed();
         on_close.call(if completed {
-            "Thanks for taking a moment for yourself.".into()
+            t!(lang, "tool-thanks")
         } else {
-            "Stopped. That's okay. You can come back any time.".into()
+            t!(lang, "tool-stopped")
         });
     };
     let mut change_pace = move |breathe_in: i32, breathe_out: i32| {
@@ -83,7 +85,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     r#type: "button",
                     class: "primary",
                     onclick: move |_| on_close.call(String::new()),
-                    "Done"
+                    {t!(lang, "done")}
                 }
             }
         };
@@ -93,21 +95,21 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
         Stage::Before => rsx! {
             p { "{tool.before}" }
             if let ToolKind::Paced { adjustable: true, .. } = tool.kind {
-                div { class: "pace", role: "group", aria_label: "Pace",
+                div { class: "pace", role: "group", aria_label: t!(lang, "pace"),
                     PaceControl {
-                        label: "Breathe in",
+                        label: t!(lang, "pace-in"),
                         seconds: pace().0,
                         on_change: move |delta| change_pace(delta, 0),
                     }
                     PaceControl {
-                        label: "Breathe out",
+                        label: t!(lang, "pace-out"),
                         seconds: pace().1,
                         on_change: move |delta| change_pace(0, delta),
                     }
                 }
             }
             if urge_choices.len() > 1 {
-                div { class: "row", role: "group", aria_label: "How long",
+                div { class: "row", role: "group", aria_label: t!(lang, "urge-how-long"),
                     for choice in urge_choices.iter().copied() {
                         button {
                             key: "{choice}",
@@ -116,24 +118,24 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                             "data-minutes": "{choice}",
                             aria_pressed: if minutes() == choice { "true" } else { "false" },
                             onclick: move |_| minutes.set(choice),
-                            "{choice} minutes"
+                            {t!(lang, "minutes-count", count = choice)}
                         }
                     }
                 }
             }
             DistressRating {
                 id: "rating-before",
-                question: "How upset do you feel right now?",
+                question: t!(lang, "rating-before"),
                 selected: before(),
                 on_pick: move |value| before.set(value),
             }
             div { class: "row",
-                button { r#type: "button", class: "primary", id: "start-tool", onclick: move |_| start(), "Start" }
+                button { r#type: "button", class: "primary", id: "start-tool", onclick: move |_| start(), {t!(lang, "tool-start")} }
                 button {
                     r#type: "button",
                     id: "back-to-tools",
                     onclick: move |_| on_close.call(String::new()),
-                    "Back to tools"
+                    {t!(lang, "back-to-tools")}
                 }
             }
         },
@@ -143,14 +145,14 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     let index = step().min(tool.steps.len().saturating_sub(1));
                     let last = index + 1 >= tool.steps.len();
                     rsx! {
-                        p { class: "muted small", "Step {index + 1} of {tool.steps.len()}" }
+                        p { class: "muted small", {t!(lang, "step-of", step = index + 1, total = tool.steps.len())} }
                         p { class: "step-text", id: "step-text", aria_live: "polite", "{tool.steps[index]}" }
                         if let Some(note) = tool.note_for_step(index) {
                             p { class: "muted", id: "step-note", "{note}" }
                         }
                         div { class: "row",
                             if index > 0 {
-                                button { r#type: "button", onclick: move |_| step -= 1, "Back" }
+                                button { r#type: "button", onclick: move |_| step -= 1, {t!(lang, "back")} }
                             }
                             button {
                                 r#type: "button",
@@ -163,7 +165,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                                         step += 1;
                                     }
                                 },
-                                if last { "Finish" } else { "Next" }
+                                if last { {t!(lang, "finish")} } else { {t!(lang, "next")} }
                             }
                         }
                     }
@@ -192,20 +194,20 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     class: "stop",
                     id: "stop-tool",
                     onclick: move |_| stage.set(Stage::After { completed: false }),
-                    "Stop"
+                    {t!(lang, "stop")}
                 }
             }
         }
         Stage::After { .. } => rsx! {
             DistressRating {
                 id: "rating-after",
-                question: "How upset do you feel now?",
+                question: t!(lang, "rating-after"),
                 selected: after(),
                 on_pick: move |value| after.set(value),
             }
             div { class: "row",
-                button { r#type: "button", class: "primary", id: "finish-tool", onclick: move |_| finish(true), "Done" }
-                button { r#type: "button", id: "skip-rating", onclick: move |_| finish(false), "Skip" }
+                button { r#type: "button", class: "primary", id: "finish-tool", onclick: move |_| finish(true), {t!(lang, "done")} }
+                button { r#type: "button", id: "skip-rating", onclick: move |_| finish(false), {t!(lang, "skip")} }
             }
         },
     };
@@ -224,19 +226,20 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
 /// A labelled number with smaller and bigger buttons, for the paced-breathing pace.
 #[component]
 fn PaceControl(label: String, seconds: u32, on_change: EventHandler<i32>) -> Element {
+    let lang = use_lang();
     rsx! {
         div { class: "row pace-control",
-            span { class: "grow", "{label}: {seconds} seconds" }
+            span { class: "grow", {t!(lang, "pace-seconds", label = &label, count = seconds)} }
             button {
                 r#type: "button",
-                aria_label: "{label} shorter",
+                aria_label: t!(lang, "pace-shorter", label = &label),
                 disabled: seconds <= *PACE_RANGE.start(),
                 onclick: move |_| on_change.call(-1),
                 "−"
             }
             button {
                 r#type: "button",
-                aria_label: "{label} longer",
+                aria_label: t!(lang, "pace-longer", label = &label),
                 disabled: seconds >= *PACE_RANGE.end(),
                 onclick: move |_| on_change.call(1),
                 "+"

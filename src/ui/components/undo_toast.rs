@@ -8,13 +8,14 @@ pub fn UndoToast(
     on_undo: EventHandler<()>,
     on_dismiss: EventHandler<()>,
 ) -> Element {
+    let lang = crate::ui::use_lang();
     rsx! {
         div { class: "toast", role: "status",
             span { "{message}" }
-            button { r#type: "button", id: "undo", onclick: move |_| on_undo.call(()), "Undo" }
+            button { r#type: "button", id: "undo", onclick: move |_| on_undo.call(()), {t!(lang, "undo")} }
             button {
                 r#type: "button",
-                aria_label: "Close this message",
+                aria_label: t!(lang, "close-message"),
                 onclick: move |_| on_dismiss.call(()),
                 "✕"
             }

@@ -9,6 +9,7 @@ use crate::ui::clock::use_elapsed;
 
 #[component]
 pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
+    let lang = crate::ui::use_lang();
     let elapsed = use_elapsed();
     // Minutes the mentee already answered "not yet" for.
     let mut answered = use_signal(|| 0u32);
@@ -24,12 +25,12 @@ pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
     rsx! {
         div { class: "urge",
             p { class: "urge-time", aria_hidden: "true", "{left_min}:{left_sec:02}" }
-            p { class: "visually-hidden", "{left_min + u64::from(left_sec > 0)} minutes left" }
-            p { "Breathe. Notice where you feel the urge. It can rise, peak and fade, like a wave." }
+            p { class: "visually-hidden", {t!(lang, "urge-minutes-left", count = left_min + u64::from(left_sec > 0))} }
+            p { {t!(lang, "urge-breathe")} }
             if finished {
                 section { class: "card", id: "urge-done", aria_labelledby: "urge-done-title",
                     h2 { id: "urge-done-title", tabindex: "-1", onmounted: crate::ui::focus_when_mounted,
-                        "Time's up. You stayed with it."
+                        {t!(lang, "urge-times-up")}
                     }
                     div { class: "row",
                         button {
@@ -37,7 +38,7 @@ pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
                             class: "primary",
                             id: "urge-made-it",
                             onclick: move |_| on_finished.call(true),
-                            "I made it"
+                            {t!(lang, "urge-made-it")}
                         }
                         button {
                             r#type: "button",
@@ -46,26 +47,26 @@ pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
                                 answered.set(passed_minutes);
                                 extra += 5;
                             },
-                            "A bit longer"
+                            {t!(lang, "urge-longer")}
                         }
                     }
                 }
             }
             if asking {
                 section { class: "card", id: "urge-check", aria_labelledby: "urge-question",
-                    h2 { id: "urge-question", "Has the urge passed?" }
+                    h2 { id: "urge-question", {t!(lang, "urge-passed-question")} }
                     div { class: "row",
                         button {
                             r#type: "button",
                             class: "primary",
                             onclick: move |_| on_finished.call(true),
-                            "Yes, it passed"
+                            {t!(lang, "urge-passed")}
                         }
                         button {
                             r#type: "button",
                             id: "urge-not-yet",
                             onclick: move |_| answered.set(passed_minutes),
-                            "Not yet"
+                            {t!(lang, "urge-not-yet")}
                         }
                     }
                 }

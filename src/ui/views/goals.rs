@@ -17,13 +17,14 @@ enum Showing {
 pub fn GoalsScreen() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut showing = use_signal(|| Showing::List);
     let mut deleted = use_signal(|| None::<EntryId>);
 
     let undo = rsx! {
         if let Some(id) = deleted() {
             UndoToast {
-                message: "Goal deleted.",
+                message: t!(lang, "goal-deleted"),
                 on_undo: move |_| {
                     if session.device().undo_delete_goal(&id).is_ok() {
                         session.changed();
@@ -38,7 +39,7 @@ pub fn GoalsScreen() -> Element {
     match showing() {
         Showing::New => {
             return rsx! {
-                h1 { "Goals" }
+                h1 { {t!(lang, "tab-goals")} }
                 GoalForm {
                     editing: None,
                     initial: GoalDraft::default(),
@@ -50,7 +51,7 @@ pub fn GoalsScreen() -> Element {
         Showing::Goal(id) => {
             // Keyed by the goal, so opening another goal starts with fresh fields.
             return rsx! {
-                h1 { key: "{id}", "Goals" }
+                h1 { key: "{id}", {t!(lang, "tab-goals")} }
                 GoalDetail {
                     id: id.clone(),
                     on_back: move |_| showing.set(Showing::List),
@@ -66,22 +67,22 @@ pub fn GoalsScreen() -> Element {
 
     let goals = session.device().goals().unwrap_or_default();
     rsx! {
-        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Goals" }
-        p { class: "muted", "Goals are yours, in your own words. Small steps count." }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "tab-goals")} }
+        p { class: "muted", {t!(lang, "goals-intro")} }
         button {
             r#type: "button",
             class: "primary",
             id: "new-goal",
             onclick: move |_| showing.set(Showing::New),
-            "Add a goal"
+            {t!(lang, "add-a-goal")}
         }
         if goals.is_empty() {
-            p { class: "muted", id: "goals-empty", "No goals yet. Whenever you're ready." }
+            p { class: "muted", id: "goals-empty", {t!(lang, "goals-empty")} }
         }
         for state in GoalState::ALL {
             if goals.iter().any(|g| g.state == state) {
                 section { key: "{state.key()}", class: "goal-group", "data-state": state.key(),
-                    h2 { "{state.heading()}" }
+                    h2 { {state.heading_in(lang)} }
                     ul { class: "plain-list",
                         for goal in goals.iter().filter(|g| g.state == state).cloned() {
                             li { key: "{goal.id}", class: "card goal-card", "data-goal": "{goal.title}",
@@ -89,11 +90,11 @@ pub fn GoalsScreen() -> Element {
                                 button {
                                     r#type: "button",
                                     class: "goal-card-title",
-                                    aria_label: "Open {goal.title}",
+                                    aria_label: t!(lang, "open-goal-aria", title = &goal.title),
                                     onclick: move |_| showing.set(Showing::Goal(goal.id.clone())),
                                     "{goal.title}"
                                 }
-                                if let Some(text) = goal.progress_text() {
+                                if let Some(text) = goal.progress_in(lang) {
                                     p { class: "muted small", "{text}" }
                                 }
                             }

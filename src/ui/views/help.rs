@@ -13,11 +13,12 @@ use crate::ui::components::{
     CrisisLines, HelpTitle, LinesPart, MentorCare, MentorNudge, OutsideLink, PeopleList,
     PlanSectionEditor, Traces, person_named,
 };
-use crate::ui::{focus_when_mounted, use_session};
+use crate::ui::{focus_when_mounted, use_lang, use_session};
 
 #[component]
 pub fn HelpScreen() -> Element {
     let session = use_session();
+    let lang = use_lang();
     let mut showing_plan = use_signal(|| false);
     if showing_plan() {
         return rsx! {
@@ -27,7 +28,7 @@ pub fn HelpScreen() -> Element {
     session.track();
     let device = session.device();
     if device.role() == Role::Mentor {
-        let (care, own) = device.program_care();
+        let (care, own) = device.program_care_in(lang);
         return rsx! {
             HelpTitle {}
             MentorCare { care, own }
@@ -54,17 +55,18 @@ pub fn HelpScreen() -> Element {
         Traces {}
         PeopleList {}
         section { class: "card", id: "my-plan", aria_labelledby: "plan-title",
-            h2 { id: "plan-title", "My safety plan" }
+            h2 { id: "plan-title", {t!(lang, "plan-card-title")} }
             p { class: "muted",
-                "Your own steps for hard moments, in your own words. "
-                if plan_shared { "You share it with your mentor (change that in Sharing)." } else { "Only you can see it." }
+                {t!(lang, "plan-card-body")}
+                " "
+                if plan_shared { {t!(lang, "plan-card-shared")} } else { {t!(lang, "plan-card-private")} }
             }
             button {
                 r#type: "button",
                 class: "primary",
                 id: "open-plan",
                 onclick: move |_| showing_plan.set(true),
-                "Open my safety plan"
+                {t!(lang, "plan-open")}
             }
         }
     }
@@ -74,6 +76,7 @@ pub fn HelpScreen() -> Element {
 #[component]
 fn RightNow() -> Element {
     let session = use_session();
+    let lang = use_lang();
     let device = session.device();
     let plan = device.safety_plan().unwrap_or_default();
     let steps: Vec<String> = plan
@@ -100,9 +103,9 @@ fn RightNow() -> Element {
     }
     rsx! {
         section { class: "card right-now", id: "right-now", aria_labelledby: "right-now-title",
-            h2 { id: "right-now-title", "Right now" }
+            h2 { id: "right-now-title", {t!(lang, "right-now-title")} }
             if !steps.is_empty() {
-                p { class: "muted", "From your plan:" }
+                p { class: "muted", {t!(lang, "right-now-from-plan")} }
                 ol { class: "steps",
                     for step in steps {
                         li { key: "{step}", "{step}" }
@@ -110,7 +113,7 @@ fn RightNow() -> Element {
                 }
             }
             if !people.is_empty() {
-                p { class: "muted", "Your people:" }
+                p { class: "muted", {t!(lang, "right-now-people")} }
                 ul { class: "plain-list",
                     for person in people.into_iter().take(3) {
                         li { key: "{person.id}", class: "row quick-person",
@@ -118,14 +121,14 @@ fn RightNow() -> Element {
                             OutsideLink {
                                 class: "button primary",
                                 href: person.call_href(),
-                                accessible_name: "Call {person.name}",
-                                "Call"
+                                accessible_name: t!(lang, "call-name", name = &person.name),
+                                {t!(lang, "call")}
                             }
                             OutsideLink {
                                 class: "button",
                                 href: person.text_href(),
-                                accessible_name: "Text {person.name}",
-                                "Text"
+                                accessible_name: t!(lang, "text-name", name = &person.name),
+                                {t!(lang, "text")}
                             }
                         }
                     }
@@ -138,14 +141,15 @@ fn RightNow() -> Element {
 #[component]
 fn SafetyPlan(on_back: EventHandler<()>) -> Element {
     let session = use_session();
+    let lang = use_lang();
     session.track();
     let plan = session.device().safety_plan().unwrap_or_default();
     rsx! {
-        h1 { tabindex: "-1", onmounted: focus_when_mounted, "My safety plan" }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "plan-card-title")} }
         p { class: "muted",
-            "Fill in what feels right, whenever you like. You can change it any time. Only you can see it."
+            {t!(lang, "plan-intro")}
         }
-        button { r#type: "button", id: "back-to-help", onclick: move |_| on_back.call(()), "Back to Get help" }
+        button { r#type: "button", id: "back-to-help", onclick: move |_| on_back.call(()), {t!(lang, "plan-back")} }
         for section in PlanSection::ALL {
             PlanSectionEditor {
                 key: "{section.key()}",

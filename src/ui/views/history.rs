@@ -6,6 +6,7 @@ use dioxus::prelude::*;
 
 use crate::domain::history::day_heading;
 use crate::domain::{ChartRange, EntryId};
+use crate::i18n::Say;
 use crate::ui::components::{DetailsEditor, EntryCard, MoodChart, UndoToast};
 use crate::ui::{focus_when_mounted, use_session};
 
@@ -16,6 +17,7 @@ const PAGE_DAYS: i64 = 30;
 pub fn HistoryScreen() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let today = session.device().today();
     let mut range = use_signal(|| ChartRange::Week);
     let mut days_shown = use_signal(|| PAGE_DAYS);
@@ -25,24 +27,24 @@ pub fn HistoryScreen() -> Element {
 
     let since = today - Duration::days(days_shown() - 1);
     let loaded = session.device().history_since(since).and_then(|groups| {
-        let chart = session.device().chart(range())?;
+        let chart = session.device().chart(range(), lang)?;
         let more = session.device().has_history_before(since)?;
-        let helped = session.device().what_helped()?;
+        let helped = session.device().what_helped(lang)?;
         Ok((groups, chart, more, helped))
     });
     let (groups, (points, summary), more, helped) = match loaded {
         Ok(loaded) => loaded,
         Err(err) => {
             return rsx! {
-                h1 { "History" }
-                p { class: "error", role: "alert", "{err}" }
+                h1 { {t!(lang, "tab-history")} }
+                p { class: "error", role: "alert", {err.say(lang)} }
             };
         }
     };
 
     rsx! {
-        h1 { tabindex: "-1", onmounted: focus_when_mounted, "History" }
-        div { class: "row", role: "group", aria_label: "Chart range",
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "tab-history")} }
+        div { class: "row", role: "group", aria_label: t!(lang, "history-range"),
             for each in [ChartRange::Week, ChartRange::Month] {
                 button {
                     key: "{each.label()}",
@@ -51,23 +53,21 @@ pub fn HistoryScreen() -> Element {
                     "data-range": each.label(),
                     aria_pressed: if range() == each { "true" } else { "false" },
                     onclick: move |_| range.set(each),
-                    "{each.label()}"
+                    {each.words(lang)}
                 }
             }
         }
         MoodChart { points, summary, range: range() }
         section { class: "card", id: "what-helped", aria_labelledby: "what-helped-title",
-            h2 { id: "what-helped-title", "What helped" }
+            h2 { id: "what-helped-title", {t!(lang, "what-helped")} }
             if helped.is_empty() {
-                p { class: "muted",
-                    "When you use a tool and say how you feel before and after, you'll see here what helps you most."
-                }
+                p { class: "muted", {t!(lang, "what-helped-empty")} }
             }
             ul { class: "plain-list",
                 for insight in helped {
                     li { key: "{insight.name}",
                         strong { "{insight.name}" }
-                        " {insight.summary.sentence()}"
+                        " {insight.summary.sentence_in(lang)}"
                     }
                 }
             }
@@ -76,13 +76,11 @@ pub fn HistoryScreen() -> Element {
             p { class: "error", role: "alert", "{text}" }
         }
         if groups.is_empty() {
-            p { class: "muted", id: "history-empty",
-                "Nothing here yet. Your check-ins will show up here, and only you can see them."
-            }
+            p { class: "muted", id: "history-empty", {t!(lang, "history-empty")} }
         }
         for group in groups {
             section { key: "{group.date}", class: "day", "data-day": "{group.date}",
-                h2 { "{day_heading(group.date, today)}" }
+                h2 { {day_heading(lang, group.date, today)} }
                 ul { class: "entry-list",
                     for entry in group.entries {
                         li { key: "{entry.id}",
@@ -108,7 +106,7 @@ pub fn HistoryScreen() -> Element {
                                                 problem.set(None);
                                                 session.changed();
                                             }
-                                            Err(err) => problem.set(Some(err.to_string())),
+                                            Err(err) => problem.set(Some(err.say(lang))),
                                         }
                                     },
                                 }
@@ -123,16 +121,16 @@ pub fn HistoryScreen() -> Element {
                 r#type: "button",
                 id: "show-earlier",
                 onclick: move |_| days_shown += PAGE_DAYS,
-                "Show earlier days"
+                {t!(lang, "history-earlier")}
             }
         }
         if let Some(id) = deleted() {
             UndoToast {
-                message: "Check-in deleted.",
+                message: t!(lang, "history-deleted"),
                 on_undo: move |_| {
                     match session.device().undo_delete(&id) {
                         Ok(_) => session.changed(),
-                        Err(err) => problem.set(Some(err.to_string())),
+                        Err(err) => problem.set(Some(err.say(lang))),
                     }
                     deleted.set(None);
                 },

@@ -4,15 +4,17 @@
 
 use dioxus::prelude::*;
 
+use crate::i18n::Say;
 use crate::ui::components::{CrisisCard, GetHelpButton, MentorCare};
 use crate::ui::views::PasscodeSettings;
-use crate::ui::{focus_when_mounted, use_session};
+use crate::ui::{focus_when_mounted, use_lang, use_session};
 
 /// Shown while the database is closed. `name` is "Steady", or the neutral name in discreet mode;
 /// `numeric` when the passcode is numbers only (the number pad opens for it).
 #[component]
 pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
     let mut session = use_session();
+    let lang = use_lang();
     let mut showing_help = use_signal(|| false);
     let mut forgot = use_signal(|| false);
     let mut typed = use_signal(String::new);
@@ -21,48 +23,41 @@ pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
     let body = if showing_help() {
         let device = session.device();
         let mentor = device.settings().mentor_mode;
-        let (care, own) = device.program_care();
+        let (care, own) = device.program_care_in(lang);
         rsx! {
             if mentor {
                 MentorCare { care, own }
             }
             CrisisCard {}
             button { r#type: "button", id: "back-to-lock", onclick: move |_| showing_help.set(false),
-                "Back"
+                {t!(lang, "back")}
             }
         }
     } else if forgot() {
         rsx! {
-            h1 { tabindex: "-1", onmounted: focus_when_mounted, "Forgot your passcode?" }
-            p {
-                "Your passcode is the only key to what's saved here. Nobody can look it up, "
-                "not your mentor, not your program, not us. That's what keeps it private."
-            }
-            p {
-                "If you can't remember it, you can start fresh. That erases everything saved in "
-                "{name} on this phone. Things you already shared stay with your mentor until you "
-                "or your program remove them."
-            }
+            h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "forgot-title")} }
+            p { {t!(lang, "forgot-only-key")} }
+            p { {t!(lang, "forgot-start-fresh", app = &name)} }
             p { id: "reset-problem", role: "alert", class: "error",
                 if let Some(text) = problem() { "{text}" }
             }
             div { class: "row",
                 button { r#type: "button", id: "keep-trying", class: "primary",
                     onclick: move |_| forgot.set(false),
-                    "Keep trying"
+                    {t!(lang, "keep-trying")}
                 }
                 button { r#type: "button", id: "reset-confirm",
                     onclick: move |_| match session.device().forget_everything() {
                         Ok(()) => session.changed(),
-                        Err(err) => problem.set(Some(err.to_string())),
+                        Err(err) => problem.set(Some(err.say(lang))),
                     },
-                    "Erase and start fresh"
+                    {t!(lang, "erase-start-fresh")}
                 }
             }
         }
     } else {
         rsx! {
-            h1 { tabindex: "-1", onmounted: focus_when_mounted, "Welcome back" }
+            h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "welcome-back")} }
             form {
                 class: "card unlock",
                 onsubmit: move |event: FormEvent| {
@@ -73,10 +68,10 @@ pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
                             problem.set(None);
                             session.changed();
                         }
-                        Err(err) => problem.set(Some(err.to_string())),
+                        Err(err) => problem.set(Some(err.say(lang))),
                     }
                 },
-                label { r#for: "unlock-passcode", "Your passcode" }
+                label { r#for: "unlock-passcode", {t!(lang, "your-passcode")} }
                 input {
                     id: "unlock-passcode",
                     r#type: "password",
@@ -90,14 +85,14 @@ pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
                 p { id: "unlock-problem", role: "alert", class: "error",
                     if let Some(text) = problem() { "{text}" }
                 }
-                button { r#type: "submit", class: "primary", id: "unlock", "Open" }
+                button { r#type: "submit", class: "primary", id: "unlock", {t!(lang, "unlock")} }
             }
             button { r#type: "button", class: "quiet", id: "forgot",
                 onclick: move |_| {
                     problem.set(None);
                     forgot.set(true);
                 },
-                "Forgot your passcode?"
+                {t!(lang, "forgot-title")}
             }
         }
     };
@@ -116,12 +111,13 @@ pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
 /// when a passcode is set.
 #[component]
 pub fn HiddenScreen(on_back: EventHandler<()>) -> Element {
+    let lang = use_lang();
     rsx! {
         button {
             r#type: "button",
             class: "blank-screen",
             id: "blank-screen",
-            aria_label: "Go back",
+            aria_label: t!(lang, "go-back"),
             onmounted: focus_when_mounted,
             onclick: move |_| on_back.call(()),
         }
@@ -132,20 +128,21 @@ pub fn HiddenScreen(on_back: EventHandler<()>) -> Element {
 /// opens only behind one. Get help works here as everywhere.
 #[component]
 pub fn MentorPasscodeGate(name: String, discreet: bool) -> Element {
+    let lang = use_lang();
     let mut showing_help = use_signal(|| false);
     rsx! {
         div { class: "app",
             header { class: "app-header",
-                span { class: "app-name", "{name} · Mentor" }
+                span { class: "app-name", {t!(lang, "app-name-mentor", name = &name)} }
                 GetHelpButton { discreet, on_open: move |_| showing_help.set(true) }
             }
             main { class: "screen", id: "content", tabindex: "-1",
                 if showing_help() {
                     CrisisCard {}
-                    button { r#type: "button", id: "back-to-passcode", onclick: move |_| showing_help.set(false), "Back" }
+                    button { r#type: "button", id: "back-to-passcode", onclick: move |_| showing_help.set(false), {t!(lang, "back")} }
                 } else {
-                    h1 { tabindex: "-1", onmounted: focus_when_mounted, id: "mentor-passcode-title", "Set a passcode first" }
-                    p { "You'll hold what young people chose to share with you. A passcode keeps it safe if someone else picks up this device." }
+                    h1 { tabindex: "-1", onmounted: focus_when_mounted, id: "mentor-passcode-title", {t!(lang, "mentor-passcode-title")} }
+                    p { {t!(lang, "mentor-passcode-why")} }
                     PasscodeSettings {}
                 }
             }

@@ -5,8 +5,9 @@
 
 use dioxus::prelude::*;
 
-use crate::domain::history::{chart_points, summarize_for};
+use crate::domain::history::{chart_points, summarize_in};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
+use crate::i18n::{Lang, Phrase};
 use crate::ui::components::{
     AckButton, AvailabilityForm, CheerSteps, ConcernControl, MenteeDevices, MoodChart,
     NoteComposer, SentReplies, SharedView, SyncButton,
@@ -17,6 +18,7 @@ use crate::ui::{focus_when_mounted, use_session};
 pub fn MentorApp() -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let mut open = use_signal(|| None::<String>);
     let device = session.device();
     let mentees = device.mentees().unwrap_or_default();
@@ -25,41 +27,41 @@ pub fn MentorApp() -> Element {
 
     let this_device = rsx! {
         details { class: "card", id: "this-device",
-            summary { "This device and sync" }
+            summary { {t!(lang, "this-device")} }
             p { id: "sync-status", role: "status",
                 match status.as_ref().and_then(|s| s.last_synced) {
-                    Some(at) => format!("Last synced at {}.", at.clock_time()),
-                    None => "Not synced yet.".to_owned(),
+                    Some(at) => t!(lang, "sync-last", time = at.clock_in(lang)),
+                    None => t!(lang, "sync-not-yet"),
                 }
-                if status.as_ref().is_some_and(|s| s.offline) { " Offline for now." }
+                if status.as_ref().is_some_and(|s| s.offline) { " " {t!(lang, "sync-offline")} }
             }
             SyncButton {}
             if let Ok(code) = device.device_fingerprint() {
                 p { class: "hint", id: "device-code",
-                    "This device's code is " code { "{code}" }
-                    ". A mentee may ask you to read it out before they say yes to this device."
+                    {t!(lang, "device-code-before")} " " code { "{code}" } ". "
+                    {t!(lang, "device-code-after")}
                 }
             }
         }
     };
     rsx! {
         if let Some(mentee_id) = open() {
-            button { r#type: "button", id: "back-to-mentees", onclick: move |_| open.set(None), "← All mentees" }
+            button { r#type: "button", id: "back-to-mentees", onclick: move |_| open.set(None), {t!(lang, "back-to-mentees")} }
             MenteeView { mentee_id }
             {this_device}
         } else {
-            h1 { tabindex: "-1", onmounted: focus_when_mounted, "Your mentees" }
+            h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "your-mentees")} }
             if !notices.is_empty() {
-                section { class: "card notices", id: "notices", aria_label: "What happened",
+                section { class: "card notices", id: "notices", aria_label: t!(lang, "what-happened"),
                     ul { class: "plain-list",
                         for (i, notice) in notices.iter().enumerate() {
-                            li { key: "{i}", class: "notice", "data-kind": notice.kind.key(), "{notice.text}" }
+                            li { key: "{i}", class: "notice", "data-kind": notice.kind.key(), {Phrase::say_text(lang, &notice.text)} }
                         }
                     }
                 }
             }
             if mentees.is_empty() {
-                p { id: "no-mentees", "No mentees yet. When your program pairs you with someone, they show here." }
+                p { id: "no-mentees", {t!(lang, "no-mentees")} }
             }
             ul { class: "plain-list", id: "mentees",
                 for mentee in mentees {
@@ -69,7 +71,7 @@ pub fn MentorApp() -> Element {
                         let asked = items
                             .iter()
                             .any(|i| matches!(i.content, Some(SharedContent::ContactRequest { .. })));
-                        let last = last_check_in(&items);
+                        let last = last_check_in(lang, &items);
                         rsx! {
                             li { key: "{mentee.person_id}", class: "card mentee-card",
                                 button {
@@ -79,11 +81,11 @@ pub fn MentorApp() -> Element {
                                     onclick: move |_| open.set(Some(id.clone())),
                                     "{mentee.display_name}"
                                 }
-                                if asked { p { class: "badge", "Asked you to get in touch" } }
+                                if asked { p { class: "badge", {t!(lang, "shared-asked")} } }
                                 p { class: "muted small",
                                     match last {
-                                        Some(words) => format!("Last shared check-in: {words}"),
-                                        None => "No check-ins shared yet.".to_owned(),
+                                        Some(words) => t!(lang, "last-check-in", words = words),
+                                        None => t!(lang, "no-check-ins"),
                                     }
                                 }
                             }
@@ -98,30 +100,34 @@ pub fn MentorApp() -> Element {
 }
 
 /// The newest shared check-in of a mentee, in words: "Tue, Nov 3, 4:05 PM · Good".
-fn last_check_in(items: &[crate::state::MentorItem]) -> Option<String> {
+fn last_check_in(lang: Lang, items: &[crate::state::MentorItem]) -> Option<String> {
     items
         .iter()
         .filter_map(|item| match &item.content {
-            Some(SharedContent::Mood { at, feeling, .. }) => {
-                Some((at.utc_ms, *at, feeling.clone()))
-            }
+            Some(SharedContent::Mood { at, level, .. }) => Some((at.utc_ms, *at, *level)),
             _ => None,
         })
         .max_by_key(|(ms, _, _)| *ms)
-        .map(|(_, at, feeling)| format!("{} · {feeling}", crate::ui::components::when(at)))
+        .map(|(_, at, level)| {
+            let mood = MoodLevel::new(level)
+                .map(|l| l.words(lang))
+                .unwrap_or_default();
+            format!("{} · {mood}", crate::ui::components::when(lang, at))
+        })
 }
 
 #[component]
 fn MenteeView(mentee_id: String) -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let name = device
         .mentees()
         .unwrap_or_default()
         .into_iter()
         .find(|m| m.person_id == mentee_id)
-        .map_or_else(|| "Mentee".to_owned(), |m| m.display_name);
+        .map_or_else(|| t!(lang, "a-mentee"), |m| m.display_name);
     // The mentee's reply terms travel as an item too; they shape the compose, not the timeline.
     let items: Vec<_> = device
         .mentee_items(&mentee_id)
@@ -152,7 +158,7 @@ fn MenteeView(mentee_id: String) -> Element {
     points.sort_by_key(|p| p.at.utc_millis());
     let today = device.today();
     let chart = chart_points(&points, ChartRange::Month, today);
-    let summary = summarize_for(&points, ChartRange::Month, today, &name);
+    let summary = summarize_in(lang, &points, ChartRange::Month, today, Some(&name));
     let mut timeline: Vec<_> = items
         .iter()
         .filter(|i| {
@@ -187,7 +193,7 @@ fn MenteeView(mentee_id: String) -> Element {
             MoodChart { points: chart, summary, range: ChartRange::Month }
         }
         if !goals.is_empty() {
-            h2 { "Goals" }
+            h2 { {t!(lang, "tab-goals")} }
             for goal in goals {
                 article { key: "{goal.item_id}", class: "card", "data-item": "{goal.item_id}",
                     if let Some(content) = goal.content.clone() { SharedView { content } }
@@ -204,11 +210,11 @@ fn MenteeView(mentee_id: String) -> Element {
                 }
             }
         }
-        h2 { "Check-ins and more" }
+        h2 { {t!(lang, "check-ins-and-more")} }
         if items.is_empty() {
-            p { id: "nothing-shared", "{name} hasn't shared anything with you yet. That's okay." }
+            p { id: "nothing-shared", {t!(lang, "nothing-shared-yet", name = name.clone())} }
         } else if timeline.is_empty() {
-            p { class: "muted", id: "no-check-ins", "No check-ins shared yet." }
+            p { class: "muted", id: "no-check-ins", {t!(lang, "no-check-ins")} }
         }
         for item in timeline {
             article { key: "{item.item_id}", class: "card", "data-item": "{item.item_id}",
@@ -219,15 +225,13 @@ fn MenteeView(mentee_id: String) -> Element {
                         ConcernControl { mentee_id: mentee_id.clone(), mentee_name: name.clone(), item_id: item.item_id.clone() }
                     },
                     None => rsx! {
-                        p { class: "unverified",
-                            "This item could not be verified, so it isn't shown. It may have been changed on the way."
-                        }
+                        p { class: "unverified", {t!(lang, "unverified-item")} }
                     },
                 }
             }
         }
         section { class: "card", id: "note-to-mentee", aria_labelledby: "note-title",
-            h2 { id: "note-title", "A note for {name}" }
+            h2 { id: "note-title", {t!(lang, "note-for", name = name.clone())} }
             NoteComposer { mentee_id: mentee_id.clone(), about: String::new() }
         }
         SentReplies { mentee_id: mentee_id.clone(), mentee_name: name.clone() }

@@ -7,7 +7,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use dioxus::prelude::*;
 
-use crate::ui::use_session;
+use crate::i18n::Say;
+use crate::ui::{use_lang, use_session};
 
 /// A saved file, offered as a download link too (the preview runs in a browser).
 #[derive(Clone, PartialEq)]
@@ -27,6 +28,7 @@ fn saved(path: &PathBuf, mime: &str) -> Option<Saved> {
 #[component]
 pub fn MyData(#[props(default)] mentor: bool) -> Element {
     let mut session = use_session();
+    let lang = use_lang();
     session.track();
     let device = session.device();
     let folder = crate::platform::exports_dir(device.data_dir());
@@ -53,13 +55,10 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
                     .flatten()
                     .collect(),
                 );
-                status.set(
-                    "Saved a copy. These files aren't locked: anyone who opens them can read them."
-                        .into(),
-                );
+                status.set(t!(lang, "export-saved"));
                 session.changed();
             }
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(err.say(lang))),
         }
     };
     let delete = move |device_only: bool| {
@@ -73,38 +72,38 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
                     offline.set(false);
                     files.set(Vec::new());
                     problem.set(None);
-                    status.set("Everything is deleted. The app is fresh and empty.".into());
+                    status.set(t!(lang, "deleted-all"));
                     session.changed();
                 }
                 Err(err) => {
                     offline.set(true);
-                    problem.set(Some(err.to_string()));
+                    problem.set(Some(err.say(lang)));
                 }
             }
         });
     };
     rsx! {
         section { class: "card", aria_labelledby: "my-data-title", id: "my-data",
-            h2 { id: "my-data-title", "My data" }
+            h2 { id: "my-data-title", {t!(lang, "my-data-title")} }
             p { role: "status", class: "status", id: "my-data-status", "{status}" }
             p { id: "my-data-problem", role: "alert", class: "error",
                 if let Some(text) = problem() { "{text}" }
             }
             if !mentor {
-                p { "Save a copy of everything you wrote, and your check-ins as a spreadsheet." }
-                button { r#type: "button", class: "primary", id: "export", onclick: export, "Save a copy" }
+                p { {t!(lang, "export-intro")} }
+                button { r#type: "button", class: "primary", id: "export", onclick: export, {t!(lang, "export")} }
                 if !files().is_empty() {
                     ul { class: "plain-list", id: "export-files",
                         for file in files() {
                             li { key: "{file.name}",
-                                a { class: "button", href: "{file.href}", download: "{file.name}", "Download {file.name}" }
+                                a { class: "button", href: "{file.href}", download: "{file.name}", {t!(lang, "download-file", file = &file.name)} }
                             }
                         }
                     }
                 }
                 if !copies.is_empty() {
-                    h3 { "Bring back a saved copy" }
-                    p { class: "hint", "Adds anything that isn't here already. New things that come back are just for you." }
+                    h3 { {t!(lang, "import-title")} }
+                    p { class: "hint", {t!(lang, "import-hint")} }
                     ul { class: "plain-list", id: "import-list",
                         for path in copies {
                             li { key: "{path.display()}",
@@ -116,45 +115,39 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
                                         match session.device().import_file(&path) {
                                             Ok(summary) => {
                                                 problem.set(None);
-                                                status.set(match summary.added {
-                                                    0 => "Everything in that copy is already here.".into(),
-                                                    1 => "Brought back 1 thing.".into(),
-                                                    n => format!("Brought back {n} things."),
-                                                });
+                                                status.set(t!(lang, "import-result", count = summary.added));
                                                 session.changed();
                                             }
-                                            Err(err) => problem.set(Some(err.to_string())),
+                                            Err(err) => problem.set(Some(err.say(lang))),
                                         }
                                     },
-                                    "Bring back"
+                                    {t!(lang, "import")}
                                 }
                             }
                         }
                     }
                 }
             }
-            h3 { "Delete everything" }
+            h3 { {t!(lang, "delete-title")} }
             if confirming() {
                 div { class: "confirm", role: "group", aria_labelledby: "delete-question",
-                    p { id: "delete-question", class: "notice", "Delete everything? This can't be undone." }
+                    p { id: "delete-question", class: "notice", {t!(lang, "delete-question")} }
                     p {
-                        "This erases everything in the app on this phone"
-                        if connected { ", and asks your program's server to delete your copies there. What you shared will disappear from your mentor's devices when they next sync" }
-                        "."
+                        if connected { {t!(lang, "delete-explain-connected")} } else { {t!(lang, "delete-explain")} }
                     }
                     div { class: "row",
                         button { r#type: "button", class: "primary", id: "keep-data",
                             onclick: move |_| { confirming.set(false); offline.set(false); problem.set(None); },
-                            "Keep my data"
+                            {t!(lang, "keep-my-data")}
                         }
                         button { r#type: "button", id: "delete-confirm", disabled: busy(),
                             onclick: move |_| delete(false),
-                            if busy() { "Deleting…" } else { "Yes, delete everything" }
+                            if busy() { {t!(lang, "deleting")} } else { {t!(lang, "delete-confirm")} }
                         }
                         if offline() {
                             button { r#type: "button", id: "delete-device-only", disabled: busy(),
                                 onclick: move |_| delete(true),
-                                "Delete from this phone only"
+                                {t!(lang, "delete-device-only")}
                             }
                         }
                     }
@@ -162,7 +155,7 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
             } else {
                 button { r#type: "button", id: "delete-all",
                     onclick: move |_| { status.set(String::new()); confirming.set(true) },
-                    "Delete all my data"
+                    {t!(lang, "delete-all")}
                 }
             }
         }

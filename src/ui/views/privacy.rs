@@ -4,6 +4,7 @@
 use dioxus::prelude::*;
 
 use crate::domain::AutoLock;
+use crate::i18n::{Lang, Say};
 use crate::sync::protocol::Role;
 use crate::ui::components::CareStatement;
 use crate::ui::views::my_data::MyData;
@@ -13,17 +14,19 @@ use crate::ui::{focus_when_mounted, use_session};
 pub fn PrivacyScreen() -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let role = session.device().role();
-    let (care, own) = session.device().program_care();
+    let (care, own) = session.device().program_care_in(lang);
     rsx! {
-        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Privacy" }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "tab-privacy")} }
         WhoCanSee {}
         section { class: "card", id: "care", aria_labelledby: "care-title",
             h2 { id: "care-title",
-                if role == Role::Mentee { "What your mentor keeps private" } else { "What you keep, and what you pass on" }
+                if role == Role::Mentee { {t!(lang, "care-title-mentee")} } else { {t!(lang, "care-title-mentor")} }
             }
             CareStatement { care, own, mentor: role == Role::Mentor }
         }
+        LanguageChoice {}
         PasscodeSettings {}
         Discreet {}
         if role == Role::Mentee { MyData {} } else { MyData { mentor: true } }
@@ -33,38 +36,32 @@ pub fn PrivacyScreen() -> Element {
 #[component]
 fn WhoCanSee() -> Element {
     let session = use_session();
+    let lang = session.lang();
     let device = session.device();
     let mentor = device
         .mentor_devices()
         .ok()
         .and_then(|devices| devices.first().map(|d| d.mentor_name.clone()))
-        .unwrap_or_else(|| "Your mentor".into());
+        .unwrap_or_else(|| t!(lang, "your-mentor-cap"));
     let has_passcode = device.has_passcode();
     rsx! {
         section { class: "card", aria_labelledby: "who-title", id: "who-can-see",
-            h2 { id: "who-title", "Who can see what" }
+            h2 { id: "who-title", {t!(lang, "who-title")} }
             dl { class: "who",
-                dt { "You" }
-                dd { "Everything you write. It stays on this phone, locked with a key only this app has." }
+                dt { {t!(lang, "who-you")} }
+                dd { {t!(lang, "who-you-see")} }
                 dt { "{mentor}" }
-                dd { "Only the things you choose to share, and only on devices you said yes to. You can stop sharing any time." }
-                dt { "Your program's staff" }
+                dd { {t!(lang, "who-mentor-see")} }
+                dt { {t!(lang, "who-staff")} }
+                dd { {t!(lang, "who-staff-see")} }
+                dt { {t!(lang, "who-server")} }
+                dd { {t!(lang, "who-server-see")} }
+                dt { {t!(lang, "who-holder")} }
                 dd {
-                    "That you're connected and when your phone last synced. Never what you write, "
-                    "unless your mentor has to pass something on to keep you safe (below). Then you'll see it in Sharing."
+                    if has_passcode { {t!(lang, "who-holder-passcode")} } else { {t!(lang, "who-holder-open")} }
                 }
-                dt { "The sync server" }
-                dd { "Keeps your shared things locked. It can't read them." }
-                dt { "Someone holding your phone" }
-                dd {
-                    if has_passcode {
-                        "They need your passcode. Get help still works without it."
-                    } else {
-                        "They could open this app. Set a passcode below to stop that."
-                    }
-                }
-                dt { "Anyone else" }
-                dd { "No one. No ads, no trackers." }
+                dt { {t!(lang, "who-anyone")} }
+                dd { {t!(lang, "who-anyone-see")} }
             }
         }
     }
@@ -75,6 +72,7 @@ fn WhoCanSee() -> Element {
 pub fn PasscodeSettings() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let has_passcode = device.has_passcode();
     let settings = device.settings();
@@ -102,62 +100,61 @@ pub fn PasscodeSettings() -> Element {
         match outcome {
             Ok(()) => {
                 status.set(match open() {
-                    Some("remove") => "Passcode removed. The app won't lock now.".into(),
-                    Some("change") => "Passcode changed.".into(),
-                    _ => "Passcode set. You'll need it to open the app.".into(),
+                    Some("remove") => t!(lang, "passcode-removed"),
+                    Some("change") => t!(lang, "passcode-changed"),
+                    _ => t!(lang, "passcode-set"),
                 });
                 open.set(None);
                 reset();
                 session.changed();
             }
-            Err(err) => problem.set(Some(err.to_string())),
+            Err(err) => problem.set(Some(err.say(lang))),
         }
     };
-    let field =
-        |id: &'static str, label: &'static str, mut value: Signal<String>, auto: &'static str| {
-            rsx! {
-                label { r#for: id, "{label}" }
-                input {
-                    id,
-                    r#type: "password",
-                    autocomplete: auto,
-                    aria_describedby: "passcode-problem",
-                    value: "{value}",
-                    oninput: move |e: FormEvent| value.set(e.value()),
-                }
+    let field = |id: &'static str, label: String, mut value: Signal<String>, auto: &'static str| {
+        rsx! {
+            label { r#for: id, "{label}" }
+            input {
+                id,
+                r#type: "password",
+                autocomplete: auto,
+                aria_describedby: "passcode-problem",
+                value: "{value}",
+                oninput: move |e: FormEvent| value.set(e.value()),
             }
-        };
+        }
+    };
     rsx! {
         section { class: "card", aria_labelledby: "passcode-title",
-            h2 { id: "passcode-title", "Passcode" }
+            h2 { id: "passcode-title", {t!(lang, "passcode-title")} }
             p { class: "hint",
                 if has_passcode {
-                    "The app asks for your passcode when you come back."
+                    {t!(lang, "passcode-asks")}
                 } else {
-                    "A passcode keeps anyone else from opening the app. {session.device().key_guard().hint()}"
+                    {t!(lang, "passcode-keeps-out")} " " {session.device().key_guard().hint_in(lang)}
                 }
             }
             p { role: "status", class: "status", id: "passcode-status", "{status}" }
             if let Some(which) = open() {
                 form { class: "passcode-form", onsubmit: submit,
-                    if which != "set" { {field("passcode-current", "Your passcode now", current, "current-password")} }
+                    if which != "set" { {field("passcode-current", t!(lang, "passcode-current"), current, "current-password")} }
                     if which != "remove" {
-                        {field("passcode-new", "New passcode", new, "new-password")}
-                        {field("passcode-again", "Type it again", again, "new-password")}
+                        {field("passcode-new", t!(lang, "passcode-new"), new, "new-password")}
+                        {field("passcode-again", t!(lang, "passcode-again"), again, "new-password")}
                     }
                     p { id: "passcode-problem", role: "alert", class: "error",
                         if let Some(text) = problem() { "{text}" }
                     }
                     div { class: "row",
                         button { r#type: "submit", class: "primary", id: "passcode-save",
-                            match which { "remove" => "Remove passcode", "change" => "Change passcode", _ => "Set passcode" }
+                            match which { "remove" => t!(lang, "passcode-remove"), "change" => t!(lang, "passcode-change"), _ => t!(lang, "passcode-do-set") }
                         }
-                        button { r#type: "button", onclick: move |_| { open.set(None); reset(); }, "Not now" }
+                        button { r#type: "button", onclick: move |_| { open.set(None); reset(); }, {t!(lang, "not-now")} }
                     }
                 }
             } else if has_passcode {
                 fieldset { class: "auto-lock",
-                    legend { "When to lock" }
+                    legend { {t!(lang, "when-to-lock")} }
                     for choice in AutoLock::ALL {
                         label { class: "choice", key: "{choice.key()}",
                             input {
@@ -170,27 +167,66 @@ pub fn PasscodeSettings() -> Element {
                                     let mut chosen = device.settings();
                                     chosen.auto_lock = choice;
                                     match device.set_settings(chosen) {
-                                        Ok(()) => status.set(format!("It will lock {}.", choice.label().to_lowercase())),
-                                        Err(err) => problem.set(Some(err.to_string())),
+                                        Ok(()) => status.set(t!(lang, "will-lock", when = choice.words(lang).to_lowercase())),
+                                        Err(err) => problem.set(Some(err.say(lang))),
                                     }
                                     session.changed();
                                 },
                             }
-                            span { "{choice.label()}" }
+                            span { {choice.words(lang)} }
                         }
                     }
-                    p { class: "hint small", "“Right away” locks as soon as you leave the app, or after a minute with no taps." }
+                    p { class: "hint small", {t!(lang, "lock-right-away-hint")} }
                 }
                 div { class: "row",
-                    button { r#type: "button", id: "change-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("change")) }, "Change passcode" }
+                    button { r#type: "button", id: "change-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("change")) }, {t!(lang, "passcode-change")} }
                     if !settings.mentor_mode {
-                        button { r#type: "button", id: "remove-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("remove")) }, "Remove passcode" }
+                        button { r#type: "button", id: "remove-passcode", onclick: move |_| { status.set(String::new()); open.set(Some("remove")) }, {t!(lang, "passcode-remove")} }
                     }
                 }
             } else {
                 button { r#type: "button", class: "primary", id: "set-passcode",
                     onclick: move |_| { status.set(String::new()); open.set(Some("set")) },
-                    "Set a passcode"
+                    {t!(lang, "passcode-set-a")}
+                }
+            }
+        }
+    }
+}
+
+/// The language every screen speaks: the phone's, or one chosen here (kept on the device,
+/// readable while locked).
+#[component]
+fn LanguageChoice() -> Element {
+    let mut session = use_session();
+    session.track();
+    let lang = session.lang();
+    let chosen = session.device().settings().language;
+    let mut pick = move |language: Option<Lang>| {
+        let device = session.device();
+        let mut settings = device.settings();
+        settings.language = language;
+        if device.set_settings(settings).is_ok() {
+            session.set_lang(language.unwrap_or_else(Lang::of_system));
+            session.changed();
+        }
+    };
+    rsx! {
+        section { class: "card", id: "language", aria_labelledby: "language-title",
+            h2 { id: "language-title", {t!(lang, "language-title")} }
+            fieldset {
+                legend { class: "visually-hidden", {t!(lang, "language-title")} }
+                label { class: "choice",
+                    input { r#type: "radio", name: "language", value: "system", checked: chosen.is_none(),
+                        onchange: move |_| pick(None) }
+                    span { {t!(lang, "language-system")} }
+                }
+                for choice in Lang::CHOICES {
+                    label { key: "{choice.code()}", class: "choice", lang: "{choice.code()}",
+                        input { r#type: "radio", name: "language", value: "{choice.code()}",
+                            checked: chosen == Some(choice), onchange: move |_| pick(Some(choice)) }
+                        span { {t!(choice, "language-own-name")} }
+                    }
                 }
             }
         }
@@ -201,11 +237,12 @@ pub fn PasscodeSettings() -> Element {
 fn Discreet() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let settings = session.device().settings();
     let mut problem = use_signal(|| None::<String>);
     rsx! {
         section { class: "card", aria_labelledby: "discreet-title",
-            h2 { id: "discreet-title", "Discreet mode" }
+            h2 { id: "discreet-title", {t!(lang, "discreet-title")} }
             label { class: "choice",
                 input {
                     r#type: "checkbox",
@@ -217,18 +254,15 @@ fn Discreet() -> Element {
                         let mut chosen = device.settings();
                         chosen.discreet = e.checked();
                         if let Err(err) = device.set_settings(chosen) {
-                            problem.set(Some(err.to_string()));
+                            problem.set(Some(err.say(lang)));
                         }
                         session.changed();
                     },
                 }
-                span { "Use a plain name" }
+                span { {t!(lang, "discreet-plain-name")} }
             }
-            p { class: "hint", id: "discreet-hint",
-                "Shows a plain name and a plain look, so the app doesn't stand out on your screen."
-            }
-            p { "Need to hide the screen fast? Tap Hide at the top, or press Esc on a keyboard. "
-                "The screen goes blank at once, and the app locks if you have a passcode." }
+            p { class: "hint", id: "discreet-hint", {t!(lang, "discreet-hint")} }
+            p { {t!(lang, "quick-hide-hint")} }
             if let Some(text) = problem() { p { class: "error", role: "alert", "{text}" } }
         }
     }

@@ -5,8 +5,9 @@
 use dioxus::prelude::*;
 
 use crate::domain::share::SAFETY_PLAN_ID;
-use crate::domain::time::short_date;
+use crate::domain::time::short_date_in;
 use crate::domain::{ShareKind, ShareMode};
+use crate::i18n::{Lang, Phrase, Say};
 use crate::state::SyncLine;
 use crate::ui::components::{
     FromMentor, MentorDevices, MentorNudge, OwnDevices, PasscodeField, ReplySettings, ShareControl,
@@ -18,19 +19,19 @@ use crate::ui::{focus_when_mounted, use_session};
 pub fn SharingScreen() -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let enrolment = match device.enrolment() {
         Ok(enrolment) => enrolment,
-        Err(err) => return rsx! { h1 { "Sharing" } p { class: "error", role: "alert", "{err}" } },
+        Err(err) => {
+            return rsx! { h1 { {t!(lang, "tab-sharing")} } p { class: "error", role: "alert", {err.say(lang)} } };
+        }
     };
     rsx! {
-        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Sharing" }
-        p { class: "intro",
-            "Everything you write stays on this phone unless you choose to share it. "
-            "Shared things are locked so only your mentor's devices can read them."
-        }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "tab-sharing")} }
+        p { class: "intro", {t!(lang, "sharing-intro")} }
         if let Some(enrolment) = enrolment {
-            p { id: "program", "Connected to {enrolment.program_name} as {enrolment.display_name}." }
+            p { id: "program", {t!(lang, "sharing-connected", program = &enrolment.program_name, name = &enrolment.display_name)} }
             StatusLine {}
             FromMentor {}
             MentorNudge {}
@@ -45,29 +46,18 @@ pub fn SharingScreen() -> Element {
     }
 }
 
-fn status_words(line: &SyncLine) -> String {
+fn status_words(lang: Lang, line: &SyncLine) -> String {
     let mut words = Vec::new();
     if line.offline {
-        words.push("Offline for now. Your shares will go when you're back online.".to_owned());
+        words.push(t!(lang, "sync-offline-shares"));
     } else if let Some(at) = &line.last_synced {
-        words.push(format!("Last synced at {}.", at.clock_time()));
+        words.push(t!(lang, "sync-last", time = at.clock_in(lang)));
     } else {
-        words.push("Not synced yet.".to_owned());
+        words.push(t!(lang, "sync-not-yet"));
     }
-    match line.pending {
-        0 => words.push("Nothing waiting.".into()),
-        1 => words.push("1 change waiting to send.".into()),
-        n => words.push(format!("{n} changes waiting to send.")),
-    }
-    match line.conflicts {
-        0 => {}
-        1 => words.push(
-            "The server had a different copy of 1 shared thing, maybe from another phone. Yours was sent again, so your latest words count."
-                .into(),
-        ),
-        n => words.push(format!(
-            "The server had different copies of {n} shared things, maybe from another phone. Yours were sent again, so your latest words count."
-        )),
+    words.push(t!(lang, "sync-pending", count = line.pending));
+    if line.conflicts > 0 {
+        words.push(t!(lang, "sync-conflicts", count = line.conflicts));
     }
     words.join(" ")
 }
@@ -76,70 +66,67 @@ fn status_words(line: &SyncLine) -> String {
 fn StatusLine() -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let Ok(line) = session.device().sync_line() else {
         return rsx! {};
     };
     rsx! {
         section { class: "card", aria_labelledby: "sync-title",
-            h2 { id: "sync-title", "Sync" }
-            p { id: "sync-status", role: "status", "{status_words(&line)}" }
+            h2 { id: "sync-title", {t!(lang, "sync-title")} }
+            p { id: "sync-status", role: "status", {status_words(lang, &line)} }
             if let Some(problem) = &line.problem {
-                p { class: "error", role: "alert", "{problem}" }
+                p { class: "error", role: "alert", {problem.in_lang(lang).to_owned()} }
             }
             SyncButton {}
         }
     }
 }
 
-fn kind_words(kind: ShareKind) -> &'static str {
-    match kind {
-        ShareKind::Mood => "Check-in",
-        ShareKind::Goal => "Goal",
-        ShareKind::SafetyPlan => "Safety plan",
-        ShareKind::ContactRequest => "Nudge",
-        ShareKind::Terms => "Reply settings",
-    }
+fn kind_words(lang: Lang, kind: ShareKind) -> String {
+    crate::i18n::tr(lang, &format!("kind-{}", kind.key().replace('_', "-")))
 }
 
 #[component]
 fn SharedList() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut problem = use_signal(|| None::<String>);
     let things = session.device().shared_things().unwrap_or_default();
     rsx! {
         section { class: "card", aria_labelledby: "shared-title", id: "shared-now",
-            h2 { id: "shared-title", "What you share" }
+            h2 { id: "shared-title", {t!(lang, "shared-title")} }
             if things.is_empty() {
-                p { id: "nothing-shared", "Nothing yet. Everything is just for you." }
+                p { id: "nothing-shared", {t!(lang, "shared-nothing")} }
             }
             ul { class: "plain-list",
                 for thing in things {
                     li { key: "{thing.item_id}", "data-shared": "{thing.item_id}",
-                        span { "{kind_words(thing.kind)}: {thing.label}" }
-                        if let Some(with) = session.device().shared_with(thing.kind, &thing.item_id).ok().flatten() {
-                            span { class: "hint shared-with", ", with {with}" }
+                        span { "{kind_words(lang, thing.kind)}: {Phrase::say_text(lang, &thing.label)}" }
+                        if let Some(with) = session.device().shared_with(thing.kind, &thing.item_id, lang).ok().flatten() {
+                            span { class: "hint shared-with", {t!(lang, "shared-with-names", names = with)} }
                         }
                         if thing.mode == ShareMode::SharedWithoutNote {
-                            span { class: "hint", " (notes kept private)" }
+                            span { class: "hint", " " {t!(lang, "notes-kept-private")} }
                         }
                         {
                             let id = thing.item_id.clone();
                             let kind = thing.kind;
                             let label = thing.label.clone();
+                            let said = Phrase::say_text(lang, &label);
                             rsx! {
                                 button {
                                     r#type: "button",
                                     class: "unshare",
-                                    aria_label: "Stop sharing {label}",
+                                    aria_label: t!(lang, "stop-sharing-aria", what = &said),
                                     onclick: move |_| {
                                         match session.device().set_share(kind, &id, ShareMode::Private, &label) {
                                             Ok(()) => problem.set(None),
-                                            Err(err) => problem.set(Some(err.to_string())),
+                                            Err(err) => problem.set(Some(err.say(lang))),
                                         }
                                         session.changed();
                                     },
-                                    "Stop sharing"
+                                    {t!(lang, "stop-sharing")}
                                 }
                             }
                         }
@@ -150,11 +137,11 @@ fn SharedList() -> Element {
                 p { class: "error", role: "alert", "{text}" }
             }
             div { class: "row", id: "share-plan",
-                span { "My safety plan" }
+                span { {t!(lang, "my-safety-plan")} }
                 ShareControl {
                     kind: ShareKind::SafetyPlan,
                     item_id: SAFETY_PLAN_ID.to_owned(),
-                    label: "your safety plan".to_owned(),
+                    label: t!(lang, "your-safety-plan"),
                 }
             }
         }
@@ -165,40 +152,41 @@ fn SharedList() -> Element {
 fn ShareLog() -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let log = session.device().share_log().unwrap_or_default();
     let notices = session.device().notices().unwrap_or_default();
     rsx! {
         if !notices.is_empty() {
             section { class: "card notices", aria_labelledby: "notices-title", id: "notices",
-                h2 { id: "notices-title", "What happened" }
+                h2 { id: "notices-title", {t!(lang, "what-happened")} }
                 ul { class: "plain-list",
                     for (i, notice) in notices.iter().enumerate() {
                         li { key: "{i}", class: "notice", "data-kind": notice.kind.key(),
-                            p { class: "muted small", "{short_date(notice.at.datetime().date_naive())}, {notice.at.clock_time()}" }
-                            p { "{notice.text}" }
+                            p { class: "muted small", "{short_date_in(lang, notice.at.datetime().date_naive())}, {notice.at.clock_in(lang)}" }
+                            p { {Phrase::say_text(lang, &notice.text)} }
                         }
                     }
                 }
             }
         }
         section { class: "card", aria_labelledby: "log-title",
-            h2 { id: "log-title", "Sharing log" }
+            h2 { id: "log-title", {t!(lang, "log-title")} }
             if log.is_empty() {
-                p { "Every time you share or stop sharing, it shows here." }
+                p { {t!(lang, "log-empty")} }
             }
             ol { class: "plain-list", id: "share-log",
                 for (i, line) in log.iter().filter(|l| l.kind != ShareKind::Terms).enumerate() {
                     li { key: "{i}",
-                        "{short_date(line.at.datetime().date_naive())}, {line.at.clock_time()}: "
+                        "{short_date_in(lang, line.at.datetime().date_naive())}, {line.at.clock_in(lang)}: "
                         match (line.kind, line.mode) {
                             (ShareKind::ContactRequest, _) => match session.device().ack_for(&line.item_id).ok().flatten() {
-                                Some(ack) => format!("asked your mentor to get in touch. {}", ack.reply.words_for_mentee(&ack.mentor_name)),
-                                None => "asked your mentor to get in touch".to_owned(),
+                                Some(ack) => format!("{} {}", t!(lang, "log-asked"), ack.reply.words_for_mentee(lang, &ack.mentor_name)),
+                                None => t!(lang, "log-asked"),
                             },
-                            (_, ShareMode::Private) if !line.audience.is_empty() => format!("{} became private again (the match with {} ended)", line.label, line.audience),
-                            (_, ShareMode::Private) => format!("stopped sharing {}", line.label),
-                            (_, ShareMode::SharedWithoutNote) => format!("shared {} with {} without notes", line.label, with_whom(&line.audience)),
-                            (_, ShareMode::Shared) => format!("shared {} with {}", line.label, with_whom(&line.audience)),
+                            (_, ShareMode::Private) if !line.audience.is_empty() => t!(lang, "log-match-ended", what = Phrase::say_text(lang, &line.label), names = with_whom(lang, &line.audience)),
+                            (_, ShareMode::Private) => t!(lang, "log-stopped", what = Phrase::say_text(lang, &line.label)),
+                            (_, ShareMode::SharedWithoutNote) => t!(lang, "log-shared-without-notes", what = Phrase::say_text(lang, &line.label), names = with_whom(lang, &line.audience)),
+                            (_, ShareMode::Shared) => t!(lang, "log-shared", what = Phrase::say_text(lang, &line.label), names = with_whom(lang, &line.audience)),
                         }
                     }
                 }
@@ -207,18 +195,20 @@ fn ShareLog() -> Element {
     }
 }
 
-/// The log's words for who something was shared with.
-fn with_whom(audience: &str) -> &str {
-    if audience.is_empty() {
-        "your mentor"
-    } else {
-        audience
-    }
+/// The log's words for who something was shared with (names kept one per line).
+fn with_whom(lang: Lang, audience: &str) -> String {
+    let names: Vec<String> = audience
+        .lines()
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect();
+    crate::state::names_in_words(lang, &names)
 }
 
 #[component]
 fn ConnectForm() -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     let mut problem = use_signal(|| None::<String>);
     let mut busy = use_signal(|| false);
     let mut code = use_signal(String::new);
@@ -227,12 +217,12 @@ fn ConnectForm() -> Element {
     let has_passcode = session.device().has_passcode();
     rsx! {
         section { class: "card", aria_labelledby: "connect-title",
-            h2 { id: "connect-title", "Connect to your mentor" }
-            p { "Your program gives you an invite code. You only need to do this once." }
+            h2 { id: "connect-title", {t!(lang, "connect-title")} }
+            p { {t!(lang, "connect-body")} }
             form {
                 onsubmit: move |event: FormEvent| async move {
                     event.prevent_default();
-                    if let Err(text) = confirm_passcode(&session.device(), &passcode()) {
+                    if let Err(text) = confirm_passcode(&session.device(), &passcode(), lang) {
                         problem.set(Some(text));
                         return;
                     }
@@ -244,17 +234,17 @@ fn ConnectForm() -> Element {
                             problem.set(None);
                             session.changed();
                         }
-                        Err(err) => problem.set(Some(err.to_string())),
+                        Err(err) => problem.set(Some(err.say(lang))),
                     }
                 },
-                label { r#for: "invite-code", "Invite code" }
+                label { r#for: "invite-code", {t!(lang, "invite-code")} }
                 input {
                     id: "invite-code",
                     autocomplete: "off",
                     aria_describedby: "connect-problem",
                     oninput: move |e: FormEvent| code.set(e.value()),
                 }
-                label { r#for: "program-address", "Program address" }
+                label { r#for: "program-address", {t!(lang, "program-address")} }
                 input {
                     id: "program-address",
                     r#type: "url",
@@ -266,7 +256,7 @@ fn ConnectForm() -> Element {
                     if let Some(text) = problem() { "{text}" }
                 }
                 button { r#type: "submit", class: "primary", id: "connect", disabled: busy(),
-                    if busy() { "Connecting…" } else { "Connect" }
+                    if busy() { {t!(lang, "connecting")} } else { {t!(lang, "connect")} }
                 }
             }
         }

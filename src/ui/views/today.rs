@@ -5,15 +5,14 @@
 use dioxus::prelude::*;
 
 use crate::domain::{EmotionWord, MoodEntry};
+use crate::i18n::Say;
 use crate::ui::components::{AckCard, DetailsEditor, LowMoodOffer, MoodScale};
 use crate::ui::{focus_when_mounted, use_session};
-
-const SAVED: &str = "Saved. Only you can see this.";
-const DETAILS_SAVED: &str = "Added to your check-in. Only you can see this.";
 
 #[component]
 pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<()>) -> Element {
     let mut session = use_session();
+    let lang = session.lang();
     // The check-in just made, while its optional details are open.
     let mut current = use_signal(|| None::<MoodEntry>);
     let mut offer_help = use_signal(|| false);
@@ -30,16 +29,16 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
             Ok(entry) => {
                 offer_help.set(entry.is_low());
                 current.set(Some(entry));
-                status.set(SAVED.into());
+                status.set(t!(lang, "today-saved"));
                 session.changed();
             }
-            Err(err) => status.set(err.to_string()),
+            Err(err) => status.set(err.say(lang)),
         }
     };
 
     rsx! {
-        h1 { id: "feeling-title", tabindex: "-1", onmounted: focus_when_mounted, "How are you feeling right now?" }
-        p { class: "muted", "One tap saves it. Tapped the wrong one? Just tap again." }
+        h1 { id: "feeling-title", tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "today-title")} }
+        p { class: "muted", {t!(lang, "today-hint")} }
         MoodScale {
             labelled_by: "feeling-title",
             selected: current.read().as_ref().map(|entry| entry.level),
@@ -61,11 +60,11 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
                 entry: entry.clone(),
                 editing: false,
                 on_saved: move |_| {
-                    status.set(DETAILS_SAVED.into());
+                    status.set(t!(lang, "today-details-saved"));
                     current.set(None);
                 },
                 on_close: move |_| {
-                    status.set("Okay. Your check-in is saved.".into());
+                    status.set(t!(lang, "today-skipped"));
                     current.set(None);
                 },
             }
@@ -78,6 +77,7 @@ pub fn TodayScreen(on_open_help: EventHandler<()>, on_open_tools: EventHandler<(
 fn TodaySoFar() -> Element {
     let session = use_session();
     session.track();
+    let lang = session.lang();
     let device = session.device();
     let today = device
         .history_since(device.today())
@@ -90,25 +90,25 @@ fn TodaySoFar() -> Element {
     }
     rsx! {
         section { class: "card", id: "today-so-far", aria_labelledby: "today-so-far-title",
-            h2 { id: "today-so-far-title", "Today so far" }
+            h2 { id: "today-so-far-title", {t!(lang, "today-so-far")} }
             ul { class: "plain-list",
                 for entry in today {
                     li { key: "{entry.id}", class: "today-entry",
-                        span { class: "entry-time", "{entry.recorded_at.clock_time()}" }
+                        span { class: "entry-time", {entry.recorded_at.clock_in(lang)} }
                         " "
-                        span { class: "entry-level mood-{entry.level.value()}", "{entry.level.label()}" }
+                        span { class: "entry-level mood-{entry.level.value()}", {entry.level.words(lang)} }
                         if !entry.details.emotions.is_empty() {
                             span { class: "muted",
-                                " · {entry.details.emotions.iter().map(|k| EmotionWord::label_for(k)).collect::<Vec<_>>().join(\", \")}"
+                                " · {entry.details.emotions.iter().map(|k| EmotionWord::words_for(lang, k)).collect::<Vec<_>>().join(\", \")}"
                             }
                         }
                         if entry.details.note.as_deref().is_some_and(|n| !n.is_empty()) {
-                            span { class: "muted", " · with a note" }
+                            span { class: "muted", " · " {t!(lang, "today-with-note")} }
                         }
                     }
                 }
             }
-            p { class: "muted small", "You can change or delete these in History." }
+            p { class: "muted small", {t!(lang, "today-change-in-history")} }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use dioxus::prelude::*;
 
+use crate::i18n::Say;
 use crate::state::ToolChoice;
 use crate::store::ToolPrefs;
 use crate::ui::components::ToolRunner;
@@ -12,13 +13,14 @@ use crate::ui::{focus_when_mounted, use_session};
 pub fn ToolsScreen() -> Element {
     let mut session = use_session();
     session.track();
+    let lang = session.lang();
     let mut running = use_signal(|| None::<String>);
     let mut status = use_signal(String::new);
-    let choices = session.device().tool_choices().unwrap_or_default();
+    let choices = session.device().tool_choices(lang).unwrap_or_default();
 
     if let Some(key) = running() {
         return rsx! {
-            h1 { "Tools" }
+            h1 { {t!(lang, "tab-tools")} }
             ToolRunner {
                 tool_key: key.clone(),
                 on_close: move |message: String| {
@@ -31,7 +33,7 @@ pub fn ToolsScreen() -> Element {
 
     let mut set_prefs = move |key: &str, prefs: ToolPrefs| {
         if let Err(err) = session.device().set_tool_prefs(key, prefs) {
-            status.set(err.to_string());
+            status.set(err.say(lang));
         }
         session.changed();
     };
@@ -39,8 +41,8 @@ pub fn ToolsScreen() -> Element {
         choices.into_iter().partition(|choice| choice.prefs.hidden);
 
     rsx! {
-        h1 { tabindex: "-1", onmounted: focus_when_mounted, "Tools" }
-        p { class: "muted", "Ways to calm your body and mind. They all work without internet." }
+        h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "tab-tools")} }
+        p { class: "muted", {t!(lang, "tools-intro")} }
         p { class: "status", role: "status", id: "tools-status", "{status}" }
         ul { class: "plain-list", id: "tool-list",
             for choice in shown {
@@ -51,17 +53,17 @@ pub fn ToolsScreen() -> Element {
                         button {
                             r#type: "button",
                             class: "primary open-tool",
-                            aria_label: "Start {choice.tool.name}",
+                            aria_label: t!(lang, "tool-start-aria", name = &choice.tool.name),
                             onclick: move |_| {
                                 status.set(String::new());
                                 running.set(Some(choice.tool.key.clone()));
                             },
-                            "Start"
+                            {t!(lang, "tool-start")}
                         }
                         button {
                             r#type: "button",
                             class: "favourite",
-                            aria_label: if choice.prefs.favourite { "★ Favourite: {choice.tool.name}" } else { "☆ Favourite: {choice.tool.name}" },
+                            aria_label: if choice.prefs.favourite { t!(lang, "tool-favourite-on-aria", name = &choice.tool.name) } else { t!(lang, "tool-favourite-off-aria", name = &choice.tool.name) },
                             aria_pressed: if choice.prefs.favourite { "true" } else { "false" },
                             onclick: move |_| {
                                 set_prefs(&choice.tool.key, ToolPrefs {
@@ -69,34 +71,34 @@ pub fn ToolsScreen() -> Element {
                                     ..choice.prefs
                                 })
                             },
-                            if choice.prefs.favourite { "★ Favourite" } else { "☆ Favourite" }
+                            if choice.prefs.favourite { {t!(lang, "tool-favourite-on")} } else { {t!(lang, "tool-favourite-off")} }
                         }
                         button {
                             r#type: "button",
                             class: "hide",
-                            aria_label: "Not for me: {choice.tool.name}",
+                            aria_label: t!(lang, "tool-hide-aria", name = &choice.tool.name),
                             onclick: move |_| {
                                 set_prefs(&choice.tool.key, ToolPrefs { hidden: true, ..choice.prefs })
                             },
-                            "Not for me"
+                            {t!(lang, "tool-hide")}
                         }
                     }
                 }
             }
         }
         if !hidden.is_empty() {
-            h2 { "Tools you put away" }
+            h2 { {t!(lang, "tools-put-away")} }
             ul { class: "plain-list", id: "hidden-tools",
                 for choice in hidden {
                     li { key: "{choice.tool.key}", class: "row card", "data-tool": "{choice.tool.key}",
                         span { class: "grow", "{choice.tool.name}" }
                         button {
                             r#type: "button",
-                            aria_label: "Bring back {choice.tool.name}",
+                            aria_label: t!(lang, "tool-bring-back-aria", name = &choice.tool.name),
                             onclick: move |_| {
                                 set_prefs(&choice.tool.key, ToolPrefs { hidden: false, ..choice.prefs })
                             },
-                            "Bring back"
+                            {t!(lang, "tool-bring-back")}
                         }
                     }
                 }
