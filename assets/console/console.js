@@ -49,6 +49,14 @@
     return true;
   }
   function say(el, text) { if (el) { el.textContent = text; } }
+  // The page's words for this script, in its language (see pages.rs `script_words`).
+  var WORDS = {};
+  try { WORDS = JSON.parse(document.getElementById('console-words').textContent); } catch (err) { WORDS = {}; }
+  function w(key) {
+    var text = WORDS[key] || key;
+    for (var i = 1; i < arguments.length; i++) { text = text.split('%' + i).join(String(arguments[i])); }
+    return text;
+  }
 
   // Copy buttons.
   document.querySelectorAll('button[data-copy]').forEach(function (b) {
@@ -58,7 +66,7 @@
       var said = document.getElementById(b.dataset.copy + '-copied');
       input.select();
       if (navigator.clipboard) {
-        navigator.clipboard.writeText(input.value).then(function () { say(said, 'Copied.'); }, function () {});
+        navigator.clipboard.writeText(input.value).then(function () { say(said, w('js-copied')); }, function () {});
       }
     });
   });
@@ -81,9 +89,9 @@
       event.preventDefault();
       var problem = document.getElementById('setup-problem');
       var passphrase = document.getElementById('setup-passphrase').value;
-      if (passphrase.length < 16) { say(problem, 'Use a passphrase of at least 16 characters: a few words you will remember.'); return; }
-      if (passphrase !== document.getElementById('setup-again').value) { say(problem, "The two passphrases aren't the same."); return; }
-      if (!subtle) { say(problem, 'This browser cannot do the cryptography the inbox needs. Try a current browser.'); return; }
+      if (passphrase.length < 16) { say(problem, w('js-passphrase-short')); return; }
+      if (passphrase !== document.getElementById('setup-again').value) { say(problem, w('js-passphrase-mismatch')); return; }
+      if (!subtle) { say(problem, w('js-no-crypto')); return; }
       try {
         say(problem, '');
         var pair = await subtle.generateKey({ name: 'X25519' }, true, ['deriveBits']);
@@ -102,7 +110,7 @@
         setup.dataset.ready = 'yes';
         setup.submit();
       } catch (err) {
-        say(problem, 'The key could not be made in this browser: ' + err);
+        say(problem, w('js-key-failed', err));
       }
     });
   }
@@ -133,20 +141,20 @@
     var signerKey = report ? body.mentor_device_key : body.mentee_device_key;
     var w = JSON.parse(body.evidence.envelope);
     if (w.v !== 2 || w.tomb || w.feed !== feed || w.mentee !== body.mentee_id || w.signer !== signer) {
-      return 'the envelope is not the item it says it is';
+      return w('js-why-not-item');
     }
     if (!(await verifyEd25519(signerKey, w.sig, signedBytes(w)))) {
-      return 'the signature does not match';
+      return w('js-why-signature');
     }
     var contentKey = b64d(body.evidence.content_key);
     var commitment = new Uint8Array(await subtle.digest('SHA-256',
       concat([enc.encode('steady-content-key-commitment-v2'), contentKey])));
-    if (!same(commitment, b64d(w.commit))) { return 'the key does not belong to this envelope'; }
+    if (!same(commitment, b64d(w.commit))) { return w('js-why-key'); }
     var key = await subtle.importKey('raw', contentKey, { name: 'AES-GCM' }, false, ['decrypt']);
     var plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: b64d(w.nonce), additionalData: itemData(w) }, key, b64d(w.body)));
     var end = plain.length;
     while (end > 0 && plain[end - 1] === 32) { end--; }
-    if (dec.decode(plain.subarray(0, end)) !== body.content) { return 'the item differs from what the mentee signed'; }
+    if (dec.decode(plain.subarray(0, end)) !== body.content) { return w('js-why-differs'); }
     return null;
   }
 
@@ -162,30 +170,30 @@
   function showContent(parent, content) {
     var c = JSON.parse(content);
     if (c.type === 'mood') {
-      line(parent, 'p', 'Check-in: ' + c.feeling + ' (' + c.level + ' of 5)');
-      if (c.emotions && c.emotions.length) { line(parent, 'p', 'Feelings: ' + c.emotions.join(', ')); }
-      if (c.tags && c.tags.length) { line(parent, 'p', 'About: ' + c.tags.join(', ')); }
-      if (c.note) { line(parent, 'p', 'Note: ' + c.note); }
+      line(parent, 'p', w('js-check-in', c.feeling, c.level));
+      if (c.emotions && c.emotions.length) { line(parent, 'p', w('js-feelings', c.emotions.join(', '))); }
+      if (c.tags && c.tags.length) { line(parent, 'p', w('js-about', c.tags.join(', '))); }
+      if (c.note) { line(parent, 'p', w('js-note', c.note)); }
     } else if (c.type === 'goal') {
-      line(parent, 'p', 'Goal: ' + c.title);
-      if (c.why) { line(parent, 'p', 'Why: ' + c.why); }
-      (c.steps || []).forEach(function (s) { line(parent, 'p', (s.done ? 'Done: ' : 'Step: ') + s.text); });
-      (c.check_ins || []).forEach(function (k) { line(parent, 'p', 'Check-in: ' + k.how + (k.note ? ' — ' + k.note : '')); });
+      line(parent, 'p', w('js-goal', c.title));
+      if (c.why) { line(parent, 'p', w('js-why', c.why)); }
+      (c.steps || []).forEach(function (s) { line(parent, 'p', w(s.done ? 'js-done' : 'js-step', s.text)); });
+      (c.check_ins || []).forEach(function (k) { line(parent, 'p', w('js-goal-check-in', k.how + (k.note ? ' — ' + k.note : ''))); });
     } else if (c.type === 'safety_plan') {
-      line(parent, 'p', 'Safety plan');
+      line(parent, 'p', w('js-safety-plan'));
       (c.sections || []).forEach(function (s) {
         if (s.items.length) { line(parent, 'p', s.title + ': ' + s.items.join('; ')); }
       });
     } else if (c.type === 'contact_request') {
-      line(parent, 'p', 'Asked their mentor to get in touch.');
+      line(parent, 'p', w('js-asked'));
     } else if (c.type === 'note') {
-      line(parent, 'p', 'Note: ' + [c.preset, c.words].filter(Boolean).join(' '));
+      line(parent, 'p', w('js-note', [c.preset, c.words].filter(Boolean).join(' ')));
     } else if (c.type === 'cheer') {
-      line(parent, 'p', 'Cheered a step: ' + c.step);
+      line(parent, 'p', w('js-cheered', c.step));
     } else if (c.type === 'ack') {
-      line(parent, 'p', 'Saw their message.' + (c.words ? ' ' + c.words : ''));
+      line(parent, 'p', w('js-saw') + (c.words ? ' ' + c.words : ''));
     } else {
-      line(parent, 'p', 'An item this console does not know how to show.');
+      line(parent, 'p', w('js-unknown'));
     }
   }
 
@@ -222,14 +230,14 @@
           keys[el.dataset.safeguardingKey] = { key: await unwrap(passphrase, el.dataset.wrapped), public: el.dataset.public };
         } catch (err) { wrong++; }
       }
-      if (Object.keys(keys).length === 0) { say(status, "That passphrase doesn't open the inbox. Nothing was shown."); return; }
+      if (Object.keys(keys).length === 0) { say(status, w('js-wrong-passphrase')); return; }
       document.getElementById('open-passphrase').value = '';
       var opened = 0;
       for (var item of document.querySelectorAll('li[data-concern]')) {
         var out = item.querySelector('.opened');
         out.textContent = '';
         var held = keys[item.dataset.keyId];
-        if (!held) { line(out, 'p', 'Sealed to an older key this passphrase does not open.', 'error'); continue; }
+        if (!held) { line(out, 'p', w('js-older-key'), 'error'); continue; }
         try {
           var signed = await openConcern(held.key, held.public, item.querySelector('.sealed').textContent);
           var body = JSON.parse(signed.body);
@@ -239,11 +247,11 @@
           var raiser = report ? body.mentee_name : body.mentor_name;
           var author = report ? body.mentor_name : body.mentee_name;
           if (report) {
-            line(out, 'h3', 'The note ' + body.mentee_name + ' reported');
+            line(out, 'h3', w('js-reported', body.mentee_name));
           } else {
-            line(out, 'h3', 'Why ' + body.mentor_name + ' is worried');
+            line(out, 'h3', w('js-worried', body.mentor_name));
             line(out, 'p', body.reason, 'concern-reason');
-            line(out, 'h3', 'What ' + body.mentee_name + ' shared');
+            line(out, 'h3', w('js-shared', body.mentee_name));
           }
           var shown = document.createElement('div');
           shown.className = 'concern-content';
@@ -251,20 +259,19 @@
           showContent(shown, body.content);
           var problem = await checkEvidence(body);
           line(out, 'p', problem
-            ? 'Could not verify this against ' + author + "'s own signature: " + problem + '.'
-            : 'Checked: this is exactly what ' + author + "'s " + (report ? 'device' : 'phone') + ' signed.',
+            ? w('js-unverified', author, problem)
+            : w(report ? 'js-verified-device' : 'js-verified-phone', author),
             problem ? 'error verify' : 'verified verify');
-          line(out, 'p', raiserOk ? 'Sent from ' + raiser + "'s device (signature checked)."
-            : "The sending device's signature does not match.", raiserOk ? 'muted' : 'error');
+          line(out, 'p', raiserOk ? w('js-sent-from', raiser) : w('js-sender-mismatch'), raiserOk ? 'muted' : 'error');
           if (!body.mentee_told) {
-            line(out, 'p', body.mentee_name + ' was not told, because: ' + body.not_told_because, 'not-told');
+            line(out, 'p', w('js-not-told', body.mentee_name, body.not_told_because), 'not-told');
           }
           opened++;
         } catch (err) {
-          line(out, 'p', 'This concern could not be opened with that passphrase.', 'error');
+          line(out, 'p', w('js-cannot-open'), 'error');
         }
       }
-      say(status, 'Opened ' + opened + (opened === 1 ? ' concern' : ' concerns') + ' in this browser. Close the tab when you are done.');
+      say(status, opened === 1 ? w('js-opened-one') : w('js-opened-many', opened));
     });
   }
 })();

@@ -254,7 +254,7 @@ fn check_record(record: &RecordPut) -> Result<(), Refusal> {
     {
         return Err(Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
+            "item_too_large",
             "One shared item is bigger than the server accepts (64 KiB).",
         ));
     }

@@ -12,8 +12,10 @@ use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::pages::page;
-use super::{WithCsrf, refusal, session, signed_in_form, signed_out};
+use super::{WithCsrf, c, refusal, session, signed_in_form, signed_out};
+use crate::domain::care::CareWords;
 use crate::domain::{Coordinator, ProgramCare};
+use crate::i18n::Say;
 use crate::server::care_store::SafeguardingKeyRow;
 use crate::server::staff_store::StaffSession;
 use crate::server::{ServerState, now};
@@ -42,6 +44,15 @@ pub(crate) struct CareForm {
     free_text: String,
     #[serde(default)]
     reply_within_hours: String,
+    /// The statement in Spanish; a part left empty shows the English.
+    #[serde(default)]
+    keeps_es: String,
+    #[serde(default)]
+    passes_on_es: String,
+    #[serde(default)]
+    not_told_es: String,
+    #[serde(default)]
+    escalation_es: String,
 }
 
 impl WithCsrf for CareForm {
@@ -53,7 +64,12 @@ impl WithCsrf for CareForm {
 impl CareForm {
     fn from_care(care: &ProgramCare) -> Self {
         let coordinator = care.coordinator.clone();
+        let es = care.translations.get("es").cloned().unwrap_or_default();
         CareForm {
+            keeps_es: es.keeps,
+            passes_on_es: es.passes_on,
+            not_told_es: es.not_told,
+            escalation_es: es.escalation.join("\n"),
             csrf: String::new(),
             keeps: care.keeps.clone(),
             passes_on: care.passes_on.clone(),
@@ -98,14 +114,21 @@ impl CareForm {
                 },
                 email: self.coordinator_email.trim().to_owned(),
             }),
-            escalation: self
-                .escalation
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            escalation: steps(&self.escalation),
             safeguarding: None,
+            translations: {
+                let es = CareWords {
+                    keeps: self.keeps_es.trim().to_owned(),
+                    passes_on: self.passes_on_es.trim().to_owned(),
+                    not_told: self.not_told_es.trim().to_owned(),
+                    escalation: steps(&self.escalation_es),
+                };
+                let written = !es.keeps.is_empty()
+                    || !es.passes_on.is_empty()
+                    || !es.not_told.is_empty()
+                    || !es.escalation.is_empty();
+                written.then(|| ("es".to_owned(), es)).into_iter().collect()
+            },
             free_text_replies: self.free_text == "on",
             // Not a number counts as too many, so the form says what it wants.
             reply_within_hours: match self.reply_within_hours.trim() {
@@ -116,6 +139,15 @@ impl CareForm {
     }
 }
 
+/// Steps typed one per line.
+fn steps(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The statement staff are editing, or the general one to start from.
 pub(crate) fn care_draft(state: &ServerState) -> ProgramCare {
     state
@@ -124,7 +156,21 @@ pub(crate) fn care_draft(state: &ServerState) -> ProgramCare {
         .ok()
         .flatten()
         .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_else(ProgramCare::general)
+        .unwrap_or_else(|| {
+            // The usual rules to start from, in Spanish too.
+            let mut care = ProgramCare::general();
+            let es = ProgramCare::general_in(crate::i18n::Lang::Es);
+            care.translations.insert(
+                "es".to_owned(),
+                CareWords {
+                    keeps: es.keeps,
+                    passes_on: es.passes_on,
+                    not_told: es.not_told,
+                    escalation: Vec::new(),
+                },
+            );
+            care
+        })
 }
 
 /// The statement as phones get it: the draft, with where concerns go once the inbox is set up;
@@ -155,7 +201,7 @@ fn render_care(
     problem: Option<&str>,
     notice: Option<&str>,
 ) -> String {
-    let text_area = |id: &'static str, label: &'static str, value: &str, hint: &'static str| {
+    let text_area = |id: &'static str, label: String, value: &str, hint: String| {
         rsx! {
             label { r#for: id, "{label}" }
             if !hint.is_empty() { p { class: "hint", id: "{id}-hint", "{hint}" } }
@@ -165,45 +211,50 @@ fn render_care(
             }
         }
     };
-    let input = |id: &'static str, label: &'static str, value: &str| {
+    let input = |id: &'static str, label: String, value: &str| {
         rsx! {
             label { r#for: id, "{label}" }
             input { id, name: id, value: "{value}" }
         }
     };
     page(
-        "Duty of care",
+        &c!("con-nav-care"),
         Some((&session.name, &session.csrf)),
         rsx! {
-            h1 { "Duty of care" }
-            p { "What you write here goes to every phone with the crisis contacts, signed with the program's key. "
-                "Mentees read it before their first share and on their Privacy page; mentors read it in their Help, even offline." }
+            h1 { {c!("con-nav-care")} }
+            p { {c!("con-care-intro")} }
             if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
             form { method: "post", action: "/staff/care", class: "card", id: "care-form",
                 input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
                 if let Some(problem) = problem { p { class: "error", role: "alert", id: "care-problem", "{problem}" } }
-                h2 { "Confidentiality" }
-                {text_area("keeps", "What a mentor keeps private", &form.keeps, "In words a 12-year-old reads easily.")}
-                {text_area("passes_on", "What a mentor must pass on, and to whom", &form.passes_on, "")}
-                {text_area("not_told", "When a mentee might not be told first (optional)", &form.not_told, "Mentors see this when they choose not to tell a mentee.")}
-                h2 { "For mentors" }
-                {input("coordinator_name", "Coordinator's name", &form.coordinator_name)}
-                {input("coordinator_phone", "Coordinator's phone", &form.coordinator_phone)}
-                {input("coordinator_email", "Coordinator's email", &form.coordinator_email)}
-                {text_area("escalation", "What a worried mentor does, one step per line", &form.escalation, "")}
-                h2 { "Replies from mentors" }
+                h2 { {c!("con-confidentiality")} }
+                {text_area("keeps", c!("con-keeps"), &form.keeps, c!("con-keeps-hint"))}
+                {text_area("passes_on", c!("con-passes-on"), &form.passes_on, String::new())}
+                {text_area("not_told", c!("con-not-told"), &form.not_told, c!("con-not-told-hint"))}
+                h2 { {c!("con-for-mentors")} }
+                {input("coordinator_name", c!("con-coordinator-name"), &form.coordinator_name)}
+                {input("coordinator_phone", c!("con-coordinator-phone"), &form.coordinator_phone)}
+                {input("coordinator_email", c!("con-coordinator-email"), &form.coordinator_email)}
+                {text_area("escalation", c!("con-escalation"), &form.escalation, String::new())}
+                h2 { {c!("con-in-spanish")} }
+                p { class: "hint", {c!("con-in-spanish-hint")} }
+                {text_area("keeps_es", c!("con-keeps-es"), &form.keeps_es, String::new())}
+                {text_area("passes_on_es", c!("con-passes-on-es"), &form.passes_on_es, String::new())}
+                {text_area("not_told_es", c!("con-not-told-es"), &form.not_told_es, String::new())}
+                {text_area("escalation_es", c!("con-escalation-es"), &form.escalation_es, String::new())}
+                h2 { {c!("con-replies")} }
                 label { class: "choice",
                     input { r#type: "checkbox", name: "free_text", id: "free_text", value: "on", checked: form.free_text == "on" }
-                    "Mentors may write notes in their own words (up to 280 characters), not only the kind messages"
+                    {c!("con-free-text")}
                 }
-                label { r#for: "reply_within_hours", "Hours a mentee's “let my mentor know” may wait before they're offered to tell the coordinator (optional)" }
+                label { r#for: "reply_within_hours", {c!("con-reply-hours")} }
                 input { id: "reply_within_hours", name: "reply_within_hours", inputmode: "numeric", value: "{form.reply_within_hours}" }
-                button { r#type: "submit", class: "primary", id: "save-care", "Save" }
+                button { r#type: "submit", class: "primary", id: "save-care", {c!("con-save")} }
             }
             form { method: "post", action: "/staff/directory/publish", class: "card",
                 input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
-                p { "Publishing sends this with the crisis contacts. Phones take it at their next sync." }
-                button { r#type: "submit", class: "primary", id: "publish-care", "Publish to phones" }
+                p { {c!("con-publish-care")} }
+                button { r#type: "submit", class: "primary", id: "publish-care", {c!("con-publish")} }
             }
         },
     )
@@ -228,21 +279,21 @@ pub(crate) async fn save_care(
     };
     let care = form.to_care();
     if let Err(problem) = care.check() {
-        let html = render_care(&session, &form, Some(&problem.to_string()), None);
+        let html = render_care(&session, &form, Some(&problem.say(super::lang())), None);
         return (StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response();
     }
     let Ok(json) = serde_json::to_string(&care) else {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Sorry",
-            "That could not be saved.",
+            &c!("con-sorry"),
+            &c!("con-not-saved"),
         );
     };
     if state.store.set_care_draft(&json).is_err() {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Sorry",
-            "That could not be saved.",
+            &c!("con-sorry"),
+            &c!("con-not-saved"),
         );
     }
     let _ = state.store.audit(
@@ -255,22 +306,27 @@ pub(crate) async fn save_care(
         &session,
         &CareForm::from_care(&care),
         None,
-        Some("Saved. Publish to send it to phones."),
+        Some(&c!("con-care-saved")),
     );
     Html(html).into_response()
 }
 
 fn date_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+    chrono::DateTime::from_timestamp(at, 0).map_or_else(String::new, |t| {
+        c!(
+            "con-utc",
+            date = t.format("%Y-%m-%d").to_string(),
+            time = t.format("%H:%M").to_string()
+        )
+    })
 }
 
 /// Staff without the role are told plainly, and nothing is shown.
 fn safeguarding_only() -> Response {
     refusal(
         StatusCode::FORBIDDEN,
-        "Safeguarding staff only",
-        "Only the program's safeguarding staff can open this. Ask your program's administrator if you should be one.",
+        &c!("con-safeguarding-only"),
+        &c!("con-safeguarding-only-body"),
     )
 }
 
@@ -282,26 +338,25 @@ fn render_inbox(
     let concerns = state.store.concerns().unwrap_or_default();
     let current = keys.first();
     page(
-        "Safeguarding",
+        &c!("con-nav-safeguarding"),
         Some((&session.name, &session.csrf)),
         rsx! {
-            h1 { "Safeguarding inbox" }
+            h1 { {c!("con-inbox")} }
             if let Some(key) = current {
-                p { "Concerns go to " strong { "{key.contact_name}" } ". Each is locked so only this inbox's passphrase opens it, in this browser. "
-                    "The server can't read them." }
+                p { {c!("con-inbox-goes-to", name = &key.contact_name)} }
             }
             for key in keys.iter() {
                 div { key: "{key.id}", hidden: true, "data-safeguarding-key": "{key.id}",
                     "data-wrapped": "{key.wrapped}", "data-public": "{key.public_key}" }
             }
             form { class: "card", id: "safeguarding-open",
-                label { r#for: "open-passphrase", "Inbox passphrase" }
+                label { r#for: "open-passphrase", {c!("con-inbox-passphrase")} }
                 input { id: "open-passphrase", r#type: "password", autocomplete: "off", required: true }
-                button { r#type: "submit", class: "primary", id: "open-concerns", "Open concerns" }
+                button { r#type: "submit", class: "primary", id: "open-concerns", {c!("con-open-concerns")} }
                 p { role: "status", id: "open-status" }
             }
             if concerns.is_empty() {
-                p { id: "no-concerns", "No concerns yet." }
+                p { id: "no-concerns", {c!("con-no-concerns")} }
             }
             ol { class: "plain-list", id: "concerns",
                 for concern in concerns.iter() {
@@ -309,31 +364,31 @@ fn render_inbox(
                         "data-kind": "{concern.kind}",
                         "data-key-id": "{concern.key_id}", "data-raiser-key": "{concern.device_key}",
                         if concern.kind == "report" {
-                            h2 { "Report from {concern.mentee_name} about a note from {concern.mentor_name}" }
+                            h2 { {c!("con-report-title", mentee = &concern.mentee_name, mentor = &concern.mentor_name)} }
                             p { class: "muted", "{date_time(concern.created_at)}" }
-                            p { "{concern.mentor_name}'s notes to {concern.mentee_name} are paused until this is marked handled." }
+                            p { {c!("con-report-paused", mentee = &concern.mentee_name, mentor = &concern.mentor_name)} }
                         } else {
-                            h2 { "About {concern.mentee_name}, from {concern.mentor_name}" }
+                            h2 { {c!("con-concern-title", mentee = &concern.mentee_name, mentor = &concern.mentor_name)} }
                             p { class: "muted", "{date_time(concern.created_at)}" }
                             p {
                                 if concern.mentee_told {
-                                    "{concern.mentee_name} was told it was passed on."
+                                    {c!("con-concern-told", mentee = &concern.mentee_name)}
                                 } else {
-                                    "{concern.mentee_name} was not told. Open it to read why."
+                                    {c!("con-concern-not-told", mentee = &concern.mentee_name)}
                                 }
                             }
                         }
                         pre { hidden: true, class: "sealed", "{concern.sealed}" }
                         div { class: "opened", aria_live: "polite" }
                         match &concern.handled {
-                            Some((at, by)) => rsx! { p { class: "muted handled", "Handled by {by}, {date_time(*at)}." } },
+                            Some((at, by)) => rsx! { p { class: "muted handled", {c!("con-handled-by", name = by, when = date_time(*at))} } },
                             None => rsx! {
                                 form { method: "post", action: "/staff/safeguarding/handled",
                                     input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
                                     input { r#type: "hidden", name: "id", value: "{concern.id}" }
                                     button { r#type: "submit", class: "mark-handled",
-                                        aria_label: "Mark as handled: about {concern.mentee_name}, {date_time(concern.created_at)}",
-                                        "Mark as handled"
+                                        aria_label: c!("con-mark-handled-aria", mentee = &concern.mentee_name, when = date_time(concern.created_at)),
+                                        {c!("con-mark-handled")}
                                     }
                                 }
                             },
@@ -347,26 +402,25 @@ fn render_inbox(
 
 fn render_setup(session: &StaffSession, problem: Option<&str>) -> String {
     page(
-        "Safeguarding",
+        &c!("con-nav-safeguarding"),
         Some((&session.name, &session.csrf)),
         rsx! {
-            h1 { "Set up the safeguarding inbox" }
-            p { "Mentors raise concerns from the app. Each is locked on the mentor's phone so only this inbox can open it." }
-            p { "This browser makes the inbox's key and locks it with a passphrase you choose. The server keeps only the locked key: "
-                "nobody can open a concern without the passphrase, and nobody can recover a lost one. Share it only with your safeguarding staff." }
+            h1 { {c!("con-setup-title")} }
+            p { {c!("con-setup-1")} }
+            p { {c!("con-setup-2")} }
             form { method: "post", action: "/staff/safeguarding/setup", class: "card", id: "safeguarding-setup",
                 input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
                 input { r#type: "hidden", name: "public_key", id: "setup-public" }
                 input { r#type: "hidden", name: "wrapped", id: "setup-wrapped" }
                 p { id: "setup-problem", role: "alert", class: "error", if let Some(p) = problem { "{p}" } }
-                label { r#for: "setup-contact", "Who concerns go to, as mentors see it" }
+                label { r#for: "setup-contact", {c!("con-setup-contact")} }
                 input { id: "setup-contact", name: "contact_name", required: true, maxlength: "100",
-                    placeholder: "Dana Lee, safeguarding lead" }
-                label { r#for: "setup-passphrase", "Passphrase (at least 16 characters)" }
+                    placeholder: c!("con-setup-placeholder") }
+                label { r#for: "setup-passphrase", {c!("con-setup-passphrase")} }
                 input { id: "setup-passphrase", r#type: "password", autocomplete: "new-password", required: true }
-                label { r#for: "setup-again", "Type it again" }
+                label { r#for: "setup-again", {c!("con-setup-again")} }
                 input { id: "setup-again", r#type: "password", autocomplete: "new-password", required: true }
-                button { r#type: "submit", class: "primary", id: "setup-inbox", "Set up the inbox" }
+                button { r#type: "submit", class: "primary", id: "setup-inbox", {c!("con-setup-button")} }
             }
         },
     )
@@ -455,18 +509,18 @@ pub(crate) async fn setup(
     }
     let contact = form.contact_name.trim();
     let problem = if contact.is_empty() || contact.chars().count() > 100 {
-        Some("Say who concerns go to, in up to 100 characters.")
+        Some(c!("con-setup-contact-rule"))
     } else if crate::crypto::concern::parse_public_key(&form.public_key).is_err()
         || !wrapped_is_sound(&form.wrapped)
     {
-        Some("The key didn't come through. This page needs JavaScript and a current browser.")
+        Some(c!("con-setup-no-key"))
     } else {
         None
     };
     if let Some(problem) = problem {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Html(render_setup(&session, Some(problem))),
+            Html(render_setup(&session, Some(&problem))),
         )
             .into_response();
     }
@@ -483,8 +537,8 @@ pub(crate) async fn setup(
     {
         return refusal(
             StatusCode::BAD_REQUEST,
-            "Not set up",
-            "That key is already in use. Nothing changed.",
+            &c!("con-not-set-up"),
+            &c!("con-key-in-use"),
         );
     }
     let _ = state.store.audit(
@@ -544,8 +598,8 @@ pub(crate) async fn handled(
     {
         return refusal(
             StatusCode::BAD_REQUEST,
-            "That didn't work",
-            "Nothing was changed: it may have been marked already.",
+            &c!("con-didnt-work"),
+            &c!("con-maybe-marked"),
         );
     }
     let _ = state

@@ -12,7 +12,7 @@ use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::pages::page;
-use super::{WithCsrf, session, signed_in_form, signed_out};
+use super::{WithCsrf, c, session, signed_in_form, signed_out};
 use crate::domain::crisis::FieldProblem;
 use crate::domain::{ContactForm, CrisisContact, CrisisDirectory};
 use crate::server::ServerState;
@@ -56,8 +56,8 @@ fn commit(
     if state.store.set_directory_draft(&json).is_err() {
         return super::refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Sorry",
-            "Saving failed. Try again.",
+            &c!("con-sorry"),
+            &c!("con-saving-failed"),
         );
     }
     let _ = state.store.audit(staff, action, name, crate::server::now());
@@ -96,14 +96,16 @@ pub(crate) async fn show(
 }
 
 /// Common time zones for the hours field's list (any IANA name is accepted).
-const TIME_ZONES: [(&str, &str); 6] = [
-    ("America/New_York", "Eastern"),
-    ("America/Chicago", "Central"),
-    ("America/Denver", "Mountain"),
-    ("America/Phoenix", "Arizona"),
-    ("America/Los_Angeles", "Pacific"),
-    ("Pacific/Honolulu", "Hawaii"),
-];
+fn time_zones() -> [(&'static str, String); 6] {
+    [
+        ("America/New_York", c!("con-zone-eastern")),
+        ("America/Chicago", c!("con-zone-central")),
+        ("America/Denver", c!("con-zone-mountain")),
+        ("America/Phoenix", c!("con-zone-arizona")),
+        ("America/Los_Angeles", c!("con-zone-pacific")),
+        ("Pacific/Honolulu", c!("con-zone-hawaii")),
+    ]
+}
 
 /// The contact form, shown where it applies: under the contact being edited, or at the end.
 fn contact_form(
@@ -112,8 +114,13 @@ fn contact_form(
     form: &ContactForm,
     problems: &[FieldProblem],
 ) -> Element {
-    let problem = |field: &str| problems.iter().find(|(f, _)| *f == field).map(|(_, m)| *m);
-    let field = |id: &'static str, label: &'static str, value: &str, hint: &'static str| {
+    let problem = |field: &str| {
+        problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, key)| crate::i18n::tr(super::lang(), key))
+    };
+    let field = |id: &'static str, label: String, value: &str, hint: String| {
         let message = problem(id);
         let described = match (message.is_some(), hint.is_empty()) {
             (true, _) => format!("{id}-problem"),
@@ -123,7 +130,7 @@ fn contact_form(
         rsx! {
             label { r#for: "{id}", "{label}" }
             if !hint.is_empty() { p { id: "{id}-hint", class: "muted", "{hint}" } }
-            if let Some(message) = message {
+            if let Some(message) = &message {
                 p { id: "{id}-problem", class: "error", "{message}" }
             }
             input {
@@ -140,51 +147,53 @@ fn contact_form(
     };
     rsx! {
         form { method: "post", action: "/staff/directory/save", class: "card", id: "contact-form",
-            h2 { id: "contact-form-title", if editing.is_some() { "Edit contact" } else { "Add a contact" } }
+            h2 { id: "contact-form-title", if editing.is_some() { {c!("con-edit-contact")} } else { {c!("con-add-a-contact")} } }
             input { r#type: "hidden", name: "csrf", value: "{csrf}" }
             if let Some(i) = editing { input { r#type: "hidden", name: "index", value: "{i}" } }
-            {field("name", "Name", &form.name, "")}
-            {field("offers", "What they offer", &form.offers, "One plain sentence.")}
-            {field("phone", "Phone", &form.phone, "International form (+15555550123) or a short code like 988.")}
-            {field("text_number", "Text number", &form.text_number, "")}
-            {field("text_keyword", "Keyword to text (optional)", &form.text_keyword, "")}
-            {field("chat", "Web chat (optional)", &form.chat, "Starts with https://")}
-            {field("web", "Website (optional)", &form.web, "Starts with https://")}
+            {field("name", c!("con-f-name"), &form.name, String::new())}
+            {field("offers", c!("con-f-offers"), &form.offers, c!("con-f-offers-hint"))}
+            {field("offers_es", c!("con-f-offers-es"), &form.offers_es, c!("con-f-es-hint"))}
+            {field("phone", c!("con-f-phone"), &form.phone, c!("con-f-phone-hint"))}
+            {field("text_number", c!("con-f-text-number"), &form.text_number, String::new())}
+            {field("text_keyword", c!("con-f-keyword"), &form.text_keyword, String::new())}
+            {field("chat", c!("con-f-chat"), &form.chat, c!("con-f-https"))}
+            {field("web", c!("con-f-web"), &form.web, c!("con-f-https"))}
             fieldset { aria_describedby: if problem("open_kind").is_some() { "open_kind-problem" },
-                legend { "When they're open" }
+                legend { {c!("con-f-when-open")} }
                 if let Some(message) = problem("open_kind") {
                     p { id: "open_kind-problem", class: "error", "{message}" }
                 }
                 label { class: "choice",
                     input { r#type: "radio", id: "open-always", name: "open_kind", value: "always", checked: open_kind == "always" }
-                    "Any time, day or night"
+                    {c!("con-f-always")}
                 }
                 label { class: "choice",
                     input { r#type: "radio", id: "open-times", name: "open_kind", value: "times", checked: open_kind == "times" }
-                    "At set times"
+                    {c!("con-f-set-times")}
                 }
             }
-            label { r#for: "time_zone", "Their time zone (for set times)" }
+            label { r#for: "time_zone", {c!("con-f-time-zone")} }
             if let Some(message) = problem("time_zone") {
                 p { id: "time_zone-problem", class: "error", "{message}" }
             }
             select { id: "time_zone", name: "time_zone",
                 aria_describedby: if problem("time_zone").is_some() { "time_zone-problem" },
-                option { value: "", selected: form.time_zone.is_empty(), "Choose a time zone" }
-                for (zone, words) in TIME_ZONES {
-                    option { key: "{zone}", value: "{zone}", selected: form.time_zone == zone, "{words} ({zone})" }
+                option { value: "", selected: form.time_zone.is_empty(), {c!("con-f-choose-zone")} }
+                for (zone, words) in time_zones() {
+                    option { key: "{zone}", value: "{zone}", selected: form.time_zone == zone, {c!("con-zone", words = words, zone = zone)} }
                 }
             }
-            {field("open_times", "Set times", &form.open_times, "Like: Mon-Fri 09:00-21:00, Sat 10:00-16:00 (24-hour clock; a time past midnight, like 20:00-02:00, is fine).")}
-            {field("hours", "Anything else about hours (optional)", &form.hours, "Like: Closed on public holidays.")}
-            {field("languages", "Languages", &form.languages, "Separated by commas.")}
-            {field("regions", "Regions (optional)", &form.regions, "Separated by commas; empty means everywhere.")}
-            {field("last_checked", "Last checked", &form.last_checked, "A date like 2026-11-01.")}
+            {field("open_times", c!("con-f-times"), &form.open_times, c!("con-f-times-hint"))}
+            {field("hours", c!("con-f-hours"), &form.hours, c!("con-f-hours-hint"))}
+            {field("hours_es", c!("con-f-hours-es"), &form.hours_es, c!("con-f-es-hint"))}
+            {field("languages", c!("con-f-languages"), &form.languages, c!("con-f-commas"))}
+            {field("regions", c!("con-f-regions"), &form.regions, c!("con-f-regions-hint"))}
+            {field("last_checked", c!("con-f-checked"), &form.last_checked, c!("con-f-checked-hint"))}
             div { class: "row",
                 button { r#type: "submit", class: "primary", id: "save-contact",
-                    if editing.is_some() { "Save changes" } else { "Add contact" }
+                    if editing.is_some() { {c!("con-save-changes")} } else { {c!("con-add-contact")} }
                 }
-                if editing.is_some() { a { class: "button", href: "/staff/directory", "Cancel" } }
+                if editing.is_some() { a { class: "button", href: "/staff/directory", {c!("cancel")} } }
             }
         }
     }
@@ -221,39 +230,39 @@ fn render(
     );
     let phone_view = card.by_open_now(chrono::Utc::now());
     page(
-        "Crisis contacts",
+        &c!("con-directory"),
         Some((name, csrf)),
         rsx! {
-            h1 { "Crisis contacts" }
+            h1 { {c!("con-directory")} }
             p {
                 match published {
-                    Some(v) => format!("Phones have version {v}. Changes here reach them when you publish."),
-                    None => "Nothing is published yet: phones show Steady's built-in contacts.".to_owned(),
+                    Some(v) => c!("con-phones-have", version = v),
+                    None => c!("con-nothing-published"),
                 }
             }
             if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
             if !problems.is_empty() {
                 p { role: "alert", id: "form-problems", class: "error",
-                    "Please fix the highlighted fields. Nothing was saved yet."
+                    {c!("con-fix-fields")}
                 }
             }
-            h2 { id: "yours-title", "Your program's contacts" }
-            if contacts.is_empty() { p { "No contacts yet. Add the first one below." } }
+            h2 { id: "yours-title", {c!("con-yours")} }
+            if contacts.is_empty() { p { {c!("con-no-contacts")} } }
             ul { class: "plain-list", id: "draft", aria_labelledby: "yours-title",
                 for (i, contact) in contacts.iter().enumerate() {
                     li { key: "{i}", class: "card draft-contact", "data-contact": "{contact.name}",
                         h3 { "{contact.name}" }
                         if contact.is_stale(today) {
-                            p { class: "error stale", "Not checked for over 180 days: please check it's still right." }
+                            p { class: "error stale", {c!("con-stale")} }
                         }
                         div { class: "row",
-                            a { class: "button", href: "/staff/directory?edit={i}#contact-form", "Edit {contact.name}" }
-                            for (action, words) in [("up", "Move up"), ("down", "Move down"), ("remove", "Remove")] {
+                            a { class: "button", href: "/staff/directory?edit={i}#contact-form", {c!("con-edit-name", name = &contact.name)} }
+                            for (action, words) in [("up", c!("con-move-up")), ("down", c!("con-move-down")), ("remove", c!("con-remove"))] {
                                 form { method: "post", action: "/staff/directory/change",
                                     input { r#type: "hidden", name: "csrf", value: "{csrf}" }
                                     input { r#type: "hidden", name: "index", value: "{i}" }
                                     input { r#type: "hidden", name: "action", value: "{action}" }
-                                    button { r#type: "submit", aria_label: "{words}: {contact.name}", "{words}" }
+                                    button { r#type: "submit", aria_label: c!("con-action-on", action = &words, name = &contact.name), "{words}" }
                                 }
                             }
                         }
@@ -264,17 +273,14 @@ fn render(
             if editing.is_none() { {contact_form(csrf, None, form, problems)} }
             form { method: "post", action: "/staff/directory/publish", class: "card",
                 input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                p { "Publishing signs these contacts with the program's key. Phones take them at their next sync and keep them offline." }
-                button { r#type: "submit", class: "primary", id: "publish", "Publish to phones" }
+                p { {c!("con-publish-explain")} }
+                button { r#type: "submit", class: "primary", id: "publish", {c!("con-publish")} }
             }
-            h2 { id: "phones-title", "As a phone shows them right now" }
-            p { class: "muted",
-                "Lines open any time come first, then the ones open now, then closed ones. "
-                "988, the Crisis Text Line and 911 are always on phones; a contact with one of their names is left out."
-            }
+            h2 { id: "phones-title", {c!("con-as-phone")} }
+            p { class: "muted", {c!("con-order-explain")} }
             ul { class: "contact-list", id: "phone-preview", aria_labelledby: "phones-title",
                 for (contact, open) in phone_view {
-                    ContactCard { key: "{contact.name}", contact, open }
+                    ContactCard { key: "{contact.name}", contact, open, lang: super::lang() }
                 }
             }
         },
@@ -357,8 +363,8 @@ pub(crate) async fn change(
     if i >= contacts.len() {
         return super::refusal(
             StatusCode::NOT_FOUND,
-            "Not found",
-            "That contact isn't in the list any more.",
+            &c!("con-not-found"),
+            &c!("con-contact-gone"),
         );
     }
     let name = contacts[i].name.clone();
@@ -379,8 +385,8 @@ pub(crate) async fn change(
         _ => {
             return super::refusal(
                 StatusCode::BAD_REQUEST,
-                "That didn't work",
-                "Unknown change.",
+                &c!("con-didnt-work"),
+                &c!("con-unknown-change"),
             );
         }
     };
@@ -405,8 +411,8 @@ pub(crate) async fn publish(
     if contacts.is_empty() && super::care::care_to_publish(&state).is_none() {
         return super::refusal(
             StatusCode::BAD_REQUEST,
-            "Nothing to publish",
-            "Add at least one contact, or write the duty of care statement, first.",
+            &c!("con-nothing-to-publish"),
+            &c!("con-nothing-to-publish-body"),
         );
     }
     match publish_now(&state) {
@@ -425,13 +431,18 @@ pub(crate) async fn publish(
                 None,
                 &ContactForm::default(),
                 &[],
-                Some(&format!(
-                    "Published version {version}. Phones get it at their next sync."
-                )),
+                Some(&c!("con-published", version = version)),
             );
             Html(html).into_response()
         }
-        Err(err) => super::refusal(StatusCode::BAD_REQUEST, "Not published", &err.to_string()),
+        Err(err) => {
+            tracing::warn!("the crisis contacts were not published: {err}");
+            super::refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &c!("con-not-published"),
+                &c!("con-publish-failed"),
+            )
+        }
     }
 }
 

@@ -25,6 +25,7 @@ use serde::Deserialize;
 use super::ServerState;
 use super::staff_store::StaffSession;
 use crate::crypto::{random_bytes, same_secret, sha256_hex, verify_password};
+use crate::i18n::Lang;
 
 const SESSION_COOKIE: &str = "steady_staff";
 const SIGN_IN_COOKIE: &str = "steady_sign_in";
@@ -51,6 +52,7 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/people/{action}", post(people::act))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(in_browser_language))
         .with_state(state)
 }
 
@@ -70,6 +72,47 @@ async fn security_headers(mut response: Response) -> Response {
         }
     }
     response
+}
+
+tokio::task_local! {
+    /// The language of the request being answered (its browser's), for every word rendered.
+    static LANG: Lang;
+}
+
+/// The language this request's page is written in.
+pub(crate) fn lang() -> Lang {
+    LANG.try_with(|lang| *lang).unwrap_or_default()
+}
+
+/// `c!("key", name = value)`: a console message in the request's language.
+macro_rules! c {
+    ($($args:tt)*) => {
+        $crate::t!($crate::server::console::lang(), $($args)*)
+    };
+}
+pub(crate) use c;
+
+/// Answers in the browser's language (its `Accept-Language`); `en-XA` first asks for the
+/// pseudo-language the tests read every page in.
+async fn in_browser_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let header = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let lang = if header
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("en-xa")
+    {
+        Lang::Pseudo
+    } else {
+        Lang::from_accept_language(header)
+    };
+    LANG.scope(lang, next.run(request)).await
 }
 
 fn token() -> String {
@@ -99,8 +142,8 @@ fn refusal(status: StatusCode, words: &str, message: &str) -> Response {
 fn signed_out() -> Response {
     refusal(
         StatusCode::UNAUTHORIZED,
-        "Please sign in",
-        "You're signed out, or your session ended. Sign in to continue.",
+        &c!("con-please-sign-in"),
+        &c!("con-signed-out"),
     )
 }
 
@@ -126,8 +169,8 @@ fn session_for_form(
     } else {
         Err(Box::new(refusal(
             StatusCode::FORBIDDEN,
-            "That form had expired",
-            "For your safety the form was not sent. Go back, reload the page and try again.",
+            &c!("con-form-expired"),
+            &c!("con-form-expired-body"),
         )))
     }
 }
@@ -200,14 +243,14 @@ fn unreadable_form(rejection: &axum::extract::rejection::FormRejection) -> Respo
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         refusal(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "That was too much",
-            "The form was bigger than the console accepts, so nothing was saved.",
+            &c!("con-too-much"),
+            &c!("con-too-much-body"),
         )
     } else {
         refusal(
             StatusCode::BAD_REQUEST,
-            "That didn't work",
-            "The form could not be read. Reload the page and try again.",
+            &c!("con-didnt-work"),
+            &c!("con-unreadable"),
         )
     }
 }
@@ -236,11 +279,9 @@ fn throttle_keys(name: &str, peer: Option<std::net::IpAddr>) -> Vec<(String, u32
     ]
 }
 
-fn minutes_until(until: i64, now: i64) -> String {
-    match (until - now + 59) / 60 {
-        ..=1 => "a minute".to_owned(),
-        minutes => format!("{minutes} minutes"),
-    }
+/// Whole minutes until `until`, at least one.
+fn minutes_until(until: i64, now: i64) -> i64 {
+    ((until - now + 59) / 60).max(1)
 }
 
 async fn sign_in(
@@ -257,7 +298,7 @@ async fn sign_in(
     if expected.is_empty() || !same_secret(expected.as_bytes(), form.csrf.as_bytes()) {
         return sign_in_form(
             &state,
-            Some("For your safety that form was not sent. Please sign in again."),
+            Some(&c!("con-sign-in-again")),
             &form.name,
             StatusCode::FORBIDDEN,
         );
@@ -272,9 +313,9 @@ async fn sign_in(
             tracing::info!("a staff sign-in was refused: too many wrong tries");
             return sign_in_form(
                 &state,
-                Some(&format!(
-                    "Too many wrong tries. For safety, signing in is paused for about {}. If this wasn't you, tell your program's administrator.",
-                    minutes_until(until, now)
+                Some(&c!(
+                    "con-too-many-tries",
+                    minutes = minutes_until(until, now)
                 )),
                 &form.name,
                 StatusCode::TOO_MANY_REQUESTS,
@@ -283,8 +324,8 @@ async fn sign_in(
         Err(_) => {
             return refusal(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Sorry",
-                "Signing in failed. Try again soon.",
+                &c!("con-sorry"),
+                &c!("con-sign-in-failed"),
             );
         }
     }
@@ -304,7 +345,7 @@ async fn sign_in(
         tracing::info!("a staff sign-in failed");
         return sign_in_form(
             &state,
-            Some("That name and password don't match. Check them and try again."),
+            Some(&c!("con-no-match")),
             &form.name,
             StatusCode::UNAUTHORIZED,
         );
@@ -330,8 +371,8 @@ async fn sign_in(
     {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Sorry",
-            "Signing in failed. Try again soon.",
+            &c!("con-sorry"),
+            &c!("con-sign-in-failed"),
         );
     }
     let _ = state.store.audit(&name, "signed in", "", now);

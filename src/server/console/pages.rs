@@ -4,6 +4,7 @@
 
 use dioxus::prelude::*;
 
+use super::c;
 use crate::server::staff_store::{AuditLine, Totals};
 
 const STYLE: &str = concat!(
@@ -35,57 +36,147 @@ pub(crate) fn content_security_policy() -> &'static str {
 pub(crate) fn page(title: &str, signed_in_as: Option<(&str, &str)>, body: Element) -> String {
     let html = dioxus_ssr::render_element(rsx! {
         header { class: "console-header",
-            span { class: "app-name", "Steady · Staff" }
+            span { class: "app-name", {c!("con-app-name")} }
             if let Some((name, csrf)) = signed_in_as {
-                nav { aria_label: "Console",
-                    a { href: "/staff", "Home" }
-                    a { href: "/staff/people", "People" }
-                    a { href: "/staff/directory", "Crisis contacts" }
-                    a { href: "/staff/care", "Duty of care" }
-                    a { href: "/staff/safeguarding", "Safeguarding" }
-                    a { href: "/staff/audit", "Audit log" }
+                nav { aria_label: c!("con-nav"),
+                    a { href: "/staff", {c!("con-nav-home")} }
+                    a { href: "/staff/people", {c!("con-nav-people")} }
+                    a { href: "/staff/directory", {c!("con-nav-directory")} }
+                    a { href: "/staff/care", {c!("con-nav-care")} }
+                    a { href: "/staff/safeguarding", {c!("con-nav-safeguarding")} }
+                    a { href: "/staff/audit", {c!("con-nav-audit")} }
                 }
                 form { method: "post", action: "/staff/sign-out",
                     input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                    span { class: "muted", "Signed in as {name} " }
-                    button { r#type: "submit", "Sign out" }
+                    span { class: "muted", {c!("con-signed-in-as", name = name)} " " }
+                    button { r#type: "submit", {c!("con-sign-out")} }
                 }
             }
         }
         main { id: "content", {body} }
     });
-    let title = dioxus_ssr::render_element(rsx! { "{title}" });
+    let title = dioxus_ssr::render_element(rsx! { {c!("con-title-suffix", title = title)} });
+    let lang = super::lang().code();
+    // The script's words, as data in the page's language (not run, so the CSP allows it).
+    let words = script_words();
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta name=\"color-scheme\" content=\"light dark\"><title>{title} · Steady staff</title>\
-         <style>{STYLE}</style></head><body>{html}<script>{SCRIPT}</script></body></html>"
+         <meta name=\"color-scheme\" content=\"light dark\"><title>{title}</title>\
+         <style>{STYLE}</style></head><body>{html}\
+         <script type=\"application/json\" id=\"console-words\">{words}</script>\
+         <script>{SCRIPT}</script></body></html>"
     )
+}
+
+/// The words console.js shows, in the page's language; `%1`, `%2`... stand for its values.
+fn script_words() -> String {
+    let words: Vec<(&str, String)> = vec![
+        ("js-copied", c!("js-copied")),
+        ("js-why-not-item", c!("js-why-not-item")),
+        ("js-why-signature", c!("js-why-signature")),
+        ("js-why-key", c!("js-why-key")),
+        ("js-why-differs", c!("js-why-differs")),
+        ("js-passphrase-short", c!("js-passphrase-short")),
+        ("js-passphrase-mismatch", c!("js-passphrase-mismatch")),
+        ("js-no-crypto", c!("js-no-crypto")),
+        ("js-key-failed", c!("js-key-failed", why = "%1")),
+        (
+            "js-check-in",
+            c!("js-check-in", feeling = "%1", level = "%2"),
+        ),
+        ("js-feelings", c!("js-feelings", list = "%1")),
+        ("js-about", c!("js-about", list = "%1")),
+        ("js-note", c!("js-note", text = "%1")),
+        ("js-goal", c!("js-goal", text = "%1")),
+        ("js-why", c!("js-why", text = "%1")),
+        ("js-done", c!("js-done", text = "%1")),
+        ("js-step", c!("js-step", text = "%1")),
+        ("js-goal-check-in", c!("js-goal-check-in", text = "%1")),
+        ("js-safety-plan", c!("js-safety-plan")),
+        ("js-asked", c!("js-asked")),
+        ("js-cheered", c!("js-cheered", text = "%1")),
+        ("js-saw", c!("js-saw")),
+        ("js-unknown", c!("js-unknown")),
+        ("js-wrong-passphrase", c!("js-wrong-passphrase")),
+        ("js-older-key", c!("js-older-key")),
+        ("js-reported", c!("js-reported", mentee = "%1")),
+        ("js-worried", c!("js-worried", mentor = "%1")),
+        ("js-shared", c!("js-shared", mentee = "%1")),
+        (
+            "js-unverified",
+            c!("js-unverified", author = "%1", why = "%2"),
+        ),
+        (
+            "js-verified-device",
+            c!("js-verified-device", author = "%1"),
+        ),
+        ("js-verified-phone", c!("js-verified-phone", author = "%1")),
+        ("js-sent-from", c!("js-sent-from", name = "%1")),
+        ("js-sender-mismatch", c!("js-sender-mismatch")),
+        ("js-not-told", c!("js-not-told", mentee = "%1", why = "%2")),
+        ("js-cannot-open", c!("js-cannot-open")),
+        ("js-opened-one", c!("js-opened-one")),
+        ("js-opened-many", c!("js-opened-many", count = "%1")),
+    ];
+    let map: serde_json::Map<String, serde_json::Value> = words
+        .into_iter()
+        .map(|(key, text)| (key.to_owned(), serde_json::Value::String(text)))
+        .collect();
+    // Inside a <script> element, "</" must not appear.
+    serde_json::Value::Object(map)
+        .to_string()
+        .replace("</", "<\\/")
+}
+
+/// Who did it: a staff member's name, or the server's command line (`steady-server add-staff`).
+fn who(staff: &str) -> String {
+    if staff == "command line" {
+        c!("con-command-line")
+    } else {
+        staff.to_owned()
+    }
+}
+
+/// An audit line's action in the page's language (kept in English in the log itself, as written).
+fn audit_action(action: &str) -> String {
+    let key = format!(
+        "audit-{}",
+        action
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+    );
+    if crate::i18n::has(crate::i18n::Lang::En, &key) {
+        crate::i18n::tr(super::lang(), &key)
+    } else {
+        action.to_owned()
+    }
 }
 
 pub(crate) fn sign_in(csrf: &str, problem: Option<&str>, name: &str) -> String {
     page(
-        "Sign in",
+        &c!("con-sign-in"),
         None,
         rsx! {
-            h1 { "Sign in" }
+            h1 { {c!("con-sign-in")} }
             form { method: "post", action: "/staff/sign-in", class: "card",
                 input { r#type: "hidden", name: "csrf", value: "{csrf}" }
                 if let Some(problem) = problem {
                     p { id: "sign-in-problem", class: "error", role: "alert", "{problem}" }
                 }
-                label { r#for: "name", "Your name" }
+                label { r#for: "name", {c!("con-your-name")} }
                 input {
                     id: "name", name: "name", autocomplete: "username", required: true, value: "{name}",
                     aria_describedby: if problem.is_some() { "sign-in-problem" },
                 }
-                label { r#for: "password", "Password" }
+                label { r#for: "password", {c!("con-password")} }
                 input {
                     id: "password", name: "password", r#type: "password",
                     autocomplete: "current-password", required: true,
                     aria_describedby: if problem.is_some() { "sign-in-problem" },
                 }
-                button { r#type: "submit", class: "primary", "Sign in" }
+                button { r#type: "submit", class: "primary", {c!("con-sign-in")} }
             }
         },
     )
@@ -93,29 +184,29 @@ pub(crate) fn sign_in(csrf: &str, problem: Option<&str>, name: &str) -> String {
 
 pub(crate) fn home(name: &str, csrf: &str, program: &str, totals: &Totals) -> String {
     page(
-        "Home",
+        &c!("con-nav-home"),
         Some((name, csrf)),
         rsx! {
             h1 { "{program}" }
             section { class: "card", aria_labelledby: "totals-title",
-                h2 { id: "totals-title", "The program at a glance" }
+                h2 { id: "totals-title", {c!("con-at-a-glance")} }
                 dl { id: "totals",
-                    dt { "Mentees enrolled" } dd { "{totals.mentees}" }
-                    dt { "Mentors enrolled" } dd { "{totals.mentors}" }
-                    dt { "Mentees active in the last 7 days" } dd { "{totals.active_7_days}" }
-                    dt { "Mentees active in the last 30 days" } dd { "{totals.active_30_days}" }
-                    dt { "Invites waiting to be used" } dd { "{totals.pending_invites}" }
-                    dt { "Replies from mentors in the last 30 days" }
+                    dt { {c!("con-mentees-enrolled")} } dd { "{totals.mentees}" }
+                    dt { {c!("con-mentors-enrolled")} } dd { "{totals.mentors}" }
+                    dt { {c!("con-active-7")} } dd { "{totals.active_7_days}" }
+                    dt { {c!("con-active-30")} } dd { "{totals.active_30_days}" }
+                    dt { {c!("con-invites-waiting")} } dd { "{totals.pending_invites}" }
+                    dt { {c!("con-replies-30")} }
                     dd { id: "replies-count",
                         if totals.mentees >= crate::server::staff_store::SMALL_GROUP {
                             "{totals.replies_30_days}"
                         } else {
-                            "Shown from 10 mentees"
+                            {c!("con-shown-from-10")}
                         }
                     }
                 }
                 p { class: "muted",
-                    "Steady never shows entry content here: the server can't read what mentees share."
+                    {c!("con-no-content")}
                 }
             }
         },
@@ -124,18 +215,18 @@ pub(crate) fn home(name: &str, csrf: &str, program: &str, totals: &Totals) -> St
 
 pub(crate) fn audit(name: &str, csrf: &str, lines: &[AuditLine]) -> String {
     page(
-        "Audit log",
+        &c!("con-nav-audit"),
         Some((name, csrf)),
         rsx! {
-            h1 { "Audit log" }
-            p { class: "muted", "Every staff action, newest first. It can't be edited." }
+            h1 { {c!("con-nav-audit")} }
+            p { class: "muted", {c!("con-audit-intro")} }
             ol { id: "audit", class: "plain-list audit-list",
                 for (i, line) in lines.iter().enumerate() {
                     li { key: "{i}", class: "card audit-line",
                         p { class: "muted",
-                            {chrono::DateTime::from_timestamp(line.at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()}
+                            {chrono::DateTime::from_timestamp(line.at, 0).map(|t| c!("con-utc", date = t.format("%Y-%m-%d").to_string(), time = t.format("%H:%M").to_string())).unwrap_or_default()}
                         }
-                        p { strong { "{line.staff}" } " {line.action}" }
+                        p { strong { {who(&line.staff)} } " " {audit_action(&line.action)} }
                         if !line.detail.is_empty() { p { class: "audit-detail", "{line.detail}" } }
                     }
                 }
@@ -151,7 +242,7 @@ pub(crate) fn refused(status_words: &str, message: &str) -> String {
         rsx! {
             h1 { "{status_words}" }
             p { role: "alert", "{message}" }
-            p { a { href: "/staff/sign-in", "Go to sign in" } }
+            p { a { href: "/staff/sign-in", {c!("con-go-sign-in")} } }
         },
     )
 }

@@ -10,14 +10,24 @@ use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::pages::page;
-use super::{refusal, session, signed_out};
+use super::{c, refusal, session, signed_out};
 use crate::server::staff_store::PersonRow;
 use crate::server::{Invite, ServerState, create_invite, now};
 use crate::sync::protocol::Role;
 
 fn date(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map_or_else(String::new, |t| t.format("%-d %B %Y").to_string())
+    chrono::DateTime::from_timestamp(at, 0).map_or_else(String::new, |t| {
+        crate::domain::time::day_month_year(super::lang(), t.date_naive())
+    })
+}
+
+/// "mentee" or "mentor", in the page's language.
+fn role_words(role: &str) -> String {
+    if role == "mentor" {
+        c!("con-role-mentor")
+    } else {
+        c!("con-role-mentee")
+    }
 }
 
 /// The invite code as a QR code (SVG), for a phone's camera.
@@ -43,58 +53,57 @@ fn render(
     let mentors: Vec<&PersonRow> = people.iter().filter(|p| p.role == "mentor").collect();
     let today = now();
     page(
-        "People",
+        &c!("con-people"),
         Some((name, csrf)),
         rsx! {
-            h1 { "People" }
+            h1 { {c!("con-people")} }
             if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
             if let Some(invite) = invite {
                 section { class: "card", id: "invite", aria_labelledby: "invite-title",
-                    h2 { id: "invite-title", "Invite for {invite.person.display_name}" }
-                    p { "Give this code to {invite.person.display_name}. It works once, until {date(invite.expires_at)}. "
-                        "It is only shown now: if it gets lost, make a new one from their card below." }
-                    label { r#for: "invite-code", "Invite code" }
+                    h2 { id: "invite-title", {c!("con-invite-for", name = &invite.person.display_name)} }
+                    p { {c!("con-invite-give", name = &invite.person.display_name, date = date(invite.expires_at))} }
+                    label { r#for: "invite-code", {c!("con-invite-code")} }
                     div { class: "row",
                         input { id: "invite-code", class: "invite-code", readonly: true, value: "{invite.code}",
                             autocomplete: "off", spellcheck: "false" }
                         // Shown by the console's one script; without it, select the code to copy it.
-                        button { r#type: "button", hidden: true, "data-copy": "invite-code", "Copy code" }
+                        button { r#type: "button", hidden: true, "data-copy": "invite-code", {c!("con-copy-code")} }
                     }
                     p { id: "invite-code-copied", role: "status", class: "muted" }
-                    div { class: "qr", role: "img", aria_label: "QR code for the invite code {invite.code}",
+                    div { class: "qr", role: "img", aria_label: c!("con-qr", code = &invite.code),
                         dangerous_inner_html: qr_svg(&invite.code),
                     }
                 }
             }
             form { method: "post", action: "/staff/people/invite", class: "card", id: "invite-form",
-                h2 { "Invite someone" }
+                h2 { {c!("con-invite-someone")} }
                 input { r#type: "hidden", name: "csrf", value: "{csrf}" }
                 fieldset {
-                    legend { "They are a" }
-                    label { class: "choice", input { r#type: "radio", name: "role", value: "mentee", checked: true } " mentee" }
-                    label { class: "choice", input { r#type: "radio", name: "role", value: "mentor" } " mentor" }
+                    legend { {c!("con-they-are")} }
+                    label { class: "choice", input { r#type: "radio", name: "role", value: "mentee", checked: true } " " {c!("con-role-mentee")} }
+                    label { class: "choice", input { r#type: "radio", name: "role", value: "mentor" } " " {c!("con-role-mentor")} }
                 }
-                label { r#for: "invite-name", "Their first name (mentors see the mentee's)" }
+                label { r#for: "invite-name", {c!("con-first-name")} }
                 input { id: "invite-name", name: "name", required: true, maxlength: "60" }
-                button { r#type: "submit", class: "primary", id: "create-invite", "Create invite" }
+                button { r#type: "submit", class: "primary", id: "create-invite", {c!("con-create-invite")} }
             }
             if !mentees.is_empty() && !mentors.is_empty() {
                 form { method: "post", action: "/staff/people/pair", class: "card", id: "pair-form",
-                    h2 { "Pair a mentee with a mentor" }
+                    h2 { {c!("con-pair-title")} }
                     input { r#type: "hidden", name: "csrf", value: "{csrf}" }
-                    label { r#for: "pair-mentee", "Mentee" }
+                    label { r#for: "pair-mentee", {c!("con-mentee")} }
                     select { id: "pair-mentee", name: "mentee",
                         for m in mentees.iter() { option { key: "{m.id}", value: "{m.id}", "{m.name}" } }
                     }
-                    label { r#for: "pair-mentor", "Mentor" }
+                    label { r#for: "pair-mentor", {c!("con-mentor")} }
                     select { id: "pair-mentor", name: "mentor",
                         for m in mentors.iter() { option { key: "{m.id}", value: "{m.id}", "{m.name}" } }
                     }
-                    button { r#type: "submit", class: "primary", id: "pair", "Pair them" }
+                    button { r#type: "submit", class: "primary", id: "pair", {c!("con-pair")} }
                 }
             }
-            h2 { "Everyone" }
-            p { class: "muted", "Last synced is shown to the day: enough to see a phone has stopped syncing, and no more." }
+            h2 { {c!("con-everyone")} }
+            p { class: "muted", {c!("con-last-synced-day")} }
             for person in people.iter() {
                 {person_card(person, csrf, today)}
             }
@@ -112,30 +121,30 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
     rsx! {
         section { key: "{person.id}", class: "card person", "data-person": "{person.name}",
             aria_labelledby: "{title_id}",
-            h3 { id: "{title_id}", "{person.name} · {person.role}" }
+            h3 { id: "{title_id}", {c!("con-person-title", name = &person.name, role = role_words(&person.role))} }
             if !person.invites.is_empty() || !has_device {
                 div { class: "person-part invites",
                     for (i, expires) in person.invites.iter().enumerate() {
                         p { key: "{i}", class: "invite-waiting",
                             if *expires > today {
-                                "Invite waiting: works until {date(*expires)}."
+                                {c!("con-invite-waiting", date = date(*expires))}
                             } else {
-                                "Invite ran out on {date(*expires)}."
+                                {c!("con-invite-ran-out", date = date(*expires))}
                             }
                         }
                     }
-                    if person.invites.is_empty() { p { class: "muted", "No device, and no invite waiting." } }
+                    if person.invites.is_empty() { p { class: "muted", {c!("con-no-device")} } }
                     div { class: "row",
                         form { method: "post", action: "/staff/people/new-code",
                             {hidden("csrf", csrf)} {hidden("id", &person.id)}
                             button { r#type: "submit", class: "new-code",
-                                aria_label: "Make a new code for {person.name}", "Make a new code" }
+                                aria_label: c!("con-new-code-aria", name = &person.name), {c!("con-new-code")} }
                         }
                         if !person.invites.is_empty() {
                             form { method: "post", action: "/staff/people/cancel-invite",
                                 {hidden("csrf", csrf)} {hidden("id", &person.id)}
                                 button { r#type: "submit", class: "cancel-invite",
-                                    aria_label: "Cancel invite for {person.name}", "Cancel invite" }
+                                    aria_label: c!("con-cancel-invite-aria", name = &person.name), {c!("con-cancel-invite")} }
                             }
                         }
                     }
@@ -143,25 +152,26 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
             }
             if !person.devices.is_empty() {
                 div { class: "person-part",
-                    h4 { "Devices" }
+                    h4 { {c!("con-devices")} }
                     ul { class: "plain-list devices",
                         for device in person.devices.iter() {
                             li { key: "{device.id}", class: "row",
                                 span {
-                                    "Added {date(device.enrolled_at)}. "
+                                    {c!("con-device-added", date = date(device.enrolled_at))}
+                                    " "
                                     match device.last_seen {
-                                        Some(at) => format!("Last synced {}.", date(at)),
-                                        None => "Not synced since.".to_owned(),
+                                        Some(at) => c!("con-device-synced", date = date(at)),
+                                        None => c!("con-device-not-synced"),
                                     }
                                 }
                                 if device.revoked {
-                                    span { class: "muted", "Removed." }
+                                    span { class: "muted", {c!("con-device-removed")} }
                                 } else {
                                     form { method: "post", action: "/staff/people/revoke",
                                         {hidden("csrf", csrf)} {hidden("id", &device.id)}
                                         button { r#type: "submit", class: "revoke",
-                                            aria_label: "Remove this device: {person.name}'s, added {date(device.enrolled_at)}",
-                                            "Remove this device"
+                                            aria_label: c!("con-remove-device-aria", name = &person.name, date = date(device.enrolled_at)),
+                                            {c!("con-remove-device")}
                                         }
                                     }
                                 }
@@ -172,12 +182,9 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
             }
             if !person.partners.is_empty() {
                 div { class: "person-part",
-                    h4 { "Paired with" }
+                    h4 { {c!("con-paired-with")} }
                     if person.role == "mentee" {
-                        p { class: "hint",
-                            "Ending a match deletes what the mentee shared from the mentor's devices at their next sync, "
-                            "and tells the mentee. A new mentor starts with nothing until the mentee shares."
-                        }
+                        p { class: "hint", {c!("con-end-match-hint")} }
                     }
                     ul { class: "plain-list partners",
                         for (partner, partner_name) in person.partners.iter() {
@@ -187,7 +194,7 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
                                     form { method: "post", action: "/staff/people/unpair",
                                         {hidden("csrf", csrf)} {hidden("mentee", &person.id)} {hidden("mentor", partner)}
                                         button { r#type: "submit", class: "end-match",
-                                            aria_label: "End match: {person.name} and {partner_name}", "End match" }
+                                            aria_label: c!("con-end-match-aria", mentee = &person.name, mentor = partner_name), {c!("con-end-match")} }
                                     }
                                 }
                             }
@@ -197,7 +204,7 @@ fn person_card(person: &PersonRow, csrf: &str, today: i64) -> Element {
             }
             form { method: "post", action: "/staff/people/deactivate",
                 {hidden("csrf", csrf)} {hidden("id", &person.id)}
-                button { r#type: "submit", aria_label: "Deactivate {person.name}", "Deactivate" }
+                button { r#type: "submit", aria_label: c!("con-deactivate-aria", name = &person.name), {c!("con-deactivate")} }
             }
         }
     }
@@ -247,22 +254,25 @@ pub(crate) async fn invite(
     let Some(role) = Role::from_key(&form.role) else {
         return refusal(
             StatusCode::BAD_REQUEST,
-            "That didn't work",
-            "Choose mentee or mentor.",
+            &c!("con-didnt-work"),
+            &c!("con-choose-role"),
         );
     };
     if name.is_empty() || name.chars().count() > 60 {
         return refusal(
             StatusCode::BAD_REQUEST,
-            "That didn't work",
-            "Give a first name of up to 60 characters.",
+            &c!("con-didnt-work"),
+            &c!("con-first-name-rule"),
         );
     }
     match create_invite(&state.store, role, name, None, state.invite_days) {
         Ok(invite) => {
             let _ = state.store.audit(
                 &session.name,
-                &format!("invited a {}", role.key()),
+                match role {
+                    Role::Mentee => "invited a mentee",
+                    Role::Mentor => "invited a mentor",
+                },
                 name,
                 now(),
             );
@@ -277,8 +287,8 @@ pub(crate) async fn invite(
         }
         Err(_) => refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Sorry",
-            "The invite could not be made. Try again.",
+            &c!("con-sorry"),
+            &c!("con-invite-failed"),
         ),
     }
 }
@@ -317,8 +327,8 @@ pub(crate) async fn act(
             let Ok(person) = store.person(&form.id) else {
                 return refusal(
                     StatusCode::BAD_REQUEST,
-                    "That didn't work",
-                    "Nothing was changed: that person isn't here any more.",
+                    &c!("con-didnt-work"),
+                    &c!("con-person-gone"),
                 );
             };
             let made = store
@@ -352,26 +362,26 @@ pub(crate) async fn act(
                 }
                 Err(_) => refusal(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Sorry",
-                    "The new code could not be made. Try again.",
+                    &c!("con-sorry"),
+                    &c!("con-new-code-failed"),
                 ),
             };
         }
         "deactivate" if form.confirm != "yes" => {
             let who = name_of(&form.id);
             return Html(page(
-                "Deactivate",
+                &c!("con-deactivate"),
                 Some((&session.name, &session.csrf)),
                 rsx! {
-                    h1 { "Deactivate {who}?" }
-                    p { "Everything the server holds for {who} is deleted: their devices stop syncing, and their pairings and shared items go. Their phone keeps its own data. Concerns raised about them stay in the safeguarding inbox. This can't be undone." }
+                    h1 { {c!("con-deactivate-q", name = &who)} }
+                    p { {c!("con-deactivate-explain", name = &who)} }
                     form { method: "post", action: "/staff/people/deactivate",
                         input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
                         input { r#type: "hidden", name: "id", value: "{form.id}" }
                         input { r#type: "hidden", name: "confirm", value: "yes" }
-                        button { r#type: "submit", class: "primary", id: "confirm-deactivate", "Yes, deactivate {who}" }
+                        button { r#type: "submit", class: "primary", id: "confirm-deactivate", {c!("con-deactivate-yes", name = &who)} }
                     }
-                    p { a { href: "/staff/people", "No, go back" } }
+                    p { a { href: "/staff/people", {c!("con-go-back")} } }
                 },
             ))
             .into_response();
@@ -383,13 +393,19 @@ pub(crate) async fn act(
                 who,
             )
         }
-        _ => return refusal(StatusCode::NOT_FOUND, "Not found", "There is nothing here."),
+        _ => {
+            return refusal(
+                StatusCode::NOT_FOUND,
+                &c!("con-not-found"),
+                &c!("con-nothing-here"),
+            );
+        }
     };
     if !done {
         return refusal(
             StatusCode::BAD_REQUEST,
-            "That didn't work",
-            "Nothing was changed: it may have been done already.",
+            &c!("con-didnt-work"),
+            &c!("con-maybe-done"),
         );
     }
     let what = match action.as_str() {
