@@ -20,10 +20,31 @@ const NARROW: u32 = 320;
 struct Review {
     screens: Vec<String>,
     problems: Vec<String>,
+    /// In the pseudo-language: words people typed (names, notes), which stay as they are. Every
+    /// other visible word must come from the catalogue, so it is marked ⟦…⟧.
+    pseudo: Option<Vec<String>>,
 }
 
 impl Review {
-    /// Runs axe-core and the width check on the screen as it is now.
+    /// A pseudo-language review: `typed` plus the bundled crisis lines' own names and offers
+    /// (data from the directory, as a program's staff would type them) stay as they are.
+    fn pseudo(typed: &[&str]) -> Self {
+        let bundled: serde_json::Value =
+            serde_json::from_str(include_str!("../../assets/crisis/default-us.json")).unwrap();
+        let mut words: Vec<String> = typed.iter().map(|w| (*w).to_owned()).collect();
+        for contact in bundled["contacts"].as_array().unwrap() {
+            for part in ["name", "offers"] {
+                words.push(contact[part].as_str().unwrap().to_owned());
+            }
+        }
+        Review {
+            pseudo: Some(words),
+            ..Review::default()
+        }
+    }
+
+    /// Runs axe-core and the width check on the screen as it is now; in the pseudo-language,
+    /// also looks for any word that did not come from the catalogue.
     async fn check(&mut self, browser: &Browser, screen: &str) {
         self.screens.push(screen.to_owned());
         for problem in browser.accessibility_problems().await {
@@ -32,6 +53,12 @@ impl Review {
         for problem in browser.too_wide().await {
             self.problems
                 .push(format!("{screen}: wider than {NARROW} px: {problem}"));
+        }
+        if let Some(typed) = &self.pseudo {
+            for text in untranslated(browser, typed).await {
+                self.problems
+                    .push(format!("{screen}: not from the catalogue: {text:?}"));
+            }
         }
     }
 
@@ -51,10 +78,66 @@ impl Review {
     }
 }
 
+/// Visible text and accessible names on the page that are not marked as catalogue words (⟦…⟧)
+/// and are not one of the `typed` words people wrote.
+async fn untranslated(browser: &Browser, typed: &[String]) -> Vec<String> {
+    let found = browser
+        .js(
+            r#"const typed = arguments[0];
+             const plain = (t) => {
+                 const s = t.replace(/\s+/g, ' ').trim();
+                 if (!s || s.includes('⟦') || s.includes('⟧')) return null;
+                 // An address is not words.
+                 if (/^https?:\/\/\S*$/.test(s)) return null;
+                 // A device's safety code is hex, the same in every language.
+                 if (/^[0-9A-F]{4}( [0-9A-F]{4})+$/.test(s)) return null;
+                 // A file's name is the same in every language.
+                 if (/^[\w.-]+\.(json|csv)$/.test(s)) return null;
+                 // Digits, punctuation and symbols alone say nothing in any language.
+                 if (!/\p{L}/u.test(s)) return null;
+                 let rest = s;
+                 for (const w of typed) rest = rest.split(w).join('');
+                 return /\p{L}/u.test(rest) ? s : null;
+             };
+             const out = [];
+             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                 const el = n.parentElement;
+                 // A text box's contents are what someone typed (or will edit), not the app's words.
+                 if (!el || el.closest('script, style, svg, [hidden], pre, textarea')) continue;
+                 // Words marked as another language (a language's own name) are meant as they are.
+                 if (el.closest('body [lang]')) continue;
+                 if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+                 const s = plain(n.textContent);
+                 if (s) out.push(s);
+             }
+             for (const el of document.querySelectorAll('[aria-label], [placeholder], [title], img[alt]')) {
+                 if (el.closest('[hidden]')) continue;
+                 for (const a of ['aria-label', 'placeholder', 'title', 'alt']) {
+                     const v = el.getAttribute(a);
+                     const s = v && plain(v);
+                     if (s) out.push(`${a}=${s}`);
+                 }
+             }
+             return [...new Set(out)].slice(0, 20);"#,
+            vec![serde_json::json!(typed)],
+        )
+        .await;
+    serde_json::from_value(found).unwrap_or_default()
+}
+
 /// A browser for the theme, at phone width; `None` when browsers are not installed.
 async fn narrow_browser(test: &str, dark: bool) -> Option<Browser> {
-    let flags: &[&str] = if dark { &["--force-dark-mode"] } else { &[] };
-    let browser = Browser::start_with(test, flags).await?;
+    narrow_browser_with(test, dark, &[]).await
+}
+
+/// [`narrow_browser`] with more flags (the pseudo-language's `--accept-lang`).
+async fn narrow_browser_with(test: &str, dark: bool, more: &[&str]) -> Option<Browser> {
+    let mut flags: Vec<&str> = more.to_vec();
+    if dark {
+        flags.push("--force-dark-mode");
+    }
+    let browser = Browser::start_with(test, &flags).await?;
     browser.set_width(NARROW).await;
     Some(browser)
 }
@@ -101,11 +184,29 @@ async fn checker_catches_a_planted_problem(browser: &Browser) {
         .await;
 }
 
-async fn mentee_app(dark: bool) {
-    let theme = if dark { "dark" } else { "light" };
+/// Words the mentee typed in the walk below, which no catalogue translates.
+const MENTEE_TYPED: [&str; 7] = [
+    "Long day at school",
+    "Walk the dog every day",
+    "I feel better outside",
+    "Find the lead",
+    "Aunt Rosa",
+    "Put on my music",
+    "(555) 123-4567",
+];
+
+/// The walk through every mentee screen; `pseudo` walks it in the pseudo-language, where every
+/// word must come from the catalogue and 40% longer words must still fit.
+async fn mentee_app(dark: bool, pseudo: bool) {
+    let theme = match (pseudo, dark) {
+        (true, _) => "pseudo",
+        (false, true) => "dark",
+        (false, false) => "light",
+    };
     let Some(browser) = narrow_browser(&format!("audit_mentee_{theme}"), dark).await else {
         return;
     };
+    let lang = if pseudo { "?lang=en-XA" } else { "" };
     let server = PreviewServer::start().await;
     let device = server.devices.get("ava").unwrap().unwrap();
     // A mentee a few weeks in: check-ins with words and notes, a goal, people, a plan.
@@ -138,11 +239,32 @@ async fn mentee_app(dark: bool) {
     device
         .add_plan_item(PlanSection::PeopleToAsk, "Aunt Rosa")
         .unwrap();
-    let mut review = Review::default();
+    let mut review = if pseudo {
+        Review::pseudo(&MENTEE_TYPED)
+    } else {
+        Review::default()
+    };
 
-    browser.open(&server.device_url("ava")).await;
+    browser
+        .open(&format!("{}{lang}", server.device_url("ava")))
+        .await;
     browser.wait_for("button[data-mood='4']").await;
     checker_catches_a_planted_problem(&browser).await;
+    if let Some(typed) = &review.pseudo {
+        // The catalogue check must catch words that did not come from the catalogue.
+        browser
+            .js(
+                "const p = document.createElement('p'); p.id = 'planted-words';
+                 p.textContent = 'Saved for later'; document.querySelector('main').appendChild(p);",
+                vec![],
+            )
+            .await;
+        let found = untranslated(&browser, typed).await;
+        assert!(found.contains(&"Saved for later".to_owned()), "{found:?}");
+        browser
+            .js("document.getElementById('planted-words').remove();", vec![])
+            .await;
+    }
     review.check(&browser, "Today").await;
     browser.click("button[data-mood='1']").await;
     browser.wait_for("#low-mood-offer").await;
@@ -214,7 +336,7 @@ async fn mentee_app(dark: bool) {
     browser.tab("Help").await;
     browser.wait_for("#right-now").await;
     review.check(&browser, "Help").await;
-    browser.click("button[aria-label='Edit Aunt Rosa']").await;
+    browser.click("#my-people button.edit-person").await;
     review.check(&browser, "Help, changing a person").await;
     browser.click("#open-plan").await;
     browser.wait_for(".plan-section").await;
@@ -230,7 +352,9 @@ async fn mentee_app(dark: bool) {
     device
         .set_passcode(None, "river stones", "river stones")
         .unwrap();
-    browser.open(&server.device_url("ava")).await;
+    browser
+        .open(&format!("{}{lang}", server.device_url("ava")))
+        .await;
     browser.wait_for("#unlock-passcode").await;
     review.check(&browser, "Lock screen").await;
     browser.click("#get-help").await;
@@ -255,19 +379,57 @@ async fn mentee_app(dark: bool) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_mentee_screen_passes_axe_and_fits_320_px_in_light() {
-    mentee_app(false).await;
+    mentee_app(false, false).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_mentee_screen_passes_axe_and_fits_320_px_in_dark() {
-    mentee_app(true).await;
+    mentee_app(true, false).await;
 }
 
-async fn mentor_and_console(dark: bool) {
-    let theme = if dark { "dark" } else { "light" };
-    let Some(browser) = narrow_browser(&format!("audit_mentor_{theme}"), dark).await else {
+/// The pseudo-language: every word on every mentee screen comes from the catalogue, and words
+/// 40% longer still fit a 320 px phone.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_mentee_screen_in_the_pseudo_language_is_all_catalogue_and_fits_320_px() {
+    mentee_app(false, true).await;
+}
+
+/// Words people typed in the walk below (names, the safeguarding contact).
+/// Words people typed in the walk below: names, the program's name, and the duty of care
+/// statement the test server's staff wrote (with its coordinator).
+const MENTOR_TYPED: [&str; 13] = [
+    "Alex",
+    "Sam",
+    "Jo",
+    "Kai",
+    "Dana Lee, safeguarding lead",
+    "Dana",
+    "Bright Paths",
+    "Maya Chen",
+    "Call Maya.",
+    "If someone is in danger now, call 911.",
+    "What you share stays between you and your mentor.",
+    "If someone could be hurt, your mentor tells the safeguarding lead.",
+    "Unless telling you could put you in danger.",
+];
+
+async fn mentor_and_console(dark: bool, pseudo: bool) {
+    let theme = match (pseudo, dark) {
+        (true, _) => "pseudo",
+        (false, true) => "dark",
+        (false, false) => "light",
+    };
+    // The console follows the browser's language; the app reads `?lang=` first.
+    let accept: &[&str] = if pseudo {
+        &["--accept-lang=en-XA"]
+    } else {
+        &[]
+    };
+    let Some(browser) = narrow_browser_with(&format!("audit_mentor_{theme}"), dark, accept).await
+    else {
         return;
     };
+    let lang = if pseudo { "?lang=en-XA" } else { "" };
     let sync = SyncServer::start().await;
     steady::server::add_staff(&sync.store, "Dana", "a long staff password").unwrap();
     sync.store.set_safeguarding("Dana", true).unwrap();
@@ -294,9 +456,15 @@ async fn mentor_and_console(dark: bool) {
     sam.sync_now().await.unwrap();
     sam.set_passcode(None, "sam keeps it safe", "sam keeps it safe")
         .unwrap();
-    let mut review = Review::default();
+    let mut review = if pseudo {
+        Review::pseudo(&MENTOR_TYPED)
+    } else {
+        Review::default()
+    };
 
-    browser.open(&preview.device_url("sam")).await;
+    browser
+        .open(&format!("{}{lang}", preview.device_url("sam")))
+        .await;
     browser.wait_for("#unlock-passcode").await;
     review.check(&browser, "Mentor: lock screen").await;
     browser.click("#get-help").await;
@@ -374,10 +542,16 @@ async fn mentor_and_console(dark: bool) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn mentor_mode_and_the_console_pass_axe_and_fit_320_px_in_light() {
-    mentor_and_console(false).await;
+    mentor_and_console(false, false).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn mentor_mode_and_the_console_pass_axe_and_fit_320_px_in_dark() {
-    mentor_and_console(true).await;
+    mentor_and_console(true, false).await;
+}
+
+/// Mentor mode and the console in the pseudo-language: all catalogue, and fitting 320 px.
+#[tokio::test(flavor = "multi_thread")]
+async fn mentor_mode_and_the_console_in_the_pseudo_language_are_all_catalogue_and_fit_320_px() {
+    mentor_and_console(false, true).await;
 }

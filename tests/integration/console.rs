@@ -491,3 +491,102 @@ async fn sessions_expire_and_the_program_key_is_private() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// The console speaks the browser's language, and staff give a contact's words in Spanish: the
+/// signed directory carries them, and a phone in Spanish shows them (English where none).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_words() {
+    use steady::i18n::Lang;
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let console = Console::new(&server);
+    let page_in = |accept: &'static str| {
+        let console = &console;
+        async move {
+            console
+                .http
+                .get(format!("{}/staff/sign-in", console.base))
+                .header("accept-language", accept)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let spanish = page_in("es-MX,es;q=0.9,en;q=0.5").await;
+    assert!(spanish.contains("<html lang=\"es\">"), "{spanish}");
+    assert!(spanish.contains("Iniciar sesión") && spanish.contains("Contraseña"));
+    // A language the console doesn't speak falls back to English, plainly.
+    let other = page_in("fr-FR,de;q=0.8").await;
+    assert!(other.contains("<html lang=\"en\">") && other.contains("Password"));
+
+    let dana = console.sign_in("Dana").await;
+    let send = |path: &'static str, body: String| {
+        let console = &console;
+        let cookie = dana.cookie.clone();
+        async move {
+            console
+                .http
+                .post(format!("{}{path}", console.base))
+                .header("cookie", cookie)
+                .header("accept-language", "es")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // A refusal is in Spanish too.
+    let expired = send("/staff/directory/publish", form(&[("csrf", "wrong")])).await;
+    assert_eq!(expired.status(), StatusCode::FORBIDDEN);
+    assert!(
+        expired
+            .text()
+            .await
+            .unwrap()
+            .contains("Ese formulario caducó")
+    );
+
+    let saved = send(
+        "/staff/directory/save",
+        form(&[
+            ("csrf", &dana.csrf),
+            ("name", "Línea Riverside"),
+            ("offers", "Talk to someone your age."),
+            ("offers_es", "Habla con alguien de tu edad."),
+            ("phone", "+15555550199"),
+            ("open_kind", "always"),
+            ("hours", "Closed on public holidays."),
+            ("hours_es", "Cerrado los días festivos."),
+            ("languages", "English, Spanish"),
+            ("last_checked", "2026-11-01"),
+        ]),
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let published = send("/staff/directory/publish", form(&[("csrf", &dana.csrf)])).await;
+    assert_eq!(published.status(), StatusCode::OK);
+    assert!(
+        published
+            .text()
+            .await
+            .unwrap()
+            .contains("Versión 1 publicada")
+    );
+
+    let (_, signed) = server.store.latest_directory().unwrap().unwrap();
+    let signed: serde_json::Value = serde_json::from_str(&signed).unwrap();
+    let directory =
+        steady::domain::CrisisDirectory::from_json(signed["payload"].as_str().unwrap()).unwrap();
+    let line = &directory.contacts[0];
+    let es = line.in_lang(Lang::Es);
+    assert_eq!(es.offers, "Habla con alguien de tu edad.");
+    assert_eq!(es.hours, "Cerrado los días festivos.");
+    assert_eq!(es.languages, "inglés, español");
+    let en = line.in_lang(Lang::En);
+    assert_eq!(en.offers, "Talk to someone your age.");
+    assert_eq!(en.hours, "Closed on public holidays.");
+}

@@ -10,6 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use steady::crypto::concern::{ConcernBody, concern_message};
 use steady::crypto::envelope::check_evidence;
 use steady::domain::{GoalDraft, MoodDetails, MoodLevel, ShareKind, ShareMode};
+use steady::i18n::{Lang, Phrase};
 use steady::state::Device;
 use steady::store::NoticeKind;
 use steady::sync::protocol::Role;
@@ -93,9 +94,8 @@ async fn a_new_mentor_sees_nothing_until_the_mentee_shares_with_them() {
     );
     let notices = pair.mentee.notices().unwrap();
     assert!(
-        notices
-            .iter()
-            .any(|n| n.kind == NoticeKind::MatchEnded && n.text.contains("Sam")),
+        notices.iter().any(|n| n.kind == NoticeKind::MatchEnded
+            && Phrase::say_text(Lang::En, &n.text).contains("Sam")),
         "{notices:?}"
     );
     pair.mentee.sync_now().await.unwrap();
@@ -116,7 +116,7 @@ async fn a_new_mentor_sees_nothing_until_the_mentee_shares_with_them() {
         .unwrap();
     assert_eq!(
         pair.mentee
-            .shared_with(ShareKind::Mood, entry.as_str())
+            .shared_with(ShareKind::Mood, entry.as_str(), Lang::En)
             .unwrap()
             .as_deref(),
         Some("Ria")
@@ -170,14 +170,14 @@ async fn during_a_handover_the_incoming_mentor_gets_nothing_the_outgoing_one_was
     let for_both = share_check_in(&pair.mentee, "for both of you");
     assert_eq!(
         pair.mentee
-            .shared_with(ShareKind::Mood, for_both.as_str())
+            .shared_with(ShareKind::Mood, for_both.as_str(), Lang::En)
             .unwrap()
             .as_deref(),
         Some("Ria and Sam")
     );
     assert_eq!(
         pair.mentee
-            .shared_with(ShareKind::Mood, for_sam.as_str())
+            .shared_with(ShareKind::Mood, for_sam.as_str(), Lang::En)
             .unwrap()
             .as_deref(),
         Some("Sam")
@@ -219,7 +219,7 @@ async fn an_ended_match_leaves_nothing_on_the_mentors_device() {
     );
     let notices = pair.mentor.notices().unwrap();
     assert!(
-        notices[0].text.contains("Your match with Alex has ended"),
+        Phrase::say_text(Lang::En, &notices[0].text).contains("Your match with Alex has ended"),
         "{notices:?}"
     );
     // Nothing readable is left in any file of the mentor's device.
@@ -340,12 +340,10 @@ async fn a_raised_concern_reaches_only_the_safeguarding_inbox_and_the_mentee_is_
         .filter(|n| n.kind == NoticeKind::PassedOn)
         .collect();
     assert_eq!(told.len(), 1, "{told:?}");
+    let said = Phrase::say_text(Lang::En, &told[0].text);
     assert!(
-        told[0]
-            .text
-            .contains("Sam passed on your check-in to Dana Lee"),
-        "{}",
-        told[0].text
+        said.contains("Sam passed on your check-in to Dana Lee"),
+        "{said}"
     );
     // And the audit log says it happened, without what it said.
     let audit = server.store.audit_log(20).unwrap();

@@ -10,6 +10,7 @@ mod browser_console;
 mod browser_goals;
 mod browser_help;
 mod browser_history;
+mod browser_language;
 mod browser_phone;
 mod browser_privacy;
 mod browser_sharing;

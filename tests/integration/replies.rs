@@ -12,8 +12,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use reqwest::Method;
 use steady::crypto::envelope::{Feed, check_evidence};
-use steady::domain::replies::PRESETS;
+use steady::domain::replies::{PRESETS, preset_words};
 use steady::domain::{Reply, ReplyError};
+use steady::i18n::{Lang, Say};
 use steady::state::{ComposeState, Device, ReportBody};
 use steady::sync::protocol::Role;
 
@@ -68,7 +69,7 @@ async fn a_mentor_acknowledges_and_notes_arrive_sealed_on_the_mentees_terms() {
     pair.mentee.sync_now().await.unwrap();
     let ack = pair.mentee.ack_for(&request_id).unwrap().unwrap();
     assert_eq!(
-        ack.reply.words_for_mentee(&ack.mentor_name),
+        ack.reply.words_for_mentee(Lang::En, &ack.mentor_name),
         "Sam saw your message."
     );
     let notes: Vec<String> = pair
@@ -76,9 +77,12 @@ async fn a_mentor_acknowledges_and_notes_arrive_sealed_on_the_mentees_terms() {
         .replies()
         .unwrap()
         .iter()
-        .map(|r| r.reply.words_for_mentee(&r.mentor_name))
+        .map(|r| r.reply.words_for_mentee(Lang::En, &r.mentor_name))
         .collect();
-    assert!(notes.contains(&PRESETS[0].to_owned()), "{notes:?}");
+    assert!(
+        notes.contains(&preset_words(Lang::En, PRESETS[0])),
+        "{notes:?}"
+    );
 
     // Nothing readable crossed the wire or sits on the server.
     let sent = proxy.sent_text();
@@ -113,7 +117,10 @@ async fn a_mentor_acknowledges_and_notes_arrive_sealed_on_the_mentees_terms() {
     pair.mentee.set_reply_terms(false, false).unwrap();
     pair.sync_both().await;
     match pair.mentor.compose_state(&pair.mentee_id).unwrap() {
-        ComposeState::Closed(why) => assert!(why.contains("Alex has turned replies off"), "{why}"),
+        ComposeState::Closed(why) => {
+            let why = why.say(Lang::En);
+            assert!(why.contains("Alex has turned replies off"), "{why}")
+        }
         ComposeState::Open => panic!("the compose should be closed"),
     }
     assert!(pair.mentor.send_reply(&pair.mentee_id, &note(1)).is_err());
@@ -314,7 +321,10 @@ async fn tampered_moved_replayed_and_impostor_replies_never_show() {
     let report = pair.mentee.sync_now().await.unwrap();
     let shown = pair.mentee.replies().unwrap();
     assert_eq!(shown.len(), 1, "only the real reply, once: {shown:?}");
-    assert_eq!(shown[0].reply.words_for_mentee("Sam"), PRESETS[0]);
+    assert_eq!(
+        shown[0].reply.words_for_mentee(Lang::En, "Sam"),
+        preset_words(Lang::En, PRESETS[0])
+    );
     assert!(report.unverified >= 2, "{report:?}");
 }
 
@@ -353,7 +363,7 @@ async fn a_report_carries_the_mentors_signed_note_and_pauses_their_notes() {
     pair.mentor.sync_now().await.unwrap();
     assert!(matches!(
         pair.mentor.compose_state(&pair.mentee_id).unwrap(),
-        ComposeState::Closed(why) if why.contains("paused")
+        ComposeState::Closed(why) if why.say(Lang::En).contains("paused")
     ));
     let (status, body) = Raw::new(&server.base)
         .send(Method::POST, "/v1/replies", Some(&token(&pair.mentor)),
