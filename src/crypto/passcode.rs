@@ -76,9 +76,11 @@ struct WrappedKey {
     sealed: String,
 }
 
-/// Whether `bytes` look like a wrapped key (rather than a bare one).
+/// Whether `bytes` are a wrapped key (JSON) rather than a bare one. A bare key is 32 random
+/// bytes, so one in 256 starts with `{` too: its length tells them apart (a wrap is far longer),
+/// or that mentee would meet a lock screen no passcode opens.
 pub fn is_wrapped(bytes: &[u8]) -> bool {
-    bytes.first() == Some(&b'{')
+    bytes.len() != 32 && bytes.first() == Some(&b'{')
 }
 
 fn key_encryption_key(

@@ -213,6 +213,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_key_that_starts_like_json_is_still_open() {
+        // One random key in 256 begins with the byte `{`: it must not read as passcode-sealed.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("steady.key");
+        let vault = vault(dir.path());
+        let mut bytes = *DataKey::generate().unwrap().as_bytes();
+        bytes[0] = b'{';
+        let key = DataKey::from_bytes(&bytes).unwrap();
+        rewrite(&path, &key, None, &vault).unwrap();
+        assert!(!is_passcode_sealed(&path, &vault));
+        assert_eq!(key_with(&path, None, &vault).unwrap(), key);
+        // And from before vaults, as bare bytes on disk.
+        std::fs::write(&path, key.as_bytes()).unwrap();
+        assert!(!is_passcode_sealed(&path, &vault));
+        assert_eq!(key_with(&path, None, &vault).unwrap(), key);
+        // With a passcode it is sealed, and opens with it.
+        rewrite(&path, &key, Some("135790"), &vault).unwrap();
+        assert!(is_passcode_sealed(&path, &vault));
+        assert_eq!(key_with(&path, Some("135790"), &vault).unwrap(), key);
+    }
+
+    #[test]
     fn a_sealed_key_needs_its_passcode_and_can_be_unsealed_again() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("steady.key");
