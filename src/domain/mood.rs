@@ -152,12 +152,23 @@ impl ContextTag {
     }
 }
 
-impl From<String> for ContextTag {
-    fn from(text: String) -> Self {
+impl ContextTag {
+    /// The common tag called `label` (any case), if it is one.
+    fn common(label: &str) -> Option<Self> {
         Self::COMMON
             .into_iter()
-            .find(|tag| tag.label().eq_ignore_ascii_case(&text))
-            .unwrap_or(ContextTag::Custom(text))
+            .find(|tag| tag.label().eq_ignore_ascii_case(label))
+    }
+
+    /// The tag saved as `label`; copies the text only for the mentee's own words.
+    pub fn from_label(label: &str) -> Self {
+        Self::common(label).unwrap_or_else(|| ContextTag::Custom(label.to_owned()))
+    }
+}
+
+impl From<String> for ContextTag {
+    fn from(text: String) -> Self {
+        Self::common(&text).unwrap_or(ContextTag::Custom(text))
     }
 }
 

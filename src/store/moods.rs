@@ -43,21 +43,57 @@ fn read_row(row: &Row<'_>) -> rusqlite::Result<MoodEntry> {
             "a stored value is out of range".into(),
         )
     };
-    let id: String = row.get(0)?;
+    // Borrowed, not copied: History reads this for every check-in of a year.
+    let text = |index: usize| row.get_ref(index)?.as_str().map_err(|_| bad(index));
     let level: u8 = row.get(1)?;
-    let emotions: String = row.get(2)?;
-    let tags: String = row.get(3)?;
     Ok(MoodEntry {
-        id: EntryId::parse(&id).ok_or_else(|| bad(0))?,
+        id: EntryId::parse(text(0)?).ok_or_else(|| bad(0))?,
         level: MoodLevel::new(level).map_err(|_| bad(1))?,
         details: MoodDetails {
-            emotions: serde_json::from_str(&emotions).map_err(|_| bad(2))?,
-            tags: serde_json::from_str::<Vec<ContextTag>>(&tags).map_err(|_| bad(3))?,
+            emotions: string_list(text(2)?, str::to_owned).ok_or_else(|| bad(2))?,
+            tags: string_list(text(3)?, ContextTag::from_label).ok_or_else(|| bad(3))?,
             note: row.get(4)?,
         },
         recorded_at: LocalStamp::from_parts(row.get(5)?, row.get(6)?).ok_or_else(|| bad(5))?,
         updated_at: LocalStamp::from_parts(row.get(7)?, row.get(8)?).ok_or_else(|| bad(7))?,
     })
+}
+
+/// Check-ins in a local-time range `[?1, ?2)`, newest first in local time: read straight off
+/// the local-time index, with no sort in SQLite (which would copy every row once more).
+fn between_newest_first(columns: &str) -> String {
+    format!(
+        "SELECT {columns} FROM mood_entries
+         WHERE recorded_at_ms + offset_s * 1000 >= ?1
+           AND recorded_at_ms + offset_s * 1000 < ?2
+           AND deleted_at_ms IS NULL
+         ORDER BY recorded_at_ms + offset_s * 1000 DESC"
+    )
+}
+
+/// A JSON array of strings, as [`json`] writes emotions and tags. The common case (no escapes)
+/// is split directly, which is most of the cost of reading a year of History; anything else goes
+/// through the JSON parser. `None` when it is not an array of strings.
+fn string_list<T>(text: &str, item: impl Fn(&str) -> T) -> Option<Vec<T>> {
+    if text == "[]" {
+        return Some(Vec::new());
+    }
+    let plain = text
+        .strip_prefix("[\"")
+        .and_then(|rest| rest.strip_suffix("\"]"))
+        .filter(|inner| !inner.contains(['\\', '"']) || is_plain_list(inner));
+    match plain {
+        Some(inner) => Some(inner.split("\",\"").map(item).collect()),
+        None => serde_json::from_str::<Vec<String>>(text)
+            .ok()
+            .map(|items| items.iter().map(|text| item(text)).collect()),
+    }
+}
+
+/// Whether `inner` (an array without its `["` and `"]`) is strings joined by `","` with no
+/// escapes and no other quotes.
+fn is_plain_list(inner: &str) -> bool {
+    !inner.contains('\\') && inner.split("\",\"").all(|item| !item.contains('"'))
 }
 
 fn json(values: &impl serde::Serialize) -> String {
@@ -147,15 +183,18 @@ impl Store {
     pub fn moods_between(&self, first: NaiveDate, last: NaiveDate) -> Result<Vec<MoodEntry>> {
         let start = local_millis(first);
         let end = last.succ_opt().map_or(i64::MAX, local_millis);
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM mood_entries
-             WHERE recorded_at_ms + offset_s * 1000 >= ?1
-               AND recorded_at_ms + offset_s * 1000 < ?2
-               AND deleted_at_ms IS NULL
-             ORDER BY recorded_at_ms DESC, id"
-        ))?;
+        let mut statement = self.conn.prepare_cached(&between_newest_first(COLUMNS))?;
         let rows = statement.query_map(params![start, end], read_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut entries: Vec<MoodEntry> = rows.collect::<rusqlite::Result<_>>()?;
+        // The index gives local-time order; real time differs only where the offset changed
+        // (travel, the clocks going back), so this sort has almost nothing to move.
+        entries.sort_by(|a, b| {
+            b.recorded_at
+                .utc_millis()
+                .cmp(&a.recorded_at.utc_millis())
+                .then_with(|| a.id.as_str().cmp(b.id.as_str()))
+        });
+        Ok(entries)
     }
 
     /// Just the time and level of each check-in on local days `first..=last`, oldest first: what a
@@ -167,7 +206,7 @@ impl Store {
              WHERE recorded_at_ms + offset_s * 1000 >= ?1
                AND recorded_at_ms + offset_s * 1000 < ?2
                AND deleted_at_ms IS NULL
-             ORDER BY recorded_at_ms",
+             ORDER BY recorded_at_ms + offset_s * 1000",
         )?;
         let rows = statement.query_map(params![start, end], |row| {
             let at = LocalStamp::from_parts(row.get(0)?, row.get(1)?);
@@ -181,6 +220,8 @@ impl Store {
                 points.push(MoodPoint { at, level });
             }
         }
+        // Local-time order from the index; real time differs only across offset changes.
+        points.sort_by_key(|point| point.at.utc_millis());
         Ok(points)
     }
 
@@ -267,6 +308,37 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_quick_list_reader_agrees_with_json_on_every_shape() {
+        let lists: [&[&str]; 7] = [
+            &[],
+            &["calm"],
+            &["calm", "tired"],
+            &["band \"practice\"", "a\",\"b"],
+            &["back\\slash", ""],
+            &["ünïcode ✨", "tab\there"],
+            &["\",\""],
+        ];
+        for list in lists {
+            let text = json(&list);
+            let read = string_list(&text, str::to_owned).unwrap();
+            assert_eq!(read, list, "{text}");
+        }
+        // Written by something else (an import, an older version): still read right, or refused.
+        assert_eq!(
+            string_list(r#"[ "a" , "b" ]"#, str::to_owned).unwrap(),
+            ["a", "b"]
+        );
+        assert_eq!(
+            string_list(r#"["a", "b"]"#, str::to_owned).unwrap(),
+            ["a", "b"]
+        );
+        assert_eq!(string_list(r#"["a"]  "#, str::to_owned).unwrap(), ["a"]);
+        assert!(string_list(r#"["a",1]"#, str::to_owned).is_none());
+        assert!(string_list(r#"["a""#, str::to_owned).is_none());
+        assert!(string_list("", str::to_owned).is_none());
     }
 
     #[test]
@@ -369,15 +441,12 @@ mod tests {
         let (_dir, store) = store();
         let plan: Vec<String> = store
             .conn
-            .prepare(
-                "EXPLAIN QUERY PLAN SELECT id FROM mood_entries
-                 WHERE recorded_at_ms + offset_s * 1000 >= 0
-                   AND recorded_at_ms + offset_s * 1000 < 1
-                   AND deleted_at_ms IS NULL
-                 ORDER BY recorded_at_ms DESC, id",
-            )
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                between_newest_first(COLUMNS)
+            ))
             .unwrap()
-            .query_map([], |row| row.get::<_, String>(3))
+            .query_map(params![0, 1], |row| row.get::<_, String>(3))
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
@@ -385,6 +454,10 @@ mod tests {
             plan.iter()
                 .any(|step| step.contains("mood_entries_by_local_time")),
             "{plan:?}"
+        );
+        assert!(
+            !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+            "no sort in SQLite: {plan:?}"
         );
     }
 
