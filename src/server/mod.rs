@@ -36,9 +36,20 @@ use tokio::net::TcpListener;
 
 use crate::crypto::ProgramKey;
 
-/// What every handler shares.
+/// What every handler shares: one pointer, because every request clones it.
 #[derive(Clone)]
-pub struct ServerState {
+pub struct ServerState(Arc<Shared>);
+
+impl std::ops::Deref for ServerState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The server's state behind [`ServerState`].
+pub struct Shared {
     pub store: Arc<dyn ServerStore>,
     /// The data folder, where the program's key lives (read at each use; see `program_key`).
     pub data_dir: std::path::PathBuf,
@@ -69,7 +80,7 @@ impl ServerState {
     pub fn try_new(store: Arc<dyn ServerStore>, config: &Config) -> anyhow::Result<Self> {
         // Made (or an interrupted rotation finished) now, so a bad key stops the start.
         program_key::load(&config.data_dir, store.as_ref())?;
-        Ok(ServerState {
+        Ok(ServerState(Arc::new(Shared {
             store,
             data_dir: config.data_dir.clone(),
             secure_cookies: config.behind_tls || !config.listen.ip().is_loopback(),
@@ -82,7 +93,7 @@ impl ServerState {
             )),
             address_limits: Arc::new(limits::AddressLimits::new()),
             password_slots: Arc::new(tokio::sync::Semaphore::new(2)),
-        })
+        })))
     }
 }
 

@@ -257,6 +257,12 @@ async fn bad_input_gets_a_plain_json_refusal_and_changes_nothing() {
         )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // Paths the API does not have get the same plain JSON refusal, at any depth.
+    for path in ["/v1", "/v1/", "/v1/nothing", "/v1/mentees/x/records/more"] {
+        let (status, body) = call.send(Method::GET, path, Some(&mentee), None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(body["error"], "not_found", "{path}");
+    }
 
     let after = server
         .store
