@@ -1,6 +1,8 @@
 //! What a mentee feels of the store: how long a one-tap save takes, and how long History takes to
 //! load a month and a year for the charts, with five years of check-ins (about 5,500) already saved
-//! in the encrypted database.
+//! in the encrypted database. Beside them, measured in the same run, the floors: one row inserted
+//! into plain SQLite and into SQLCipher with the same durability (WAL, `synchronous=FULL`). And
+//! whether saving and the month view stay flat as the phone holds 1, 5 and 10 years.
 
 use chrono::{Duration, Local};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -8,12 +10,14 @@ use steady::domain::{ContextTag, LocalStamp, MoodDetails, MoodEntry, MoodLevel};
 use steady::state::Device;
 use steady::store::Store;
 
-const FIVE_YEARS: i64 = 5 * 365;
+/// About three check-ins a day.
+const PER_YEAR: i64 = 1_100;
 
-fn five_years_of_entries(store: &mut Store) {
+fn years_of_entries(store: &mut Store, years: i64) {
     let now = Local::now().fixed_offset();
-    for n in 0..5_500i64 {
-        let at = now - Duration::minutes(n * FIVE_YEARS * 24 * 60 / 5_500);
+    let count = years * PER_YEAR;
+    for n in 0..count {
+        let at = now - Duration::minutes(n * years * 365 * 24 * 60 / count);
         let mut entry = MoodEntry::new(
             MoodLevel::new((n % 5) as u8 + 1).expect("level"),
             LocalStamp::from_datetime(at),
@@ -30,9 +34,13 @@ fn five_years_of_entries(store: &mut Store) {
 
 /// A device folder holding five years of check-ins.
 fn seeded_device() -> (tempfile::TempDir, Device) {
+    device_with_years(5)
+}
+
+fn device_with_years(years: i64) -> (tempfile::TempDir, Device) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("open");
-    five_years_of_entries(&mut store);
+    years_of_entries(&mut store, years);
     drop(store);
     let device = Device::open(dir.path()).expect("open device");
     (dir, device)
@@ -84,6 +92,65 @@ fn save(c: &mut Criterion) {
     });
 }
 
+/// The floors for a save: one row, same durability, no app around it.
+fn floors(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let open = |name: &str, key: Option<&str>| {
+        let conn = rusqlite::Connection::open(dir.path().join(name)).expect("open");
+        if let Some(key) = key {
+            conn.execute_batch(&format!("PRAGMA key = \"x'{key}'\";"))
+                .expect("key");
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+             CREATE TABLE rows (id TEXT PRIMARY KEY, level INTEGER NOT NULL, at INTEGER NOT NULL);",
+        )
+        .expect("schema");
+        conn
+    };
+    let insert = |conn: &rusqlite::Connection, n: &mut u64| {
+        *n += 1;
+        conn.prepare_cached("INSERT INTO rows (id, level, at) VALUES (?1, 3, ?2)")
+            .expect("prepare")
+            .execute(rusqlite::params![format!("row-{n}"), *n as i64])
+            .expect("insert");
+    };
+    let plain = open("plain.db", None);
+    let mut n = 0;
+    c.bench_function("floor: plain SQLite insert (WAL, synchronous=FULL)", |b| {
+        b.iter(|| insert(&plain, &mut n))
+    });
+    let encrypted = open("encrypted.db", Some(&"ab".repeat(32)));
+    c.bench_function("floor: SQLCipher insert (WAL, synchronous=FULL)", |b| {
+        b.iter(|| insert(&encrypted, &mut n))
+    });
+}
+
+/// Saving and the month view with 1, 5 and 10 years on the phone: they should not grow.
+fn years(c: &mut Criterion) {
+    let mut group = c.benchmark_group("phone holds");
+    for years in [1, 5, 10] {
+        let (_dir, device) = device_with_years(years);
+        let today = device.today();
+        // Read before saving: the saves below add thousands of check-ins to today.
+        group.bench_function(format!("{years} years: month of history"), |b| {
+            b.iter(|| {
+                device
+                    .history_since(today - Duration::days(29))
+                    .expect("month")
+            })
+        });
+        group.bench_function(format!("{years} years: save one check-in"), |b| {
+            b.iter(|| {
+                device
+                    .log_mood(MoodLevel::new(3).expect("level"))
+                    .expect("save")
+            })
+        });
+    }
+    group.finish();
+}
+
 fn privacy(c: &mut Criterion) {
     let (dir, device) = seeded_device();
     device
@@ -95,6 +162,18 @@ fn privacy(c: &mut Criterion) {
             device.unlock("246813").expect("unlock");
         })
     });
+    // Behind a phone keystore the key file is useless off the phone, so the wrap costs less.
+    let key = steady::crypto::DataKey::generate().expect("key");
+    let wrapped = steady::crypto::passcode::wrap(
+        &key,
+        "246813",
+        steady::crypto::passcode::KdfCost::BOUND_TO_DEVICE,
+    )
+    .expect("wrap");
+    c.bench_function(
+        "open the key behind a phone keystore (Argon2id 19 MiB x 2)",
+        |b| b.iter(|| steady::crypto::passcode::unwrap(&wrapped, "246813").expect("unwrap")),
+    );
     c.bench_function("export everything as JSON (5,500 check-ins)", |b| {
         b.iter(|| device.export_json().expect("export"))
     });
@@ -113,5 +192,5 @@ fn privacy(c: &mut Criterion) {
     drop(dir);
 }
 
-criterion_group!(store_benches, history, save, privacy);
+criterion_group!(store_benches, floors, save, history, years, privacy);
 criterion_main!(store_benches);
