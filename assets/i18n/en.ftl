@@ -237,6 +237,7 @@ wait-minutes =
     }
 server-device-removed = Your program removed this device.
 server-replies-paused = Replies to this mentee are paused while your program looks at something. They will be in touch.
+server-replies-full = The notes kept for this mentee have reached your program's storage limit. Your program can help.
 server-no-safeguarding = Your program hasn't set this up yet. Call your coordinator instead.
 server-safeguarding-key-changed = Your program changed where this goes. Sync, then try again.
 server-storage-full = What you share has reached the program's storage limit. Stop sharing something old to make room.

@@ -237,6 +237,7 @@ wait-minutes =
     }
 server-device-removed = Tu programa quitó este dispositivo.
 server-replies-paused = Las respuestas a esta persona están en pausa mientras tu programa revisa algo. Se pondrán en contacto contigo.
+server-replies-full = Las notas guardadas para esta persona llegaron al límite de espacio del programa. Tu programa puede ayudarte.
 server-no-safeguarding = Tu programa todavía no lo configuró. Mejor llama a tu coordinadora o coordinador.
 server-safeguarding-key-changed = Tu programa cambió a dónde se envía esto. Sincroniza y vuelve a intentarlo.
 server-storage-full = Lo que compartes llegó al límite de espacio del programa. Deja de compartir algo viejo para hacer lugar.

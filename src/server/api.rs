@@ -643,6 +643,7 @@ async fn put_replies(
         &batch.mentee_id,
         &caller.person_id,
         &batch.replies,
+        state.quota_bytes,
         super::now(),
     )?;
     Ok(Json(ReplyBatchResponse { outcomes }))

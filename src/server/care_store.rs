@@ -97,6 +97,7 @@ pub trait CareStore {
         mentee_id: &str,
         mentor_id: &str,
         replies: &[crate::sync::protocol::ReplyPut],
+        quota_bytes: u64,
         now: i64,
     ) -> Result<Vec<crate::sync::protocol::PutOutcome>>;
     /// A mentee's replies after `after`, oldest first, and whether more wait.
@@ -277,11 +278,19 @@ impl CareStore for SqliteStore {
         mentee_id: &str,
         mentor_id: &str,
         replies: &[crate::sync::protocol::ReplyPut],
+        quota_bytes: u64,
         now: i64,
     ) -> Result<Vec<crate::sync::protocol::PutOutcome>> {
         use crate::sync::protocol::PutOutcome;
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
+        // Replies are never taken back, so without a cap one mentor's device could fill the
+        // server through a single mentee; all of a mentee's replies share one allowance.
+        let mut used: i64 = tx.query_row(
+            "SELECT coalesce(sum(length(envelope)), 0) FROM replies WHERE mentee_id = ?1",
+            [mentee_id],
+            |r| r.get(0),
+        )?;
         let mut outcomes = Vec::with_capacity(replies.len());
         for reply in replies {
             let kept: Option<Vec<u8>> = tx
@@ -297,6 +306,10 @@ impl CareStore for SqliteStore {
                 }
                 Some(_) => return Err(super::store::ServerStoreError::VersionConflict(1)),
                 None => {
+                    used += reply.envelope.len() as i64;
+                    if used.max(0) as u64 > quota_bytes {
+                        return Err(super::store::ServerStoreError::RepliesFull);
+                    }
                     tx.execute(
                         "INSERT INTO replies (mentee_id, mentor_id, reply_id, envelope, created_at)
                          VALUES (?1, ?2, ?3, ?4, ?5)",

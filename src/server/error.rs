@@ -74,6 +74,11 @@ impl From<ServerStoreError> for Refusal {
                 "storage_full",
                 "Your shared items have reached your program's storage limit. Stop sharing some older items to make room.",
             ),
+            ServerStoreError::RepliesFull => Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "replies_full",
+                "The notes kept for this mentee have reached your program's storage limit. Your program can help.",
+            ),
             ServerStoreError::NotYourDevice => Refusal::not_found(),
             ServerStoreError::Sqlite(_)
             | ServerStoreError::Poisoned

@@ -27,6 +27,8 @@ pub enum ServerStoreError {
     Unsigned(String),
     #[error("this mentee's shared items have reached the program's storage limit")]
     QuotaFull,
+    #[error("the notes from mentors kept for this mentee have reached the program's storage limit")]
+    RepliesFull,
     #[error("that device is not one of this person's")]
     NotYourDevice,
     #[error("the server's database was written by a newer version of Steady's server")]

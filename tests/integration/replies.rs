@@ -216,6 +216,77 @@ async fn every_wrong_caller_is_refused_on_the_replies_feed() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn one_mentees_replies_cannot_fill_the_server() {
+    // A program allowing each mentee 1 MiB: replies to one mentee share that allowance.
+    let server = SyncServer::start_with_config(steady::server::Config {
+        mentee_quota_mib: 1,
+        ..Default::default()
+    })
+    .await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let other = Pair::enrol(&server, &server.base).await;
+    let call = Raw::new(&server.base);
+    // Fifty replies of 16 KiB each (the most one may be): 800 KiB.
+    let batch = |mentee: &str, first: usize, count: usize| {
+        let replies: Vec<serde_json::Value> = (first..first + count)
+            .map(|n| {
+                let id = format!("big-{n}");
+                let header = format!(
+                    r#"{{"v":2,"feed":"replies","item":"{id}","version":1,"mentee":"{mentee}","signer":"x","sig":"x","pad":""}}"#
+                );
+                let pad = "p".repeat(16 * 1024 - header.len());
+                serde_json::json!({"reply_id": id, "envelope": header.replace(r#""pad":"""#, &format!(r#""pad":"{pad}""#))})
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({"mentee_id": mentee, "replies": replies})).unwrap()
+    };
+    let send = |token: String, body: Vec<u8>| {
+        let call = &call;
+        async move {
+            call.send(Method::POST, "/v1/replies", Some(&token), Some(body))
+                .await
+        }
+    };
+    let (status, _) = send(token(&pair.mentor), batch(&pair.mentee_id, 0, 50)).await;
+    assert_eq!(status, 200);
+    // The next fifty would pass 1 MiB: the whole batch is refused, plainly, and nothing of it kept.
+    let (status, body) = send(token(&pair.mentor), batch(&pair.mentee_id, 50, 50)).await;
+    assert_eq!(status, 413);
+    assert_eq!(body["error"], "replies_full");
+    let kept = server.store.replies(&pair.mentee_id, 0, 500).unwrap().0;
+    assert_eq!(kept.len(), 50);
+    // Fourteen more fill the allowance exactly (64 × 16 KiB is 1 MiB).
+    let (status, _) = send(token(&pair.mentor), batch(&pair.mentee_id, 100, 14)).await;
+    assert_eq!(status, 200);
+    // Another mentee's allowance is their own.
+    let (status, _) = send(token(&other.mentor), batch(&other.mentee_id, 0, 50)).await;
+    assert_eq!(status, 200);
+    // Sam's app keeps the note and says why it waits, in words a mentor can act on.
+    pair.sync_both().await;
+    pair.mentor.send_reply(&pair.mentee_id, &note(0)).unwrap();
+    let report = pair.mentor.sync_now().await.unwrap();
+    let said: Vec<String> = report
+        .refused
+        .iter()
+        .map(|text| steady::i18n::Phrase::say_text(Lang::En, text))
+        .collect();
+    assert!(
+        said.iter().any(|text| text.contains("storage limit")),
+        "{said:?}"
+    );
+    assert_eq!(
+        server
+            .store
+            .replies(&pair.mentee_id, 0, 500)
+            .unwrap()
+            .0
+            .len(),
+        64,
+        "the note waits on Sam's phone, not on the server"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn tampered_moved_replayed_and_impostor_replies_never_show() {
     let server = SyncServer::start().await;
     let proxy = RecordingProxy::start(&server.base).await;
