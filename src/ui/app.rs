@@ -90,19 +90,15 @@ pub fn App() -> Element {
     // `?lang=` or the browser's languages (asked below).
     let chosen = device.peek().settings().language;
     let lang = use_signal(move || chosen.unwrap_or_else(Lang::of_system));
-    let mut session = use_context_provider(|| Session::new(device, changes, lang));
+    let system_lang = use_signal(Lang::of_system);
+    let mut session = use_context_provider(|| Session::new(device, changes, lang, system_lang));
     use_future(move || async move {
-        if session.device().settings().language.is_some() {
-            return;
-        }
-        let asked = document::eval(
-            "const asked = new URLSearchParams(location.search).get('lang');
-             return asked || (navigator.languages || [navigator.language]).join(',');",
-        )
-        .await;
-        if let Ok(serde_json::Value::String(said)) = asked {
-            let lang = Lang::from_tag(&said).unwrap_or_else(|| Lang::from_accept_language(&said));
-            session.set_lang(lang);
+        // Asked once, at the start: the page's address may change as the app moves on.
+        if let Some(asked) = crate::ui::page_language().await {
+            session.set_system_lang(asked);
+            if session.device().settings().language.is_none() {
+                session.set_lang(asked);
+            }
         }
     });
     // The page says which language it is in, for screen readers and hyphenation.

@@ -22,15 +22,33 @@ pub struct Session {
     device: Signal<Device>,
     changes: Signal<u64>,
     lang: Signal<Lang>,
+    /// The phone's (or browser's) language, what "my phone's language" means.
+    system_lang: Signal<Lang>,
 }
 
 impl Session {
-    pub fn new(device: Signal<Device>, changes: Signal<u64>, lang: Signal<Lang>) -> Self {
+    pub fn new(
+        device: Signal<Device>,
+        changes: Signal<u64>,
+        lang: Signal<Lang>,
+        system_lang: Signal<Lang>,
+    ) -> Self {
         Self {
             device,
             changes,
             lang,
+            system_lang,
         }
+    }
+
+    /// The language of the phone (or, in the preview, of the page and browser).
+    pub fn system_lang(&self) -> Lang {
+        *self.system_lang.peek()
+    }
+
+    /// Notes what the page or browser says the system's language is.
+    pub fn set_system_lang(&mut self, lang: Lang) {
+        self.system_lang.set(lang);
     }
 
     /// The language every word on screen is in.
@@ -67,6 +85,22 @@ pub fn focus_when_mounted(event: MountedEvent) {
         // Focus is a courtesy; if the platform refuses, the page still works.
         let _ = event.set_focus(true).await;
     });
+}
+
+/// The language the page asks for (`?lang=` in the preview) or else the browser's, which in the
+/// phone and desktop webviews is the system's. `None` if the page cannot say.
+pub async fn page_language() -> Option<Lang> {
+    let asked = document::eval(
+        "const asked = new URLSearchParams(location.search).get('lang');
+         return asked || (navigator.languages || [navigator.language]).join(',');",
+    )
+    .await;
+    match asked {
+        Ok(serde_json::Value::String(said)) => {
+            Some(Lang::from_tag(&said).unwrap_or_else(|| Lang::from_accept_language(&said)))
+        }
+        _ => None,
+    }
 }
 
 /// The session of the surrounding app.

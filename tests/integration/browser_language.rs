@@ -147,5 +147,22 @@ async fn choosing_spanish_in_privacy_is_kept_and_the_lock_screen_speaks_it() {
     browser.click("#language input[value='system']").await;
     browser.wait_for_text("#language-title", "Language").await;
     assert_eq!(device.settings().language, None);
+
+    // "The phone's language" follows what the browser says, not the machine serving the
+    // preview: a page asking for Spanish goes back to Spanish after a turn in English.
+    browser
+        .open(&format!("{}?lang=es", server.device_url("sofia")))
+        .await;
+    browser
+        .wait_for_text("#feeling-title", &tr(Lang::Es, "today-title"))
+        .await;
+    browser.click("#open-privacy").await;
+    browser.click("#language input[value='en']").await;
+    browser.wait_for_text("#language-title", "Language").await;
+    browser.click("#language input[value='system']").await;
+    browser
+        .wait_for_text("#language-title", &tr(Lang::Es, "language-title"))
+        .await;
+    assert_eq!(page_lang(&browser).await, "es");
     browser.finish().await;
 }

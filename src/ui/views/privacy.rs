@@ -207,7 +207,9 @@ fn LanguageChoice() -> Element {
         let mut settings = device.settings();
         settings.language = language;
         if device.set_settings(settings).is_ok() {
-            session.set_lang(language.unwrap_or_else(Lang::of_system));
+            // "My phone's language" is what the phone (in the preview, the page and browser) said
+            // at the start, not the language of the machine serving the preview.
+            session.set_lang(language.unwrap_or_else(|| session.system_lang()));
             session.changed();
         }
     };
