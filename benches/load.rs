@@ -3,16 +3,15 @@
 //! pushes of one new sealed check-in each, every one answered only once it is on disk (the cost of
 //! durable acknowledgements). A second floor, hello world served through the server's own
 //! connection handling (limits, timeouts), splits what the handler costs from what serving costs.
-//! Needs `wrk` (Debian package); prints a notice and exits when it is
-//! missing.
+//! Needs `wrk` (Debian package); prints a notice and exits when it is missing.
 //!
 //! `cargo bench --bench load` (set LOAD_SECONDS to change the 10 s per run).
 
-use std::process::Command;
-use std::sync::Arc;
+mod common;
 
-use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
-use steady::sync::protocol::Role;
+use std::process::Command;
+
+use steady::server::{self, Config};
 
 fn main() {
     if Command::new("wrk").arg("--version").output().is_err() {
@@ -22,84 +21,41 @@ fn main() {
     let seconds = std::env::var("LOAD_SECONDS").unwrap_or_else(|_| "10".into());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (hello, ours, pull, token, push) = runtime.block_on(async {
+    let (hello, ours, pull, token, push, _world) = runtime.block_on(async {
         let hello = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let hello_url = format!("http://{}/", hello.local_addr().unwrap());
-        let app = axum::Router::new().route("/", axum::routing::get(|| async { "Hello, World!" }));
-        tokio::spawn(async move { axum::serve(hello, app).await });
+        let hello_app =
+            || axum::Router::new().route("/", axum::routing::get(|| async { "Hello, World!" }));
+        tokio::spawn(async move { axum::serve(hello, hello_app()).await });
         let ours = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let ours_url = format!("http://{}/", ours.local_addr().unwrap());
-        let hello_app =
-            axum::Router::new().route("/", axum::routing::get(|| async { "Hello, World!" }));
         tokio::spawn(server::serve_router(
-            hello_app,
+            hello_app(),
             ours,
             server::ConnectionLimits::from_config(&Config::default()),
             std::future::pending(),
         ));
 
-        let config = Config {
-            data_dir: dir.path().to_path_buf(),
-            rate_per_second: 1e9,
-            rate_burst: 1e9,
-            mentee_quota_mib: 1 << 20,
-            ..Config::default()
-        };
-        let store: Arc<dyn ServerStore> =
-            Arc::new(SqliteStore::open(&config.data_dir, "Load").unwrap());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(server::serve(
-            ServerState::new(store.clone(), &config),
-            listener,
-            server::ConnectionLimits::from_config(&config),
-            std::future::pending(),
-        ));
-        let mentee_dir = tempfile::tempdir().unwrap().keep();
-        let mentor_dir = tempfile::tempdir().unwrap().keep();
-        let mentee_invite = server::create_invite(&store, Role::Mentee, "Alex", None, 1).unwrap();
-        let mentor_invite = server::create_invite(&store, Role::Mentor, "Sam", None, 1).unwrap();
-        server::pair(&store, &mentee_invite.person.id, &mentor_invite.person.id).unwrap();
-        let mentee = steady::state::Device::open(&mentee_dir).unwrap();
-        let mentor = steady::state::Device::open(&mentor_dir).unwrap();
-        mentor.enroll(&base, &mentor_invite.code).await.unwrap();
-        mentee.enroll(&base, &mentee_invite.code).await.unwrap();
-        mentee.sync_now().await.unwrap();
-        for device in mentee.mentor_devices().unwrap() {
-            mentee
-                .decide_mentor_device(&device.device_id, true)
-                .unwrap();
-        }
+        let server = common::start_server("Load").await;
+        let pair = common::enrolled_pair(&server).await;
         for n in 0..100u8 {
-            let entry = mentee
-                .log_mood(steady::domain::MoodLevel::new(n % 5 + 1).unwrap())
-                .unwrap();
-            mentee
-                .set_share(
-                    steady::domain::ShareKind::Mood,
-                    entry.id.as_str(),
-                    steady::domain::ShareMode::Shared,
-                    "Check-in",
-                )
-                .unwrap();
+            pair.share_check_in(n % 5 + 1, None);
         }
-        mentee.sync_now().await.unwrap();
-        mentor.sync_now().await.unwrap();
-        let cursor = mentor.mentees().unwrap()[0].cursor;
+        pair.mentee.sync_now().await.unwrap();
+        pair.mentor.sync_now().await.unwrap();
+        let cursor = pair.mentor.mentees().unwrap()[0].cursor;
         let pull = format!(
-            "{base}/v1/mentees/{}/records?after={cursor}",
-            mentee_invite.person.id
+            "{}/v1/mentees/{}/records?after={cursor}",
+            server.base, pair.mentee_id
         );
-        let token = mentor.enrolment().unwrap().unwrap().token;
-        let (changes, _) = store
-            .changes(&mentee_invite.person.id, &mentor_invite.person.id, 0, 1)
-            .unwrap();
         let push = Push {
-            url: format!("{base}/v1/records"),
-            token: mentee.enrolment().unwrap().unwrap().token,
-            envelope: changes[0].envelope.clone().unwrap(),
+            url: format!("{}/v1/records", server.base),
+            token: pair.mentee_token(),
+            envelope: pair.first_sealed(&server),
         };
-        (hello_url, ours_url, pull, token, push)
+        let token = pair.mentor_token();
+        // The server and both devices live as long as the run.
+        (hello_url, ours_url, pull, token, push, (server, pair))
     });
     let _runtime = runtime;
     let run_with = |url: &str, headers: &[String], script: Option<&std::path::Path>| -> f64 {

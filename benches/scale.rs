@@ -7,12 +7,14 @@
 //! `cargo bench --bench scale` (STEADY_SCALE_MENTEES="100,1000,10000", STEADY_SCALE_RECORDS=1000,
 //! STEADY_SCALE_SAMPLES=400 to change the run; the largest default run needs about 12 GB of disk).
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use steady::crypto::sha256_hex;
 use steady::server::store::NewDevice;
-use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
+use steady::server::{self, ServerStore};
 use steady::sync::protocol::{RecordPut, Role};
 
 /// Mentees per mentor in the seeded program.
@@ -42,66 +44,14 @@ struct Sized {
     seeded_in: Duration,
 }
 
-/// The measured pair: real devices enrolled through the real API, one check-in shared so the
-/// server holds a real envelope sealed to the mentor's device.
-struct Pair {
-    mentee_id: String,
-    mentee_token: String,
-    mentor_token: String,
-    envelope: serde_json::Value,
-    _dirs: [tempfile::TempDir; 2],
-}
-
-async fn real_pair(store: &Arc<dyn ServerStore>, base: &str) -> Pair {
-    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
-    let mentee_invite = server::create_invite(store, Role::Mentee, "Alex", None, 1).unwrap();
-    let mentor_invite = server::create_invite(store, Role::Mentor, "Sam", None, 1).unwrap();
-    server::pair(store, &mentee_invite.person.id, &mentor_invite.person.id).unwrap();
-    let mentee = steady::state::Device::open(dirs[0].path()).unwrap();
-    let mentor = steady::state::Device::open(dirs[1].path()).unwrap();
-    mentor.enroll(base, &mentor_invite.code).await.unwrap();
-    mentee.enroll(base, &mentee_invite.code).await.unwrap();
-    mentee.sync_now().await.unwrap();
-    for device in mentee.mentor_devices().unwrap() {
-        mentee
-            .decide_mentor_device(&device.device_id, true)
-            .unwrap();
-    }
-    let entry = mentee
-        .log_mood(steady::domain::MoodLevel::new(4).unwrap())
-        .unwrap();
-    let details = steady::domain::MoodDetails {
-        emotions: vec!["calm".into()],
-        note: Some("x".repeat(700)),
-        ..Default::default()
-    };
-    mentee
-        .save_details(&entry.id, entry.level, details)
-        .unwrap();
-    mentee
-        .set_share(
-            steady::domain::ShareKind::Mood,
-            entry.id.as_str(),
-            steady::domain::ShareMode::Shared,
-            "Check-in",
-        )
-        .unwrap();
-    assert_eq!(mentee.sync_now().await.unwrap().sent, 1);
-    let (changes, _) = store
-        .changes(&mentee_invite.person.id, &mentor_invite.person.id, 0, 10)
-        .unwrap();
-    let envelope = changes
-        .iter()
-        .find_map(|c| c.envelope.as_deref())
-        .map(|e| serde_json::from_str(e).unwrap())
-        .expect("the shared check-in is on the server");
-    Pair {
-        mentee_id: mentee_invite.person.id,
-        mentee_token: mentee.enrolment().unwrap().unwrap().token,
-        mentor_token: mentor.enrolment().unwrap().unwrap().token,
-        envelope,
-        _dirs: dirs,
-    }
+/// The measured pair (real devices enrolled through the real API) with one check-in shared, so
+/// the server holds a real envelope sealed to the mentor's device.
+async fn real_pair(server: &common::Server) -> (common::Pair, serde_json::Value) {
+    let pair = common::enrolled_pair(server).await;
+    pair.share_check_in(4, Some("x".repeat(700)));
+    assert_eq!(pair.mentee.sync_now().await.unwrap().sent, 1);
+    let envelope = serde_json::from_str(&pair.first_sealed(server)).unwrap();
+    (pair, envelope)
 }
 
 /// A real envelope's bytes, re-addressed to `device` (the server reads only the recipient list).
@@ -180,32 +130,17 @@ async fn timed(samples: usize, mut request: impl AsyncFnMut(usize)) -> (Duration
 }
 
 async fn measure(mentees: usize, per_mentee: usize, samples: usize) -> Sized {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        data_dir: dir.path().to_path_buf(),
-        rate_per_second: 1e9,
-        rate_burst: 1e9,
-        ..Config::default()
-    };
-    let store: Arc<dyn ServerStore> =
-        Arc::new(SqliteStore::open(&config.data_dir, "Scale").unwrap());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(server::serve(
-        ServerState::new(store.clone(), &config),
-        listener,
-        server::ConnectionLimits::from_config(&config),
-        std::future::pending(),
-    ));
-    let pair = real_pair(&store, &base).await;
+    let server = common::start_server("Scale").await;
+    let (store, base) = (server.store.clone(), server.base.clone());
+    let (pair, envelope) = real_pair(&server).await;
     let started = Instant::now();
-    let template = pair.envelope.clone();
+    let template = envelope.clone();
     let seeding = store.clone();
     tokio::task::spawn_blocking(move || seed(&seeding, mentees - 1, per_mentee, &template))
         .await
         .unwrap();
     // The measured mentee holds as many records as every other (one is already there).
-    let own = serde_json::to_string(&pair.envelope).unwrap();
+    let own = envelope.to_string();
     store
         .put_records(
             &pair.mentee_id,
@@ -215,9 +150,10 @@ async fn measure(mentees: usize, per_mentee: usize, samples: usize) -> Sized {
         .unwrap();
     let seeded_in = started.elapsed();
     let total_records = (mentees * per_mentee) as f64;
-    let bytes_per_record = disk_bytes(dir.path()) as f64 / total_records;
+    let bytes_per_record = disk_bytes(server.dir()) as f64 / total_records;
 
     let client = reqwest::Client::new();
+    let (mentee_token, mentor_token) = (pair.mentee_token(), pair.mentor_token());
     let head = per_mentee as i64;
     let pull_url = |after: i64| {
         format!(
@@ -229,7 +165,7 @@ async fn measure(mentees: usize, per_mentee: usize, samples: usize) -> Sized {
         client
             .get(url)
             .header("Steady-Protocol", "1")
-            .bearer_auth(&pair.mentor_token)
+            .bearer_auth(&mentor_token)
             .send()
     };
     let no_change = timed(samples, async |_| {
@@ -252,7 +188,7 @@ async fn measure(mentees: usize, per_mentee: usize, samples: usize) -> Sized {
         let answer = client
             .post(format!("{base}/v1/records"))
             .header("Steady-Protocol", "1")
-            .bearer_auth(&pair.mentee_token)
+            .bearer_auth(&mentee_token)
             .json(&batch)
             .send()
             .await

@@ -4,16 +4,13 @@
 //! opening 1,000 items on both cores with nothing else around them. And how fast the server takes
 //! 1,000 sealed records of 1 KiB in batches of 100, each batch acknowledged only once it is on disk.
 
-use std::sync::Arc;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use steady::crypto::envelope::Feed;
 use steady::crypto::{DeviceKeys, ItemRef, Recipient, envelope};
-use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
-use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
-use steady::state::Device;
-use steady::sync::protocol::Role;
 
 fn seal_and_open(c: &mut Criterion) {
     let mentee = DeviceKeys::generate().unwrap();
@@ -50,81 +47,20 @@ fn seal_and_open(c: &mut Criterion) {
     });
 }
 
-/// The mentee says yes to the mentor's device (as a person would after comparing its code).
-async fn approve_mentor_devices(mentee: &Device) {
-    mentee.sync_now().await.unwrap();
-    for device in mentee.mentor_devices().unwrap() {
-        mentee
-            .decide_mentor_device(&device.device_id, true)
-            .unwrap();
-    }
-}
-
+/// A server, Alex and Sam, and `count` check-ins Alex shared but has not synced yet.
 struct World {
-    _dirs: Vec<tempfile::TempDir>,
-    base: String,
-    store: Arc<dyn ServerStore>,
-    mentee: Device,
-    mentor: Device,
+    server: common::Server,
+    pair: common::Pair,
 }
 
 async fn world_with_shared_entries(count: usize) -> World {
-    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let config = Config {
-        data_dir: dirs[0].path().to_path_buf(),
-        rate_per_second: 1e9,
-        rate_burst: 1e9,
-        // The ingest run below stores hundreds of MiB for one mentee.
-        mentee_quota_mib: 1 << 20,
-        ..Config::default()
-    };
-    let store: Arc<dyn ServerStore> =
-        Arc::new(SqliteStore::open(&config.data_dir, "Bench").unwrap());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = ServerState::new(store.clone(), &config);
-    tokio::spawn(server::serve(
-        state,
-        listener,
-        server::ConnectionLimits::from_config(&config),
-        std::future::pending(),
-    ));
-    let mentee_invite = server::create_invite(&store, Role::Mentee, "Alex", None, 1).unwrap();
-    let mentor_invite = server::create_invite(&store, Role::Mentor, "Sam", None, 1).unwrap();
-    server::pair(&store, &mentee_invite.person.id, &mentor_invite.person.id).unwrap();
-    let mentee = Device::open(dirs[1].path()).unwrap();
-    let mentor = Device::open(dirs[2].path()).unwrap();
-    mentor.enroll(&base, &mentor_invite.code).await.unwrap();
-    mentee.enroll(&base, &mentee_invite.code).await.unwrap();
-    approve_mentor_devices(&mentee).await;
+    let server = common::start_server("Bench").await;
+    let pair = common::enrolled_pair(&server).await;
     for n in 0..count {
-        let entry = mentee
-            .log_mood(MoodLevel::new((n % 5) as u8 + 1).unwrap())
-            .unwrap();
-        let details = MoodDetails {
-            emotions: vec!["calm".into()],
-            note: Some("A few words about the day, as a mentee might write them.".into()),
-            ..Default::default()
-        };
-        mentee
-            .save_details(&entry.id, entry.level, details)
-            .unwrap();
-        mentee
-            .set_share(
-                ShareKind::Mood,
-                entry.id.as_str(),
-                ShareMode::Shared,
-                "Check-in",
-            )
-            .unwrap();
+        let note = "A few words about the day, as a mentee might write them.";
+        pair.share_check_in((n % 5) as u8 + 1, Some(note.into()));
     }
-    World {
-        _dirs: dirs,
-        base,
-        store,
-        mentee,
-        mentor,
-    }
+    World { server, pair }
 }
 
 fn push_and_pull(c: &mut Criterion) {
@@ -138,8 +74,8 @@ fn push_and_pull(c: &mut Criterion) {
                 let world = runtime.block_on(world_with_shared_entries(1_000));
                 let started = Instant::now();
                 runtime.block_on(async {
-                    let pushed = world.mentee.sync_now().await.unwrap();
-                    let pulled = world.mentor.sync_now().await.unwrap();
+                    let pushed = world.pair.mentee.sync_now().await.unwrap();
+                    let pulled = world.pair.mentor.sync_now().await.unwrap();
                     assert_eq!((pushed.sent, pulled.received), (1_000, 1_000));
                 });
                 total += started.elapsed();
@@ -203,22 +139,12 @@ fn crypto_floor(c: &mut Criterion) {
 fn server_takes_batches(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let world = runtime.block_on(world_with_shared_entries(1));
-    runtime.block_on(world.mentee.sync_now()).unwrap();
-    let mentee_id = world.mentee.enrolment().unwrap().unwrap().person_id;
-    let mentor_id = world.mentor.enrolment().unwrap().unwrap().person_id;
-    let sealed = world
-        .store
-        .changes(&mentee_id, &mentor_id, 0, 10)
-        .unwrap()
-        .0
-        .into_iter()
-        .find_map(|change| change.envelope)
-        .expect("a sealed check-in");
+    runtime.block_on(world.pair.mentee.sync_now()).unwrap();
     // A real sealed check-in (with a short note it is already over 1 KiB).
-    let envelope = sealed;
+    let envelope = world.pair.first_sealed(&world.server);
     assert!(envelope.len() >= 1024);
     println!("record size: {} bytes", envelope.len());
-    let token = world.mentee.enrolment().unwrap().unwrap().token;
+    let token = world.pair.mentee_token();
     let client = reqwest::Client::new();
     let mut round = 0u64;
     let mut group = c.benchmark_group("server");
@@ -240,7 +166,7 @@ fn server_takes_batches(c: &mut Criterion) {
                             })
                             .collect();
                         let answer = client
-                            .post(format!("{}/v1/records", world.base))
+                            .post(format!("{}/v1/records", world.server.base))
                             .header("Steady-Protocol", "1")
                             .bearer_auth(&token)
                             .json(&serde_json::json!({ "records": records }))

@@ -71,12 +71,15 @@ pub fn same_secret(a: &[u8], b: &[u8]) -> bool {
 
 /// The key that encrypts the local database. Never printed, never logged.
 #[derive(Clone, PartialEq, Eq)]
-pub struct DataKey([u8; 32]);
+pub struct DataKey([u8; DataKey::LEN]);
 
 impl DataKey {
+    /// Its length in bytes.
+    pub const LEN: usize = 32;
+
     /// A fresh key from the operating system's secure random source.
     pub fn generate() -> Result<Self, CryptoError> {
-        let mut bytes = [0u8; 32];
+        let mut bytes = [0u8; Self::LEN];
         SystemRandom::new()
             .fill(&mut bytes)
             .map_err(|_| CryptoError::RandomUnavailable)?;
@@ -84,11 +87,11 @@ impl DataKey {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, CryptoError> {
-        let bytes: [u8; 32] = bytes.try_into().map_err(|_| CryptoError::MalformedKey)?;
+        let bytes: [u8; Self::LEN] = bytes.try_into().map_err(|_| CryptoError::MalformedKey)?;
         Ok(Self(bytes))
     }
 
-    pub fn as_bytes(&self) -> &[u8; 32] {
+    pub fn as_bytes(&self) -> &[u8; Self::LEN] {
         &self.0
     }
 

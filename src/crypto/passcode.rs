@@ -80,7 +80,7 @@ struct WrappedKey {
 /// bytes, so one in 256 starts with `{` too: its length tells them apart (a wrap is far longer),
 /// or that mentee would meet a lock screen no passcode opens.
 pub fn is_wrapped(bytes: &[u8]) -> bool {
-    bytes.len() != 32 && bytes.first() == Some(&b'{')
+    bytes.len() != DataKey::LEN && bytes.first() == Some(&b'{')
 }
 
 fn key_encryption_key(

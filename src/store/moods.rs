@@ -81,7 +81,7 @@ fn string_list<T>(text: &str, item: impl Fn(&str) -> T) -> Option<Vec<T>> {
     let plain = text
         .strip_prefix("[\"")
         .and_then(|rest| rest.strip_suffix("\"]"))
-        .filter(|inner| !inner.contains(['\\', '"']) || is_plain_list(inner));
+        .filter(|inner| is_plain_list(inner));
     match plain {
         Some(inner) => Some(inner.split("\",\"").map(item).collect()),
         None => serde_json::from_str::<Vec<String>>(text)
