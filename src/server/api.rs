@@ -434,6 +434,54 @@ async fn directory(
         .into_response())
 }
 
+/// How a refusal names what went to the safeguarding inbox (a mentor's concern, a mentee's report).
+struct InboxWords {
+    not_set_up: &'static str,
+    moved: &'static str,
+    not_sealed: &'static str,
+}
+
+/// Checks that `sealed` is sealed, in a form the server keeps, to the inbox key the device named
+/// (`sealed_to`), and that this is still the program's key. Returns the key's id.
+fn sealed_for_inbox(
+    state: &ServerState,
+    sealed_to: &str,
+    sealed: &str,
+    words: &InboxWords,
+) -> Result<i64, Refusal> {
+    let Some(key) = state.store.safeguarding_key()? else {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "no_safeguarding",
+            words.not_set_up,
+        ));
+    };
+    if key.public_key != sealed_to {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            "safeguarding_key_changed",
+            words.moved,
+        ));
+    }
+    let sealed_ok = sealed.len() <= MAX_CONCERN_BYTES
+        && serde_json::from_str::<crate::crypto::concern::SealedConcern>(sealed).is_ok();
+    if !sealed_ok {
+        return Err(Refusal::bad_request(words.not_sealed));
+    }
+    Ok(key.id)
+}
+
+/// The signing key of the device making this call, as enrolled.
+fn caller_signing_key(state: &ServerState, caller: &Caller) -> Result<String, Refusal> {
+    state
+        .store
+        .devices(&caller.person_id)?
+        .into_iter()
+        .find(|d| d.device_id == caller.device_id)
+        .map(|d| d.signing_key)
+        .ok_or_else(Refusal::unauthorized)
+}
+
 /// A mentor passes one shared item to the program's safeguarding lead. The server checks who is
 /// asking and about whom, that the concern was sealed to the inbox's current key, and that the
 /// notice for the mentee is signed by this device; it can read none of the concern.
@@ -452,34 +500,17 @@ async fn raise_concern(
     {
         return Err(Refusal::not_found());
     }
-    let Some(key) = state.store.safeguarding_key()? else {
-        return Err(Refusal::new(
-            StatusCode::CONFLICT,
-            "no_safeguarding",
-            "Your program hasn't set up its safeguarding inbox yet. Call your coordinator instead.",
-        ));
-    };
-    if key.public_key != request.safeguarding_key {
-        return Err(Refusal::new(
-            StatusCode::CONFLICT,
-            "safeguarding_key_changed",
-            "Your program changed where concerns go. Sync, then try again.",
-        ));
-    }
-    let sealed_ok = request.sealed.len() <= MAX_CONCERN_BYTES
-        && serde_json::from_str::<crate::crypto::concern::SealedConcern>(&request.sealed).is_ok();
-    if !sealed_ok {
-        return Err(Refusal::bad_request(
-            "The concern is not sealed in a form the server keeps (or is over 256 KiB).",
-        ));
-    }
-    let my_key = state
-        .store
-        .devices(&caller.person_id)?
-        .into_iter()
-        .find(|d| d.device_id == caller.device_id)
-        .map(|d| d.signing_key)
-        .ok_or_else(Refusal::unauthorized)?;
+    let key_id = sealed_for_inbox(
+        &state,
+        &request.safeguarding_key,
+        &request.sealed,
+        &InboxWords {
+            not_set_up: "Your program hasn't set up its safeguarding inbox yet. Call your coordinator instead.",
+            moved: "Your program changed where concerns go. Sync, then try again.",
+            not_sealed: "The concern is not sealed in a form the server keeps (or is over 256 KiB).",
+        },
+    )?;
+    let my_key = caller_signing_key(&state, &caller)?;
     let notice = match &request.notice {
         None => None,
         Some(signed) => {
@@ -521,7 +552,7 @@ async fn raise_concern(
         mentor_name: mentor.display_name.clone(),
         device_id: caller.device_id.clone(),
         device_key: my_key,
-        key_id: key.id,
+        key_id,
         sealed: request.sealed.clone(),
         mentee_told: notice.is_some(),
         notice,
@@ -691,34 +722,17 @@ async fn report(
         .ok()
         .filter(|p| p.role == Role::Mentor)
         .ok_or_else(Refusal::not_found)?;
-    let Some(key) = state.store.safeguarding_key()? else {
-        return Err(Refusal::new(
-            StatusCode::CONFLICT,
-            "no_safeguarding",
-            "Your program hasn't set up a way to report notes yet. You can talk to your coordinator.",
-        ));
-    };
-    if key.public_key != request.safeguarding_key {
-        return Err(Refusal::new(
-            StatusCode::CONFLICT,
-            "safeguarding_key_changed",
-            "Your program changed where reports go. Sync, then try again.",
-        ));
-    }
-    let sealed_ok = request.sealed.len() <= MAX_CONCERN_BYTES
-        && serde_json::from_str::<crate::crypto::concern::SealedConcern>(&request.sealed).is_ok();
-    if !sealed_ok {
-        return Err(Refusal::bad_request(
-            "The report is not sealed in a form the server keeps (or is over 256 KiB).",
-        ));
-    }
-    let my_key = state
-        .store
-        .devices(&caller.person_id)?
-        .into_iter()
-        .find(|d| d.device_id == caller.device_id)
-        .map(|d| d.signing_key)
-        .ok_or_else(Refusal::unauthorized)?;
+    let key_id = sealed_for_inbox(
+        &state,
+        &request.safeguarding_key,
+        &request.sealed,
+        &InboxWords {
+            not_set_up: "Your program hasn't set up a way to report notes yet. You can talk to your coordinator.",
+            moved: "Your program changed where reports go. Sync, then try again.",
+            not_sealed: "The report is not sealed in a form the server keeps (or is over 256 KiB).",
+        },
+    )?;
+    let my_key = caller_signing_key(&state, &caller)?;
     let mentee = state.store.person(&caller.person_id)?;
     let now = super::now();
     state.store.add_concern(
@@ -730,7 +744,7 @@ async fn report(
             mentor_name: mentor.display_name.clone(),
             device_id: caller.device_id.clone(),
             device_key: my_key,
-            key_id: key.id,
+            key_id,
             sealed: request.sealed,
             mentee_told: true,
             notice: None,
