@@ -82,6 +82,30 @@ impl MenteeDevice {
     }
 }
 
+/// Rows of (device id, signing key, receiving key, a state word), keeping only those whose keys
+/// parse: a damaged row is never trusted.
+pub(super) fn keyed_devices(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+) -> Result<Vec<(String, PublicKeys, String)>> {
+    let rows = stmt.query_map(params, |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut devices = Vec::new();
+    for row in rows {
+        let (device_id, signing, receiving, state) = row?;
+        if let Ok(keys) = PublicKeys::from_slices(&signing, &receiving) {
+            devices.push((device_id, keys, state));
+        }
+    }
+    Ok(devices)
+}
+
 impl Store {
     /// What this mentor device knows of `mentee_id`'s devices, oldest first.
     pub fn mentee_devices(&self, mentee_id: &str) -> Result<Vec<MenteeDevice>> {
@@ -89,26 +113,14 @@ impl Store {
             "SELECT device_id, signing_key, receiving_key, trust FROM mentee_devices
              WHERE mentee_id = ?1 ORDER BY first_seen_ms, device_id",
         )?;
-        let rows = stmt.query_map([mentee_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Vec<u8>>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        let mut devices = Vec::new();
-        for row in rows {
-            let (device_id, signing, receiving, trust) = row?;
-            if let Ok(keys) = PublicKeys::from_slices(&signing, &receiving) {
-                devices.push(MenteeDevice {
-                    device_id,
-                    keys,
-                    trust: MenteeDeviceTrust::from_key(&trust),
-                });
-            }
-        }
-        Ok(devices)
+        Ok(keyed_devices(&mut stmt, [mentee_id])?
+            .into_iter()
+            .map(|(device_id, keys, trust)| MenteeDevice {
+                device_id,
+                keys,
+                trust: MenteeDeviceTrust::from_key(&trust),
+            })
+            .collect())
     }
 
     /// The keys of the devices trusted to sign for `mentee_id`, by device id.

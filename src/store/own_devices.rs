@@ -127,26 +127,14 @@ impl Store {
             "SELECT device_id, signing_key, receiving_key, status FROM own_devices
              ORDER BY first_seen_ms, device_id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Vec<u8>>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        let mut devices = Vec::new();
-        for row in rows {
-            let (device_id, signing, receiving, status) = row?;
-            if let Ok(keys) = PublicKeys::from_slices(&signing, &receiving) {
-                devices.push(OwnDevice {
-                    device_id,
-                    keys,
-                    status: OwnDeviceStatus::from_key(&status),
-                });
-            }
-        }
-        Ok(devices)
+        Ok(super::mentee_devices::keyed_devices(&mut stmt, [])?
+            .into_iter()
+            .map(|(device_id, keys, status)| OwnDevice {
+                device_id,
+                keys,
+                status: OwnDeviceStatus::from_key(&status),
+            })
+            .collect())
     }
 
     /// Says whether a waiting device is the mentee's. Saying yes keeps `vouch` (this device's
