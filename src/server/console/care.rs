@@ -491,22 +491,32 @@ fn wrapped_is_sound(text: &str) -> bool {
     })
 }
 
-pub(crate) async fn setup(
-    State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<SetupForm>, axum::extract::rejection::FormRejection>,
-) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
+/// A signed-in safeguarding lead's form, or the answer that only they can do this.
+fn safeguarding_form<T: WithCsrf>(
+    state: &ServerState,
+    headers: &HeaderMap,
+    form: Result<Form<T>, axum::extract::rejection::FormRejection>,
+) -> Result<(super::StaffSession, T), Box<Response>> {
+    let (session, form) = signed_in_form(state, headers, form)?;
     if !state
         .store
         .is_safeguarding(&session.staff_id)
         .unwrap_or(false)
     {
-        return safeguarding_only();
+        return Err(Box::new(safeguarding_only()));
     }
+    Ok((session, form))
+}
+
+pub(crate) async fn setup(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<SetupForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match safeguarding_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
     let contact = form.contact_name.trim();
     let problem = if contact.is_empty() || contact.chars().count() > 100 {
         Some(c!("con-setup-contact-rule"))
@@ -580,17 +590,10 @@ pub(crate) async fn handled(
     headers: HeaderMap,
     form: Result<Form<HandledForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
+    let (session, form) = match safeguarding_form(&state, &headers, form) {
         Ok(checked) => checked,
         Err(response) => return *response,
     };
-    if !state
-        .store
-        .is_safeguarding(&session.staff_id)
-        .unwrap_or(false)
-    {
-        return safeguarding_only();
-    }
     if !state
         .store
         .handle_concern(&form.id, &session.name, now())
