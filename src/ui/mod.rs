@@ -112,3 +112,57 @@ pub fn use_session() -> Session {
 pub fn use_lang() -> Lang {
     use_session().lang()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir`, with its text.
+    fn sources(dir: &Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("read src/ui") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                found.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// A text field whose value the app writes back on every keystroke loses letters when the
+    /// screen answers slowly (the preview over a network, a busy phone): a keystroke typed while
+    /// the previous echo is on its way is overwritten by it. That is how a right passcode came out
+    /// as "doesn't match". So the browser owns what is typed (`initial_value`), and the app only
+    /// listens; only choices (radio buttons, checkboxes) carry a `value`.
+    #[test]
+    fn no_text_field_has_its_typing_overwritten_by_the_app() {
+        let mut files = Vec::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+            &mut files,
+        );
+        let mut bound = Vec::new();
+        for (path, text) in &files {
+            let lines: Vec<&str> = text.lines().collect();
+            for (at, line) in lines.iter().enumerate() {
+                let trimmed = line.trim_start();
+                if !trimmed.starts_with("value: \"{") && !trimmed.contains(", value: \"{") {
+                    continue;
+                }
+                let element = &lines[at.saturating_sub(8)..=at];
+                let is_choice = element
+                    .iter()
+                    .any(|l| l.contains("\"radio\"") || l.contains("\"checkbox\""));
+                if !is_choice {
+                    bound.push(format!("{path}:{}", at + 1));
+                }
+            }
+        }
+        assert!(files.len() > 20, "the scan found the UI sources");
+        assert!(
+            bound.is_empty(),
+            "text fields bound with `value:`; use `initial_value:`: {bound:?}"
+        );
+    }
+}

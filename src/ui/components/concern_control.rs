@@ -118,7 +118,7 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                         maxlength: "500",
                         required: true,
                         aria_describedby: "{field}-problem",
-                        value: "{reason}",
+                        initial_value: "{reason}",
                         oninput: move |e: FormEvent| reason.set(e.value()),
                     }
                     fieldset {
@@ -154,7 +154,7 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                             class: "concern-why-not",
                             rows: "2",
                             maxlength: "500",
-                            value: "{why_not}",
+                            initial_value: "{why_not}",
                             oninput: move |e: FormEvent| why_not.set(e.value()),
                         }
                     }

@@ -41,7 +41,7 @@ pub fn AckButton(mentee_id: String, request_id: String) -> Element {
                     id: "ack-words-{request_id}",
                     class: "ack-words",
                     maxlength: "280",
-                    value: "{words}",
+                    initial_value: "{words}",
                     oninput: move |e: FormEvent| words.set(e.value()),
                 }
             }
@@ -128,7 +128,7 @@ pub fn NoteComposer(mentee_id: String, about: String) -> Element {
                         class: "note-words",
                         rows: "2",
                         maxlength: "280",
-                        value: "{words}",
+                        initial_value: "{words}",
                         oninput: move |e: FormEvent| words.set(e.value()),
                     }
                 }
@@ -281,7 +281,7 @@ pub fn AvailabilityForm() -> Element {
                 id: "availability-text",
                 maxlength: "120",
                 placeholder: t!(lang, "availability-placeholder"),
-                value: "{typed}",
+                initial_value: "{typed}",
                 oninput: move |e: FormEvent| typed.set(e.value()),
             }
             div { class: "row",

@@ -21,7 +21,7 @@ pub fn PasscodeField(id: String, value: Signal<String>, has_passcode: bool) -> E
             r#type: "password",
             autocomplete: "current-password",
             aria_describedby: "{id}-hint",
-            value: "{value}",
+            initial_value: "{value}",
             oninput: move |e: FormEvent| value.set(e.value()),
         }
     }

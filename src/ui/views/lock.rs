@@ -79,7 +79,7 @@ pub fn LockScreen(name: String, discreet: bool, numeric: bool) -> Element {
                     // A number passcode opens the number pad on phones.
                     inputmode: if numeric { "numeric" },
                     aria_describedby: "unlock-problem",
-                    value: "{typed}",
+                    initial_value: "{typed}",
                     oninput: move |e: FormEvent| typed.set(e.value()),
                 }
                 p { id: "unlock-problem", role: "alert", class: "error",

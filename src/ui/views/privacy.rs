@@ -119,7 +119,7 @@ pub fn PasscodeSettings() -> Element {
                 r#type: "password",
                 autocomplete: auto,
                 aria_describedby: "passcode-problem",
-                value: "{value}",
+                initial_value: "{value}",
                 oninput: move |e: FormEvent| value.set(e.value()),
             }
         }
