@@ -365,9 +365,7 @@ async fn mentee_app(dark: bool, pseudo: bool) {
     browser.wait_for("#keep-trying").await;
     review.check(&browser, "Forgot the passcode").await;
     browser.click("#keep-trying").await;
-    browser
-        .type_into("#unlock-passcode", "river stones\n")
-        .await;
+    browser.unlock("river stones").await;
     browser.wait_for("#quick-hide").await;
     browser.click("#quick-hide").await;
     browser.wait_for("#blank-screen").await;
@@ -473,9 +471,7 @@ async fn mentor_and_console(dark: bool, pseudo: bool) {
         .check(&browser, "Mentor: lock screen, Get help")
         .await;
     browser.click("#back-to-lock").await;
-    browser
-        .type_into("#unlock-passcode", "sam keeps it safe\n")
-        .await;
+    browser.unlock("sam keeps it safe").await;
     browser.wait_for("button[data-mentee='Alex']").await;
     checker_catches_a_planted_problem(&browser).await;
     review.check(&browser, "Mentor: your mentees").await;

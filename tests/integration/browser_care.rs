@@ -108,9 +108,7 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     sam.set_passcode(None, "sam keeps it safe", "sam keeps it safe")
         .unwrap();
     browser.open(&preview.device_url("sam")).await;
-    browser
-        .type_into("#unlock-passcode", "sam keeps it safe\n")
-        .await;
+    browser.unlock("sam keeps it safe").await;
     browser.tab("Help").await;
     browser.wait_for_text("#coordinator", "Maya Chen").await;
     browser
@@ -243,9 +241,7 @@ async fn alex_asks_sam_says_he_saw_it_and_alex_turns_notes_off() {
 
     // Sam sees the request and answers with one tap.
     browser.open(&preview.device_url("sam")).await;
-    browser
-        .type_into("#unlock-passcode", "sam keeps it safe\n")
-        .await;
+    browser.unlock("sam keeps it safe").await;
     browser.click("button[data-mentee='Alex']").await;
     browser.wait_for("#contact-request").await;
     browser.click("#contact-request button.send-ack").await;
@@ -288,9 +284,7 @@ async fn alex_asks_sam_says_he_saw_it_and_alex_turns_notes_off() {
 
     // Sam's compose says why it is closed.
     browser.open(&preview.device_url("sam")).await;
-    browser
-        .type_into("#unlock-passcode", "sam keeps it safe\n")
-        .await;
+    browser.unlock("sam keeps it safe").await;
     browser.click("button[data-mentee='Alex']").await;
     browser
         .wait_for_text(".compose-closed", "Alex has turned replies off")

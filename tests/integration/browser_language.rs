@@ -139,9 +139,7 @@ async fn choosing_spanish_in_privacy_is_kept_and_the_lock_screen_speaks_it() {
 
     // Back to the phone's language: a browser in English shows English again.
     browser.click("#back-to-lock").await;
-    browser
-        .type_into("#unlock-passcode", "piedras del río\n")
-        .await;
+    browser.unlock("piedras del río").await;
     browser.wait_for("#open-privacy").await;
     browser.click("#open-privacy").await;
     browser.click("#language input[value='system']").await;

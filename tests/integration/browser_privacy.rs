@@ -163,9 +163,7 @@ async fn discreet_mode_and_a_forgotten_passcode_reset() {
     browser.open(&server.device_url("rue")).await;
     browser.wait_for("#unlock-passcode").await;
     assert!(device.is_locked(), "a cold start is locked");
-    browser
-        .type_into("#unlock-passcode", "river stones\n")
-        .await;
+    browser.unlock("river stones").await;
     browser.click("#open-privacy").await;
     browser.click("#discreet").await;
     browser.wait_for_text(".app-name", "Notes").await;

@@ -141,9 +141,7 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
         .await;
 
     browser.open(&preview.device_url("sam")).await;
-    browser
-        .type_into("#unlock-passcode", "sam keeps it safe\n")
-        .await;
+    browser.unlock("sam keeps it safe").await;
     browser.click("#this-device summary").await;
     browser.click("#sync-now").await;
     browser.click("button[data-mentee='Alex']").await;

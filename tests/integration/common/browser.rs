@@ -135,20 +135,50 @@ impl Browser {
         self.wait_for("#get-help").await;
     }
 
-    /// Waits for an element matching `css`.
+    /// Unlocks the lock screen by keyboard, as a person would: waits until the screen has put
+    /// focus on its title (or the keys race that focus move), types the passcode and Enter, and
+    /// waits for the lock screen to go.
+    pub async fn unlock(&self, passcode: &str) {
+        self.wait_until(
+            "the lock screen's title has focus",
+            "const f = document.activeElement;
+             return !!f && f.tagName === 'H1' && !!document.querySelector('#unlock-passcode');",
+            vec![],
+        )
+        .await;
+        self.type_into("#unlock-passcode", &format!("{passcode}\n"))
+            .await;
+        self.wait_gone("#unlock-passcode").await;
+    }
+
+    /// Waits for an element matching `css`. A page on its way in (a form just posted, the app
+    /// re-rendering) can abort a look; like a person, look again until it settles.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        let started = Instant::now();
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element,
+                Err(err) if started.elapsed() < PATIENCE && settling(&err) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => {
+                    let body = self.page_text().await;
+                    panic!("{css} never appeared: {err}; the page says:\n{body}")
+                }
+            }
+        }
+    }
+
+    /// What the page shows now, for a failure message (empty when even that cannot be read).
+    async fn page_text(&self) -> String {
         match self
             .client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
+            .execute("return document.body.innerText", vec![])
             .await
         {
-            Ok(element) => element,
-            Err(err) => {
-                let body = self.js("return document.body.innerText", vec![]).await;
-                panic!("{css} never appeared: {err}; the page says:\n{body}")
-            }
+            Ok(Value::String(text)) => text,
+            Ok(other) => other.to_string(),
+            Err(err) => format!("(could not read the page: {err})"),
         }
     }
 
@@ -337,11 +367,14 @@ impl Browser {
     pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
         let started = Instant::now();
         loop {
-            if self.js(script, args.clone()).await == Value::Bool(true) {
-                return;
+            match self.client.execute(script, args.clone()).await {
+                Ok(Value::Bool(true)) => return,
+                Ok(_) => {}
+                Err(err) if settling(&err) => {}
+                Err(err) => panic!("script failed: {err}\n{script}"),
             }
             if started.elapsed() > PATIENCE {
-                let body = self.js("return document.body.innerText", vec![]).await;
+                let body = self.page_text().await;
                 panic!("timed out waiting until {what}; the page says:\n{body}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -393,6 +426,23 @@ impl Browser {
         let _ = self.client.clone().close().await;
         // Drop ends chromedriver and every Chromium process it started.
     }
+}
+
+/// Whether a failed look at the page is only the page settling: the element is not there yet,
+/// or a navigation or re-render cut the look short.
+fn settling(err: &fantoccini::error::CmdError) -> bool {
+    if err.is_no_such_element() || err.is_stale_element_reference() {
+        return true;
+    }
+    let text = err.to_string();
+    [
+        "aborted by navigation",
+        "stale element",
+        "no such execution context",
+        "Cannot find context",
+    ]
+    .iter()
+    .any(|sign| text.contains(sign))
 }
 
 impl Drop for Browser {
