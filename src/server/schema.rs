@@ -167,6 +167,14 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     }
     for step in STEPS.iter().filter(|s| !applied.contains_key(&s.seq)) {
         let tx = conn.transaction()?;
+        // Another node starting beside this one may have run the step since the look above;
+        // the transaction holds the write lock, so this second look is the last word.
+        let done_meanwhile = tx
+            .prepare("SELECT 1 FROM schema_migrations WHERE seq = ?1")?
+            .exists([step.seq])?;
+        if done_meanwhile {
+            continue;
+        }
         tx.execute_batch(step.sql)?;
         record(&tx, step)?;
         tx.commit()?;

@@ -1,5 +1,9 @@
 //! The embedded SQLite implementation of [`ServerStore`]: WAL, one writer and a few readers, and
-//! in-memory caches that keep the common "anything new?" pull off the disk.
+//! in-memory caches that keep the common "anything new?" pull off the disk. Several server
+//! processes (nodes) may share one database file on one machine: every write transaction takes
+//! the file's write lock up front (`BEGIN IMMEDIATE`), so each mentee's feed numbers stay strictly
+//! increasing, and each node's caches follow the file's change counter, so what another node
+//! wrote is seen at once.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -7,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::cache::{Caches, ForgetOnDrop, Pairings};
+use super::cache::{Caches, Pairings};
 use super::records::{audience_mark, put_one};
 use super::store::{
     Caller, NewDevice, Person, Result, SERVER_DATABASE, ServerStore, ServerStoreError,
@@ -15,11 +19,14 @@ use super::store::{
 use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
 /// The embedded SQLite store: one writer connection, a few reader connections (WAL lets reads run
-/// beside writes), and the caches of `cache.rs`.
+/// beside writes), and the caches of `cache.rs`, checked against the change counter a connection
+/// that never writes sees (`PRAGMA data_version` moves on every commit by any other connection,
+/// in this process or another).
 pub struct SqliteStore {
     conn: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    watcher: Mutex<Connection>,
     caches: Caches,
 }
 
@@ -29,12 +36,16 @@ impl SqliteStore {
     pub fn open(dir: &Path, program_name: &str) -> Result<SqliteStore> {
         crate::platform::create_private_dir(dir).map_err(|_| ServerStoreError::Poisoned)?;
         let mut conn = Connection::open(dir.join(SERVER_DATABASE))?;
+        // Another node may be writing too: take the write lock when a transaction begins (waiting
+        // for it up to the busy timeout), never half way, where SQLite could only give up.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        conn.execute_batch("PRAGMA busy_timeout = 5000;")?;
+        switch_to_wal(&conn)?;
         conn.execute_batch(
             // FULL: a commit is on disk before the server answers "stored". With NORMAL, a
             // batch already acknowledged (and gone from the mentee's outbox) could vanish on
             // power loss, and the mentor would never get it.
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;",
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
         )?;
         super::schema::migrate(&mut conn)?;
         conn.execute(
@@ -48,12 +59,28 @@ impl SqliteStore {
                 Ok(Mutex::new(reader))
             })
             .collect::<Result<Vec<_>>>()?;
+        let watcher = Connection::open(dir.join(SERVER_DATABASE))?;
+        watcher.execute_batch("PRAGMA query_only = ON;")?;
         Ok(SqliteStore {
             conn: Mutex::new(conn),
             readers,
             next_reader: AtomicUsize::new(0),
+            watcher: Mutex::new(watcher),
             caches: Caches::default(),
         })
+    }
+
+    /// The caches, emptied first if anyone committed a change since the last look.
+    fn caches(&self) -> Result<&Caches> {
+        let watcher = self
+            .watcher
+            .lock()
+            .map_err(|_| ServerStoreError::Poisoned)?;
+        let version: i64 = watcher
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
+        self.caches.check_version(version);
+        Ok(&self.caches)
     }
 
     /// The writer's `synchronous` setting (2 is FULL): what "stored" is promised on.
@@ -83,6 +110,26 @@ impl SqliteStore {
         self.readers[start % self.readers.len()]
             .lock()
             .map_err(|_| ServerStoreError::Poisoned)
+    }
+}
+
+/// Puts a new database file in WAL mode. Nodes starting together on a new file race for that
+/// switch, and SQLite answers the loser "busy" at once instead of waiting; it waits and asks again.
+fn switch_to_wal(conn: &Connection) -> Result<()> {
+    let mut tries = 0;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(err, _))
+                if err.code == rusqlite::ErrorCode::DatabaseBusy && tries < 100 =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            outcome => {
+                outcome?;
+                return Ok(());
+            }
+        }
     }
 }
 
@@ -173,10 +220,11 @@ impl ServerStore for SqliteStore {
     }
 
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
-        if let Some(caller) = self.caches.caller(token_hash) {
+        let caches = self.caches()?;
+        if let Some(caller) = caches.caller(token_hash) {
             return Ok(Some(caller));
         }
-        let ticket = self.caches.ticket();
+        let ticket = caches.ticket();
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
@@ -193,7 +241,7 @@ impl ServerStore for SqliteStore {
             })
             .optional()?;
         if let Some(caller) = &caller {
-            self.caches.remember_caller(ticket, token_hash, caller);
+            caches.remember_caller(ticket, token_hash, caller);
         }
         Ok(caller)
     }
@@ -208,7 +256,6 @@ impl ServerStore for SqliteStore {
     }
 
     fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
-        let _forget = ForgetOnDrop(&self.caches);
         Ok(self.conn()?.execute(
             "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
             params![device_id, now],
@@ -221,7 +268,6 @@ impl ServerStore for SqliteStore {
         if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
             return Err(ServerStoreError::WrongRoles);
         }
-        let _forget = ForgetOnDrop(&self.caches);
         self.conn()?.execute(
             "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
              ON CONFLICT DO NOTHING",
@@ -231,7 +277,6 @@ impl ServerStore for SqliteStore {
     }
 
     fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
-        let _forget = ForgetOnDrop(&self.caches);
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let ended = tx.execute(
@@ -250,17 +295,18 @@ impl ServerStore for SqliteStore {
 
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let key = (mentee_id.to_owned(), mentor_id.to_owned());
-        if let Some(known) = self.caches.paired(&key) {
+        let caches = self.caches()?;
+        if let Some(known) = caches.paired(&key) {
             return Ok(known);
         }
-        let ticket = self.caches.ticket();
+        let ticket = caches.ticket();
         let all: Pairings = self
             .reader()?
             .prepare("SELECT mentee_id, mentor_id FROM pairings")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let paired = all.contains(&key);
-        self.caches.remember_pairings(ticket, all);
+        caches.remember_pairings(ticket, all);
         Ok(paired)
     }
 
@@ -327,18 +373,7 @@ impl ServerStore for SqliteStore {
         for record in records {
             outcomes.push(put_one(&tx, mentee_id, record, quota_bytes)?);
         }
-        let head: Option<i64> = tx
-            .query_row(
-                "SELECT last FROM feed_seq WHERE mentee_id = ?1",
-                [mentee_id],
-                |r| r.get(0),
-            )
-            .optional()?;
         tx.commit()?;
-        // Still under the writer lock, so heads only move forward in commit order.
-        if let Some(head) = head {
-            self.caches.advance_feed_head(mentee_id, head);
-        }
         Ok(outcomes)
     }
 
@@ -349,16 +384,17 @@ impl ServerStore for SqliteStore {
         after: i64,
         limit: u32,
     ) -> Result<(Vec<RecordChange>, bool)> {
-        let head = match self.caches.feed_head(mentee_id) {
+        let caches = self.caches()?;
+        let head = match caches.feed_head(mentee_id) {
             Some(head) => head,
             None => {
-                let ticket = self.caches.ticket();
+                let ticket = caches.ticket();
                 let head: i64 = self.reader()?.query_row(
                     "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = ?1), 0)",
                     [mentee_id],
                     |r| r.get(0),
                 )?;
-                self.caches.remember_feed_head(ticket, mentee_id, head);
+                caches.remember_feed_head(ticket, mentee_id, head);
                 head
             }
         };
@@ -455,7 +491,6 @@ impl ServerStore for SqliteStore {
     }
 
     fn delete_person(&self, person_id: &str) -> Result<()> {
-        let _forget = ForgetOnDrop(&self.caches);
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         // The cascade removes devices, invites, pairings, records and the feed counter.

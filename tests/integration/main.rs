@@ -25,6 +25,7 @@ mod hostile_server;
 mod hostile_trust;
 mod logs;
 mod my_data;
+mod nodes;
 mod phone_config;
 mod replies;
 mod server_cli;

@@ -1,0 +1,247 @@
+//! Several server nodes behind one balancer, sharing one database (SQLite, on one machine): a
+//! device's requests may land on any node, so what one node stored, another serves at once, each
+//! mentee's feed stays strictly increasing while two nodes write, and a node killed in the middle
+//! of a batch loses and duplicates nothing.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+use steady::domain::{MoodDetails, MoodLevel, ShareMode};
+use steady::sync::protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION};
+
+use crate::common::balancer::Balancer;
+use crate::common::sync_server::{Pair, SyncServer};
+
+fn level(n: u8) -> MoodLevel {
+    MoodLevel::new(n).unwrap()
+}
+
+/// Two nodes over the same data folder.
+async fn two_nodes() -> (SyncServer, SyncServer) {
+    let root = Arc::new(tempfile::tempdir().expect("temp dir"));
+    let a = SyncServer::start_in(root.clone(), None).await;
+    let b = SyncServer::start_in(root, None).await;
+    (a, b)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_one_node_stores_another_serves_at_once() {
+    let (a, b) = two_nodes().await;
+    let balancer = Balancer::start(&a.base).await;
+    let pair = Pair::enrol(&a, &balancer.url).await;
+
+    // Sam has asked both nodes for news, so each has Alex's feed and Sam's device in memory.
+    pair.mentor.sync_now().await.expect("Sam syncs through A");
+    balancer.route_to(&b.base);
+    pair.mentor.sync_now().await.expect("Sam syncs through B");
+
+    // Alex shares through A; Sam reads through B.
+    balancer.route_to(&a.base);
+    let entry = pair.mentee.log_mood(level(4)).unwrap();
+    pair.mentee
+        .save_details(
+            &entry.id,
+            level(4),
+            MoodDetails {
+                note: Some("Made the team".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
+    assert_eq!(pair.mentee.sync_now().await.unwrap().sent, 1);
+    balancer.route_to(&b.base);
+    pair.mentor.sync_now().await.expect("Sam syncs through B");
+    let seen = pair.mentor_sees();
+    assert_eq!(seen.len(), 1, "B serves what A stored");
+    assert!(seen[0].contains("Made the team"), "{seen:?}");
+
+    // Alex takes it back through B; A, which served Sam before, does not show it any more.
+    pair.share(&entry.id, ShareMode::Private);
+    pair.mentee.sync_now().await.expect("Alex syncs through B");
+    balancer.route_to(&a.base);
+    pair.mentor.sync_now().await.expect("Sam syncs through A");
+    assert!(
+        pair.mentor_sees().is_empty(),
+        "A's memory of Alex's feed followed B's write"
+    );
+
+    // Staff remove Sam's device on B: A refuses it at once.
+    let sam_device = pair.mentor.enrolment().unwrap().unwrap().device_id;
+    assert!(
+        b.store
+            .revoke_device(&sam_device, steady::server::now())
+            .unwrap()
+    );
+    assert!(
+        pair.mentor.sync_now().await.is_err(),
+        "a device removed through B is refused by A"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_nodes_writing_at_once_keep_each_feed_strictly_increasing() {
+    let (a, b) = two_nodes().await;
+    let pair = Pair::enrol(&a, &a.base).await;
+    let entry = pair.mentee.log_mood(level(3)).unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
+    pair.mentee.sync_now().await.unwrap();
+    let sealed = a
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+        .unwrap()
+        .0
+        .into_iter()
+        .find_map(|change| change.envelope)
+        .expect("a sealed check-in");
+    let token = pair.mentee.enrolment().unwrap().unwrap().token;
+
+    // Both nodes take batches for the same mentee at the same moment.
+    const BATCHES: usize = 10;
+    const PER_BATCH: usize = 20;
+    let client = reqwest::Client::new();
+    let push = |node: String, name: &'static str| {
+        let client = client.clone();
+        let sealed = sealed.clone();
+        let token = token.clone();
+        async move {
+            for batch in 0..BATCHES {
+                let records: Vec<_> = (0..PER_BATCH)
+                    .map(|i| {
+                        serde_json::json!({
+                            "item_id": format!("{name}-{batch}-{i}"),
+                            "version": 1,
+                            "envelope": sealed,
+                        })
+                    })
+                    .collect();
+                let response = client
+                    .post(format!("{node}/v1/records"))
+                    .header(PROTOCOL_HEADER, PROTOCOL_VERSION)
+                    .bearer_auth(&token)
+                    .json(&serde_json::json!({ "records": records }))
+                    .send()
+                    .await
+                    .expect("the node answers");
+                assert_eq!(
+                    response.status(),
+                    200,
+                    "{name}: {:?}",
+                    response.text().await
+                );
+            }
+        }
+    };
+    tokio::join!(push(a.base.clone(), "a"), push(b.base.clone(), "b"));
+
+    let (changes, more) = b
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 1000)
+        .unwrap();
+    assert!(!more);
+    assert_eq!(
+        changes.len(),
+        1 + 2 * BATCHES * PER_BATCH,
+        "every record, once"
+    );
+    assert!(
+        changes.windows(2).all(|w| w[0].seq < w[1].seq),
+        "the feed's numbers only grow"
+    );
+    let items: BTreeSet<&str> = changes.iter().map(|c| c.item_id.as_str()).collect();
+    assert_eq!(items.len(), changes.len(), "no item twice");
+    let seqs: BTreeSet<i64> = changes.iter().map(|c| c.seq).collect();
+    assert_eq!(seqs.len(), changes.len(), "no number given twice");
+}
+
+/// Starts a node as its own process over `data` and returns it with its base URL.
+fn node_process(data: &std::path::Path) -> (std::process::Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+        .env("STEADY_SERVER_DATA_DIR", data)
+        .env("STEADY_SERVER_LISTEN", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a node");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the node says where it listens");
+    let base = line.trim().rsplit(' ').next().expect("address").to_owned();
+    (child, base)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_node_killed_in_the_middle_of_a_batch_loses_and_duplicates_nothing() {
+    let root = Arc::new(tempfile::tempdir().expect("temp dir"));
+    let a = SyncServer::start_in(root.clone(), None).await;
+    let balancer = Balancer::start(&a.base).await;
+    let pair = Pair::enrol(&a, &balancer.url).await;
+    let mut shared = BTreeSet::new();
+    // Spread over the batch's life on this machine: parsing, writing, committed, answering.
+    for (round, wait_ms) in [0u64, 1, 2, 3, 4, 5, 6, 8, 12].into_iter().enumerate() {
+        for n in 0..100 {
+            let entry = pair.mentee.log_mood(level((n % 5) as u8 + 1)).unwrap();
+            pair.share(&entry.id, ShareMode::Shared);
+            shared.insert(entry.id.as_str().to_owned());
+        }
+        // Node B takes the mentee's batch and is killed while on it: some rounds before it
+        // commits, some after it commits and before it answers.
+        let (mut node, base) = node_process(&a.dir);
+        balancer.route_to(&base);
+        let mut forwarded = balancer.watch();
+        let syncing = {
+            let mentee = pair.mentee.clone();
+            tokio::spawn(async move { mentee.sync_now().await })
+        };
+        while forwarded.recv().await.expect("the balancer forwards") != "/v1/records" {}
+        tokio::time::sleep(std::time::Duration::from_millis(wait_ms)).await;
+        node.kill().expect("kill the node");
+        node.wait().expect("the node is gone");
+        let _ = syncing.await.expect("the sync ends, well or not");
+
+        // The balancer sends everything to A; the phone tries again.
+        balancer.route_to(&a.base);
+        pair.mentee.sync_now().await.expect("Alex syncs through A");
+        assert_eq!(pair.mentee.sync_line().unwrap().pending, 0);
+        let ok: String = rusqlite::Connection::open(a.dir.join("steady-server.db"))
+            .unwrap()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "round {round}");
+    }
+    pair.mentor.sync_now().await.expect("Sam syncs through A");
+    let items = pair.mentor.mentee_items(&pair.mentee_id).unwrap();
+    let seen: BTreeSet<String> = items.iter().map(|item| item.item_id.clone()).collect();
+    assert_eq!(items.len(), seen.len(), "nothing twice");
+    assert_eq!(seen.len(), shared.len(), "everything shared, nothing lost");
+    assert!(
+        items.iter().all(|item| item.content.is_some()),
+        "each one opens and checks out"
+    );
+}
+
+#[test]
+fn nodes_starting_together_on_a_new_folder_all_start() {
+    for _ in 0..5 {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("server");
+        let together = Arc::new(std::sync::Barrier::new(3));
+        let nodes: Vec<_> = (0..3)
+            .map(|_| {
+                let (dir, together) = (dir.clone(), together.clone());
+                std::thread::spawn(move || {
+                    together.wait();
+                    steady::server::SqliteStore::open(&dir, "Bright Paths").map(|_| ())
+                })
+            })
+            .collect();
+        for node in nodes {
+            node.join()
+                .expect("no panic")
+                .expect("each node opens the shared database and its steps run once");
+        }
+    }
+}
