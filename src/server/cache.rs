@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use super::store::Caller;
 
@@ -27,9 +28,54 @@ pub(super) struct Caches {
     generation: AtomicU64,
     /// The database's change counter when last looked at.
     version: AtomicI64,
+    /// Writes through this node, and how many of them the last look covered.
+    writes: AtomicU64,
+    writes_looked: AtomicU64,
+    /// When it was last looked at, in microseconds since `epoch` (0: never).
+    looked_at: AtomicU64,
+    epoch: Epoch,
+}
+
+/// A look at the change counter being made: the writes before it, and when it began.
+pub(super) struct Look {
+    writes: u64,
+    now: u64,
+}
+
+/// The moment the caches were made, from which look times count.
+struct Epoch(Instant);
+
+impl Default for Epoch {
+    fn default() -> Self {
+        Epoch(Instant::now())
+    }
 }
 
 impl Caches {
+    /// Whether the change counter is due a look: none in the last `every`, or a write through
+    /// this node since the last look began. Every request that finds it due looks (none skips
+    /// while one is looking).
+    pub(super) fn look_due(&self, every: Duration) -> Option<Look> {
+        let now = (self.epoch.0.elapsed().as_micros() as u64).max(1);
+        let writes = self.writes.load(Ordering::SeqCst);
+        let looked_at = self.looked_at.load(Ordering::SeqCst);
+        let stale = looked_at == 0
+            || writes != self.writes_looked.load(Ordering::SeqCst)
+            || now.saturating_sub(looked_at) >= every.as_micros() as u64;
+        stale.then_some(Look { writes, now })
+    }
+
+    /// A look is done: it covers the writes made before it began, and the next `every`.
+    pub(super) fn looked(&self, look: Look) {
+        self.writes_looked.fetch_max(look.writes, Ordering::SeqCst);
+        self.looked_at.fetch_max(look.now, Ordering::SeqCst);
+    }
+
+    /// Makes the next use look at the change counter (after a write through this node).
+    pub(super) fn look_next_time(&self) {
+        self.writes.fetch_add(1, Ordering::SeqCst);
+    }
+
     /// Forgets everything if the database changed since the last look. The counter only has to
     /// differ, not grow, after a commit by any connection other than the one that reads it.
     pub(super) fn check_version(&self, version: i64) {
@@ -97,5 +143,56 @@ impl Caches {
         if let Ok(mut heads) = self.feed_heads.write() {
             heads.clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LONG: Duration = Duration::from_secs(3600);
+
+    #[test]
+    fn a_write_makes_the_next_use_look_even_while_a_look_is_under_way() {
+        let caches = Caches::default();
+        let first = caches.look_due(LONG).expect("the first use looks");
+        caches.looked(first);
+        assert!(caches.look_due(LONG).is_none(), "one look serves a while");
+
+        caches.look_next_time();
+        let during = caches
+            .look_due(LONG)
+            .expect("a write makes the next use look");
+        // A write lands while that look is under way: its finish must not hide the write.
+        caches.look_next_time();
+        caches.looked(during);
+        assert!(caches.look_due(LONG).is_some(), "still due after the write");
+    }
+
+    #[test]
+    fn a_changed_counter_forgets_everything_and_a_stale_fill_is_dropped() {
+        let caches = Caches::default();
+        caches.check_version(7);
+        let caller = Caller {
+            device_id: "d".into(),
+            person_id: "p".into(),
+            role: crate::sync::protocol::Role::Mentor,
+        };
+        let before = caches.ticket();
+        caches.remember_caller(before, "token", &caller);
+        caches.remember_feed_head(before, "alex", 3);
+        caches.check_version(7);
+        assert_eq!(
+            caches.caller("token"),
+            Some(caller.clone()),
+            "same counter, kept"
+        );
+
+        caches.check_version(8);
+        assert_eq!(caches.caller("token"), None, "another writer committed");
+        assert_eq!(caches.feed_head("alex"), None);
+        // A read that began before the change may not fill the cache after it.
+        caches.remember_feed_head(before, "alex", 3);
+        assert_eq!(caches.feed_head("alex"), None);
     }
 }

@@ -32,6 +32,37 @@ pub struct SqliteStore {
 
 const READERS: usize = 4;
 
+/// How long one look at the database's change counter serves the requests that follow it. A
+/// change by another node is seen by requests that start this long after it.
+const LOOK_EVERY: std::time::Duration = std::time::Duration::from_micros(200);
+
+/// The writer connection; when it is put back, the next use of the caches looks at the change
+/// counter, so this node's own writes are seen at once.
+pub(super) struct Writer<'a> {
+    conn: std::sync::MutexGuard<'a, Connection>,
+    caches: &'a Caches,
+}
+
+impl std::ops::Deref for Writer<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Writer<'_> {
+    fn deref_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        self.caches.look_next_time();
+    }
+}
+
 impl SqliteStore {
     pub fn open(dir: &Path, program_name: &str) -> Result<SqliteStore> {
         crate::platform::create_private_dir(dir).map_err(|_| ServerStoreError::Poisoned)?;
@@ -70,16 +101,21 @@ impl SqliteStore {
         })
     }
 
-    /// The caches, emptied first if anyone committed a change since the last look.
+    /// The caches, emptied first if anyone committed a change since the last look. Under load
+    /// one look serves the requests of the next [`LOOK_EVERY`]; after a write through this node
+    /// every request looks until one has looked since.
     fn caches(&self) -> Result<&Caches> {
-        let watcher = self
-            .watcher
-            .lock()
-            .map_err(|_| ServerStoreError::Poisoned)?;
-        let version: i64 = watcher
-            .prepare_cached("PRAGMA data_version")?
-            .query_row([], |r| r.get(0))?;
-        self.caches.check_version(version);
+        if let Some(look) = self.caches.look_due(LOOK_EVERY) {
+            let watcher = self
+                .watcher
+                .lock()
+                .map_err(|_| ServerStoreError::Poisoned)?;
+            let version: i64 = watcher
+                .prepare_cached("PRAGMA data_version")?
+                .query_row([], |r| r.get(0))?;
+            self.caches.check_version(version);
+            self.caches.looked(look);
+        }
         Ok(&self.caches)
     }
 
@@ -90,12 +126,15 @@ impl SqliteStore {
             .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
     }
 
-    fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
-        self.conn.lock().map_err(|_| ServerStoreError::Poisoned)
+    fn conn(&self) -> Result<Writer<'_>> {
+        Ok(Writer {
+            conn: self.conn.lock().map_err(|_| ServerStoreError::Poisoned)?,
+            caches: &self.caches,
+        })
     }
 
     /// The writer connection, for the staff console's tables (see `staff_store`).
-    pub(super) fn writer(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+    pub(super) fn writer(&self) -> Result<Writer<'_>> {
         self.conn()
     }
 
