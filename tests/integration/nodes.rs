@@ -1,7 +1,8 @@
 //! Several server nodes behind one balancer, sharing one database (SQLite, on one machine): a
 //! device's requests may land on any node, so what one node stored, another serves at once, each
-//! mentee's feed stays strictly increasing while two nodes write, and a node killed in the middle
-//! of a batch loses and duplicates nothing.
+//! mentee's feed stays strictly increasing while two nodes write, a node killed in the middle of
+//! a batch loses and duplicates nothing, and staff sign-ins, sign-outs and lockouts hold on every
+//! node.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
@@ -12,6 +13,7 @@ use steady::domain::{MoodDetails, MoodLevel, ShareMode};
 use steady::sync::protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION};
 
 use crate::common::balancer::Balancer;
+use crate::common::console::{Console, PASSWORD};
 use crate::common::sync_server::{Pair, SyncServer};
 
 fn level(n: u8) -> MoodLevel {
@@ -221,6 +223,41 @@ async fn a_node_killed_in_the_middle_of_a_batch_loses_and_duplicates_nothing() {
         items.iter().all(|item| item.content.is_some()),
         "each one opens and checks out"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_sign_ins_hold_across_nodes_and_wrong_passwords_count_on_all() {
+    let (a, b) = two_nodes().await;
+    steady::server::add_staff(&a.store, "Dana", PASSWORD).unwrap();
+    let (on_a, on_b) = (Console::new(&a), Console::new(&b));
+
+    // Signed in through A, the console keeps working when the balancer sends Dana to B.
+    let session = on_a.sign_in("Dana").await;
+    let (status, page) = on_b.get("/staff/people", &session.cookie).await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{page}");
+
+    // Wrong passwords spread over both nodes count together: the fifth locks the name on both.
+    for n in 0..5 {
+        let node = if n % 2 == 0 { &on_a } else { &on_b };
+        let response = node.try_sign_in("Dana", "not it").await;
+        assert_eq!(response.status(), reqwest::StatusCode::UNAUTHORIZED);
+    }
+    for node in [&on_a, &on_b] {
+        let response = node.try_sign_in("Dana", PASSWORD).await;
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::TOO_MANY_REQUESTS,
+            "locked on every node"
+        );
+    }
+
+    // Signed out through B, the session is gone on A too.
+    assert_eq!(
+        on_b.sign_out(&session.cookie, &session.csrf).await,
+        reqwest::StatusCode::SEE_OTHER
+    );
+    let (status, _) = on_a.get("/staff/people", &session.cookie).await;
+    assert_ne!(status, reqwest::StatusCode::OK, "signed out everywhere");
 }
 
 #[test]
