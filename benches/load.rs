@@ -3,6 +3,8 @@
 //! pushes of one new sealed check-in each, every one answered only once it is on disk (the cost of
 //! durable acknowledgements). A second floor, hello world served through the server's own
 //! connection handling (limits, timeouts), splits what the handler costs from what serving costs.
+//! Then the same pulls and pushes again over two server nodes sharing the one database file, wrk
+//! driving both at once (half the connections each).
 //! Needs `wrk` (Debian package); prints a notice and exits when it is missing.
 //!
 //! `cargo bench --bench load` (set LOAD_SECONDS to change the 10 s per run).
@@ -21,7 +23,7 @@ fn main() {
     let seconds = std::env::var("LOAD_SECONDS").unwrap_or_else(|_| "10".into());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (hello, ours, pull, token, push, _world) = runtime.block_on(async {
+    let (hello, ours, pull, token, push, second, _world) = runtime.block_on(async {
         let hello = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let hello_url = format!("http://{}/", hello.local_addr().unwrap());
         let hello_app =
@@ -49,31 +51,65 @@ fn main() {
             server.base, pair.mentee_id
         );
         let push = Push {
+            base: server.base.clone(),
             url: format!("{}/v1/records", server.base),
             token: pair.mentee_token(),
             envelope: pair.first_sealed(&server),
         };
         let token = pair.mentor_token();
+        let (_, second) = common::start_node(server.dir(), "Load").await;
         // The server and both devices live as long as the run.
-        (hello_url, ours_url, pull, token, push, (server, pair))
+        (
+            hello_url,
+            ours_url,
+            pull,
+            token,
+            push,
+            second,
+            (server, pair),
+        )
     });
     let _runtime = runtime;
+    // Every target gets its own wrk, all at once, sharing 2 threads and 64 connections.
+    let run_on = |targets: &[(&str, Option<&std::path::Path>)], headers: &[String]| -> f64 {
+        let share = targets.len();
+        let children: Vec<_> = targets
+            .iter()
+            .map(|(url, script)| {
+                let mut command = Command::new("wrk");
+                command.args([
+                    format!("-t{}", 2 / share),
+                    format!("-c{}", 64 / share),
+                    format!("-d{seconds}s"),
+                ]);
+                if let Some(script) = script {
+                    command.arg("-s").arg(script);
+                }
+                for header in headers {
+                    command.args(["-H", header]);
+                }
+                command
+                    .arg(url)
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("wrk runs")
+            })
+            .collect();
+        children
+            .into_iter()
+            .map(|child| {
+                let output = child.wait_with_output().expect("wrk ends");
+                let text = String::from_utf8_lossy(&output.stdout).into_owned();
+                print!("{text}");
+                text.lines()
+                    .find_map(|l| l.strip_prefix("Requests/sec:"))
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            })
+            .sum()
+    };
     let run_with = |url: &str, headers: &[String], script: Option<&std::path::Path>| -> f64 {
-        let mut command = Command::new("wrk");
-        command.args(["-t2", "-c64", &format!("-d{seconds}s")]);
-        if let Some(script) = script {
-            command.arg("-s").arg(script);
-        }
-        for header in headers {
-            command.args(["-H", header]);
-        }
-        let output = command.arg(url).output().expect("wrk runs");
-        let text = String::from_utf8_lossy(&output.stdout);
-        print!("{text}");
-        text.lines()
-            .find_map(|l| l.strip_prefix("Requests/sec:"))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(0.0)
+        run_on(&[(url, script)], headers)
     };
     let run = |url: &str, headers: &[String]| run_with(url, headers, None);
 
@@ -81,25 +117,39 @@ fn main() {
     let hello_rps = run(&hello, &[]);
     println!("== hello world through the server's connection handling ==");
     let ours_rps = run(&ours, &[]);
+    // Pulls first, while nothing new has come: the pushes below add to the feed.
+    let pull_headers = [
+        "Steady-Protocol: 1".to_owned(),
+        format!("Authorization: Bearer {token}"),
+    ];
+    let on_second = |url: &str| url.replacen(&push.base, &second, 1);
     println!("== no-change pull (GET /v1/mentees/{{id}}/records after the latest cursor) ==");
-    let pull_rps = run(
-        &pull,
-        &[
-            "Steady-Protocol: 1".into(),
-            format!("Authorization: Bearer {token}"),
-        ],
-    );
+    let pull_rps = run(&pull, &pull_headers);
+    println!("== two nodes, one database file: no-change pulls through both at once ==");
+    let pull_second = on_second(&pull);
+    let pull_two_rps = run_on(&[(&pull, None), (&pull_second, None)], &pull_headers);
+
     println!("== pushes of one new sealed check-in each (POST /v1/records, durable) ==");
-    let script = dir.path().join("push.lua");
-    std::fs::write(&script, push.lua()).unwrap();
-    let push_rps = run_with(
-        &push.url,
+    let push_headers = [
+        "Steady-Protocol: 1".into(),
+        "Content-Type: application/json".into(),
+        format!("Authorization: Bearer {}", push.token),
+    ];
+    let script = |prefix: &str| {
+        let path = dir.path().join(format!("push-{prefix}.lua"));
+        std::fs::write(&path, push.lua(prefix)).unwrap();
+        path
+    };
+    let push_rps = run_with(&push.url, &push_headers, Some(&script("one")));
+    println!("== two nodes, one database file: durable pushes through both at once ==");
+    let push_second = on_second(&push.url);
+    let (script_a, script_b) = (script("a"), script("b"));
+    let push_two_rps = run_on(
         &[
-            "Steady-Protocol: 1".into(),
-            "Content-Type: application/json".into(),
-            format!("Authorization: Bearer {}", push.token),
+            (&push.url, Some(&script_a)),
+            (&push_second, Some(&script_b)),
         ],
-        Some(&script),
+        &push_headers,
     );
     println!(
         "no-change pulls: {pull_rps:.0} req/s; hello world: {hello_rps:.0} req/s; ratio {:.0}%",
@@ -111,19 +161,26 @@ fn main() {
         100.0 * pull_rps / ours_rps.max(1.0)
     );
     println!("durable pushes of one record: {push_rps:.0} req/s");
+    println!(
+        "two nodes on one file: no-change pulls {pull_two_rps:.0} req/s ({:.0}% of hello world), \
+         durable pushes {push_two_rps:.0} req/s",
+        100.0 * pull_two_rps / hello_rps.max(1.0)
+    );
 }
 
 /// One sealed check-in to push again and again under new item ids.
 struct Push {
+    base: String,
     url: String,
     token: String,
     envelope: String,
 }
 
 impl Push {
-    /// A wrk script: every request a new item id (each wrk thread its own prefix), so each one
-    /// is a real write, not a retry the server recognises.
-    fn lua(&self) -> String {
+    /// A wrk script: every request a new item id (each wrk thread its own prefix after
+    /// `prefix`, each wrk its own `prefix`), so each one is a real write, not a retry the server
+    /// recognises.
+    fn lua(&self, prefix: &str) -> String {
         let envelope = serde_json::to_string(&self.envelope).unwrap();
         format!(
             r#"wrk.method = "POST"
@@ -135,7 +192,7 @@ end
 local counter = 0
 function request()
   counter = counter + 1
-  local body = '{{"records":[{{"item_id":"load-' .. id .. '-' .. counter .. '","version":1,"envelope":' .. {lua_string} .. '}}]}}'
+  local body = '{{"records":[{{"item_id":"load-{prefix}-' .. id .. '-' .. counter .. '","version":1,"envelope":' .. {lua_string} .. '}}]}}'
   return wrk.format(nil, nil, nil, body)
 end
 "#,

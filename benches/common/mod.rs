@@ -21,8 +21,18 @@ pub struct Server {
 /// Starts the server on the current tokio runtime.
 pub async fn start_server(program: &str) -> Server {
     let dir = tempfile::tempdir().unwrap();
+    let (store, base) = start_node(dir.path(), program).await;
+    Server {
+        store,
+        base,
+        _dir: dir,
+    }
+}
+
+/// Starts a server node over the database in `dir` (a second node when one already serves it).
+pub async fn start_node(dir: &std::path::Path, program: &str) -> (Arc<dyn ServerStore>, String) {
     let config = Config {
-        data_dir: dir.path().to_path_buf(),
+        data_dir: dir.to_path_buf(),
         rate_per_second: 1e9,
         rate_burst: 1e9,
         // Ingest runs store hundreds of MiB for one mentee.
@@ -39,11 +49,7 @@ pub async fn start_server(program: &str) -> Server {
         server::ConnectionLimits::from_config(&config),
         std::future::pending(),
     ));
-    Server {
-        store,
-        base,
-        _dir: dir,
-    }
+    (store, base)
 }
 
 impl Server {
