@@ -109,22 +109,7 @@ async fn the_server_keeps_every_record_it_acknowledged_when_killed_right_after()
     let store = steady::server::SqliteStore::open(&data, "Durable").unwrap();
     assert_eq!(store.synchronous().unwrap(), 2, "FULL");
     drop(store);
-    let start = || -> (std::process::Child, String) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
-            .env("STEADY_SERVER_DATA_DIR", &data)
-            .env("STEADY_SERVER_LISTEN", "127.0.0.1:0")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line.trim().rsplit(' ').next().unwrap().to_owned();
-        (child, base)
-    };
-    let (mut server, base) = start();
+    let (mut server, base) = crate::common::sync_server::server_process(&data);
     let store: std::sync::Arc<dyn steady::server::ServerStore> =
         std::sync::Arc::new(steady::server::SqliteStore::open(&data, "Durable").unwrap());
     let (mentee_code, mentee_id) = {

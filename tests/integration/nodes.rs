@@ -5,8 +5,6 @@
 //! node.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use steady::domain::{MoodDetails, MoodLevel, ShareMode};
@@ -14,7 +12,7 @@ use steady::sync::protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION};
 
 use crate::common::balancer::Balancer;
 use crate::common::console::{Console, PASSWORD};
-use crate::common::sync_server::{Pair, SyncServer};
+use crate::common::sync_server::{Pair, SyncServer, server_process};
 
 fn level(n: u8) -> MoodLevel {
     MoodLevel::new(n).unwrap()
@@ -158,23 +156,6 @@ async fn two_nodes_writing_at_once_keep_each_feed_strictly_increasing() {
     assert_eq!(seqs.len(), changes.len(), "no number given twice");
 }
 
-/// Starts a node as its own process over `data` and returns it with its base URL.
-fn node_process(data: &std::path::Path) -> (std::process::Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
-        .env("STEADY_SERVER_DATA_DIR", data)
-        .env("STEADY_SERVER_LISTEN", "127.0.0.1:0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start a node");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the node says where it listens");
-    let base = line.trim().rsplit(' ').next().expect("address").to_owned();
-    (child, base)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_node_killed_in_the_middle_of_a_batch_loses_and_duplicates_nothing() {
     let root = Arc::new(tempfile::tempdir().expect("temp dir"));
@@ -191,7 +172,7 @@ async fn a_node_killed_in_the_middle_of_a_batch_loses_and_duplicates_nothing() {
         }
         // Node B takes the mentee's batch and is killed while on it: some rounds before it
         // commits, some after it commits and before it answers.
-        let (mut node, base) = node_process(&a.dir);
+        let (mut node, base) = server_process(&a.dir);
         balancer.route_to(&base);
         let mut forwarded = balancer.watch();
         let syncing = {

@@ -1,7 +1,9 @@
 //! A real sync server on 127.0.0.1:0 over a temp directory, plus a recording proxy that keeps
 //! every byte a client sends, and real devices (their own temp stores and keys) enrolled with it.
 
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
 use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
@@ -133,6 +135,24 @@ impl Drop for SyncServer {
             let _ = stop.send(());
         }
     }
+}
+
+/// Starts `steady-server` as its own process over `data` (port 0) and returns it with its base
+/// URL.
+pub fn server_process(data: &std::path::Path) -> (std::process::Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+        .env("STEADY_SERVER_DATA_DIR", data)
+        .env("STEADY_SERVER_LISTEN", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start steady-server");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the server says where it listens");
+    let base = line.trim().rsplit(' ').next().expect("address").to_owned();
+    (child, base)
 }
 
 /// The mentee's device lists the mentor's devices and says yes to each, as a person does after
