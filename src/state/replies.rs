@@ -181,6 +181,11 @@ impl Device {
     /// Whether the mentee's newest request has waited longer than the program says mentors
     /// answer in, with no acknowledgement (then the mentee may choose to tell the coordinator).
     pub fn request_unanswered(&self) -> Result<bool> {
+        self.request_unanswered_at(chrono::Utc::now().timestamp_millis())
+    }
+
+    /// [`Device::request_unanswered`] as of `now_ms` (milliseconds since the Unix epoch).
+    pub fn request_unanswered_at(&self, now_ms: i64) -> Result<bool> {
         let hours = self.program_care().0.reply_within_hours;
         if hours == 0 {
             return Ok(false);
@@ -188,7 +193,7 @@ impl Device {
         let Some((id, at)) = self.last_request()? else {
             return Ok(false);
         };
-        let waited = chrono::Utc::now().timestamp_millis() - at.utc_millis();
+        let waited = now_ms - at.utc_millis();
         Ok(waited > i64::from(hours) * 3_600_000 && self.ack_for(&id)?.is_none())
     }
 

@@ -581,3 +581,68 @@ async fn a_killed_mentor_sync_loses_and_duplicates_no_reply() {
         "every reply printed as written arrived"
     );
 }
+
+/// A request that waits longer than the program says mentors answer in offers the mentee the
+/// coordinator; "I saw this" from the mentor takes that offer away again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_left_unanswered_past_the_programs_hours_offers_the_coordinator() {
+    let server = SyncServer::start().await;
+    let directory = serde_json::json!({
+        "version": 0, "region": "Here", "contacts": [],
+        "program": {
+            "keeps": "What you share stays between you and your mentor.",
+            "passes_on": "If someone could be hurt, your mentor tells the coordinator.",
+            "coordinator": {"name": "Maya Chen", "phone": "+15555550100"},
+            "reply_within_hours": 24,
+        }
+    });
+    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
+    let pair = Pair::enrol(&server, &server.base).await;
+    pair.mentee.sync_now().await.unwrap();
+    assert_eq!(pair.mentee.program_care().0.reply_within_hours, 24);
+    let hour = 3_600_000;
+    assert!(
+        !pair
+            .mentee
+            .request_unanswered_at(now_ms() + 48 * hour)
+            .unwrap(),
+        "nothing asked, nothing offered"
+    );
+
+    pair.mentee.ask_mentor_to_reach_out().unwrap();
+    pair.sync_both().await;
+    let asked = now_ms();
+    assert!(
+        !pair
+            .mentee
+            .request_unanswered_at(asked + 23 * hour)
+            .unwrap()
+    );
+    assert!(
+        pair.mentee
+            .request_unanswered_at(asked + 25 * hour)
+            .unwrap(),
+        "a day without an answer: the coordinator is offered"
+    );
+
+    let (request_id, _) = pair.mentee.last_request().unwrap().unwrap();
+    pair.mentor
+        .send_reply(
+            &pair.mentee_id,
+            &Reply::Ack {
+                request_id,
+                words: None,
+                at_ms: now_ms(),
+            },
+        )
+        .unwrap();
+    pair.sync_both().await;
+    pair.mentee.sync_now().await.unwrap();
+    assert!(
+        !pair
+            .mentee
+            .request_unanswered_at(asked + 25 * hour)
+            .unwrap(),
+        "answered: nothing more to offer"
+    );
+}
