@@ -6,6 +6,11 @@
 //!
 //! A crash part-way leaves either the old key (nothing recorded) or `program.key.next` beside a
 //! recorded rotation to it, which the next read finishes swapping in.
+//!
+//! Several processes may share the folder (server nodes, the command line), so every read, first
+//! making and rotation holds `program.key.lock` (an advisory lock the system lets go of when its
+//! holder dies): a node never reads a half-written key, never takes a rotation in progress for a
+//! crashed one, and two nodes never swap the files at once.
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +22,7 @@ use crate::crypto::{KeyRotation, ProgramKey};
 /// The program's signing key file inside the server's data directory.
 pub const PROGRAM_KEY_FILE: &str = "program.key";
 const NEXT_KEY_FILE: &str = "program.key.next";
+const LOCK_FILE: &str = "program.key.lock";
 
 fn path(data_dir: &Path, name: &str) -> PathBuf {
     data_dir.join(name)
@@ -24,6 +30,25 @@ fn path(data_dir: &Path, name: &str) -> PathBuf {
 
 /// The current key (made on first use), finishing an interrupted rotation first.
 pub fn load(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKey> {
+    let _turn = take_turn(data_dir)?;
+    current(data_dir, store)
+}
+
+/// Waits until no other process or thread is reading, making or rotating the key; the turn lasts
+/// as long as the returned file is open.
+fn take_turn(data_dir: &Path) -> anyhow::Result<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(path(data_dir, LOCK_FILE))
+        .context("opening the program key's lock file")?;
+    file.lock().context("waiting for the program key")?;
+    Ok(file)
+}
+
+/// [`load`], for a caller that holds the turn.
+fn current(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKey> {
     finish_rotation(data_dir, store)?;
     ProgramKey::load_or_create(&path(data_dir, PROGRAM_KEY_FILE))
         .map_err(|err| anyhow::anyhow!("the program key {PROGRAM_KEY_FILE}: {err}"))
@@ -32,7 +57,8 @@ pub fn load(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramK
 /// Replaces the program key with a new one that the old one vouches for; re-signs the newest
 /// crisis directory with it. Returns the new public key.
 pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<String> {
-    let old = load(data_dir, store)?;
+    let _turn = take_turn(data_dir)?;
+    let old = current(data_dir, store)?;
     let (next, pkcs8) = ProgramKey::generate()?;
     let next_path = path(data_dir, NEXT_KEY_FILE);
     let _ = std::fs::remove_file(&next_path);
@@ -116,6 +142,55 @@ mod tests {
         let signed: crate::crypto::SignedDirectory = serde_json::from_str(&signed).unwrap();
         assert!(signed.verifies_with(&new_public));
         assert!(!signed.verifies_with(&first.public()));
+    }
+
+    /// Two nodes on one folder: one rotates again and again (as `program-key rotate` does from
+    /// the command line) while both keep reading the key, as each use does.
+    #[test]
+    fn nodes_reading_the_key_while_another_rotates_always_get_a_key_of_the_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = {
+            let store = SqliteStore::open(dir.path(), "Bright Paths").unwrap();
+            load(dir.path(), &store).unwrap().public()
+        };
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let readers: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, done) = (dir.path().to_owned(), done.clone());
+                std::thread::spawn(move || {
+                    let node = SqliteStore::open(&path, "Bright Paths").unwrap();
+                    let mut seen = Vec::new();
+                    while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                        seen.push(load(&path, &node).expect("the key reads").public());
+                    }
+                    seen
+                })
+            })
+            .collect();
+        let rotating = SqliteStore::open(dir.path(), "Bright Paths").unwrap();
+        let mut chain = vec![first.clone()];
+        for _ in 0..8 {
+            chain.push(rotate(dir.path(), &rotating).expect("the key rotates"));
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        for reader in readers {
+            for public in reader.join().unwrap() {
+                assert!(chain.contains(&public), "a key outside the chain was used");
+            }
+        }
+        let rotations: Vec<KeyRotation> = rotating
+            .key_rotations()
+            .unwrap()
+            .iter()
+            .map(|r| serde_json::from_str(r).unwrap())
+            .collect();
+        let last = follow_rotations(&first, &rotations);
+        assert_eq!(
+            &last,
+            chain.last().unwrap(),
+            "every rotation is in the chain"
+        );
+        assert_eq!(load(dir.path(), &rotating).unwrap().public(), last);
     }
 
     #[test]
