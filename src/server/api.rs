@@ -1,6 +1,7 @@
 //! Protocol v1 routes. Each handler checks the protocol header, the token, the caller's role and
 //! pairing, and every limit before it touches the store, so a refusal changes nothing.
 
+use crate::i18n::Phrase;
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
@@ -560,14 +561,14 @@ async fn raise_concern(
     let now = super::now();
     let concern_id = state.store.add_concern(&concern, now)?;
     let told = if concern.mentee_told {
-        "they were told"
+        "audit-detail-concern-told"
     } else {
-        "they were not told (the reason is in the concern)"
+        "audit-detail-concern-not-told"
     };
     state.store.audit(
-        &format!("{} (mentor)", mentor.display_name),
+        &Phrase::new("audit-who-mentor", &[("name", &mentor.display_name)]).to_text(),
         "raised a concern",
-        &format!("about {}; {told}", mentee.display_name),
+        &Phrase::new(told, &[("mentee", &mentee.display_name)]).to_text(),
         now,
     )?;
     tracing::info!(device = %caller.device_id, "a mentor raised a concern");
@@ -752,9 +753,9 @@ async fn report(
         now,
     )?;
     state.store.audit(
-        &format!("{} (mentee)", mentee.display_name),
+        &Phrase::new("audit-who-mentee", &[("name", &mentee.display_name)]).to_text(),
         "reported a note",
-        &format!("from {}; their replies are paused", mentor.display_name),
+        &Phrase::new("audit-detail-reported", &[("mentor", &mentor.display_name)]).to_text(),
         now,
     )?;
     Ok(StatusCode::NO_CONTENT)

@@ -351,8 +351,16 @@ async fn a_raised_concern_reaches_only_the_safeguarding_inbox_and_the_mentee_is_
         .iter()
         .find(|l| l.action == "raised a concern")
         .unwrap();
-    assert_eq!(line.staff, "Sam (mentor)");
-    assert!(line.detail.contains("about Alex; they were told"));
+    assert_eq!(Phrase::say_text(Lang::En, &line.staff), "Sam (mentor)");
+    assert_eq!(
+        Phrase::say_text(Lang::En, &line.detail),
+        "about Alex; they were told"
+    );
+    // Kept as words to say, so a console read in Spanish says them in Spanish.
+    assert_eq!(
+        Phrase::say_text(Lang::Es, &line.detail),
+        "sobre Alex; se le avisó"
+    );
     assert!(!format!("{audit:?}").contains(disclosure));
 }
 

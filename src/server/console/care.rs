@@ -15,7 +15,7 @@ use super::pages::page;
 use super::{WithCsrf, c, refusal, session, signed_in_form, signed_out};
 use crate::domain::care::CareWords;
 use crate::domain::{Coordinator, ProgramCare};
-use crate::i18n::Say;
+use crate::i18n::{Phrase, Say};
 use crate::server::care_store::SafeguardingKeyRow;
 use crate::server::staff_store::StaffSession;
 use crate::server::{ServerState, now};
@@ -563,7 +563,8 @@ pub(crate) async fn setup(
             let _ = state.store.audit(
                 &session.name,
                 "published the crisis contacts",
-                &format!("version {version}"),
+                &Phrase::new("audit-detail-version", &[("version", &version.to_string())])
+                    .to_text(),
                 now(),
             );
         }

@@ -4,6 +4,7 @@
 //! beside these, in open-now order, drawn by the phone's own code); then published as the next
 //! signed version. Every change is in the audit log.
 
+use crate::i18n::Phrase;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -420,7 +421,8 @@ pub(crate) async fn publish(
             let _ = state.store.audit(
                 &session.name,
                 "published the crisis contacts",
-                &format!("version {version}"),
+                &Phrase::new("audit-detail-version", &[("version", &version.to_string())])
+                    .to_text(),
                 crate::server::now(),
             );
             let html = render(

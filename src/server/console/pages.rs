@@ -2,6 +2,7 @@
 //! forms, so the console works in any browser without JavaScript. Dioxus escapes every text and
 //! attribute value, so nothing staff or people typed can become markup.
 
+use crate::i18n::Phrase;
 use dioxus::prelude::*;
 
 use super::c;
@@ -129,12 +130,13 @@ fn script_words() -> String {
         .replace("</", "<\\/")
 }
 
-/// Who did it: a staff member's name, or the server's command line (`steady-server add-staff`).
+/// Who did it: a staff member's name, a mentor or mentee (kept as a phrase, said in the page's
+/// language), or the server's command line (`steady-server add-staff`).
 fn who(staff: &str) -> String {
     if staff == "command line" {
         c!("con-command-line")
     } else {
-        staff.to_owned()
+        Phrase::say_text(super::lang(), staff)
     }
 }
 
@@ -227,7 +229,7 @@ pub(crate) fn audit(name: &str, csrf: &str, lines: &[AuditLine]) -> String {
                             {chrono::DateTime::from_timestamp(line.at, 0).map(|t| c!("con-utc", date = t.format("%Y-%m-%d").to_string(), time = t.format("%H:%M").to_string())).unwrap_or_default()}
                         }
                         p { strong { {who(&line.staff)} } " " {audit_action(&line.action)} }
-                        if !line.detail.is_empty() { p { class: "audit-detail", "{line.detail}" } }
+                        if !line.detail.is_empty() { p { class: "audit-detail", {Phrase::say_text(super::lang(), &line.detail)} } }
                     }
                 }
             }

@@ -2,6 +2,7 @@
 //! an expiry), pairing and unpairing, revoking a device, and deactivating a person (their server
 //! data is deleted; their phone keeps its own). Every action goes in the audit log.
 
+use crate::i18n::Phrase;
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -308,11 +309,25 @@ pub(crate) async fn act(
     let (done, detail) = match action.as_str() {
         "pair" => (
             store.pair(&form.mentee, &form.mentor, now()).is_ok(),
-            format!("{} with {}", name_of(&form.mentee), name_of(&form.mentor)),
+            Phrase::new(
+                "audit-detail-paired",
+                &[
+                    ("mentee", &name_of(&form.mentee)),
+                    ("mentor", &name_of(&form.mentor)),
+                ],
+            )
+            .to_text(),
         ),
         "unpair" => (
             store.unpair(&form.mentee, &form.mentor).unwrap_or(false),
-            format!("{} from {}", name_of(&form.mentee), name_of(&form.mentor)),
+            Phrase::new(
+                "audit-detail-unpaired",
+                &[
+                    ("mentee", &name_of(&form.mentee)),
+                    ("mentor", &name_of(&form.mentor)),
+                ],
+            )
+            .to_text(),
         ),
         "revoke" => (
             store.revoke_device(&form.id, now()).unwrap_or(false),
