@@ -53,9 +53,16 @@ struct World {
     pair: common::Pair,
 }
 
-async fn world_with_shared_entries(count: usize) -> World {
+/// With `two_nodes`, a second server node over the same database: Alex syncs through the first,
+/// Sam through the second.
+async fn world_with_shared_entries(count: usize, two_nodes: bool) -> World {
     let server = common::start_server("Bench").await;
-    let pair = common::enrolled_pair(&server).await;
+    let mentor_node = if two_nodes {
+        common::start_node(server.dir(), "Bench").await.1
+    } else {
+        server.base.clone()
+    };
+    let pair = common::enrolled_pair_through(&server, &server.base, &mentor_node).await;
     for n in 0..count {
         let note = "A few words about the day, as a mentee might write them.";
         pair.share_check_in((n % 5) as u8 + 1, Some(note.into()));
@@ -67,22 +74,30 @@ fn push_and_pull(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let mut group = c.benchmark_group("sync");
     group.sample_size(10);
-    group.bench_function("1,000 shared check-ins pushed and pulled end to end", |b| {
-        b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iterations {
-                let world = runtime.block_on(world_with_shared_entries(1_000));
-                let started = Instant::now();
-                runtime.block_on(async {
-                    let pushed = world.pair.mentee.sync_now().await.unwrap();
-                    let pulled = world.pair.mentor.sync_now().await.unwrap();
-                    assert_eq!((pushed.sent, pulled.received), (1_000, 1_000));
-                });
-                total += started.elapsed();
-            }
-            total
-        })
-    });
+    for (name, two_nodes) in [
+        ("1,000 shared check-ins pushed and pulled end to end", false),
+        (
+            "1,000 shared check-ins pushed through one node, pulled through another",
+            true,
+        ),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    let world = runtime.block_on(world_with_shared_entries(1_000, two_nodes));
+                    let started = Instant::now();
+                    runtime.block_on(async {
+                        let pushed = world.pair.mentee.sync_now().await.unwrap();
+                        let pulled = world.pair.mentor.sync_now().await.unwrap();
+                        assert_eq!((pushed.sent, pulled.received), (1_000, 1_000));
+                    });
+                    total += started.elapsed();
+                }
+                total
+            })
+        });
+    }
     group.finish();
 }
 
@@ -138,7 +153,7 @@ fn crypto_floor(c: &mut Criterion) {
 /// each answered only after its transaction is on disk (`synchronous=FULL`).
 fn server_takes_batches(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let world = runtime.block_on(world_with_shared_entries(1));
+    let world = runtime.block_on(world_with_shared_entries(1, false));
     runtime.block_on(world.pair.mentee.sync_now()).unwrap();
     // A real sealed check-in (with a short note it is already over 1 KiB).
     let envelope = world.pair.first_sealed(&world.server);

@@ -69,6 +69,12 @@ pub struct Pair {
 
 /// Alex and Sam, each on a device with its own encrypted store, paired and enrolled.
 pub async fn enrolled_pair(server: &Server) -> Pair {
+    enrolled_pair_through(server, &server.base, &server.base).await
+}
+
+/// [`enrolled_pair`], Alex's phone talking to the node at `mentee_url` and Sam's to the one at
+/// `mentor_url`.
+pub async fn enrolled_pair_through(server: &Server, mentee_url: &str, mentor_url: &str) -> Pair {
     let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
     let store = &server.store;
     let mentee_invite = server::create_invite(store, Role::Mentee, "Alex", None, 1).unwrap();
@@ -77,11 +83,11 @@ pub async fn enrolled_pair(server: &Server) -> Pair {
     let mentee = Device::open(dirs[0].path()).unwrap();
     let mentor = Device::open(dirs[1].path()).unwrap();
     mentor
-        .enroll(&server.base, &mentor_invite.code)
+        .enroll(mentor_url, &mentor_invite.code)
         .await
         .unwrap();
     mentee
-        .enroll(&server.base, &mentee_invite.code)
+        .enroll(mentee_url, &mentee_invite.code)
         .await
         .unwrap();
     // The mentee says yes to the mentor's device (as a person would after comparing its code).
