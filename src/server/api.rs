@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 use super::ServerState;
 use super::admin::invite_hash;
 use super::error::Refusal;
-use super::store::{Caller, NewDevice};
+use super::store::{Caller, NewDevice, ServerStoreError};
 use crate::sync::protocol::*;
 
 pub(crate) fn routes(state: ServerState) -> Router {
@@ -265,6 +265,19 @@ fn check_record(record: &RecordPut) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Runs a store write on a blocking thread. A write waits for the disk (every commit is synced)
+/// and, with several nodes on one database file, for the file's write lock; on the async workers
+/// that wait would hold up every other request on the node, "anything new?" pulls included.
+async fn off_the_workers<T: Send + 'static>(
+    write: impl FnOnce() -> Result<T, ServerStoreError> + Send + 'static,
+) -> Result<T, Refusal> {
+    match tokio::task::spawn_blocking(write).await {
+        Ok(outcome) => Ok(outcome?),
+        // The write panicked: said as the store being unavailable.
+        Err(_) => Err(ServerStoreError::Poisoned.into()),
+    }
+}
+
 async fn put_records(
     State(state): State<ServerState>,
     headers: HeaderMap,
@@ -282,9 +295,9 @@ async fn put_records(
         ));
     }
     batch.records.iter().try_for_each(check_record)?;
-    let held = state
-        .store
-        .put_records(&caller.person_id, &batch.records, state.quota_bytes)?;
+    let (store, quota) = (state.store.clone(), state.quota_bytes);
+    let held = off_the_workers(move || store.put_records(&caller.person_id, &batch.records, quota))
+        .await?;
     let (outcomes, versions) = held.into_iter().unzip();
     Ok(Json(BatchResponse { outcomes, versions }))
 }
@@ -671,13 +684,17 @@ async fn put_replies(
             "Replies to this mentee are paused while your program looks at something. They will be in touch.",
         ));
     }
-    let outcomes = state.store.put_replies(
-        &batch.mentee_id,
-        &caller.person_id,
-        &batch.replies,
-        state.quota_bytes,
-        super::now(),
-    )?;
+    let (store, quota) = (state.store.clone(), state.quota_bytes);
+    let outcomes = off_the_workers(move || {
+        store.put_replies(
+            &batch.mentee_id,
+            &caller.person_id,
+            &batch.replies,
+            quota,
+            super::now(),
+        )
+    })
+    .await?;
     Ok(Json(ReplyBatchResponse { outcomes }))
 }
 

@@ -169,7 +169,7 @@ impl CareStore for SqliteStore {
 
     fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>> {
         Ok(self
-            .writer()?
+            .reader()?
             .query_row(
                 &format!("{KEY_COLUMNS} ORDER BY id DESC LIMIT 1"),
                 [],
@@ -179,7 +179,7 @@ impl CareStore for SqliteStore {
     }
 
     fn safeguarding_keys(&self) -> Result<Vec<SafeguardingKeyRow>> {
-        let conn = self.writer()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare(&format!("{KEY_COLUMNS} ORDER BY id DESC"))?;
         let keys = stmt
             .query_map([], key_row)?
@@ -335,7 +335,7 @@ impl CareStore for SqliteStore {
         after: i64,
         limit: u32,
     ) -> Result<(Vec<crate::sync::protocol::ReplyChange>, bool)> {
-        let conn = self.writer()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT seq, reply_id, mentor_id, envelope FROM replies
              WHERE mentee_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
@@ -358,7 +358,7 @@ impl CareStore for SqliteStore {
 
     fn replies_paused(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         Ok(self
-            .writer()?
+            .reader()?
             .prepare_cached(
                 "SELECT 1 FROM concerns WHERE kind = 'report' AND mentee_id = ?1 AND mentor_id = ?2
                  AND handled_at IS NULL",
@@ -367,7 +367,7 @@ impl CareStore for SqliteStore {
     }
 
     fn replies_since(&self, since: i64) -> Result<i64> {
-        Ok(self.writer()?.query_row(
+        Ok(self.reader()?.query_row(
             "SELECT count(*) FROM replies WHERE created_at >= ?1",
             [since],
             |r| r.get(0),

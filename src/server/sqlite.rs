@@ -139,7 +139,7 @@ impl SqliteStore {
     }
 
     /// A reader connection, round robin; a busy one is skipped if another is free.
-    fn reader(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+    pub(super) fn reader(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
         let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
         for offset in 0..self.readers.len() {
             if let Ok(guard) = self.readers[(start + offset) % self.readers.len()].try_lock() {
@@ -188,7 +188,7 @@ fn new_id() -> String {
 impl ServerStore for SqliteStore {
     fn program_name(&self) -> Result<String> {
         Ok(self
-            .conn()?
+            .reader()?
             .query_row("SELECT name FROM program", [], |r| r.get(0))?)
     }
 
@@ -206,7 +206,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn person(&self, id: &str) -> Result<Person> {
-        self.conn()?
+        self.reader()?
             .query_row(
                 "SELECT id, role, display_name FROM people WHERE id = ?1",
                 [id],
@@ -360,7 +360,7 @@ impl ServerStore for SqliteStore {
                  WHERE x.mentor_id = ?1 ORDER BY p.display_name"
             }
         };
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(sql)?;
         let people = stmt
             .query_map([person_id], person_from_row)?
@@ -369,7 +369,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT id, signing_key, receiving_key, enrolled_at, vouch FROM devices
              WHERE person_id = ?1 AND revoked_at IS NULL ORDER BY enrolled_at, id",

@@ -81,50 +81,69 @@ async fn what_one_node_stores_another_serves_at_once() {
     );
 }
 
+/// Pushes made by hand with the mentee's token: one real sealed check-in sent again under new item
+/// ids, each a real write.
+struct RawPushes {
+    client: reqwest::Client,
+    token: String,
+    sealed: String,
+}
+
+impl RawPushes {
+    /// Shares and syncs one check-in to have a sealed one to send again.
+    async fn set_up(server: &SyncServer, pair: &Pair) -> RawPushes {
+        let entry = pair.mentee.log_mood(level(3)).unwrap();
+        pair.share(&entry.id, ShareMode::Shared);
+        pair.mentee.sync_now().await.unwrap();
+        let sealed = server
+            .store
+            .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+            .unwrap()
+            .0
+            .into_iter()
+            .find_map(|change| change.envelope)
+            .expect("a sealed check-in");
+        RawPushes {
+            client: reqwest::Client::new(),
+            token: pair.mentee.enrolment().unwrap().unwrap().token,
+            sealed,
+        }
+    }
+
+    /// One batch with an envelope for each of `ids`, to the node at `base`.
+    async fn send(&self, base: &str, ids: &[String]) -> reqwest::Response {
+        let records: Vec<_> = ids
+            .iter()
+            .map(|id| serde_json::json!({ "item_id": id, "version": 1, "envelope": self.sealed }))
+            .collect();
+        self.client
+            .post(format!("{base}/v1/records"))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION)
+            .bearer_auth(&self.token)
+            .json(&serde_json::json!({ "records": records }))
+            .send()
+            .await
+            .expect("the node answers")
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn two_nodes_writing_at_once_keep_each_feed_strictly_increasing() {
     let (a, b) = two_nodes().await;
     let pair = Pair::enrol(&a, &a.base).await;
-    let entry = pair.mentee.log_mood(level(3)).unwrap();
-    pair.share(&entry.id, ShareMode::Shared);
-    pair.mentee.sync_now().await.unwrap();
-    let sealed = a
-        .store
-        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
-        .unwrap()
-        .0
-        .into_iter()
-        .find_map(|change| change.envelope)
-        .expect("a sealed check-in");
-    let token = pair.mentee.enrolment().unwrap().unwrap().token;
+    let raw = RawPushes::set_up(&a, &pair).await;
 
     // Both nodes take batches for the same mentee at the same moment.
     const BATCHES: usize = 10;
     const PER_BATCH: usize = 20;
-    let client = reqwest::Client::new();
     let push = |node: String, name: &'static str| {
-        let client = client.clone();
-        let sealed = sealed.clone();
-        let token = token.clone();
+        let raw = &raw;
         async move {
             for batch in 0..BATCHES {
-                let records: Vec<_> = (0..PER_BATCH)
-                    .map(|i| {
-                        serde_json::json!({
-                            "item_id": format!("{name}-{batch}-{i}"),
-                            "version": 1,
-                            "envelope": sealed,
-                        })
-                    })
+                let ids: Vec<String> = (0..PER_BATCH)
+                    .map(|i| format!("{name}-{batch}-{i}"))
                     .collect();
-                let response = client
-                    .post(format!("{node}/v1/records"))
-                    .header(PROTOCOL_HEADER, PROTOCOL_VERSION)
-                    .bearer_auth(&token)
-                    .json(&serde_json::json!({ "records": records }))
-                    .send()
-                    .await
-                    .expect("the node answers");
+                let response = raw.send(&node, &ids).await;
                 assert_eq!(
                     response.status(),
                     200,
@@ -204,6 +223,46 @@ async fn a_node_killed_in_the_middle_of_a_batch_loses_and_duplicates_nothing() {
         items.iter().all(|item| item.content.is_some()),
         "each one opens and checks out"
     );
+}
+
+/// While another node holds the file's write lock (a batch of its own on the way to disk), this
+/// node's pushes wait for it, and everything else goes on: Sam's whole sync (his mentees, their
+/// devices, "anything new?") is answered before any waiting push is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_waiting_for_the_write_lock_still_answers_everything_else() {
+    let server = SyncServer::start().await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let raw = Arc::new(RawPushes::set_up(&server, &pair).await);
+    pair.mentor.sync_now().await.expect("Sam syncs");
+
+    let other_node = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
+    other_node.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // More pushes than the node has async workers, all waiting for the lock.
+    let pushes: Vec<_> = (0..4)
+        .map(|n| {
+            let (raw, base) = (raw.clone(), server.base.clone());
+            tokio::spawn(async move { raw.send(&base, &[format!("waiting-{n}")]).await.status() })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(
+        pushes.iter().all(|push| !push.is_finished()),
+        "the pushes wait for the lock"
+    );
+
+    pair.mentor
+        .sync_now()
+        .await
+        .expect("Sam's sync is answered while the lock is held");
+    assert!(
+        pushes.iter().all(|push| !push.is_finished()),
+        "Sam was answered before any waiting push: nothing queued behind them"
+    );
+
+    other_node.execute_batch("COMMIT").unwrap();
+    for push in pushes {
+        assert_eq!(push.await.unwrap(), 200, "each waiting push is stored");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
