@@ -237,13 +237,20 @@ async fn a_node_waiting_for_the_write_lock_still_answers_everything_else() {
 
     let other_node = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
     other_node.execute_batch("BEGIN IMMEDIATE").unwrap();
-    // More pushes than the node has async workers, all waiting for the lock.
+    // More pushes than the node has async workers, all waiting for the lock. They go through a
+    // balancer, so the test knows each has reached the node before Sam syncs.
+    let balancer = Balancer::start(&server.base).await;
+    let mut forwarded = balancer.watch();
     let pushes: Vec<_> = (0..4)
         .map(|n| {
-            let (raw, base) = (raw.clone(), server.base.clone());
+            let (raw, base) = (raw.clone(), balancer.url.clone());
             tokio::spawn(async move { raw.send(&base, &[format!("waiting-{n}")]).await.status() })
         })
         .collect();
+    for _ in 0..pushes.len() {
+        while forwarded.recv().await.expect("the balancer forwards") != "/v1/records" {}
+    }
+    // A moment for the node to take them up.
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert!(
         pushes.iter().all(|push| !push.is_finished()),
