@@ -122,20 +122,16 @@ impl SqliteStore {
     /// The writer's `synchronous` setting (2 is FULL): what "stored" is promised on.
     pub fn synchronous(&self) -> Result<i64> {
         Ok(self
-            .conn()?
+            .writer()?
             .query_row("PRAGMA synchronous", [], |r| r.get(0))?)
     }
 
-    fn conn(&self) -> Result<Writer<'_>> {
+    /// The writer connection (the staff and care tables use it too).
+    pub(super) fn writer(&self) -> Result<Writer<'_>> {
         Ok(Writer {
             conn: self.conn.lock().map_err(|_| ServerStoreError::Poisoned)?,
             caches: &self.caches,
         })
-    }
-
-    /// The writer connection, for the staff console's tables (see `staff_store`).
-    pub(super) fn writer(&self) -> Result<Writer<'_>> {
-        self.conn()
     }
 
     /// A reader connection, round robin; a busy one is skipped if another is free.
@@ -198,7 +194,7 @@ impl ServerStore for SqliteStore {
             role,
             display_name: display_name.to_owned(),
         };
-        self.conn()?.execute(
+        self.writer()?.execute(
             "INSERT INTO people (id, role, display_name, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![person.id, role.key(), display_name, now],
         )?;
@@ -217,7 +213,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn add_invite(&self, person_id: &str, code_hash: &str, expires_at: i64) -> Result<()> {
-        self.conn()?.execute(
+        self.writer()?.execute(
             "INSERT INTO invites (code_hash, person_id, expires_at) VALUES (?1, ?2, ?3)",
             params![code_hash, person_id, expires_at],
         )?;
@@ -225,7 +221,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn enroll(&self, code_hash: &str, device: &NewDevice, now: i64) -> Result<Person> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let person_id: String = tx
             .query_row(
@@ -295,7 +291,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
-        Ok(self.conn()?.execute(
+        Ok(self.writer()?.execute(
             "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
             params![device_id, now],
         )? == 1)
@@ -307,7 +303,7 @@ impl ServerStore for SqliteStore {
         if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
             return Err(ServerStoreError::WrongRoles);
         }
-        self.conn()?.execute(
+        self.writer()?.execute(
             "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
              ON CONFLICT DO NOTHING",
             params![mentee_id, mentor_id, now],
@@ -316,7 +312,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let ended = tx.execute(
             "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
@@ -390,7 +386,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn set_vouch(&self, person_id: &str, device_id: &str, vouch: &str) -> Result<()> {
-        let changed = self.conn()?.execute(
+        let changed = self.writer()?.execute(
             "UPDATE devices SET vouch = ?3 WHERE id = ?2 AND person_id = ?1 AND revoked_at IS NULL",
             params![person_id, device_id, vouch],
         )?;
@@ -406,7 +402,7 @@ impl ServerStore for SqliteStore {
         records: &[RecordPut],
         quota_bytes: u64,
     ) -> Result<Vec<(PutOutcome, u64)>> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let mut outcomes = Vec::with_capacity(records.len());
         for record in records {
@@ -476,7 +472,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
-        self.conn()?.execute(
+        self.writer()?.execute(
             "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
             params![version as i64, signed, now],
         )?;
@@ -496,7 +492,7 @@ impl ServerStore for SqliteStore {
             signature: String,
         }
         let keys: Keys = serde_json::from_str(rotation).map_err(|_| ServerStoreError::Poisoned)?;
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.execute(
             "INSERT INTO key_rotations (old_key, new_key, signature, rotated_at) VALUES (?1, ?2, ?3, ?4)",
@@ -530,7 +526,7 @@ impl ServerStore for SqliteStore {
     }
 
     fn delete_person(&self, person_id: &str) -> Result<()> {
-        let mut conn = self.conn()?;
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         // The cascade removes devices, invites, pairings, records and the feed counter.
         tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
