@@ -7,13 +7,14 @@
 //! steady-server [--config FILE] directory publish FILE.json
 //! steady-server [--config FILE] program-key rotate     (phones follow it; see README)
 //! steady-server [--config FILE] staff add NAME        (reads the password from standard input)
+//! steady-server [--config FILE] migrate --to postgres://...   (copies the SQLite program whole)
 //! ```
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use steady::server::{self, Config, ServerStore, SqliteStore};
+use steady::server::{self, Config, ServerStore};
 use steady::sync::protocol::Role;
 
 fn main() -> anyhow::Result<()> {
@@ -27,8 +28,9 @@ fn main() -> anyhow::Result<()> {
         Some("directory") => directory(config, &args[1..]),
         Some("staff") => staff(config, &args[1..]),
         Some("program-key") => program_key(config, &args[1..]),
+        Some("migrate") => migrate(config, &mut args),
         Some(other) => bail!(
-            "unknown command {other:?}; try serve, invite, pair, directory, program-key or staff"
+            "unknown command {other:?}; try serve, invite, pair, directory, program-key, staff or migrate"
         ),
     }
 }
@@ -53,10 +55,7 @@ fn serve(config: Config) -> anyhow::Result<()> {
 }
 
 fn open_store(config: &Config) -> anyhow::Result<Arc<dyn ServerStore>> {
-    Ok(Arc::new(SqliteStore::open(
-        &config.data_dir,
-        &config.program_name,
-    )?))
+    Ok(server::open_store(config)?)
 }
 
 fn invite(config: Config, args: &mut Vec<String>) -> anyhow::Result<()> {
@@ -179,6 +178,29 @@ fn program_key(config: Config, args: &[String]) -> anyhow::Result<()> {
     )?;
     println!(
         "The program key is now {public}. The old key signed the change, so phones follow it at their next sync."
+    );
+    Ok(())
+}
+
+/// Copies the program in the data folder's SQLite file into an empty PostgreSQL database,
+/// verifies every table, and says how to point the server at it.
+fn migrate(config: Config, args: &mut Vec<String>) -> anyhow::Result<()> {
+    let usage = "say: steady-server migrate --to postgres://USER:PASSWORD@HOST/DATABASE";
+    let to = take_value(args, "--to")?.context(usage)?;
+    if args.len() != 1 {
+        bail!(usage);
+    }
+    let url = server::DatabaseUrl::parse(&to).map_err(|err| anyhow::anyhow!("--to: {err}"))?;
+    let moved = server::migrate::sqlite_to_postgres(&config.data_dir, url.expose())?;
+    println!("Moved {} to {url}:", moved.program);
+    for (table, rows, digest) in &moved.tables {
+        println!("  {table:<20} {rows:>9} rows  sha256 {}", &digest[..16]);
+    }
+    println!(
+        "Every table was read back and matches. The SQLite file is left as it was.\n\
+         Next: stop this server, set database_url in server.toml (or STEADY_SERVER_DATABASE_URL),\n\
+         keep {} in each node's data folder, and start the nodes.",
+        server::PROGRAM_KEY_FILE
     );
     Ok(())
 }

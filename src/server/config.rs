@@ -28,6 +28,60 @@ pub struct Config {
     pub header_timeout_seconds: u64,
     /// How long a whole request may take, body included.
     pub request_timeout_seconds: u64,
+    /// Where the program's data lives: `None` for the embedded SQLite file in `data_dir`, or a
+    /// PostgreSQL database (`postgres://...`) that several server nodes can share.
+    pub database_url: Option<DatabaseUrl>,
+}
+
+/// A PostgreSQL connection string. Its password never appears when it is printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    /// Only `postgres://` and `postgresql://` URLs name a database this server can use.
+    pub fn parse(text: &str) -> Result<DatabaseUrl, String> {
+        let text = text.trim();
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            Ok(DatabaseUrl(text.to_owned()))
+        } else {
+            Err("a database URL starts with postgres:// (leave it out to use the built-in SQLite file)".into())
+        }
+    }
+
+    /// The whole URL, password included: only for connecting.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact_password(&self.0))
+    }
+}
+
+impl std::fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact_password(&self.0))
+    }
+}
+
+/// `postgres://user:secret@host/db` as `postgres://user:***@host/db`.
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "***".into();
+    };
+    match rest.rsplit_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info.split(':').next().unwrap_or_default();
+            if user_info.contains(':') {
+                format!("{scheme}://{user}:***@{host}")
+            } else {
+                format!("{scheme}://{user}@{host}")
+            }
+        }
+        None => url.to_owned(),
+    }
 }
 
 impl Default for Config {
@@ -44,6 +98,7 @@ impl Default for Config {
             max_connections: 512,
             header_timeout_seconds: 10,
             request_timeout_seconds: 30,
+            database_url: None,
         }
     }
 }
@@ -72,6 +127,7 @@ struct FileConfig {
     max_connections: Option<usize>,
     header_timeout_seconds: Option<u64>,
     request_timeout_seconds: Option<u64>,
+    database_url: Option<String>,
 }
 
 impl Config {
@@ -124,6 +180,10 @@ impl Config {
         if let Some(v) = file.request_timeout_seconds {
             self.request_timeout_seconds = v.max(1);
         }
+        if let Some(v) = file.database_url {
+            self.database_url =
+                Some(DatabaseUrl::parse(&v).map_err(|err| format!("database_url: {err}"))?);
+        }
         Ok(())
     }
 
@@ -158,6 +218,12 @@ impl Config {
         }
         if let Some(v) = var("STEADY_SERVER_MAX_CONNECTIONS") {
             self.max_connections = parse::<usize>("STEADY_SERVER_MAX_CONNECTIONS", &v)?.max(1);
+        }
+        if let Some(v) = var("STEADY_SERVER_DATABASE_URL") {
+            self.database_url = Some(
+                DatabaseUrl::parse(&v)
+                    .map_err(|err| ConfigError::Env("STEADY_SERVER_DATABASE_URL", err))?,
+            );
         }
         Ok(())
     }
@@ -194,5 +260,27 @@ mod tests {
             .apply_env(|name| (name == "STEADY_SERVER_LISTEN").then(|| "nowhere".into()))
             .unwrap_err();
         assert!(err.to_string().contains("STEADY_SERVER_LISTEN"));
+    }
+
+    #[test]
+    fn a_database_url_is_postgres_and_its_password_never_prints() {
+        let mut config = Config::default();
+        config
+            .apply_toml("database_url = \"postgres://steady:hunter2@db.example/bright\"\n")
+            .unwrap();
+        let url = config.database_url.clone().expect("read from the file");
+        assert_eq!(url.expose(), "postgres://steady:hunter2@db.example/bright");
+        for shown in [format!("{url}"), format!("{config:?}")] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+            assert!(
+                shown.contains("postgres://steady:***@db.example/bright"),
+                "{shown}"
+            );
+        }
+        let err = config
+            .apply_env(|name| (name == "STEADY_SERVER_DATABASE_URL").then(|| "mysql://x".into()))
+            .unwrap_err();
+        assert!(err.to_string().contains("STEADY_SERVER_DATABASE_URL"));
+        assert!(config.apply_toml("database_url = \"steady.db\"").is_err());
     }
 }

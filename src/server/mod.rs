@@ -11,6 +11,8 @@ mod console;
 mod error;
 pub mod fuzzing;
 mod limits;
+pub mod migrate;
+mod postgres;
 mod program_key;
 mod records;
 mod schema;
@@ -23,7 +25,8 @@ pub use admin::{
     Invite, add_staff, create_invite, normalize_invite_code, pair, publish_directory,
     publish_directory_with,
 };
-pub use config::{Config, ConfigError};
+pub use config::{Config, ConfigError, DatabaseUrl};
+pub use postgres::PostgresStore;
 pub use program_key::PROGRAM_KEY_FILE;
 pub use serve::{ConnectionLimits, peer_address, serve_router};
 pub use store::{Person, ServerStore, SqliteStore};
@@ -135,14 +138,22 @@ pub fn router(state: ServerState) -> Router {
     api_router(state).route("/healthz", axum::routing::get(|| async { "ok" }))
 }
 
+/// The store `config` names: PostgreSQL when it has a database URL, otherwise the SQLite file in
+/// its data folder.
+pub fn open_store(config: &Config) -> Result<Arc<dyn ServerStore>, store::ServerStoreError> {
+    Ok(match &config.database_url {
+        Some(url) => Arc::new(PostgresStore::open(url.expose(), &config.program_name)?),
+        None => Arc::new(SqliteStore::open(&config.data_dir, &config.program_name)?),
+    })
+}
+
 /// Opens the configured store and serves on `listener` until `shutdown` completes.
 pub async fn launch_with_listener(
     config: Config,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let store = SqliteStore::open(&config.data_dir, &config.program_name)?;
-    let state = ServerState::try_new(Arc::new(store), &config)?;
+    let state = ServerState::try_new(open_store(&config)?, &config)?;
     serve(
         state,
         listener,

@@ -37,8 +37,29 @@ pub enum ServerStoreError {
     SchemaChanged(&'static str),
     #[error("server database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL's error code and message, never its detail (which can quote the values).
+    #[error("server database error: {0}")]
+    Postgres(String),
+    #[error("PostgreSQL cannot keep text with a zero character in it")]
+    ZeroCharacter,
     #[error("the server database is unavailable")]
     Poisoned,
+}
+
+impl From<tokio_postgres::Error> for ServerStoreError {
+    fn from(err: tokio_postgres::Error) -> Self {
+        use tokio_postgres::error::SqlState;
+        match err.as_db_error() {
+            Some(db) if *db.code() == SqlState::CHARACTER_NOT_IN_REPERTOIRE => {
+                ServerStoreError::ZeroCharacter
+            }
+            Some(db) => {
+                ServerStoreError::Postgres(format!("{} ({})", db.message(), db.code().code()))
+            }
+            None if err.is_closed() => ServerStoreError::Postgres("the connection closed".into()),
+            None => ServerStoreError::Postgres(err.to_string()),
+        }
+    }
 }
 
 pub type Result<T, E = ServerStoreError> = std::result::Result<T, E>;

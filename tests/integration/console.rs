@@ -164,12 +164,11 @@ async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
 async fn the_audit_log_cannot_be_edited() {
     let server = SyncServer::start().await;
     steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
-    let db = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
-    assert!(
-        db.execute("UPDATE audit_log SET staff = 'someone else'", [])
-            .is_err()
-    );
-    assert!(db.execute("DELETE FROM audit_log", []).is_err());
+    let refused = server
+        .execute_sql("UPDATE audit_log SET staff = 'someone else'")
+        .expect_err("no line is changed");
+    assert!(refused.contains("audit log cannot be edited"), "{refused}");
+    assert!(server.execute_sql("DELETE FROM audit_log").is_err());
     assert_eq!(server.store.audit_log(10).unwrap().len(), 1);
 }
 

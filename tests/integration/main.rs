@@ -1,5 +1,6 @@
 //! Steady's integration tests: one binary, one module per area, fixtures in `common/`.
-//! Everything runs against real parts: real SQLite files in temp dirs, the real preview server on
+//! Everything runs against real parts: real SQLite files in temp dirs (and a real PostgreSQL when
+//! `STEADY_TEST_POSTGRES` names one), the real preview server on
 //! 127.0.0.1 port 0, and real Chromium through chromedriver for the UI.
 
 mod common;
@@ -24,6 +25,7 @@ mod fuzz_corpus;
 mod hostile_server;
 mod hostile_trust;
 mod logs;
+mod migrate;
 mod my_data;
 mod nodes;
 mod phone_config;

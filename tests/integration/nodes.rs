@@ -1,4 +1,5 @@
-//! Several server nodes behind one balancer, sharing one database (SQLite, on one machine): a
+//! Several server nodes behind one balancer, sharing one database (SQLite on one machine, or
+//! PostgreSQL when the tests run every server there, see `common/postgres.rs`): a
 //! device's requests may land on any node, so what one node stored, another serves at once, each
 //! mentee's feed stays strictly increasing while two nodes write, a node killed in the middle of
 //! a batch loses and duplicates nothing, and staff sign-ins, sign-outs and lockouts hold on every
@@ -208,11 +209,13 @@ async fn a_node_killed_in_the_middle_of_a_batch_loses_and_duplicates_nothing() {
         balancer.route_to(&a.base);
         pair.mentee.sync_now().await.expect("Alex syncs through A");
         assert_eq!(pair.mentee.sync_line().unwrap().pending, 0);
-        let ok: String = rusqlite::Connection::open(a.dir.join("steady-server.db"))
-            .unwrap()
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(ok, "ok", "round {round}");
+        if a.database.is_none() {
+            let ok: String = rusqlite::Connection::open(a.dir.join("steady-server.db"))
+                .unwrap()
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(ok, "ok", "round {round}");
+        }
     }
     pair.mentor.sync_now().await.expect("Sam syncs through A");
     let items = pair.mentor.mentee_items(&pair.mentee_id).unwrap();
@@ -235,8 +238,7 @@ async fn a_node_waiting_for_the_write_lock_still_answers_everything_else() {
     let raw = Arc::new(RawPushes::set_up(&server, &pair).await);
     pair.mentor.sync_now().await.expect("Sam syncs");
 
-    let other_node = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
-    other_node.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let other_node = OtherNode::holding_the_lock(&server, &pair.mentee_id);
     // More pushes than the node has async workers, all waiting for the lock. They go through a
     // balancer, so the test knows each has reached the node before Sam syncs.
     let balancer = Balancer::start(&server.base).await;
@@ -266,7 +268,7 @@ async fn a_node_waiting_for_the_write_lock_still_answers_everything_else() {
         "Sam was answered before any waiting push: nothing queued behind them"
     );
 
-    other_node.execute_batch("COMMIT").unwrap();
+    other_node.commit();
     for push in pushes {
         assert_eq!(push.await.unwrap(), 200, "each waiting push is stored");
     }
@@ -307,18 +309,79 @@ async fn staff_sign_ins_hold_across_nodes_and_wrong_passwords_count_on_all() {
     assert_ne!(status, reqwest::StatusCode::OK, "signed out everywhere");
 }
 
+/// Another node in the middle of a batch for Alex: on SQLite it holds the file's write lock, on
+/// PostgreSQL Alex's lock, each in a transaction it has not committed.
+enum OtherNode {
+    Sqlite(rusqlite::Connection),
+    Postgres(std::sync::mpsc::Sender<()>, std::thread::JoinHandle<()>),
+}
+
+impl OtherNode {
+    fn holding_the_lock(server: &SyncServer, mentee_id: &str) -> OtherNode {
+        let Some(url) = server.database.clone() else {
+            let conn = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            return OtherNode::Sqlite(conn);
+        };
+        let (held, holding) = std::sync::mpsc::channel();
+        let (commit, committed) = std::sync::mpsc::channel::<()>();
+        let mentee_id = mentee_id.to_owned();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let (mut client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+                    .await
+                    .unwrap();
+                tokio::spawn(connection);
+                let tx = client.transaction().await.unwrap();
+                tx.execute(
+                    "SELECT pg_advisory_xact_lock(hashtextextended($1, 1))",
+                    &[&mentee_id],
+                )
+                .await
+                .unwrap();
+                held.send(()).unwrap();
+                let _ = tokio::task::spawn_blocking(move || committed.recv()).await;
+                tx.commit().await.unwrap();
+            });
+        });
+        holding.recv().expect("the other node holds the lock");
+        OtherNode::Postgres(commit, thread)
+    }
+
+    fn commit(self) {
+        match self {
+            OtherNode::Sqlite(conn) => conn.execute_batch("COMMIT").unwrap(),
+            OtherNode::Postgres(commit, thread) => {
+                commit.send(()).unwrap();
+                thread.join().unwrap();
+            }
+        }
+    }
+}
+
 #[test]
 fn nodes_starting_together_on_a_new_folder_all_start() {
     for _ in 0..5 {
         let root = tempfile::tempdir().expect("temp dir");
         let dir = root.path().join("server");
+        let config = steady::server::Config {
+            data_dir: dir.clone(),
+            program_name: "Bright Paths".into(),
+            database_url: crate::common::postgres::database_for(&dir)
+                .map(|url| steady::server::DatabaseUrl::parse(&url).unwrap()),
+            ..steady::server::Config::default()
+        };
         let together = Arc::new(std::sync::Barrier::new(3));
         let nodes: Vec<_> = (0..3)
             .map(|_| {
-                let (dir, together) = (dir.clone(), together.clone());
+                let (config, together) = (config.clone(), together.clone());
                 std::thread::spawn(move || {
                     together.wait();
-                    steady::server::SqliteStore::open(&dir, "Bright Paths").map(|_| ())
+                    steady::server::open_store(&config).map(|_| ())
                 })
             })
             .collect();

@@ -33,16 +33,16 @@ fn field(text: &str, prefix: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn invites_and_pairings_made_on_the_command_line_work_on_the_running_server() {
     let root = Arc::new(tempfile::tempdir().unwrap());
-    let config = root.path().join("server.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "data_dir = \"{}\"\nprogram_name = \"Bright Paths\"\n",
-            root.path().join("server").display()
-        ),
-    )
-    .unwrap();
     let server = SyncServer::start_in(root.clone(), None).await;
+    let config = root.path().join("server.toml");
+    let mut toml = format!(
+        "data_dir = \"{}\"\nprogram_name = \"Bright Paths\"\n",
+        server.dir.display()
+    );
+    if let Some(url) = &server.database {
+        toml.push_str(&format!("database_url = \"{url}\"\n"));
+    }
+    std::fs::write(&config, toml).unwrap();
     let (ok, mentee) = steady_server(&config, &["invite", "--role", "mentee", "--name", "Jo"]);
     assert!(ok, "{mentee}");
     let (ok, mentor) = steady_server(&config, &["invite", "--role", "mentor", "--name", "Ria"]);

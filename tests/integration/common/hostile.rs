@@ -117,8 +117,7 @@ impl Forged {
 
 /// Runs `sql` straight on the server's database, as whoever holds the file could.
 pub fn edit_database(server: &SyncServer, sql: &str) {
-    let conn = rusqlite::Connection::open(server.dir.join("steady-server.db")).unwrap();
-    conn.execute_batch(sql).unwrap();
+    server.execute_sql(sql).expect("the edit runs");
 }
 
 /// A check-in's JSON as a mentee's phone would share it, with `note`.

@@ -5,6 +5,7 @@ pub mod balancer;
 pub mod browser;
 pub mod console;
 pub mod hostile;
+pub mod postgres;
 pub mod preview;
 pub mod safeguarding;
 pub mod sync_server;

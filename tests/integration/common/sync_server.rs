@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
-use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
+use steady::server::{self, Config, DatabaseUrl, ServerState, ServerStore};
 use steady::state::Device;
 use steady::sync::protocol::Role;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -16,6 +16,9 @@ use tokio::sync::oneshot;
 pub struct SyncServer {
     pub base: String,
     pub dir: PathBuf,
+    /// The server's PostgreSQL database, when the tests run every server there (see
+    /// `postgres.rs`); otherwise its data is the SQLite file in `dir`.
+    pub database: Option<String>,
     pub store: Arc<dyn ServerStore>,
     _root: Arc<tempfile::TempDir>,
     stop: Option<oneshot::Sender<()>>,
@@ -52,15 +55,43 @@ impl SyncServer {
         .await
     }
 
+    /// A server on SQLite, whatever store the other tests use (the source of a move).
+    pub async fn start_on_sqlite() -> Self {
+        let root = Arc::new(tempfile::tempdir().expect("temp dir"));
+        Self::start_on(root, None, Config::default(), None).await
+    }
+
+    /// A server over `root`'s data folder (and its program key) that keeps its data in the
+    /// PostgreSQL database at `url`, on `port` if given.
+    pub async fn start_on_postgres(
+        root: Arc<tempfile::TempDir>,
+        port: Option<u16>,
+        url: &str,
+    ) -> Self {
+        Self::start_on(root, port, Config::default(), Some(url.to_owned())).await
+    }
+
     async fn start_with(root: Arc<tempfile::TempDir>, port: Option<u16>, config: Config) -> Self {
+        let database = super::postgres::database_for(&root.path().join("server"));
+        Self::start_on(root, port, config, database).await
+    }
+
+    async fn start_on(
+        root: Arc<tempfile::TempDir>,
+        port: Option<u16>,
+        config: Config,
+        database: Option<String>,
+    ) -> Self {
         let dir = root.path().join("server");
         let config = Config {
             data_dir: dir.clone(),
             program_name: "Bright Paths".into(),
+            database_url: database
+                .as_deref()
+                .map(|url| DatabaseUrl::parse(url).expect("a postgres URL")),
             ..config
         };
-        let store: Arc<dyn ServerStore> =
-            Arc::new(SqliteStore::open(&dir, &config.program_name).expect("server store"));
+        let store = server::open_store(&config).expect("server store");
         let listener = TcpListener::bind(("127.0.0.1", port.unwrap_or(0)))
             .await
             .expect("bind");
@@ -77,6 +108,7 @@ impl SyncServer {
         SyncServer {
             base,
             dir,
+            database,
             store,
             _root: root,
             stop: Some(stop),
@@ -84,9 +116,18 @@ impl SyncServer {
         }
     }
 
+    /// The folder the server's data folder is in.
+    pub fn root(&self) -> Arc<tempfile::TempDir> {
+        self._root.clone()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.base.rsplit(':').next().unwrap().parse().unwrap()
+    }
+
     /// Stops the server and starts a new one on the same port and files.
     pub async fn restart(mut self) -> Self {
-        let port: u16 = self.base.rsplit(':').next().unwrap().parse().unwrap();
+        let port = self.port();
         let root = self._root.clone();
         self.shutdown().await;
         drop(self);
@@ -119,13 +160,28 @@ impl SyncServer {
         server::pair(&self.store, mentee, mentor).expect("pair");
     }
 
-    /// Every byte of every file the server keeps.
+    /// Every byte of every file the server keeps, and (on PostgreSQL) every value its database
+    /// holds.
     pub fn file_bytes(&self) -> Vec<u8> {
         let mut all = Vec::new();
         for entry in std::fs::read_dir(&self.dir).expect("server dir") {
             all.extend(std::fs::read(entry.expect("entry").path()).unwrap_or_default());
         }
+        if let Some(url) = &self.database {
+            all.extend(super::postgres::dump(url));
+        }
         all
+    }
+
+    /// Runs `sql` straight on the server's database, as whoever holds it could. SQLite's
+    /// `CAST(... AS BLOB)` is said as PostgreSQL's `bytea` there.
+    pub fn execute_sql(&self, sql: &str) -> Result<(), String> {
+        match &self.database {
+            Some(url) => super::postgres::run(url, &sql.replace(" AS BLOB)", " AS BYTEA)")),
+            None => rusqlite::Connection::open(self.dir.join("steady-server.db"))
+                .and_then(|conn| conn.execute_batch(sql))
+                .map_err(|err| err.to_string()),
+        }
     }
 }
 
@@ -140,7 +196,11 @@ impl Drop for SyncServer {
 /// Starts `steady-server` as its own process over `data` (port 0) and returns it with its base
 /// URL.
 pub fn server_process(data: &std::path::Path) -> (std::process::Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_steady-server"));
+    if let Some(url) = super::postgres::database_for(data) {
+        command.env("STEADY_SERVER_DATABASE_URL", url);
+    }
+    let mut child = command
         .env("STEADY_SERVER_DATA_DIR", data)
         .env("STEADY_SERVER_LISTEN", "127.0.0.1:0")
         .stdout(Stdio::piped())

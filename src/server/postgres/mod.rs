@@ -1,0 +1,776 @@
+//! The PostgreSQL implementation of [`ServerStore`], for programs that outgrow one machine:
+//! several server nodes share one database. The same rules as the SQLite store hold:
+//!
+//! - **Each mentee's feed numbers strictly increase**, whoever writes: every change to a mentee's
+//!   records, replies or notices first takes that mentee's lock (a transaction-scoped advisory
+//!   lock), so two nodes never interleave one mentee's changes and numbers are handed out in
+//!   commit order.
+//! - **Caches are correct across nodes**: triggers on people, devices, pairings and feeds send a
+//!   notification when they change; each node listens on its own connection and, as SQLite's
+//!   store does with its change counter, empties its caches when a notification came since the
+//!   last look. A look is one round trip on that connection (PostgreSQL delivers every
+//!   notification of a commit before it answers a query that began after it) and serves the
+//!   requests of the next 200 µs.
+//!
+//! The store's calls are synchronous, like SQLite's: each waits for its queries while the
+//! connections themselves run on a small runtime of the store's own, on its own thread.
+
+mod records;
+pub(super) mod schema;
+mod staff;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{AsyncMessage, Client, GenericClient, NoTls, Row, Statement, Transaction};
+
+use super::cache::{Caches, Pairings};
+use super::records::audience_mark;
+use super::store::{Caller, NewDevice, Person, Result, ServerStore, ServerStoreError};
+use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
+
+/// Connections per node for reads, and as many again for writes: a write waiting for a mentee's
+/// lock (another node's batch for them) holds its connection, and reads must never queue behind
+/// such waits.
+const CONNECTIONS: usize = 8;
+
+/// How long one look for notifications serves the requests that follow it.
+const LOOK_EVERY: std::time::Duration = std::time::Duration::from_micros(200);
+
+/// The channel the change triggers notify.
+const CHANNEL: &str = "steady_changes";
+
+/// Waits for a query on the calling thread (an async worker or not: nothing here needs tokio).
+pub(super) fn wait<F: Future>(future: F) -> F::Output {
+    futures_executor::block_on(future)
+}
+
+/// The runtime the connections run on, on a thread of its own, stopped when the store goes.
+struct Background {
+    handle: tokio::runtime::Handle,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Background {
+    fn start() -> Result<Background> {
+        let (handle_tx, handle_rx) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        std::thread::Builder::new()
+            .name("steady-postgres".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
+                match runtime {
+                    Ok(runtime) => {
+                        let _ = handle_tx.send(Some(runtime.handle().clone()));
+                        runtime.block_on(async {
+                            let _ = stopped.await;
+                        });
+                    }
+                    Err(_) => {
+                        let _ = handle_tx.send(None);
+                    }
+                }
+            })
+            .map_err(|_| ServerStoreError::Poisoned)?;
+        let handle = handle_rx
+            .recv()
+            .ok()
+            .flatten()
+            .ok_or(ServerStoreError::Poisoned)?;
+        Ok(Background {
+            handle,
+            stop: Some(stop),
+        })
+    }
+
+    /// Runs `future` on the background runtime and waits for it.
+    fn run<T: Send + 'static>(
+        &self,
+        future: impl Future<Output = T> + Send + 'static,
+    ) -> Result<T> {
+        wait(self.handle.spawn(future)).map_err(|_| ServerStoreError::Poisoned)
+    }
+
+    /// Opens a connection; its notifications (if any) add to `notified`, and so does its end,
+    /// since notifications may have been missed from then on.
+    fn connect(
+        &self,
+        config: &tokio_postgres::Config,
+        notified: Option<Arc<AtomicI64>>,
+    ) -> Result<Client> {
+        let config = config.clone();
+        let connected = self.run(async move {
+            let (client, mut connection) = config.connect(NoTls).await?;
+            tokio::spawn(async move {
+                loop {
+                    match std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+                        Some(Ok(AsyncMessage::Notification(_))) => {
+                            if let Some(notified) = &notified {
+                                notified.fetch_add(1, Ordering::SeqCst);
+                            }
+                        }
+                        Some(Ok(_)) => {}
+                        Some(Err(_)) | None => break,
+                    }
+                }
+                if let Some(notified) = &notified {
+                    notified.fetch_add(1, Ordering::SeqCst);
+                }
+            });
+            Ok::<_, tokio_postgres::Error>(client)
+        })?;
+        Ok(connected?)
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// One connection and the statements prepared on it.
+pub(super) struct Conn {
+    client: Client,
+    prepared: HashMap<&'static str, Statement>,
+}
+
+impl Conn {
+    fn new(client: Client) -> Conn {
+        Conn {
+            client,
+            prepared: HashMap::new(),
+        }
+    }
+
+    /// The connection itself (for the move from SQLite, whose statements are made at run time).
+    pub(super) fn client(&mut self) -> &mut Client {
+        &mut self.client
+    }
+
+    /// Queries outside a transaction (each statement commits on its own).
+    pub(super) fn db(&mut self) -> Db<'_, Client> {
+        Db {
+            on: &self.client,
+            prepared: &mut self.prepared,
+        }
+    }
+
+    /// Runs `work` in one transaction: all of it commits, or (on an error) none of it.
+    pub(super) fn transaction<R>(
+        &mut self,
+        work: impl FnOnce(&mut Db<'_, Transaction<'_>>) -> Result<R>,
+    ) -> Result<R> {
+        let Conn { client, prepared } = self;
+        let tx = wait(client.transaction())?;
+        let done = work(&mut Db { on: &tx, prepared })?;
+        wait(tx.commit())?;
+        Ok(done)
+    }
+}
+
+/// Queries on a connection or a transaction, each statement prepared once per connection.
+pub(super) struct Db<'a, C> {
+    on: &'a C,
+    prepared: &'a mut HashMap<&'static str, Statement>,
+}
+
+pub(super) type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
+
+impl<C: GenericClient + Sync> Db<'_, C> {
+    fn statement(&mut self, sql: &'static str) -> Result<Statement> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = wait(self.on.prepare(sql))?;
+        self.prepared.insert(sql, statement.clone());
+        Ok(statement)
+    }
+
+    pub(super) fn rows(&mut self, sql: &'static str, params: Params<'_>) -> Result<Vec<Row>> {
+        let statement = self.statement(sql)?;
+        Ok(wait(self.on.query(&statement, params))?)
+    }
+
+    pub(super) fn row(&mut self, sql: &'static str, params: Params<'_>) -> Result<Row> {
+        let statement = self.statement(sql)?;
+        Ok(wait(self.on.query_one(&statement, params))?)
+    }
+
+    pub(super) fn opt(&mut self, sql: &'static str, params: Params<'_>) -> Result<Option<Row>> {
+        let statement = self.statement(sql)?;
+        Ok(wait(self.on.query_opt(&statement, params))?)
+    }
+
+    /// Runs a statement; how many rows it changed.
+    pub(super) fn run(&mut self, sql: &'static str, params: Params<'_>) -> Result<u64> {
+        let statement = self.statement(sql)?;
+        Ok(wait(self.on.execute(&statement, params))?)
+    }
+
+    /// Runs several statements at once (no parameters, nothing prepared).
+    pub(super) fn batch(&mut self, sql: &str) -> Result<()> {
+        Ok(wait(self.on.batch_execute(sql))?)
+    }
+
+    /// Holds `mentee_id`'s lock until the transaction ends: their changes go one at a time, on
+    /// every node, so their feed numbers are handed out in commit order.
+    pub(super) fn lock_mentee(&mut self, mentee_id: &str) -> Result<()> {
+        self.row(
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 1))",
+            &[&mentee_id],
+        )?;
+        Ok(())
+    }
+}
+
+/// A few connections for reads and a few for writes, each used by one caller at a time; one
+/// that closed is opened again.
+struct Pool {
+    readers: Vec<Mutex<Option<Conn>>>,
+    writers: Vec<Mutex<Option<Conn>>>,
+    next: AtomicUsize,
+    config: tokio_postgres::Config,
+    background: Background,
+}
+
+/// A connection taken from the pool.
+pub(super) struct Taken<'a>(MutexGuard<'a, Option<Conn>>);
+
+impl std::ops::Deref for Taken<'_> {
+    type Target = Conn;
+
+    fn deref(&self) -> &Conn {
+        self.0.as_ref().expect("a taken connection is open")
+    }
+}
+
+impl std::ops::DerefMut for Taken<'_> {
+    fn deref_mut(&mut self) -> &mut Conn {
+        self.0.as_mut().expect("a taken connection is open")
+    }
+}
+
+impl Pool {
+    fn take<'a>(&'a self, connections: &'a [Mutex<Option<Conn>>]) -> Result<Taken<'a>> {
+        let start = self.next.fetch_add(1, Ordering::Relaxed);
+        let count = connections.len();
+        let mut guard =
+            (0..count).find_map(|offset| connections[(start + offset) % count].try_lock().ok());
+        if guard.is_none() {
+            guard = Some(
+                connections[start % count]
+                    .lock()
+                    .map_err(|_| ServerStoreError::Poisoned)?,
+            );
+        }
+        let mut guard = guard.ok_or(ServerStoreError::Poisoned)?;
+        if guard.as_ref().is_none_or(|conn| conn.client.is_closed()) {
+            *guard = None;
+            *guard = Some(Conn::new(self.background.connect(&self.config, None)?));
+        }
+        Ok(Taken(guard))
+    }
+}
+
+/// The PostgreSQL store: a pool of connections, one more that listens for changes, and the
+/// caches of `cache.rs`.
+pub struct PostgresStore {
+    pool: Pool,
+    watcher: Mutex<Option<Client>>,
+    /// Notifications received on the watcher (and its reconnections): the change counter.
+    notified: Arc<AtomicI64>,
+    caches: Caches,
+}
+
+impl PostgresStore {
+    /// Connects, brings the schema up to date and names the program (if it has no name yet).
+    pub fn open(url: &str, program_name: &str) -> Result<PostgresStore> {
+        let store = PostgresStore::connect(url)?;
+        store.take_writer()?.db().run(
+            "INSERT INTO program (id, name) VALUES (1, $1) ON CONFLICT (id) DO NOTHING",
+            &[&program_name],
+        )?;
+        Ok(store)
+    }
+
+    /// Connects and brings the schema up to date, adding no program.
+    pub fn connect(url: &str) -> Result<PostgresStore> {
+        let config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|_| ServerStoreError::Postgres("the database URL is not valid".into()))?;
+        let background = Background::start()?;
+        let mut first = Conn::new(background.connect(&config, None)?);
+        schema::migrate(&mut first)?;
+        let mut writers = vec![Mutex::new(Some(first))];
+        writers.extend((1..CONNECTIONS).map(|_| Mutex::new(None)));
+        let store = PostgresStore {
+            pool: Pool {
+                readers: (0..CONNECTIONS).map(|_| Mutex::new(None)).collect(),
+                writers,
+                next: AtomicUsize::new(0),
+                config,
+                background,
+            },
+            watcher: Mutex::new(None),
+            notified: Arc::default(),
+            caches: Caches::default(),
+        };
+        store.caches()?;
+        Ok(store)
+    }
+
+    /// A connection for reads.
+    pub(super) fn take(&self) -> Result<Taken<'_>> {
+        self.pool.take(&self.pool.readers)
+    }
+
+    /// A connection for writes; the next use of the caches looks for changes (see
+    /// [`Self::write`] and [`Self::change`], which mark that for you).
+    pub(super) fn take_writer(&self) -> Result<Taken<'_>> {
+        self.pool.take(&self.pool.writers)
+    }
+
+    /// Runs `work` in one transaction; the next use of the caches looks for changes.
+    pub(super) fn write<R>(
+        &self,
+        work: impl FnOnce(&mut Db<'_, Transaction<'_>>) -> Result<R>,
+    ) -> Result<R> {
+        let done = self.take_writer()?.transaction(work);
+        self.caches.look_next_time();
+        done
+    }
+
+    /// One statement that changes something, committed on its own.
+    pub(super) fn change(&self, sql: &'static str, params: Params<'_>) -> Result<u64> {
+        let changed = self.take_writer()?.db().run(sql, params);
+        self.caches.look_next_time();
+        changed
+    }
+
+    /// The caches, emptied first if a change was announced since the last look.
+    fn caches(&self) -> Result<&Caches> {
+        if self.caches.look_due(LOOK_EVERY).is_none() {
+            return Ok(&self.caches);
+        }
+        let mut watcher = self
+            .watcher
+            .lock()
+            .map_err(|_| ServerStoreError::Poisoned)?;
+        // Another request may have looked while this one waited.
+        let Some(look) = self.caches.look_due(LOOK_EVERY) else {
+            return Ok(&self.caches);
+        };
+        if watcher.as_ref().is_none_or(Client::is_closed) {
+            *watcher = None;
+            let client = self
+                .pool
+                .background
+                .connect(&self.pool.config, Some(self.notified.clone()))?;
+            wait(client.batch_execute(&format!("LISTEN {CHANNEL}")))?;
+            // Whatever changed while nobody listened is unknown: start again.
+            self.notified.fetch_add(1, Ordering::SeqCst);
+            *watcher = Some(client);
+        }
+        if let Some(client) = watcher.as_ref() {
+            // Every notification of a commit made before this query began arrives before its
+            // answer.
+            wait(client.simple_query("SELECT 1"))?;
+        }
+        self.caches
+            .check_version(self.notified.load(Ordering::SeqCst));
+        self.caches.looked(look);
+        Ok(&self.caches)
+    }
+}
+
+fn person_from_row(row: &Row) -> Person {
+    let role: String = row.get(1);
+    Person {
+        id: row.get(0),
+        role: Role::from_key(&role).unwrap_or(Role::Mentee),
+        display_name: row.get(2),
+    }
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl ServerStore for PostgresStore {
+    fn program_name(&self) -> Result<String> {
+        Ok(self
+            .take()?
+            .db()
+            .row("SELECT name FROM program", &[])?
+            .get(0))
+    }
+
+    fn add_person(&self, role: Role, display_name: &str, now: i64) -> Result<Person> {
+        let person = Person {
+            id: new_id(),
+            role,
+            display_name: display_name.to_owned(),
+        };
+        self.change(
+            "INSERT INTO people (id, role, display_name, created_at) VALUES ($1, $2, $3, $4)",
+            &[&person.id, &role.key(), &display_name, &now],
+        )?;
+        Ok(person)
+    }
+
+    fn person(&self, id: &str) -> Result<Person> {
+        self.take()?
+            .db()
+            .opt(
+                "SELECT id, role, display_name FROM people WHERE id = $1",
+                &[&id],
+            )?
+            .map(|row| person_from_row(&row))
+            .ok_or(ServerStoreError::NoSuchPerson)
+    }
+
+    fn add_invite(&self, person_id: &str, code_hash: &str, expires_at: i64) -> Result<()> {
+        self.change(
+            "INSERT INTO invites (code_hash, person_id, expires_at) VALUES ($1, $2, $3)",
+            &[&code_hash, &person_id, &expires_at],
+        )?;
+        Ok(())
+    }
+
+    fn enroll(&self, code_hash: &str, device: &NewDevice, now: i64) -> Result<Person> {
+        self.write(|tx| {
+            let person_id: String = tx
+                .opt(
+                    "UPDATE invites SET used_at = $2
+                     WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+                     RETURNING person_id",
+                    &[&code_hash, &now],
+                )?
+                .ok_or(ServerStoreError::BadInvite)?
+                .get(0);
+            tx.run(
+                "INSERT INTO devices (id, person_id, token_hash, signing_key, receiving_key, enrolled_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    &device.id,
+                    &person_id,
+                    &device.token_hash,
+                    &device.signing_key,
+                    &device.receiving_key,
+                    &now,
+                ],
+            )?;
+            let row = tx.row(
+                "SELECT id, role, display_name FROM people WHERE id = $1",
+                &[&person_id],
+            )?;
+            Ok(person_from_row(&row))
+        })
+    }
+
+    fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
+        let caches = self.caches()?;
+        if let Some(caller) = caches.caller(token_hash) {
+            return Ok(Some(caller));
+        }
+        let ticket = caches.ticket();
+        let caller = self
+            .take()?
+            .db()
+            .opt(
+                "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
+                 WHERE d.token_hash = $1 AND d.revoked_at IS NULL",
+                &[&token_hash],
+            )?
+            .map(|row| {
+                let role: String = row.get(2);
+                Caller {
+                    device_id: row.get(0),
+                    person_id: row.get(1),
+                    role: Role::from_key(&role).unwrap_or(Role::Mentee),
+                }
+            });
+        if let Some(caller) = &caller {
+            caches.remember_caller(ticket, token_hash, caller);
+        }
+        Ok(caller)
+    }
+
+    fn was_removed(&self, token_hash: &str) -> Result<bool> {
+        Ok(self
+            .take()?
+            .db()
+            .opt(
+                "SELECT 1 FROM devices WHERE token_hash = $1 AND revoked_at IS NOT NULL",
+                &[&token_hash],
+            )?
+            .is_some())
+    }
+
+    fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
+        Ok(self.change(
+            "UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+            &[&device_id, &now],
+        )? == 1)
+    }
+
+    fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()> {
+        let mentee = self.person(mentee_id)?;
+        let mentor = self.person(mentor_id)?;
+        if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
+            return Err(ServerStoreError::WrongRoles);
+        }
+        self.change(
+            "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
+            &[&mentee_id, &mentor_id, &now],
+        )?;
+        Ok(())
+    }
+
+    fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        self.write(|tx| {
+            tx.lock_mentee(mentee_id)?;
+            let ended = tx.run(
+                "DELETE FROM pairings WHERE mentee_id = $1 AND mentor_id = $2",
+                &[&mentee_id, &mentor_id],
+            )? == 1;
+            // As in SQLite: nothing shared before is served to the old mentor again.
+            tx.run(
+                "UPDATE records SET audience = replace(audience, $2, '') WHERE mentee_id = $1",
+                &[&mentee_id, &audience_mark(mentor_id)],
+            )?;
+            Ok(ended)
+        })
+    }
+
+    fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        let key = (mentee_id.to_owned(), mentor_id.to_owned());
+        let caches = self.caches()?;
+        if let Some(known) = caches.paired(&key) {
+            return Ok(known);
+        }
+        let ticket = caches.ticket();
+        let all: Pairings = self
+            .take()?
+            .db()
+            .rows("SELECT mentee_id, mentor_id FROM pairings", &[])?
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+        let paired = all.contains(&key);
+        caches.remember_pairings(ticket, all);
+        Ok(paired)
+    }
+
+    fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>> {
+        let sql = match role {
+            Role::Mentee => {
+                "SELECT p.id, p.role, p.display_name FROM pairings x JOIN people p ON p.id = x.mentor_id
+                 WHERE x.mentee_id = $1 ORDER BY x.paired_at"
+            }
+            Role::Mentor => {
+                "SELECT p.id, p.role, p.display_name FROM pairings x JOIN people p ON p.id = x.mentee_id
+                 WHERE x.mentor_id = $1 ORDER BY p.display_name COLLATE \"C\""
+            }
+        };
+        Ok(self
+            .take()?
+            .db()
+            .rows(sql, &[&person_id])?
+            .iter()
+            .map(person_from_row)
+            .collect())
+    }
+
+    fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>> {
+        Ok(self
+            .take()?
+            .db()
+            .rows(
+                "SELECT id, signing_key, receiving_key, enrolled_at, vouch FROM devices
+                 WHERE person_id = $1 AND revoked_at IS NULL ORDER BY enrolled_at, id COLLATE \"C\"",
+                &[&person_id],
+            )?
+            .iter()
+            .map(|row| {
+                let vouch: Option<String> = row.get(4);
+                DeviceInfo {
+                    device_id: row.get(0),
+                    signing_key: row.get(1),
+                    receiving_key: row.get(2),
+                    enrolled_at: row.get(3),
+                    vouch: vouch.and_then(|v| serde_json::from_str(&v).ok()),
+                }
+            })
+            .collect())
+    }
+
+    fn set_vouch(&self, person_id: &str, device_id: &str, vouch: &str) -> Result<()> {
+        let changed = self.change(
+            "UPDATE devices SET vouch = $3 WHERE id = $2 AND person_id = $1 AND revoked_at IS NULL",
+            &[&person_id, &device_id, &vouch],
+        )?;
+        if changed == 0 {
+            return Err(ServerStoreError::NotYourDevice);
+        }
+        Ok(())
+    }
+
+    fn put_records(
+        &self,
+        mentee_id: &str,
+        records: &[RecordPut],
+        quota_bytes: u64,
+    ) -> Result<Vec<(PutOutcome, u64)>> {
+        self.write(|tx| {
+            tx.lock_mentee(mentee_id)?;
+            records
+                .iter()
+                .map(|record| records::put_one(tx, mentee_id, record, quota_bytes))
+                .collect()
+        })
+    }
+
+    fn changes(
+        &self,
+        mentee_id: &str,
+        mentor_id: &str,
+        after: i64,
+        limit: u32,
+    ) -> Result<(Vec<RecordChange>, bool)> {
+        let caches = self.caches()?;
+        let head = match caches.feed_head(mentee_id) {
+            Some(head) => head,
+            None => {
+                let ticket = caches.ticket();
+                let head: i64 = self
+                    .take()?
+                    .db()
+                    .row(
+                        "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = $1), 0)",
+                        &[&mentee_id],
+                    )?
+                    .get(0);
+                caches.remember_feed_head(ticket, mentee_id, head);
+                head
+            }
+        };
+        if after >= head {
+            return Ok((Vec::new(), false));
+        }
+        let mut changes: Vec<RecordChange> = self
+            .take()?
+            .db()
+            .rows(
+                "SELECT seq, item_id, version, envelope FROM records
+                 WHERE mentee_id = $1 AND seq > $2 AND strpos(audience, $3) > 0
+                 ORDER BY seq LIMIT $4",
+                &[
+                    &mentee_id,
+                    &after,
+                    &audience_mark(mentor_id),
+                    &(i64::from(limit) + 1),
+                ],
+            )?
+            .iter()
+            .map(|row| {
+                let envelope: Option<Vec<u8>> = row.get(3);
+                RecordChange {
+                    seq: row.get(0),
+                    item_id: row.get(1),
+                    version: row.get::<_, i64>(2) as u64,
+                    envelope: envelope.map(|e| String::from_utf8_lossy(&e).into_owned()),
+                }
+            })
+            .collect();
+        let more = changes.len() > limit as usize;
+        changes.truncate(limit as usize);
+        Ok((changes, more))
+    }
+
+    fn delete_person(&self, person_id: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.lock_mentee(person_id)?;
+            // The cascade removes devices, invites, pairings, records, feeds and replies.
+            tx.run("DELETE FROM people WHERE id = $1", &[&person_id])?;
+            Ok(())
+        })
+    }
+
+    fn latest_directory(&self) -> Result<Option<(u64, String)>> {
+        Ok(self
+            .take()?
+            .db()
+            .opt(
+                "SELECT version, signed FROM directory_versions ORDER BY version DESC LIMIT 1",
+                &[],
+            )?
+            .map(|row| (row.get::<_, i64>(0) as u64, row.get(1))))
+    }
+
+    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
+        self.change(
+            "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
+            &[&(version as i64), &signed, &now],
+        )?;
+        Ok(())
+    }
+
+    fn add_key_rotation(
+        &self,
+        rotation: &str,
+        resigned_directory: Option<(u64, String)>,
+        now: i64,
+    ) -> Result<()> {
+        #[derive(serde::Deserialize)]
+        struct Keys {
+            old_key: String,
+            new_key: String,
+            signature: String,
+        }
+        let keys: Keys = serde_json::from_str(rotation).map_err(|_| ServerStoreError::Poisoned)?;
+        self.write(|tx| {
+            tx.run(
+                "INSERT INTO key_rotations (old_key, new_key, signature, rotated_at)
+                 VALUES ($1, $2, $3, $4)",
+                &[&keys.old_key, &keys.new_key, &keys.signature, &now],
+            )?;
+            if let Some((version, signed)) = &resigned_directory {
+                tx.run(
+                    "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
+                    &[&(*version as i64), signed, &now],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn key_rotations(&self) -> Result<Vec<String>> {
+        Ok(self
+            .take()?
+            .db()
+            .rows(
+                "SELECT old_key, new_key, signature FROM key_rotations ORDER BY seq",
+                &[],
+            )?
+            .iter()
+            .map(|row| {
+                serde_json::json!({
+                    "old_key": row.get::<_, String>(0),
+                    "new_key": row.get::<_, String>(1),
+                    "signature": row.get::<_, String>(2),
+                })
+                .to_string()
+            })
+            .collect())
+    }
+}
