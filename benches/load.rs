@@ -3,8 +3,9 @@
 //! pushes of one new sealed check-in each, every one answered only once it is on disk (the cost of
 //! durable acknowledgements). A second floor, hello world served through the server's own
 //! connection handling (limits, timeouts), splits what the handler costs from what serving costs.
-//! Then the same pulls and pushes again over two server nodes sharing the one database file, wrk
-//! driving both at once (half the connections each).
+//! Then the same pulls and pushes again over two server nodes sharing the one database, wrk
+//! driving both at once (half the connections each). All of it on SQLite, then on PostgreSQL
+//! when `STEADY_TEST_POSTGRES` names a server to make a database on.
 //! Needs `wrk` (Debian package); prints a notice and exits when it is missing.
 //!
 //! `cargo bench --bench load` (set LOAD_SECONDS to change the 10 s per run).
@@ -23,7 +24,7 @@ fn main() {
     let seconds = std::env::var("LOAD_SECONDS").unwrap_or_else(|_| "10".into());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (hello, ours, pull, token, push, second, _world) = runtime.block_on(async {
+    let (hello, ours) = runtime.block_on(async {
         let hello = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let hello_url = format!("http://{}/", hello.local_addr().unwrap());
         let hello_app =
@@ -37,39 +38,8 @@ fn main() {
             server::ConnectionLimits::from_config(&Config::default()),
             std::future::pending(),
         ));
-
-        let server = common::start_server("Load").await;
-        let pair = common::enrolled_pair(&server).await;
-        for n in 0..100u8 {
-            pair.share_check_in(n % 5 + 1, None);
-        }
-        pair.mentee.sync_now().await.unwrap();
-        pair.mentor.sync_now().await.unwrap();
-        let cursor = pair.mentor.mentees().unwrap()[0].cursor;
-        let pull = format!(
-            "{}/v1/mentees/{}/records?after={cursor}",
-            server.base, pair.mentee_id
-        );
-        let push = Push {
-            base: server.base.clone(),
-            url: format!("{}/v1/records", server.base),
-            token: pair.mentee_token(),
-            envelope: pair.first_sealed(&server),
-        };
-        let token = pair.mentor_token();
-        let (_, second) = common::start_node(server.dir(), "Load").await;
-        // The server and both devices live as long as the run.
-        (
-            hello_url,
-            ours_url,
-            pull,
-            token,
-            push,
-            second,
-            (server, pair),
-        )
+        (hello_url, ours_url)
     });
-    let _runtime = runtime;
     // Every target gets its own wrk, all at once, sharing 2 threads and 64 connections.
     let run_on = |targets: &[(&str, Option<&std::path::Path>)], headers: &[String]| -> f64 {
         let share = targets.len();
@@ -108,64 +78,122 @@ fn main() {
             })
             .sum()
     };
-    let run_with = |url: &str, headers: &[String], script: Option<&std::path::Path>| -> f64 {
-        run_on(&[(url, script)], headers)
-    };
-    let run = |url: &str, headers: &[String]| run_with(url, headers, None);
 
     println!("== axum hello world ==");
-    let hello_rps = run(&hello, &[]);
+    let hello_rps = run_on(&[(&hello, None)], &[]);
     println!("== hello world through the server's connection handling ==");
-    let ours_rps = run(&ours, &[]);
-    // Pulls first, while nothing new has come: the pushes below add to the feed.
-    let pull_headers = [
-        "Steady-Protocol: 1".to_owned(),
-        format!("Authorization: Bearer {token}"),
-    ];
-    let on_second = |url: &str| url.replacen(&push.base, &second, 1);
-    println!("== no-change pull (GET /v1/mentees/{{id}}/records after the latest cursor) ==");
-    let pull_rps = run(&pull, &pull_headers);
-    println!("== two nodes, one database file: no-change pulls through both at once ==");
-    let pull_second = on_second(&pull);
-    let pull_two_rps = run_on(&[(&pull, None), (&pull_second, None)], &pull_headers);
+    let ours_rps = run_on(&[(&ours, None)], &[]);
 
-    println!("== pushes of one new sealed check-in each (POST /v1/records, durable) ==");
-    let push_headers = [
-        "Steady-Protocol: 1".into(),
-        "Content-Type: application/json".into(),
-        format!("Authorization: Bearer {}", push.token),
-    ];
-    let script = |prefix: &str| {
-        let path = dir.path().join(format!("push-{prefix}.lua"));
-        std::fs::write(&path, push.lua(prefix)).unwrap();
-        path
-    };
-    let push_rps = run_with(&push.url, &push_headers, Some(&script("one")));
-    println!("== two nodes, one database file: durable pushes through both at once ==");
-    let push_second = on_second(&push.url);
-    let (script_a, script_b) = (script("a"), script("b"));
-    let push_two_rps = run_on(
-        &[
-            (&push.url, Some(&script_a)),
-            (&push_second, Some(&script_b)),
-        ],
-        &push_headers,
-    );
+    let mut results = Vec::new();
+    for backend in common::Backend::available() {
+        let name = backend.name();
+        let target = runtime.block_on(Target::set_up(backend));
+        // Pulls first, while nothing new has come: the pushes below add to the feed.
+        let pull_headers = [
+            "Steady-Protocol: 1".to_owned(),
+            format!("Authorization: Bearer {}", target.mentor_token),
+        ];
+        println!(
+            "== {name}: no-change pull (GET /v1/mentees/{{id}}/records after the latest cursor) =="
+        );
+        let pull = run_on(&[(&target.pull, None)], &pull_headers);
+        println!("== {name}, two nodes on one database: no-change pulls through both at once ==");
+        let pull_two = run_on(
+            &[
+                (&target.pull, None),
+                (&target.on_second(&target.pull), None),
+            ],
+            &pull_headers,
+        );
+        let push = &target.push;
+        let push_headers = [
+            "Steady-Protocol: 1".into(),
+            "Content-Type: application/json".into(),
+            format!("Authorization: Bearer {}", push.token),
+        ];
+        let script = |prefix: &str| {
+            let path = dir.path().join(format!("push-{name}-{prefix}.lua"));
+            std::fs::write(&path, push.lua(&format!("{name}-{prefix}"))).unwrap();
+            path
+        };
+        println!(
+            "== {name}: pushes of one new sealed check-in each (POST /v1/records, durable) =="
+        );
+        let push_one = run_on(&[(&push.url, Some(&script("one")))], &push_headers);
+        println!("== {name}, two nodes on one database: durable pushes through both at once ==");
+        let push_second = target.on_second(&push.url);
+        let (script_a, script_b) = (script("a"), script("b"));
+        let push_two = run_on(
+            &[
+                (&push.url, Some(&script_a)),
+                (&push_second, Some(&script_b)),
+            ],
+            &push_headers,
+        );
+        results.push((name, pull, pull_two, push_one, push_two));
+        drop(target);
+    }
+
+    println!("hello world: {hello_rps:.0} req/s");
     println!(
-        "no-change pulls: {pull_rps:.0} req/s; hello world: {hello_rps:.0} req/s; ratio {:.0}%",
-        100.0 * pull_rps / hello_rps.max(1.0)
+        "hello world through the server's connection handling: {ours_rps:.0} req/s ({:.0}% of hello world)",
+        100.0 * ours_rps / hello_rps.max(1.0)
     );
-    println!(
-        "hello world through the server's connection handling: {ours_rps:.0} req/s; \
-         no-change pulls are {:.0}% of it",
-        100.0 * pull_rps / ours_rps.max(1.0)
-    );
-    println!("durable pushes of one record: {push_rps:.0} req/s");
-    println!(
-        "two nodes on one file: no-change pulls {pull_two_rps:.0} req/s ({:.0}% of hello world), \
-         durable pushes {push_two_rps:.0} req/s",
-        100.0 * pull_two_rps / hello_rps.max(1.0)
-    );
+    let share = |rps: f64| 100.0 * rps / hello_rps.max(1.0);
+    for (name, pull, pull_two, push_one, push_two) in results {
+        println!(
+            "{name}: no-change pulls {pull:.0} req/s ({:.0}% of hello world), two nodes {pull_two:.0} req/s ({:.0}%); \
+             durable pushes {push_one:.0} req/s, two nodes {push_two:.0} req/s",
+            share(pull),
+            share(pull_two),
+        );
+    }
+}
+
+/// A server on one store with a second node beside it, Alex and Sam enrolled, 100 check-ins
+/// shared and pulled: what the runs aim at.
+struct Target {
+    pull: String,
+    mentor_token: String,
+    push: Push,
+    second: String,
+    _world: (common::Server, common::Pair),
+}
+
+impl Target {
+    async fn set_up(backend: common::Backend) -> Target {
+        let server = common::start_server_on("Load", backend).await;
+        let pair = common::enrolled_pair(&server).await;
+        for n in 0..100u8 {
+            pair.share_check_in(n % 5 + 1, None);
+        }
+        pair.mentee.sync_now().await.unwrap();
+        pair.mentor.sync_now().await.unwrap();
+        let cursor = pair.mentor.mentees().unwrap()[0].cursor;
+        let pull = format!(
+            "{}/v1/mentees/{}/records?after={cursor}",
+            server.base, pair.mentee_id
+        );
+        let push = Push {
+            base: server.base.clone(),
+            url: format!("{}/v1/records", server.base),
+            token: pair.mentee_token(),
+            envelope: pair.first_sealed(&server),
+        };
+        let (_, second) = common::start_node(&server, "Load").await;
+        Target {
+            pull,
+            mentor_token: pair.mentor_token(),
+            push,
+            second,
+            _world: (server, pair),
+        }
+    }
+
+    /// `url` on the second node.
+    fn on_second(&self, url: &str) -> String {
+        url.replacen(&self.push.base, &self.second, 1)
+    }
 }
 
 /// One sealed check-in to push again and again under new item ids.

@@ -55,10 +55,14 @@ struct World {
 
 /// With `two_nodes`, a second server node over the same database: Alex syncs through the first,
 /// Sam through the second.
-async fn world_with_shared_entries(count: usize, two_nodes: bool) -> World {
-    let server = common::start_server("Bench").await;
+async fn world_with_shared_entries(
+    count: usize,
+    two_nodes: bool,
+    backend: common::Backend,
+) -> World {
+    let server = common::start_server_on("Bench", backend).await;
     let mentor_node = if two_nodes {
-        common::start_node(server.dir(), "Bench").await.1
+        common::start_node(&server, "Bench").await.1
     } else {
         server.base.clone()
     };
@@ -74,18 +78,30 @@ fn push_and_pull(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let mut group = c.benchmark_group("sync");
     group.sample_size(10);
-    for (name, two_nodes) in [
-        ("1,000 shared check-ins pushed and pulled end to end", false),
-        (
-            "1,000 shared check-ins pushed through one node, pulled through another",
-            true,
-        ),
-    ] {
-        group.bench_function(name, |b| {
+    let backends = common::Backend::available();
+    let runs = backends.iter().flat_map(|backend| {
+        [
+            ("1,000 shared check-ins pushed and pulled end to end", false),
+            (
+                "1,000 shared check-ins pushed through one node, pulled through another",
+                true,
+            ),
+        ]
+        .map(|(name, two_nodes)| {
+            let name = match backend {
+                common::Backend::Sqlite => name.to_owned(),
+                other => format!("{name} ({})", other.name()),
+            };
+            (name, two_nodes, *backend)
+        })
+    });
+    for (name, two_nodes, backend) in runs {
+        group.bench_function(&name, |b| {
             b.iter_custom(|iterations| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iterations {
-                    let world = runtime.block_on(world_with_shared_entries(1_000, two_nodes));
+                    let world =
+                        runtime.block_on(world_with_shared_entries(1_000, two_nodes, backend));
                     let started = Instant::now();
                     runtime.block_on(async {
                         let pushed = world.pair.mentee.sync_now().await.unwrap();
@@ -152,8 +168,14 @@ fn crypto_floor(c: &mut Criterion) {
 /// The server alone: 1,000 sealed records of about 1 KiB, sent as ten batches of 100 over HTTP,
 /// each answered only after its transaction is on disk (`synchronous=FULL`).
 fn server_takes_batches(c: &mut Criterion) {
+    for backend in common::Backend::available() {
+        server_takes_batches_on(c, backend);
+    }
+}
+
+fn server_takes_batches_on(c: &mut Criterion, backend: common::Backend) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let world = runtime.block_on(world_with_shared_entries(1, false));
+    let world = runtime.block_on(world_with_shared_entries(1, false, backend));
     runtime.block_on(world.pair.mentee.sync_now()).unwrap();
     // A real sealed check-in (with a short note it is already over 1 KiB).
     let envelope = world.pair.first_sealed(&world.server);
@@ -164,36 +186,42 @@ fn server_takes_batches(c: &mut Criterion) {
     let mut round = 0u64;
     let mut group = c.benchmark_group("server");
     group.sample_size(20);
-    group.bench_function(
-        "takes 1,000 records of 1 KiB in batches of 100 (durable)",
-        |b| {
-            b.iter(|| {
-                round += 1;
-                runtime.block_on(async {
-                    for batch in 0..10 {
-                        let records: Vec<_> = (0..100)
-                            .map(|n| {
-                                serde_json::json!({
-                                    "item_id": format!("r{round}-b{batch}-{n}"),
-                                    "version": 1,
-                                    "envelope": envelope,
-                                })
+    let name = match backend {
+        common::Backend::Sqlite => {
+            "takes 1,000 records of 1 KiB in batches of 100 (durable)".into()
+        }
+        other => format!(
+            "takes 1,000 records of 1 KiB in batches of 100 (durable, {})",
+            other.name()
+        ),
+    };
+    group.bench_function(&name, |b| {
+        b.iter(|| {
+            round += 1;
+            runtime.block_on(async {
+                for batch in 0..10 {
+                    let records: Vec<_> = (0..100)
+                        .map(|n| {
+                            serde_json::json!({
+                                "item_id": format!("r{round}-b{batch}-{n}"),
+                                "version": 1,
+                                "envelope": envelope,
                             })
-                            .collect();
-                        let answer = client
-                            .post(format!("{}/v1/records", world.server.base))
-                            .header("Steady-Protocol", "1")
-                            .bearer_auth(&token)
-                            .json(&serde_json::json!({ "records": records }))
-                            .send()
-                            .await
-                            .unwrap();
-                        assert!(answer.status().is_success(), "{}", answer.status());
-                    }
-                })
+                        })
+                        .collect();
+                    let answer = client
+                        .post(format!("{}/v1/records", world.server.base))
+                        .header("Steady-Protocol", "1")
+                        .bearer_auth(&token)
+                        .json(&serde_json::json!({ "records": records }))
+                        .send()
+                        .await
+                        .unwrap();
+                    assert!(answer.status().is_success(), "{}", answer.status());
+                }
             })
-        },
-    );
+        })
+    });
     group.finish();
 }
 

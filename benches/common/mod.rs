@@ -1,13 +1,18 @@
 #![allow(dead_code)] // Each bench uses its own part of this.
 
 //! What the server benches share: the real sync server on 127.0.0.1 port 0 over its own SQLite
-//! folder (no rate limits, a storage allowance no run reaches), and a mentee and a mentor enrolled
-//! with it through the real API, the mentee having said yes to the mentor's device.
+//! folder or a new PostgreSQL database (no rate limits, a storage allowance no run reaches), and a
+//! mentee and a mentor enrolled with it through the real API, the mentee having said yes to the
+//! mentor's device. PostgreSQL runs happen when `STEADY_TEST_POSTGRES` names a server the benches
+//! may make databases on (as for the tests).
+
+#[path = "../../tests/integration/common/postgres.rs"]
+pub mod postgres;
 
 use std::sync::Arc;
 
 use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
-use steady::server::{self, Config, ServerState, ServerStore, SqliteStore};
+use steady::server::{self, Config, DatabaseUrl, ServerState, ServerStore};
 use steady::state::Device;
 use steady::sync::protocol::Role;
 
@@ -15,32 +20,82 @@ pub struct Server {
     pub store: Arc<dyn ServerStore>,
     /// `http://127.0.0.1:PORT`.
     pub base: String,
+    /// Its PostgreSQL database, if it is not on SQLite.
+    pub database: Option<String>,
     _dir: tempfile::TempDir,
 }
 
-/// Starts the server on the current tokio runtime.
+/// Which store a bench's server keeps its data in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// SQLite, and PostgreSQL when there is one to use (else a line says why it is left out).
+    pub fn available() -> Vec<Backend> {
+        if postgres::admin_url().is_some() {
+            vec![Backend::Sqlite, Backend::Postgres]
+        } else {
+            println!("PostgreSQL left out: set STEADY_TEST_POSTGRES to measure it too");
+            vec![Backend::Sqlite]
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// Starts the server on the current tokio runtime, on SQLite.
 pub async fn start_server(program: &str) -> Server {
+    start_server_on(program, Backend::Sqlite).await
+}
+
+/// Starts the server on the current tokio runtime, on `backend` (a new database each time).
+pub async fn start_server_on(program: &str, backend: Backend) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let (store, base) = start_node(dir.path(), program).await;
+    let database = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(postgres::new_database(
+            &postgres::admin_url().expect("STEADY_TEST_POSTGRES"),
+        )),
+    };
+    let (store, base) = start_node_on(dir.path(), program, database.as_deref()).await;
     Server {
         store,
         base,
+        database,
         _dir: dir,
     }
 }
 
-/// Starts a server node over the database in `dir` (a second node when one already serves it).
-pub async fn start_node(dir: &std::path::Path, program: &str) -> (Arc<dyn ServerStore>, String) {
+/// Starts another node of `server` (same folder, same database).
+pub async fn start_node(server: &Server, program: &str) -> (Arc<dyn ServerStore>, String) {
+    start_node_on(server.dir(), program, server.database.as_deref()).await
+}
+
+/// Starts a server node over the folder `dir` and, if given, the PostgreSQL `database`.
+pub async fn start_node_on(
+    dir: &std::path::Path,
+    program: &str,
+    database: Option<&str>,
+) -> (Arc<dyn ServerStore>, String) {
     let config = Config {
         data_dir: dir.to_path_buf(),
+        program_name: program.into(),
+        database_url: database.map(|url| DatabaseUrl::parse(url).unwrap()),
         rate_per_second: 1e9,
         rate_burst: 1e9,
         // Ingest runs store hundreds of MiB for one mentee.
         mentee_quota_mib: 1 << 20,
         ..Config::default()
     };
-    let store: Arc<dyn ServerStore> =
-        Arc::new(SqliteStore::open(&config.data_dir, program).unwrap());
+    let store = server::open_store(&config).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(server::serve(

@@ -130,6 +130,15 @@ impl Caches {
         }
     }
 
+    /// Forgets one mentee's feed head (PostgreSQL says whose feed changed). Fills under way are
+    /// dropped too, as after [`Caches::forget`].
+    pub(super) fn forget_feed_head(&self, mentee_id: &str) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut heads) = self.feed_heads.write() {
+            heads.remove(mentee_id);
+        }
+    }
+
     /// Forgets everything (after a change to devices, people or pairings, or any change at all
     /// by another writer).
     pub(super) fn forget(&self) {

@@ -6,11 +6,14 @@
 //!   lock), so two nodes never interleave one mentee's changes and numbers are handed out in
 //!   commit order.
 //! - **Caches are correct across nodes**: triggers on people, devices, pairings and feeds send a
-//!   notification when they change; each node listens on its own connection and, as SQLite's
-//!   store does with its change counter, empties its caches when a notification came since the
-//!   last look. A look is one round trip on that connection (PostgreSQL delivers every
-//!   notification of a commit before it answers a query that began after it) and serves the
-//!   requests of the next 200 µs.
+//!   notification as part of each commit that changes them (a feed's names its mentee); each node
+//!   listens on a connection of its own and empties its caches (or that mentee's feed head) the
+//!   moment a notification arrives, with no round trip on the request's path. A node's own
+//!   writes empty its caches as they commit. As a backstop against a late notification, a
+//!   request finding no look in the last 2 ms makes one: a round trip on the listening
+//!   connection, which PostgreSQL answers only after delivering every notification of a commit
+//!   made before it; only one request looks at a time, the others go on. If the listening
+//!   connection drops, everything is forgotten and the next look opens it again.
 //!
 //! The store's calls are synchronous, like SQLite's: each waits for its queries while the
 //! connections themselves run on a small runtime of the store's own, on its own thread.
@@ -21,7 +24,7 @@ mod staff;
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio_postgres::types::ToSql;
@@ -37,8 +40,9 @@ use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Rol
 /// such waits.
 const CONNECTIONS: usize = 8;
 
-/// How long one look for notifications serves the requests that follow it.
-const LOOK_EVERY: std::time::Duration = std::time::Duration::from_micros(200);
+/// How long one look for notifications serves the requests that follow it: the most a
+/// notification can be late before a request notices anyway.
+const LOOK_EVERY: std::time::Duration = std::time::Duration::from_millis(2);
 
 /// The channel the change triggers notify.
 const CHANNEL: &str = "steady_changes";
@@ -96,12 +100,12 @@ impl Background {
         wait(self.handle.spawn(future)).map_err(|_| ServerStoreError::Poisoned)
     }
 
-    /// Opens a connection; its notifications (if any) add to `notified`, and so does its end,
-    /// since notifications may have been missed from then on.
+    /// Opens a connection. With `caches`, each change notification on it empties them (or the
+    /// feed head it names), and so does its end, since notifications may be missed from then on.
     fn connect(
         &self,
         config: &tokio_postgres::Config,
-        notified: Option<Arc<AtomicI64>>,
+        caches: Option<Arc<Caches>>,
     ) -> Result<Client> {
         let config = config.clone();
         let connected = self.run(async move {
@@ -109,17 +113,20 @@ impl Background {
             tokio::spawn(async move {
                 loop {
                     match std::future::poll_fn(|cx| connection.poll_message(cx)).await {
-                        Some(Ok(AsyncMessage::Notification(_))) => {
-                            if let Some(notified) = &notified {
-                                notified.fetch_add(1, Ordering::SeqCst);
+                        Some(Ok(AsyncMessage::Notification(notification))) => {
+                            if let Some(caches) = &caches {
+                                match notification.payload().strip_prefix("feed:") {
+                                    Some(mentee) => caches.forget_feed_head(mentee),
+                                    None => caches.forget(),
+                                }
                             }
                         }
                         Some(Ok(_)) => {}
                         Some(Err(_)) | None => break,
                     }
                 }
-                if let Some(notified) = &notified {
-                    notified.fetch_add(1, Ordering::SeqCst);
+                if let Some(caches) = &caches {
+                    caches.forget();
                 }
             });
             Ok::<_, tokio_postgres::Error>(client)
@@ -284,10 +291,9 @@ impl Pool {
 /// caches of `cache.rs`.
 pub struct PostgresStore {
     pool: Pool,
+    /// The connection that listens for changes.
     watcher: Mutex<Option<Client>>,
-    /// Notifications received on the watcher (and its reconnections): the change counter.
-    notified: Arc<AtomicI64>,
-    caches: Caches,
+    caches: Arc<Caches>,
 }
 
 impl PostgresStore {
@@ -320,10 +326,15 @@ impl PostgresStore {
                 background,
             },
             watcher: Mutex::new(None),
-            notified: Arc::default(),
-            caches: Caches::default(),
+            caches: Arc::default(),
         };
-        store.caches()?;
+        {
+            let mut watcher = store
+                .watcher
+                .lock()
+                .map_err(|_| ServerStoreError::Poisoned)?;
+            store.look(&mut watcher)?;
+        }
         Ok(store)
     }
 
@@ -332,62 +343,78 @@ impl PostgresStore {
         self.pool.take(&self.pool.readers)
     }
 
-    /// A connection for writes; the next use of the caches looks for changes (see
-    /// [`Self::write`] and [`Self::change`], which mark that for you).
+    /// A connection for writes that change nothing the caches hold (see [`Self::write`] and
+    /// [`Self::change`] for the others).
     pub(super) fn take_writer(&self) -> Result<Taken<'_>> {
         self.pool.take(&self.pool.writers)
     }
 
-    /// Runs `work` in one transaction; the next use of the caches looks for changes.
+    /// Runs `work` in one transaction; the caches are emptied once it has committed.
     pub(super) fn write<R>(
         &self,
         work: impl FnOnce(&mut Db<'_, Transaction<'_>>) -> Result<R>,
     ) -> Result<R> {
         let done = self.take_writer()?.transaction(work);
-        self.caches.look_next_time();
+        self.caches.forget();
         done
     }
 
-    /// One statement that changes something, committed on its own.
+    /// Runs `work`, which changes only `mentee_id`'s feed, in one transaction; their feed head
+    /// is forgotten once it has committed.
+    fn write_feed<R>(
+        &self,
+        mentee_id: &str,
+        work: impl FnOnce(&mut Db<'_, Transaction<'_>>) -> Result<R>,
+    ) -> Result<R> {
+        let done = self.take_writer()?.transaction(work);
+        self.caches.forget_feed_head(mentee_id);
+        done
+    }
+
+    /// One statement that changes something, committed on its own; then the caches are emptied.
     pub(super) fn change(&self, sql: &'static str, params: Params<'_>) -> Result<u64> {
         let changed = self.take_writer()?.db().run(sql, params);
-        self.caches.look_next_time();
+        self.caches.forget();
         changed
     }
 
-    /// The caches, emptied first if a change was announced since the last look.
+    /// The caches, after a look for late notifications if none was made in the last 2 ms and
+    /// no other request is making one.
     fn caches(&self) -> Result<&Caches> {
-        if self.caches.look_due(LOOK_EVERY).is_none() {
-            return Ok(&self.caches);
+        if self.caches.look_due(LOOK_EVERY).is_some() {
+            match self.watcher.try_lock() {
+                Ok(mut watcher) => self.look(&mut watcher)?,
+                Err(std::sync::TryLockError::WouldBlock) => {}
+                Err(std::sync::TryLockError::Poisoned(_)) => {
+                    return Err(ServerStoreError::Poisoned);
+                }
+            }
         }
-        let mut watcher = self
-            .watcher
-            .lock()
-            .map_err(|_| ServerStoreError::Poisoned)?;
-        // Another request may have looked while this one waited.
+        Ok(&self.caches)
+    }
+
+    /// One round trip on the listening connection (opened, and told to listen, if it is not
+    /// open): every notification of a commit made before it has arrived when it returns.
+    fn look(&self, watcher: &mut Option<Client>) -> Result<()> {
         let Some(look) = self.caches.look_due(LOOK_EVERY) else {
-            return Ok(&self.caches);
+            return Ok(());
         };
         if watcher.as_ref().is_none_or(Client::is_closed) {
             *watcher = None;
             let client = self
                 .pool
                 .background
-                .connect(&self.pool.config, Some(self.notified.clone()))?;
+                .connect(&self.pool.config, Some(self.caches.clone()))?;
             wait(client.batch_execute(&format!("LISTEN {CHANNEL}")))?;
             // Whatever changed while nobody listened is unknown: start again.
-            self.notified.fetch_add(1, Ordering::SeqCst);
+            self.caches.forget();
             *watcher = Some(client);
         }
         if let Some(client) = watcher.as_ref() {
-            // Every notification of a commit made before this query began arrives before its
-            // answer.
             wait(client.simple_query("SELECT 1"))?;
         }
-        self.caches
-            .check_version(self.notified.load(Ordering::SeqCst));
         self.caches.looked(look);
-        Ok(&self.caches)
+        Ok(())
     }
 }
 
@@ -631,7 +658,7 @@ impl ServerStore for PostgresStore {
         records: &[RecordPut],
         quota_bytes: u64,
     ) -> Result<Vec<(PutOutcome, u64)>> {
-        self.write(|tx| {
+        self.write_feed(mentee_id, |tx| {
             tx.lock_mentee(mentee_id)?;
             records
                 .iter()

@@ -97,6 +97,15 @@ CREATE TABLE replies (
 CREATE INDEX replies_by_time ON replies (created_at);
 CREATE FUNCTION steady_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN PERFORM pg_notify('steady_changes', ''); RETURN NULL; END $$;
+CREATE FUNCTION steady_feed_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM pg_notify('steady_changes', 'feed:' || OLD.mentee_id);
+    ELSE
+        PERFORM pg_notify('steady_changes', 'feed:' || NEW.mentee_id);
+    END IF;
+    RETURN NULL;
+END $$;
 CREATE TRIGGER people_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON people
     FOR EACH STATEMENT EXECUTE FUNCTION steady_changed();
 CREATE TRIGGER devices_changed
@@ -104,7 +113,9 @@ CREATE TRIGGER devices_changed
     FOR EACH STATEMENT EXECUTE FUNCTION steady_changed();
 CREATE TRIGGER pairings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pairings
     FOR EACH STATEMENT EXECUTE FUNCTION steady_changed();
-CREATE TRIGGER feeds_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON feed_seq
+CREATE TRIGGER feeds_changed AFTER INSERT OR UPDATE OR DELETE ON feed_seq
+    FOR EACH ROW EXECUTE FUNCTION steady_feed_changed();
+CREATE TRIGGER feeds_emptied AFTER TRUNCATE ON feed_seq
     FOR EACH STATEMENT EXECUTE FUNCTION steady_changed();
 "#,
 }];
