@@ -86,6 +86,9 @@ pub fn add_staff(store: &Arc<dyn ServerStore>, name: &str, password: &str) -> an
     if name.is_empty() {
         anyhow::bail!("a staff account needs a name");
     }
+    if name.chars().any(char::is_control) {
+        anyhow::bail!("a staff name cannot hold control characters (tabs, line breaks, zeros)");
+    }
     let hash = crate::crypto::hash_password(password)?;
     store.add_staff(name, &hash, super::now())?;
     store.audit("command line", "added a staff account", name, super::now())?;

@@ -81,6 +81,8 @@ impl ServerState {
     }
 
     pub fn try_new(store: Arc<dyn ServerStore>, config: &Config) -> anyhow::Result<Self> {
+        // On PostgreSQL the data folder holds only the program key: it may not exist yet.
+        crate::platform::create_private_dir(&config.data_dir)?;
         // Made (or an interrupted rotation finished) now, so a bad key stops the start.
         program_key::load(&config.data_dir, store.as_ref())?;
         Ok(ServerState(Arc::new(Shared {

@@ -589,3 +589,38 @@ async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_wo
     assert_eq!(en.offers, "Talk to someone your age.");
     assert_eq!(en.hours, "Closed on public holidays.");
 }
+
+/// A name with a zero or another control character is refused as a name, whatever the store
+/// (PostgreSQL could not even keep it); a sign-in with one is just a wrong try.
+#[tokio::test(flavor = "multi_thread")]
+async fn names_with_control_characters_are_refused_plainly_and_change_nothing() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    assert!(steady::server::add_staff(&server.store, "Da\0na", PASSWORD).is_err());
+    let console = Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let before = server.store.people().unwrap().len();
+    for name in ["Al\0ex", "Al\nex", "Alex\u{7}"] {
+        let response = console
+            .http
+            .post(format!("{}/staff/people/invite", console.base))
+            .header("cookie", &dana.cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[
+                ("csrf", dana.csrf.as_str()),
+                ("name", name),
+                ("role", "mentee"),
+            ]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{name:?}");
+    }
+    assert_eq!(server.store.people().unwrap().len(), before, "nobody added");
+    let response = console.try_sign_in("Da\0na", PASSWORD).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNAUTHORIZED,
+        "a wrong try, not a failure"
+    );
+}

@@ -29,6 +29,7 @@ mod migrate;
 mod my_data;
 mod nodes;
 mod phone_config;
+mod postgres_store;
 mod replies;
 mod server_cli;
 mod store_files;

@@ -518,7 +518,10 @@ pub(crate) async fn setup(
         Err(response) => return *response,
     };
     let contact = form.contact_name.trim();
-    let problem = if contact.is_empty() || contact.chars().count() > 100 {
+    let problem = if contact.is_empty()
+        || contact.chars().count() > 100
+        || contact.chars().any(char::is_control)
+    {
         Some(c!("con-setup-contact-rule"))
     } else if crate::crypto::concern::parse_public_key(&form.public_key).is_err()
         || !wrapped_is_sound(&form.wrapped)

@@ -303,7 +303,9 @@ async fn sign_in(
             StatusCode::FORBIDDEN,
         );
     }
-    let name = form.name.trim().to_owned();
+    // No account's name holds a control character, and PostgreSQL cannot even look one with a
+    // zero up: such a name is counted and checked as the unknown name it is.
+    let name = form.name.trim().replace(char::is_control, "\u{FFFD}");
     let keys = throttle_keys(&name, peer.0);
     let now = super::now();
     // Counted before the password is checked, for known and unknown names alike.

@@ -259,7 +259,7 @@ pub(crate) async fn invite(
             &c!("con-choose-role"),
         );
     };
-    if name.is_empty() || name.chars().count() > 60 {
+    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
         return refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-didnt-work"),
