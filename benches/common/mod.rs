@@ -22,6 +22,8 @@ pub struct Server {
     pub base: String,
     /// Its PostgreSQL database, if it is not on SQLite.
     pub database: Option<String>,
+    /// Dropping these stops the server and its other nodes (and closes their connections).
+    stops: std::sync::Mutex<Vec<tokio::sync::oneshot::Sender<()>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -65,26 +67,35 @@ pub async fn start_server_on(program: &str, backend: Backend) -> Server {
             &postgres::admin_url().expect("STEADY_TEST_POSTGRES"),
         )),
     };
-    let (store, base) = start_node_on(dir.path(), program, database.as_deref()).await;
+    let (store, base, stop) = start_node_on(dir.path(), program, database.as_deref()).await;
     Server {
         store,
         base,
         database,
+        stops: std::sync::Mutex::new(vec![stop]),
         _dir: dir,
     }
 }
 
-/// Starts another node of `server` (same folder, same database).
+/// Starts another node of `server` (same folder, same database), stopped with it.
 pub async fn start_node(server: &Server, program: &str) -> (Arc<dyn ServerStore>, String) {
-    start_node_on(server.dir(), program, server.database.as_deref()).await
+    let (store, base, stop) =
+        start_node_on(server.dir(), program, server.database.as_deref()).await;
+    server.stops.lock().unwrap().push(stop);
+    (store, base)
 }
 
-/// Starts a server node over the folder `dir` and, if given, the PostgreSQL `database`.
-pub async fn start_node_on(
+/// Starts a server node over the folder `dir` and, if given, the PostgreSQL `database`; it
+/// serves until the returned sender is dropped.
+async fn start_node_on(
     dir: &std::path::Path,
     program: &str,
     database: Option<&str>,
-) -> (Arc<dyn ServerStore>, String) {
+) -> (
+    Arc<dyn ServerStore>,
+    String,
+    tokio::sync::oneshot::Sender<()>,
+) {
     let config = Config {
         data_dir: dir.to_path_buf(),
         program_name: program.into(),
@@ -98,13 +109,16 @@ pub async fn start_node_on(
     let store = server::open_store(&config).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(server::serve(
         ServerState::new(store.clone(), &config),
         listener,
         server::ConnectionLimits::from_config(&config),
-        std::future::pending(),
+        async {
+            let _ = stopped.await;
+        },
     ));
-    (store, base)
+    (store, base, stop)
 }
 
 impl Server {

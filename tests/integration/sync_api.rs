@@ -491,3 +491,84 @@ async fn a_refused_record_stops_with_a_plain_message_and_the_rest_still_sync() {
         "both check-ins arrived; the plan did not"
     );
 }
+
+/// One batch may name an item more than once (a phone that edited it twice while offline): each
+/// change is applied in order with its own feed number, the last one is what is kept, and a
+/// change that contradicts what is stored refuses the whole batch. The same on both stores.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_naming_one_item_twice_applies_each_change_in_order() {
+    use steady::sync::protocol::{PutOutcome, RecordPut};
+    let server = SyncServer::start().await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let entry = pair.mentee.log_mood(MoodLevel::new(3).unwrap()).unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
+    pair.mentee.sync_now().await.unwrap();
+    let (store, mentee, mentor) = (&server.store, &pair.mentee_id, &pair.mentor_id);
+    let (before, _) = store.changes(mentee, mentor, 0, 10).unwrap();
+    let head = before.last().unwrap().seq;
+    let sealed = before[0].envelope.clone().unwrap();
+    // The same header (same readers) with other bytes: the server cannot tell it from a new seal.
+    let other = format!("{sealed} ");
+    let put = |item: &str, version: u64, envelope: &str| RecordPut {
+        item_id: item.into(),
+        version,
+        envelope: Some(envelope.into()),
+    };
+    let quota = 50 << 20;
+
+    let outcomes = store
+        .put_records(
+            mentee,
+            &[
+                put("item-a", 1, &sealed),
+                put("item-a", 2, &other),
+                put("item-b", 1, &sealed),
+                put("item-a", 1, &sealed),
+                put("item-b", 1, &sealed),
+            ],
+            quota,
+        )
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        [
+            (PutOutcome::Stored, 1),
+            (PutOutcome::Stored, 2),
+            (PutOutcome::Stored, 1),
+            (PutOutcome::Superseded, 2),
+            (PutOutcome::AlreadyStored, 1),
+        ]
+    );
+    let (after, _) = store.changes(mentee, mentor, head, 10).unwrap();
+    let seen: Vec<(String, u64, i64)> = after
+        .iter()
+        .map(|c| (c.item_id.clone(), c.version, c.seq))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("item-a".to_owned(), 2, head + 2),
+            ("item-b".to_owned(), 1, head + 3)
+        ],
+        "each change numbered; the last of item-a kept"
+    );
+    assert_eq!(after[0].envelope.as_deref(), Some(other.as_str()));
+
+    // A contradiction anywhere refuses the batch: nothing before it in the batch is kept.
+    let refused = store
+        .put_records(
+            mentee,
+            &[put("item-c", 1, &sealed), put("item-b", 1, &other)],
+            quota,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            steady::server::store::ServerStoreError::VersionConflict(1)
+        ),
+        "{refused}"
+    );
+    let (now, _) = store.changes(mentee, mentor, head, 10).unwrap();
+    assert_eq!(now.len(), 2, "item-c was not kept");
+}

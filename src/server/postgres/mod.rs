@@ -660,10 +660,7 @@ impl ServerStore for PostgresStore {
     ) -> Result<Vec<(PutOutcome, u64)>> {
         self.write_feed(mentee_id, |tx| {
             tx.lock_mentee(mentee_id)?;
-            records
-                .iter()
-                .map(|record| records::put_one(tx, mentee_id, record, quota_bytes))
-                .collect()
+            records::put_batch(tx, mentee_id, records, quota_bytes)
         })
     }
 

@@ -1,7 +1,9 @@
-//! How the PostgreSQL store applies one record change, by the same rules as SQLite's
+//! How the PostgreSQL store applies a batch of record changes, by the same rules as SQLite's
 //! (`server/records.rs`): idempotent by (item id, version), a new feed number per change, the
 //! audience an envelope was sealed to, and the mentee's storage quota. The caller holds the
 //! mentee's lock, so what is read here cannot change before the transaction commits.
+
+use std::collections::HashMap;
 
 use tokio_postgres::Transaction;
 
@@ -11,110 +13,49 @@ use crate::server::records::audience_mark;
 use crate::server::store::{Result, ServerStoreError};
 use crate::sync::protocol::{PutOutcome, RecordPut};
 
-/// Applies one change; returns what was done and the version the server now holds.
-pub(super) fn put_one(
-    tx: &mut Db<'_, Transaction<'_>>,
-    mentee_id: &str,
-    record: &RecordPut,
-    quota_bytes: u64,
-) -> Result<(PutOutcome, u64)> {
-    let Some(envelope) = record.envelope.as_deref() else {
-        return Err(ServerStoreError::Unsigned(record.item_id.clone()));
-    };
-    let existing = tx
-        .opt(
-            "SELECT version, envelope, audience FROM records WHERE mentee_id = $1 AND item_id = $2",
-            &[&mentee_id, &record.item_id],
-        )?
-        .map(|row| {
-            (
-                row.get::<_, i64>(0) as u64,
-                row.get::<_, Option<Vec<u8>>>(1),
-                row.get::<_, String>(2),
-            )
-        });
-    let bytes = envelope.as_bytes();
-    let (previous_audience, previous_len) = match existing {
-        Some((version, _, _)) if version > record.version => {
-            return Ok((PutOutcome::Superseded, version));
-        }
-        Some((version, stored, _)) if version == record.version => {
-            return if stored.as_deref() == Some(bytes) {
-                Ok((PutOutcome::AlreadyStored, record.version))
-            } else {
-                Err(ServerStoreError::VersionConflict(record.version))
-            };
-        }
-        Some((_, stored, audience)) => (audience, stored.map_or(0, |e| e.len() as i64)),
-        None => (String::new(), 0),
-    };
-    let audience = if is_tombstone(bytes) {
-        // A tombstone goes to whoever could read the item before.
-        previous_audience
-    } else {
-        let readers = audience_of(tx, mentee_id, envelope)?;
-        if readers.is_empty() {
-            return Err(ServerStoreError::NoAudience(record.item_id.clone()));
-        }
-        // Whoever could read an earlier version keeps getting the item's changes while paired.
-        let mut audience = previous_audience;
-        for mark in readers.iter().map(|mentor| audience_mark(mentor)) {
-            if !audience.contains(&mark) {
-                audience.push_str(&mark);
-            }
-        }
-        audience
-    };
-    let grown = bytes.len() as i64 - previous_len;
-    let row = tx.row(
-        "INSERT INTO feed_seq (mentee_id, last, bytes) VALUES ($1, 1, $2)
-         ON CONFLICT (mentee_id) DO UPDATE
-           SET last = feed_seq.last + 1, bytes = feed_seq.bytes + excluded.bytes
-         RETURNING last, bytes",
-        &[&mentee_id, &grown],
-    )?;
-    let (seq, used): (i64, i64) = (row.get(0), row.get(1));
-    if used.max(0) as u64 > quota_bytes {
-        return Err(ServerStoreError::QuotaFull);
-    }
-    tx.run(
-        "INSERT INTO records (mentee_id, item_id, version, seq, envelope, audience)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (mentee_id, item_id) DO UPDATE SET
-           version = excluded.version, seq = excluded.seq, envelope = excluded.envelope,
-           audience = excluded.audience",
-        &[
-            &mentee_id,
-            &record.item_id,
-            &(record.version as i64),
-            &seq,
-            &bytes,
-            &audience,
-        ],
-    )?;
-    Ok((PutOutcome::Stored, record.version))
+/// What the server holds for one item while a batch is applied.
+struct Held {
+    version: u64,
+    envelope: Option<Vec<u8>>,
+    audience: String,
+    /// The feed number of a change made in this batch (none: untouched so far).
+    seq: Option<i64>,
 }
 
-/// The paired mentors whose devices an envelope's content key was wrapped to, in the order the
-/// envelope names them. Only the envelope's recipient list is read, never its sealed body.
-fn audience_of(
+/// Applies a batch of changes in order, with the SQLite store's outcomes and errors, in a fixed
+/// number of round trips: what the server holds for the batch's items, who their envelopes name,
+/// the feed's counter, then one write for the counter and one for the records. (One statement
+/// per record took 0.65 s for 1,000.)
+pub(super) fn put_batch(
     tx: &mut Db<'_, Transaction<'_>>,
     mentee_id: &str,
-    envelope: &str,
-) -> Result<Vec<String>> {
-    #[derive(serde::Deserialize)]
-    struct Key {
-        device: String,
-    }
-    #[derive(serde::Deserialize)]
-    struct Header {
-        keys: Vec<Key>,
-    }
-    let Ok(header) = serde_json::from_str::<Header>(envelope) else {
-        return Ok(Vec::new());
-    };
-    let devices: Vec<String> = header.keys.into_iter().map(|key| key.device).collect();
-    let found: Vec<(String, String)> = tx
+    records: &[RecordPut],
+    quota_bytes: u64,
+) -> Result<Vec<(PutOutcome, u64)>> {
+    let ids: Vec<&str> = records.iter().map(|r| r.item_id.as_str()).collect();
+    let mut held: HashMap<String, Held> = tx
+        .rows(
+            "SELECT item_id, version, envelope, audience FROM records
+             WHERE mentee_id = $1 AND item_id = ANY($2)",
+            &[&mentee_id, &ids],
+        )?
+        .iter()
+        .map(|row| {
+            let held = Held {
+                version: row.get::<_, i64>(1) as u64,
+                envelope: row.get(2),
+                audience: row.get(3),
+                seq: None,
+            };
+            (row.get(0), held)
+        })
+        .collect();
+    let named: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| r.envelope.as_deref().map(recipients).unwrap_or_default())
+        .collect();
+    let devices: Vec<&str> = named.iter().flatten().map(String::as_str).collect();
+    let mentor_of: HashMap<String, String> = tx
         .rows(
             "SELECT d.id, d.person_id FROM devices d JOIN pairings x ON x.mentor_id = d.person_id
              WHERE d.id = ANY($1) AND x.mentee_id = $2",
@@ -123,13 +64,122 @@ fn audience_of(
         .iter()
         .map(|row| (row.get(0), row.get(1)))
         .collect();
-    let mut mentors: Vec<String> = Vec::new();
-    for device in &devices {
-        if let Some((_, mentor)) = found.iter().find(|(id, _)| id == device)
-            && !mentors.contains(mentor)
-        {
-            mentors.push(mentor.clone());
+    let (mut last, mut used): (i64, i64) = tx
+        .opt(
+            "SELECT last, bytes FROM feed_seq WHERE mentee_id = $1",
+            &[&mentee_id],
+        )?
+        .map_or((0, 0), |row| (row.get(0), row.get(1)));
+
+    let mut outcomes = Vec::with_capacity(records.len());
+    let mut changed: Vec<&str> = Vec::new();
+    for (record, named) in records.iter().zip(&named) {
+        let Some(envelope) = record.envelope.as_deref() else {
+            return Err(ServerStoreError::Unsigned(record.item_id.clone()));
+        };
+        let bytes = envelope.as_bytes();
+        let (previous_audience, previous_len) = match held.get(&record.item_id) {
+            Some(kept) if kept.version > record.version => {
+                outcomes.push((PutOutcome::Superseded, kept.version));
+                continue;
+            }
+            Some(kept) if kept.version == record.version => {
+                if kept.envelope.as_deref() == Some(bytes) {
+                    outcomes.push((PutOutcome::AlreadyStored, record.version));
+                    continue;
+                }
+                return Err(ServerStoreError::VersionConflict(record.version));
+            }
+            Some(kept) => (
+                kept.audience.clone(),
+                kept.envelope.as_ref().map_or(0, |e| e.len() as i64),
+            ),
+            None => (String::new(), 0),
+        };
+        let audience = if is_tombstone(bytes) {
+            // A tombstone goes to whoever could read the item before.
+            previous_audience
+        } else {
+            let mut readers: Vec<&str> = Vec::new();
+            for mentor in named.iter().filter_map(|device| mentor_of.get(device)) {
+                if !readers.contains(&mentor.as_str()) {
+                    readers.push(mentor);
+                }
+            }
+            if readers.is_empty() {
+                return Err(ServerStoreError::NoAudience(record.item_id.clone()));
+            }
+            // Whoever could read an earlier version keeps getting the item's changes while paired.
+            let mut audience = previous_audience;
+            for mark in readers.iter().map(|mentor| audience_mark(mentor)) {
+                if !audience.contains(&mark) {
+                    audience.push_str(&mark);
+                }
+            }
+            audience
+        };
+        last += 1;
+        used += bytes.len() as i64 - previous_len;
+        if used.max(0) as u64 > quota_bytes {
+            return Err(ServerStoreError::QuotaFull);
         }
+        held.insert(
+            record.item_id.clone(),
+            Held {
+                version: record.version,
+                envelope: Some(bytes.to_vec()),
+                audience,
+                seq: Some(last),
+            },
+        );
+        if !changed.contains(&record.item_id.as_str()) {
+            changed.push(&record.item_id);
+        }
+        outcomes.push((PutOutcome::Stored, record.version));
     }
-    Ok(mentors)
+    if changed.is_empty() {
+        return Ok(outcomes);
+    }
+
+    // The mentee's lock is held: the counter and the bytes are this batch's to set.
+    tx.run(
+        "INSERT INTO feed_seq (mentee_id, last, bytes) VALUES ($1, $2, $3)
+         ON CONFLICT (mentee_id) DO UPDATE SET last = excluded.last, bytes = excluded.bytes",
+        &[&mentee_id, &last, &used],
+    )?;
+    let rows: Vec<&Held> = changed.iter().map(|id| &held[*id]).collect();
+    let versions: Vec<i64> = rows.iter().map(|h| h.version as i64).collect();
+    let seqs: Vec<i64> = rows.iter().map(|h| h.seq.unwrap_or_default()).collect();
+    let envelopes: Vec<&[u8]> = rows
+        .iter()
+        .map(|h| h.envelope.as_deref().unwrap_or_default())
+        .collect();
+    let audiences: Vec<&str> = rows.iter().map(|h| h.audience.as_str()).collect();
+    tx.run(
+        "INSERT INTO records (mentee_id, item_id, version, seq, envelope, audience)
+         SELECT $1, * FROM unnest($2::text[], $3::int8[], $4::int8[], $5::bytea[], $6::text[])
+         ON CONFLICT (mentee_id, item_id) DO UPDATE SET
+           version = excluded.version, seq = excluded.seq, envelope = excluded.envelope,
+           audience = excluded.audience",
+        &[
+            &mentee_id, &changed, &versions, &seqs, &envelopes, &audiences,
+        ],
+    )?;
+    Ok(outcomes)
+}
+
+/// The devices an envelope's content key was wrapped to, as its unsealed header names them
+/// (none if it has no such header). Only that list is read, never the sealed body.
+fn recipients(envelope: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Key {
+        device: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Header {
+        keys: Vec<Key>,
+    }
+    serde_json::from_str::<Header>(envelope)
+        .map(|header| header.keys.into_iter().map(|key| key.device).collect())
+        .unwrap_or_default()
 }
