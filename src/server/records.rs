@@ -58,16 +58,7 @@ pub(super) fn put_one(
         if readers.is_empty() {
             return Err(ServerStoreError::NoAudience(record.item_id.clone()));
         }
-        // Whoever could read an earlier version keeps getting the item's changes while paired:
-        // a version no longer sealed to a mentor is how their device learns, signed by the
-        // mentee, that it was taken back from them (consent is per mentor).
-        let mut audience = previous_audience;
-        for mark in readers.iter().map(|mentor| audience_mark(mentor)) {
-            if !audience.contains(&mark) {
-                audience.push_str(&mark);
-            }
-        }
-        audience
+        widened(previous_audience, &readers)
     };
     let (seq, used): (i64, i64) = tx.query_row(
         "INSERT INTO feed_seq (mentee_id, last, bytes) VALUES (?1, 1, ?2)
@@ -104,6 +95,26 @@ fn audience_of(
     mentee_id: &str,
     envelope: &str,
 ) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT d.person_id FROM devices d JOIN pairings x ON x.mentor_id = d.person_id
+         WHERE d.id = ?1 AND x.mentee_id = ?2",
+    )?;
+    let mut mentors: Vec<String> = Vec::new();
+    for device in recipients(envelope) {
+        if let Some(mentor) = stmt
+            .query_row(params![device, mentee_id], |r| r.get::<_, String>(0))
+            .optional()?
+            && !mentors.contains(&mentor)
+        {
+            mentors.push(mentor);
+        }
+    }
+    Ok(mentors)
+}
+
+/// The devices an envelope's content key was wrapped to, as its unsealed header names them
+/// (none if it has no such header). Only that list is read, never the sealed body.
+pub(super) fn recipients(envelope: &str) -> Vec<String> {
     #[derive(serde::Deserialize)]
     struct Key {
         device: String,
@@ -112,22 +123,20 @@ fn audience_of(
     struct Header {
         keys: Vec<Key>,
     }
-    let Ok(header) = serde_json::from_str::<Header>(envelope) else {
-        return Ok(Vec::new());
-    };
-    let mut stmt = tx.prepare_cached(
-        "SELECT d.person_id FROM devices d JOIN pairings x ON x.mentor_id = d.person_id
-         WHERE d.id = ?1 AND x.mentee_id = ?2",
-    )?;
-    let mut mentors: Vec<String> = Vec::new();
-    for key in header.keys {
-        if let Some(mentor) = stmt
-            .query_row(params![key.device, mentee_id], |r| r.get::<_, String>(0))
-            .optional()?
-            && !mentors.contains(&mentor)
-        {
-            mentors.push(mentor);
+    serde_json::from_str::<Header>(envelope)
+        .map(|header| header.keys.into_iter().map(|key| key.device).collect())
+        .unwrap_or_default()
+}
+
+/// An item's audience after a change sealed to `readers` (mentor ids). Whoever could read an
+/// earlier version keeps getting the item's changes while paired: a version no longer sealed to
+/// a mentor is how their device learns, signed by the mentee, that it was taken back from them
+/// (consent is per mentor).
+pub(super) fn widened(mut audience: String, readers: &[impl AsRef<str>]) -> String {
+    for mark in readers.iter().map(|mentor| audience_mark(mentor.as_ref())) {
+        if !audience.contains(&mark) {
+            audience.push_str(&mark);
         }
     }
-    Ok(mentors)
+    audience
 }

@@ -135,7 +135,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
 ];
 
 /// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).
-fn fingerprint(sql: &str) -> String {
+pub(super) fn fingerprint(sql: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in sql.bytes() {
         hash ^= u64::from(byte);
@@ -156,15 +156,7 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         .prepare("SELECT seq, fingerprint FROM schema_migrations")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (seq, recorded) in &applied {
-        match STEPS.iter().find(|step| step.seq == *seq) {
-            None => return Err(ServerStoreError::NewerSchema),
-            Some(step) if fingerprint(step.sql) != *recorded => {
-                return Err(ServerStoreError::SchemaChanged(step.name));
-            }
-            Some(_) => {}
-        }
-    }
+    check_applied(STEPS, &applied)?;
     for step in STEPS.iter().filter(|s| !applied.contains_key(&s.seq)) {
         let tx = conn.transaction()?;
         // Another node starting beside this one may have run the step since the look above;
@@ -178,6 +170,21 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(step.sql)?;
         record(&tx, step)?;
         tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Refuses a database that ran a step this server does not know (a newer server's) or a step
+/// whose SQL has changed since it ran.
+pub(super) fn check_applied(steps: &[Step], applied: &HashMap<u32, String>) -> Result<()> {
+    for (seq, recorded) in applied {
+        match steps.iter().find(|step| step.seq == *seq) {
+            None => return Err(ServerStoreError::NewerSchema),
+            Some(step) if fingerprint(step.sql) != *recorded => {
+                return Err(ServerStoreError::SchemaChanged(step.name));
+            }
+            Some(_) => {}
+        }
     }
     Ok(())
 }

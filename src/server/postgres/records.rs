@@ -9,7 +9,7 @@ use tokio_postgres::Transaction;
 
 use super::Db;
 use crate::crypto::envelope::is_tombstone;
-use crate::server::records::audience_mark;
+use crate::server::records::{recipients, widened};
 use crate::server::store::{Result, ServerStoreError};
 use crate::sync::protocol::{PutOutcome, RecordPut};
 
@@ -109,14 +109,7 @@ pub(super) fn put_batch(
             if readers.is_empty() {
                 return Err(ServerStoreError::NoAudience(record.item_id.clone()));
             }
-            // Whoever could read an earlier version keeps getting the item's changes while paired.
-            let mut audience = previous_audience;
-            for mark in readers.iter().map(|mentor| audience_mark(mentor)) {
-                if !audience.contains(&mark) {
-                    audience.push_str(&mark);
-                }
-            }
-            audience
+            widened(previous_audience, &readers)
         };
         last += 1;
         used += bytes.len() as i64 - previous_len;
@@ -166,20 +159,4 @@ pub(super) fn put_batch(
         ],
     )?;
     Ok(outcomes)
-}
-
-/// The devices an envelope's content key was wrapped to, as its unsealed header names them
-/// (none if it has no such header). Only that list is read, never the sealed body.
-fn recipients(envelope: &str) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Key {
-        device: String,
-    }
-    #[derive(serde::Deserialize)]
-    struct Header {
-        keys: Vec<Key>,
-    }
-    serde_json::from_str::<Header>(envelope)
-        .map(|header| header.keys.into_iter().map(|key| key.device).collect())
-        .unwrap_or_default()
 }

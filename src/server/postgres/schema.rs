@@ -7,14 +7,8 @@
 use std::collections::HashMap;
 
 use super::Conn;
-use crate::server::store::{Result, ServerStoreError};
-
-/// One schema step.
-struct Step {
-    seq: i64,
-    name: &'static str,
-    sql: &'static str,
-}
+use crate::server::schema::{Step, check_applied, fingerprint};
+use crate::server::store::Result;
 
 const STEPS: &[Step] = &[Step {
     seq: 1,
@@ -120,16 +114,6 @@ CREATE TRIGGER feeds_emptied AFTER TRUNCATE ON feed_seq
 "#,
 }];
 
-/// FNV-1a, 64 bit, of a step's SQL (the SQLite chain's fingerprint).
-fn fingerprint(sql: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in sql.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
-
 /// Brings the database up to date in one transaction, one node at a time.
 pub(super) fn migrate(conn: &mut Conn) -> Result<()> {
     conn.transaction(|tx| {
@@ -140,27 +124,24 @@ pub(super) fn migrate(conn: &mut Conn) -> Result<()> {
                  applied_at BIGINT NOT NULL)",
             &[],
         )?;
-        let applied: HashMap<i64, String> = tx
+        let applied: HashMap<u32, String> = tx
             .rows("SELECT seq, fingerprint FROM schema_migrations", &[])?
             .iter()
-            .map(|row| (row.get(0), row.get(1)))
+            .map(|row| {
+                (
+                    row.get::<_, i64>(0).clamp(0, i64::from(u32::MAX)) as u32,
+                    row.get(1),
+                )
+            })
             .collect();
-        for (seq, recorded) in &applied {
-            match STEPS.iter().find(|step| step.seq == *seq) {
-                None => return Err(ServerStoreError::NewerSchema),
-                Some(step) if fingerprint(step.sql) != *recorded => {
-                    return Err(ServerStoreError::SchemaChanged(step.name));
-                }
-                Some(_) => {}
-            }
-        }
+        check_applied(STEPS, &applied)?;
         for step in STEPS.iter().filter(|s| !applied.contains_key(&s.seq)) {
             tx.batch(step.sql)?;
             tx.run(
                 "INSERT INTO schema_migrations (seq, name, fingerprint, applied_at)
                  VALUES ($1, $2, $3, $4)",
                 &[
-                    &step.seq,
+                    &i64::from(step.seq),
                     &step.name,
                     &fingerprint(step.sql),
                     &crate::server::now(),
