@@ -57,7 +57,11 @@ impl From<tokio_postgres::Error> for ServerStoreError {
                 ServerStoreError::Postgres(format!("{} ({})", db.message(), db.code().code()))
             }
             None if err.is_closed() => ServerStoreError::Postgres("the connection closed".into()),
-            None => ServerStoreError::Postgres(err.to_string()),
+            None => ServerStoreError::Postgres(match std::error::Error::source(&err) {
+                // Why a connection failed (refused, a certificate that cannot be verified).
+                Some(cause) => format!("{err}: {cause}"),
+                None => err.to_string(),
+            }),
         }
     }
 }

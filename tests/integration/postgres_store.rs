@@ -1,23 +1,126 @@
 //! What only the PostgreSQL store has to show (the rest is the whole server suite, run again
-//! with every test server on PostgreSQL): a URL asking for TLS is refused rather than served in
-//! the clear, a newer server's schema is refused, the audit log cannot be emptied, and text
+//! with every test server on PostgreSQL): a URL asking for TLS gets it, with the certificate
+//! checked, or no connection at all; a newer server's schema is refused, the audit log cannot be emptied, and text
 //! PostgreSQL cannot keep is a plain error. Needs `STEADY_TEST_POSTGRES`.
 
+use steady::server::ServerStore;
 use steady::server::store::ServerStoreError;
 
 use crate::common::postgres;
 use crate::common::sync_server::{Pair, SyncServer};
 
-#[test]
-fn a_database_url_asking_for_tls_is_refused_not_served_in_the_clear() {
-    let Some(admin) = postgres::for_test("a_database_url_asking_for_tls_is_refused") else {
+/// A TLS front for PostgreSQL on 127.0.0.1: answers the client's request for TLS, completes the
+/// handshake with `cert`, and passes what it decrypts to the real server. Only TLS gets through
+/// it. Returns its port.
+async fn tls_front(
+    backend: String,
+    cert: rustls::pki_types::CertificateDer<'static>,
+    key: rustls::pki_types::PrivateKeyDer<'static>,
+) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(vec![cert], key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let (acceptor, backend) = (acceptor.clone(), backend.clone());
+            tokio::spawn(async move {
+                // PostgreSQL's SSLRequest: length 8, code 80877103.
+                let mut request = [0u8; 8];
+                if socket.read_exact(&mut request).await.is_err()
+                    || request != [0, 0, 0, 8, 4, 210, 22, 47]
+                {
+                    return;
+                }
+                if socket.write_all(b"S").await.is_err() {
+                    return;
+                }
+                let Ok(mut tls) = acceptor.accept(socket).await else {
+                    return;
+                };
+                let Ok(mut plain) = tokio::net::TcpStream::connect(&backend).await else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut plain).await;
+            });
+        }
+    });
+    port
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_asking_for_tls_is_reached_only_over_tls_it_can_verify() {
+    let Some(admin) = postgres::for_test("a_database_asking_for_tls_is_reached_only_over_tls")
+    else {
         return;
     };
-    let url = format!("{}?sslmode=require", postgres::new_database(&admin));
-    let refused = steady::server::PostgresStore::open(&url, "Bright Paths")
-        .err()
-        .expect("no store without TLS");
-    assert!(refused.to_string().contains("TLS"), "{refused}");
+    let url = postgres::new_database(&admin);
+    let config: tokio_postgres::Config = url.parse().unwrap();
+    let backend_port = config.get_ports()[0];
+    let backend = format!("127.0.0.1:{backend_port}");
+    let (ca, issuer) = crate::sync_tls::test_ca();
+    let (cert, key) = crate::sync_tls::server_cert("127.0.0.1", &issuer);
+    let front = tls_front(backend, cert, key).await;
+    let dir = tempfile::tempdir().unwrap();
+    let ca_file = dir.path().join("ca.pem");
+    let body = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &ca);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|line| std::str::from_utf8(line).unwrap())
+        .collect();
+    std::fs::write(
+        &ca_file,
+        format!(
+            "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+            lines.join("\n")
+        ),
+    )
+    .unwrap();
+    let through_front = url.replacen(&format!(":{backend_port}/"), &format!(":{front}/"), 1);
+
+    // Trusting the program's CA, the store works through a front that speaks only TLS.
+    let trusted = format!(
+        "{through_front}?sslmode=verify-full&sslrootcert={}",
+        ca_file.display()
+    );
+    let store = tokio::task::spawn_blocking(move || {
+        steady::server::PostgresStore::open(&trusted, "Bright Paths")
+    })
+    .await
+    .unwrap()
+    .expect("the store connects over TLS");
+    assert_eq!(store.program_name().unwrap(), "Bright Paths");
+
+    // Without that CA the certificate cannot be verified: refused, nothing sent in the clear.
+    let untrusted = format!("{through_front}?sslmode=require");
+    let refused = tokio::task::spawn_blocking(move || {
+        steady::server::PostgresStore::open(&untrusted, "Bright Paths")
+    })
+    .await
+    .unwrap()
+    .err()
+    .expect("no store over an unverified certificate");
+    assert!(refused.to_string().contains("certificate"), "{refused}");
+
+    // Without sslmode the front is no way in: it speaks only TLS.
+    let plain = through_front.clone();
+    assert!(
+        tokio::task::spawn_blocking(move || {
+            steady::server::PostgresStore::open(&plain, "Bright Paths")
+        })
+        .await
+        .unwrap()
+        .is_err()
+    );
 }
 
 #[test]

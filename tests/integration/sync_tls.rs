@@ -15,7 +15,7 @@ use tokio_rustls::TlsAcceptor;
 
 use crate::common::sync_server::SyncServer;
 
-fn test_ca() -> (CertificateDer<'static>, Issuer<'static, KeyPair>) {
+pub(crate) fn test_ca() -> (CertificateDer<'static>, Issuer<'static, KeyPair>) {
     let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     params.key_usages = vec![
@@ -27,7 +27,7 @@ fn test_ca() -> (CertificateDer<'static>, Issuer<'static, KeyPair>) {
     (cert.der().clone(), Issuer::new(params, key))
 }
 
-fn server_cert(
+pub(crate) fn server_cert(
     name: &str,
     ca: &Issuer<'static, KeyPair>,
 ) -> (CertificateDer<'static>, PrivateKeyDer<'static>) {

@@ -102,36 +102,109 @@ impl Background {
 
     /// Opens a connection. With `caches`, each change notification on it empties them (or the
     /// feed head it names), and so does its end, since notifications may be missed from then on.
-    fn connect(
-        &self,
-        config: &tokio_postgres::Config,
-        caches: Option<Arc<Caches>>,
-    ) -> Result<Client> {
-        let config = config.clone();
+    fn connect(&self, target: &Target, caches: Option<Arc<Caches>>) -> Result<Client> {
+        let Target { config, tls } = target.clone();
         let connected = self.run(async move {
-            let (client, mut connection) = config.connect(NoTls).await?;
-            tokio::spawn(async move {
-                loop {
-                    match std::future::poll_fn(|cx| connection.poll_message(cx)).await {
-                        Some(Ok(AsyncMessage::Notification(notification))) => {
-                            if let Some(caches) = &caches {
-                                match notification.payload().strip_prefix("feed:") {
-                                    Some(mentee) => caches.forget_feed_head(mentee),
-                                    None => caches.forget(),
-                                }
-                            }
-                        }
-                        Some(Ok(_)) => {}
-                        Some(Err(_)) | None => break,
-                    }
+            match tls {
+                Some(tls) => {
+                    let (client, connection) = config.connect(tls).await?;
+                    tokio::spawn(listen(connection, caches));
+                    Ok::<_, tokio_postgres::Error>(client)
                 }
-                if let Some(caches) = &caches {
-                    caches.forget();
+                None => {
+                    let (client, connection) = config.connect(NoTls).await?;
+                    tokio::spawn(listen(connection, caches));
+                    Ok(client)
                 }
-            });
-            Ok::<_, tokio_postgres::Error>(client)
+            }
         })?;
         Ok(connected?)
+    }
+}
+
+/// Drives a connection, passing its change notifications to `caches`.
+async fn listen<S, T>(mut connection: tokio_postgres::Connection<S, T>, caches: Option<Arc<Caches>>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    loop {
+        match std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+            Some(Ok(AsyncMessage::Notification(notification))) => {
+                if let Some(caches) = &caches {
+                    match notification.payload().strip_prefix("feed:") {
+                        Some(mentee) => caches.forget_feed_head(mentee),
+                        None => caches.forget(),
+                    }
+                }
+            }
+            Some(Ok(_)) => {}
+            Some(Err(_)) | None => break,
+        }
+    }
+    if let Some(caches) = &caches {
+        caches.forget();
+    }
+}
+
+/// Where the store connects, and how: in the clear, or over TLS when the URL's `sslmode` asks
+/// for it (`require`, `verify-ca` or `verify-full`: all three check the certificate and the host
+/// name, as libpq's `verify-full` does) against the roots the sync client bundles, plus those in
+/// `sslrootcert` (a PEM file) if given.
+#[derive(Clone)]
+struct Target {
+    config: tokio_postgres::Config,
+    tls: Option<tokio_postgres_rustls::MakeRustlsConnect>,
+}
+
+impl Target {
+    fn parse(url: &str) -> Result<Target> {
+        let invalid = |what: &str| ServerStoreError::Postgres(format!("the database URL {what}"));
+        let (base, query) = url.split_once('?').unwrap_or((url, ""));
+        let mut kept = Vec::new();
+        let mut tls = false;
+        let mut roots_file = None;
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            match pair.split_once('=') {
+                Some(("sslmode", "disable" | "allow" | "prefer")) => {}
+                Some(("sslmode", "require" | "verify-ca" | "verify-full")) => tls = true,
+                Some(("sslmode", _)) => {
+                    return Err(invalid(
+                        "has an sslmode other than disable, prefer, require, verify-ca or verify-full",
+                    ));
+                }
+                Some(("sslrootcert", path)) => roots_file = Some(path.to_owned()),
+                _ => kept.push(pair),
+            }
+        }
+        let plain = if kept.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base}?{}", kept.join("&"))
+        };
+        let mut config: tokio_postgres::Config =
+            plain.parse().map_err(|_| invalid("is not valid"))?;
+        if !tls {
+            config.ssl_mode(tokio_postgres::config::SslMode::Disable);
+            return Ok(Target { config, tls: None });
+        }
+        config.ssl_mode(tokio_postgres::config::SslMode::Require);
+        let mut roots = Vec::new();
+        if let Some(path) = roots_file {
+            use rustls::pki_types::pem::PemObject;
+            for root in rustls::pki_types::CertificateDer::pem_file_iter(&path)
+                .map_err(|_| invalid("names an sslrootcert file that cannot be read"))?
+            {
+                roots.push(root.map_err(|_| invalid("names an sslrootcert file that is not PEM"))?);
+            }
+        }
+        let mut client = crate::sync::tls::client_config(&roots).map_err(|err| invalid(&err))?;
+        // PostgreSQL 17 and later check the protocol a client names, when it names one.
+        client.alpn_protocols = vec![b"postgresql".to_vec()];
+        Ok(Target {
+            config,
+            tls: Some(tokio_postgres_rustls::MakeRustlsConnect::new(client)),
+        })
     }
 }
 
@@ -244,7 +317,7 @@ struct Pool {
     readers: Vec<Mutex<Option<Conn>>>,
     writers: Vec<Mutex<Option<Conn>>>,
     next: AtomicUsize,
-    config: tokio_postgres::Config,
+    target: Target,
     background: Background,
 }
 
@@ -281,7 +354,7 @@ impl Pool {
         let mut guard = guard.ok_or(ServerStoreError::Poisoned)?;
         if guard.as_ref().is_none_or(|conn| conn.client.is_closed()) {
             *guard = None;
-            *guard = Some(Conn::new(self.background.connect(&self.config, None)?));
+            *guard = Some(Conn::new(self.background.connect(&self.target, None)?));
         }
         Ok(Taken(guard))
     }
@@ -309,11 +382,9 @@ impl PostgresStore {
 
     /// Connects and brings the schema up to date, adding no program.
     pub fn connect(url: &str) -> Result<PostgresStore> {
-        let config: tokio_postgres::Config = url
-            .parse()
-            .map_err(|_| ServerStoreError::Postgres("the database URL is not valid".into()))?;
+        let target = Target::parse(url)?;
         let background = Background::start()?;
-        let mut first = Conn::new(background.connect(&config, None)?);
+        let mut first = Conn::new(background.connect(&target, None)?);
         schema::migrate(&mut first)?;
         let mut writers = vec![Mutex::new(Some(first))];
         writers.extend((1..CONNECTIONS).map(|_| Mutex::new(None)));
@@ -322,7 +393,7 @@ impl PostgresStore {
                 readers: (0..CONNECTIONS).map(|_| Mutex::new(None)).collect(),
                 writers,
                 next: AtomicUsize::new(0),
-                config,
+                target,
                 background,
             },
             watcher: Mutex::new(None),
@@ -404,7 +475,7 @@ impl PostgresStore {
             let client = self
                 .pool
                 .background
-                .connect(&self.pool.config, Some(self.caches.clone()))?;
+                .connect(&self.pool.target, Some(self.caches.clone()))?;
             wait(client.batch_execute(&format!("LISTEN {CHANNEL}")))?;
             // Whatever changed while nobody listened is unknown: start again.
             self.caches.forget();
