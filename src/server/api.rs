@@ -187,9 +187,12 @@ async fn enroll(
         signing_key: request.signing_key,
         receiving_key: request.receiving_key,
     };
-    let person = state
-        .store
-        .enroll(&invite_hash(&request.invite_code), &device, super::now())?;
+    let (store, code_hash) = (state.store.clone(), invite_hash(&request.invite_code));
+    let (person, device) = off_the_workers(move || {
+        let person = store.enroll(&code_hash, &device, super::now())?;
+        Ok((person, device))
+    })
+    .await?;
     tracing::info!(device = %device.id, role = person.role.key(), "device enrolled");
     Ok(Json(EnrollResponse {
         device_id: device.id,
@@ -265,9 +268,10 @@ fn check_record(record: &RecordPut) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Runs a store write on a blocking thread. A write waits for the disk (every commit is synced)
-/// and, with several nodes on one database file, for the file's write lock; on the async workers
-/// that wait would hold up every other request on the node, "anything new?" pulls included.
+/// Runs a store write on a blocking thread. A write waits for the disk (every commit is synced),
+/// with several nodes for the database's write lock (SQLite) or a mentee's lock (PostgreSQL), and
+/// on PostgreSQL for the network; on the async workers that wait would hold up every other request
+/// on the node, "anything new?" pulls included.
 async fn off_the_workers<T: Send + 'static>(
     write: impl FnOnce() -> Result<T, ServerStoreError> + Send + 'static,
 ) -> Result<T, Refusal> {
@@ -366,12 +370,14 @@ async fn delete_me(
     match caller.role {
         // A mentee's "delete everything": the person and all they shared.
         Role::Mentee => {
-            state.store.delete_person(&caller.person_id)?;
+            let (store, person) = (state.store.clone(), caller.person_id.clone());
+            off_the_workers(move || store.delete_person(&person)).await?;
             tracing::info!(device = %caller.device_id, "a mentee deleted their server data");
         }
         // A mentor's device may only remove itself; the person and the match stay.
         Role::Mentor => {
-            state.store.revoke_device(&caller.device_id, super::now())?;
+            let (store, device) = (state.store.clone(), caller.device_id.clone());
+            off_the_workers(move || store.revoke_device(&device, super::now())).await?;
             tracing::info!(device = %caller.device_id, "a mentor device removed itself");
         }
     }
@@ -402,9 +408,8 @@ async fn vouch(
     }
     let vouch = serde_json::to_string(&request.vouch)
         .map_err(|_| Refusal::bad_request("The vouch could not be read."))?;
-    state
-        .store
-        .set_vouch(&caller.person_id, &request.device_id, &vouch)?;
+    let store = state.store.clone();
+    off_the_workers(move || store.set_vouch(&caller.person_id, &request.device_id, &vouch)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -572,18 +577,20 @@ async fn raise_concern(
         notice,
     };
     let now = super::now();
-    let concern_id = state.store.add_concern(&concern, now)?;
     let told = if concern.mentee_told {
         "audit-detail-concern-told"
     } else {
         "audit-detail-concern-not-told"
     };
-    state.store.audit(
-        &Phrase::new("audit-who-mentor", &[("name", &mentor.display_name)]).to_text(),
-        "raised a concern",
-        &Phrase::new(told, &[("mentee", &mentee.display_name)]).to_text(),
-        now,
-    )?;
+    let who = Phrase::new("audit-who-mentor", &[("name", &mentor.display_name)]).to_text();
+    let detail = Phrase::new(told, &[("mentee", &mentee.display_name)]).to_text();
+    let store = state.store.clone();
+    let concern_id = off_the_workers(move || {
+        let concern_id = store.add_concern(&concern, now)?;
+        store.audit(&who, "raised a concern", &detail, now)?;
+        Ok(concern_id)
+    })
+    .await?;
     tracing::info!(device = %caller.device_id, "a mentor raised a concern");
     Ok(Json(ConcernResponse { concern_id }))
 }
@@ -753,27 +760,27 @@ async fn report(
     let my_key = caller_signing_key(&state, &caller)?;
     let mentee = state.store.person(&caller.person_id)?;
     let now = super::now();
-    state.store.add_concern(
-        &crate::server::care_store::NewConcern {
-            kind: "report".into(),
-            mentee_id: mentee.id.clone(),
-            mentee_name: mentee.display_name.clone(),
-            mentor_id: mentor.id.clone(),
-            mentor_name: mentor.display_name.clone(),
-            device_id: caller.device_id.clone(),
-            device_key: my_key,
-            key_id,
-            sealed: request.sealed,
-            mentee_told: true,
-            notice: None,
-        },
-        now,
-    )?;
-    state.store.audit(
-        &Phrase::new("audit-who-mentee", &[("name", &mentee.display_name)]).to_text(),
-        "reported a note",
-        &Phrase::new("audit-detail-reported", &[("mentor", &mentor.display_name)]).to_text(),
-        now,
-    )?;
+    let report = crate::server::care_store::NewConcern {
+        kind: "report".into(),
+        mentee_id: mentee.id.clone(),
+        mentee_name: mentee.display_name.clone(),
+        mentor_id: mentor.id.clone(),
+        mentor_name: mentor.display_name.clone(),
+        device_id: caller.device_id.clone(),
+        device_key: my_key,
+        key_id,
+        sealed: request.sealed,
+        mentee_told: true,
+        notice: None,
+    };
+    let who = Phrase::new("audit-who-mentee", &[("name", &mentee.display_name)]).to_text();
+    let detail =
+        Phrase::new("audit-detail-reported", &[("mentor", &mentor.display_name)]).to_text();
+    let store = state.store.clone();
+    off_the_workers(move || {
+        store.add_concern(&report, now)?;
+        store.audit(&who, "reported a note", &detail, now)
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

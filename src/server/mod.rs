@@ -124,8 +124,14 @@ impl ServerState {
             }
             due
         });
-        if due && let Err(err) = self.store.touch_device(device, now) {
-            tracing::warn!("could not note a device as active: {err}");
+        if due {
+            // Off the async workers, and nobody waits for it: a note for the console's totals.
+            let (store, device) = (self.store.clone(), device.to_owned());
+            tokio::task::spawn_blocking(move || {
+                if let Err(err) = store.touch_device(&device, now) {
+                    tracing::warn!("could not note a device as active: {err}");
+                }
+            });
         }
     }
 }
