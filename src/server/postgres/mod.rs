@@ -303,13 +303,51 @@ impl<C: GenericClient + Sync> Db<'_, C> {
     /// Holds `mentee_id`'s lock until the transaction ends: their changes go one at a time, on
     /// every node, so their feed numbers are handed out in commit order.
     pub(super) fn lock_mentee(&mut self, mentee_id: &str) -> Result<()> {
-        self.row(
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 1))",
-            &[&mentee_id],
-        )?;
+        self.row(LOCK_MENTEE, &[&mentee_id])?;
         Ok(())
     }
+
+    /// Sends every query before waiting for any (one round trip for all); PostgreSQL runs them
+    /// in order. Each one's rows, in the same order.
+    pub(super) fn pipelined(
+        &mut self,
+        queries: &[(&'static str, Params<'_>)],
+    ) -> Result<Vec<Vec<Row>>> {
+        let statements = queries
+            .iter()
+            .map(|(sql, _)| self.statement(sql))
+            .collect::<Result<Vec<_>>>()?;
+        let mut pending: Vec<_> = statements
+            .iter()
+            .zip(queries)
+            .map(|(statement, (_, params))| Some(self.on.query(statement, params)))
+            .collect();
+        let mut done: Vec<Option<Result<Vec<Row>, tokio_postgres::Error>>> =
+            (0..queries.len()).map(|_| None).collect();
+        wait(std::future::poll_fn(|cx| {
+            // Polled in order, so they are sent in order.
+            for (future, outcome) in pending.iter_mut().zip(done.iter_mut()) {
+                if let Some(running) = future
+                    && let std::task::Poll::Ready(result) = running.as_mut().poll(cx)
+                {
+                    *outcome = Some(result);
+                    *future = None;
+                }
+            }
+            if done.iter().all(Option::is_some) {
+                std::task::Poll::Ready(())
+            } else {
+                std::task::Poll::Pending
+            }
+        }));
+        done.into_iter()
+            .map(|outcome| Ok(outcome.expect("every query finished")?))
+            .collect()
+    }
 }
+
+/// A mentee's lock (see [`Db::lock_mentee`]).
+pub(super) const LOCK_MENTEE: &str = "SELECT pg_advisory_xact_lock(hashtextextended($1, 1))";
 
 /// A few connections for reads and a few for writes, each used by one caller at a time; one
 /// that closed is opened again.
@@ -730,7 +768,6 @@ impl ServerStore for PostgresStore {
         quota_bytes: u64,
     ) -> Result<Vec<(PutOutcome, u64)>> {
         self.write_feed(mentee_id, |tx| {
-            tx.lock_mentee(mentee_id)?;
             records::put_batch(tx, mentee_id, records, quota_bytes)
         })
     }
