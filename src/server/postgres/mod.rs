@@ -25,7 +25,7 @@ mod staff;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{AsyncMessage, Client, GenericClient, NoTls, Row, Statement, Transaction};
@@ -380,22 +380,39 @@ impl Pool {
     fn take<'a>(&'a self, connections: &'a [Mutex<Option<Conn>>]) -> Result<Taken<'a>> {
         let start = self.next.fetch_add(1, Ordering::Relaxed);
         let count = connections.len();
-        let mut guard =
-            (0..count).find_map(|offset| connections[(start + offset) % count].try_lock().ok());
-        if guard.is_none() {
-            guard = Some(
-                connections[start % count]
-                    .lock()
-                    .map_err(|_| ServerStoreError::Poisoned)?,
-            );
-        }
-        let mut guard = guard.ok_or(ServerStoreError::Poisoned)?;
+        let free = (0..count).find_map(|offset| {
+            let slot = &connections[(start + offset) % count];
+            match slot.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(reset(slot, poisoned)),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            }
+        });
+        let mut guard = match free {
+            Some(guard) => guard,
+            None => {
+                let slot = &connections[start % count];
+                slot.lock().unwrap_or_else(|poisoned| reset(slot, poisoned))
+            }
+        };
         if guard.as_ref().is_none_or(|conn| conn.client.is_closed()) {
             *guard = None;
             *guard = Some(Conn::new(self.background.connect(&self.target, None)?));
         }
         Ok(Taken(guard))
     }
+}
+
+/// A connection whose last user panicked (say, half way through a transaction) is closed and
+/// opened again on its next use, rather than lost to the pool for good.
+fn reset<'a>(
+    slot: &Mutex<Option<Conn>>,
+    poisoned: PoisonError<MutexGuard<'a, Option<Conn>>>,
+) -> MutexGuard<'a, Option<Conn>> {
+    let mut guard = poisoned.into_inner();
+    *guard = None;
+    slot.clear_poison();
+    guard
 }
 
 /// The PostgreSQL store: a pool of connections, one more that listens for changes, and the
@@ -494,8 +511,12 @@ impl PostgresStore {
             match self.watcher.try_lock() {
                 Ok(mut watcher) => self.look(&mut watcher)?,
                 Err(std::sync::TryLockError::WouldBlock) => {}
-                Err(std::sync::TryLockError::Poisoned(_)) => {
-                    return Err(ServerStoreError::Poisoned);
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                    let mut watcher = poisoned.into_inner();
+                    self.watcher.clear_poison();
+                    // Listen again from scratch (the reopening forgets everything).
+                    *watcher = None;
+                    self.look(&mut watcher)?;
                 }
             }
         }
@@ -904,5 +925,69 @@ impl ServerStore for PostgresStore {
                 .to_string()
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new database on the PostgreSQL that `STEADY_TEST_POSTGRES` names (as the integration
+    /// tests use it); `None`, said, when there is none and none is required.
+    fn new_database(test: &str) -> Option<String> {
+        let Some(admin) = std::env::var("STEADY_TEST_POSTGRES")
+            .ok()
+            .filter(|url| !url.is_empty())
+        else {
+            if std::env::var("STEADY_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
+                panic!("STEADY_REQUIRE_POSTGRES=1 but STEADY_TEST_POSTGRES is not set");
+            }
+            eprintln!("SKIPPED {test}: no PostgreSQL (set STEADY_TEST_POSTGRES)");
+            return None;
+        };
+        let name = format!(
+            "steady_test_{}_{}",
+            chrono::Utc::now().timestamp(),
+            uuid::Uuid::new_v4().simple()
+        );
+        let background = Background::start().unwrap();
+        let client = background
+            .connect(&Target::parse(&admin).unwrap(), None)
+            .unwrap();
+        wait(client.batch_execute(&format!("CREATE DATABASE {name}"))).unwrap();
+        let (server, _) = admin.rsplit_once('/').unwrap();
+        Some(format!("{server}/{name}"))
+    }
+
+    #[test]
+    fn a_panic_half_way_through_a_write_costs_that_write_and_nothing_else() {
+        let Some(url) = new_database("a_panic_half_way_through_a_write") else {
+            return;
+        };
+        let store = PostgresStore::open(&url, "Bright Paths").unwrap();
+        // Enough panics to catch every write connection in the middle of a transaction.
+        for _ in 0..CONNECTIONS * 2 {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                store.write(|tx| -> Result<()> {
+                    tx.run(
+                        "INSERT INTO people (id, role, display_name, created_at)
+                         VALUES ($1, 'mentee', 'Half', 0)",
+                        &[&new_id()],
+                    )?;
+                    panic!("half way through");
+                })
+            }));
+            assert!(outcome.is_err());
+        }
+        let alex = store.add_person(Role::Mentee, "Alex", 0).unwrap();
+        assert_eq!(store.person(&alex.id).unwrap().display_name, "Alex");
+        let everyone: i64 = store
+            .take()
+            .unwrap()
+            .db()
+            .row("SELECT count(*) FROM people", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(everyone, 1, "nothing half-written was kept");
     }
 }
