@@ -6,6 +6,8 @@
 //!
 //! `cargo bench --bench scale` (STEADY_SCALE_MENTEES="100,1000,10000", STEADY_SCALE_RECORDS=1000,
 //! STEADY_SCALE_SAMPLES=400 to change the run; the largest default run needs about 12 GB of disk).
+//! `STEADY_SCALE_STORE=postgres` runs it on PostgreSQL (a new database on the server
+//! `STEADY_TEST_POSTGRES` names; "on disk" is then the database's size).
 
 mod common;
 
@@ -129,8 +131,13 @@ async fn timed(samples: usize, mut request: impl AsyncFnMut(usize)) -> (Duration
     percentiles(times)
 }
 
-async fn measure(mentees: usize, per_mentee: usize, samples: usize) -> Sized {
-    let server = common::start_server("Scale").await;
+async fn measure(
+    mentees: usize,
+    per_mentee: usize,
+    samples: usize,
+    backend: common::Backend,
+) -> Sized {
+    let server = common::start_server_on("Scale", backend).await;
     let (store, base) = (server.store.clone(), server.base.clone());
     let (pair, envelope) = real_pair(&server).await;
     let started = Instant::now();
@@ -150,7 +157,16 @@ async fn measure(mentees: usize, per_mentee: usize, samples: usize) -> Sized {
         .unwrap();
     let seeded_in = started.elapsed();
     let total_records = (mentees * per_mentee) as f64;
-    let bytes_per_record = disk_bytes(server.dir()) as f64 / total_records;
+    let on_disk = match &server.database {
+        Some(url) => {
+            common::postgres::query_strings(url, "SELECT pg_database_size(current_database())")
+                .unwrap()[0]
+                .parse()
+                .unwrap()
+        }
+        None => disk_bytes(server.dir()),
+    };
+    let bytes_per_record = on_disk as f64 / total_records;
 
     let client = reqwest::Client::new();
     let (mentee_token, mentor_token) = (pair.mentee_token(), pair.mentor_token());
@@ -210,11 +226,17 @@ fn main() {
     let sizes = env_list("STEADY_SCALE_MENTEES", "100,1000,10000");
     let per_mentee = env_list("STEADY_SCALE_RECORDS", "1000")[0];
     let samples = env_list("STEADY_SCALE_SAMPLES", "400")[0];
+    let backend = if std::env::var("STEADY_SCALE_STORE").is_ok_and(|store| store == "postgres") {
+        common::Backend::Postgres
+    } else {
+        common::Backend::Sqlite
+    };
+    println!("store: {}", backend.name());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let mut results: Vec<Sized> = Vec::new();
     for &mentees in &sizes {
-        let sized = runtime.block_on(measure(mentees, per_mentee, samples));
+        let sized = runtime.block_on(measure(mentees, per_mentee, samples, backend));
         println!(
             "{:>6} mentees x {per_mentee} records (seeded in {:.0} s): \
              push p50 {:.2} ms p99 {:.2} ms | pull 100 p50 {:.2} ms p99 {:.2} ms | \
