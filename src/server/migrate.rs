@@ -74,7 +74,7 @@ use Kind::{Bytes, Flag, Int, Text};
 const TABLES: &[Table] = &[
     Table {
         name: "program",
-        columns: &[("id", Int), ("name", Text)],
+        columns: &[("id", Int), ("name", Text), ("public_key", Text)],
         order: "id",
         identity: None,
     },

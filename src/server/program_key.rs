@@ -47,11 +47,48 @@ fn take_turn(data_dir: &Path) -> anyhow::Result<std::fs::File> {
     Ok(file)
 }
 
-/// [`load`], for a caller that holds the turn.
+/// [`load`], for a caller that holds the turn. The key must be the one the database records
+/// for the program (the first node to start records its own): a node on another machine with a
+/// missing, foreign or superseded `program.key` stops here, rather than sign crisis contacts
+/// that phones would refuse.
 fn current(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKey> {
     finish_rotation(data_dir, store)?;
-    ProgramKey::load_or_create(&path(data_dir, PROGRAM_KEY_FILE))
-        .map_err(|err| anyhow::anyhow!("the program key {PROGRAM_KEY_FILE}: {err}"))
+    let file = path(data_dir, PROGRAM_KEY_FILE);
+    let recorded = store.program_key()?;
+    if recorded.is_some() && !file.exists() {
+        anyhow::bail!(
+            "this program already has a signing key, and {PROGRAM_KEY_FILE} is not in {}: copy it \
+             from the data folder of a node already serving the program",
+            data_dir.display()
+        );
+    }
+    let key = ProgramKey::load_or_create(&file)
+        .map_err(|err| anyhow::anyhow!("the program key {PROGRAM_KEY_FILE}: {err}"))?;
+    if recorded.is_none() {
+        store.claim_program_key(&key.public())?;
+    }
+    match store.program_key()? {
+        Some(recorded) if recorded == key.public() => Ok(key),
+        _ if replaced(store, &key.public())? => anyhow::bail!(
+            "{PROGRAM_KEY_FILE} in {} was replaced by `program-key rotate` on another node: copy \
+             the new one from that node's data folder",
+            data_dir.display()
+        ),
+        _ => anyhow::bail!(
+            "{PROGRAM_KEY_FILE} in {} is not this program's signing key: copy it from the data \
+             folder of a node already serving the program",
+            data_dir.display()
+        ),
+    }
+}
+
+/// Whether a rotation replaced `public`.
+fn replaced(store: &dyn ServerStore, public: &str) -> anyhow::Result<bool> {
+    Ok(store
+        .key_rotations()?
+        .iter()
+        .filter_map(|json| serde_json::from_str::<KeyRotation>(json).ok())
+        .any(|rotation| rotation.old_key == public))
 }
 
 /// Replaces the program key with a new one that the old one vouches for; re-signs the newest
@@ -191,6 +228,38 @@ mod tests {
             "every rotation is in the chain"
         );
         assert_eq!(load(dir.path(), &rotating).unwrap().public(), last);
+    }
+
+    /// A lost or swapped `program.key` would sign crisis contacts no phone accepts: the server
+    /// stops with what to do instead of making a new key.
+    #[test]
+    fn a_missing_or_foreign_key_file_is_refused_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path(), "Bright Paths").unwrap();
+        let first = load(dir.path(), &store).unwrap();
+        assert_eq!(store.program_key().unwrap(), Some(first.public()));
+        let file = dir.path().join(PROGRAM_KEY_FILE);
+        let kept = std::fs::read(&file).unwrap();
+
+        std::fs::remove_file(&file).unwrap();
+        let Err(missing) = load(dir.path(), &store) else {
+            panic!("no new key is made");
+        };
+        assert!(missing.to_string().contains("copy it"), "{missing}");
+        assert!(!file.exists(), "and no stray key file is left");
+
+        let (_, foreign) = ProgramKey::generate().unwrap();
+        std::fs::write(&file, foreign).unwrap();
+        let Err(refused) = load(dir.path(), &store) else {
+            panic!("a foreign key is refused");
+        };
+        assert!(
+            refused.to_string().contains("not this program's"),
+            "{refused}"
+        );
+
+        std::fs::write(&file, &kept).unwrap();
+        assert_eq!(load(dir.path(), &store).unwrap().public(), first.public());
     }
 
     #[test]

@@ -132,6 +132,11 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
                   created_at INTEGER NOT NULL, UNIQUE (mentee_id, reply_id));
               ALTER TABLE concerns ADD COLUMN kind TEXT NOT NULL DEFAULT 'concern';",
     },
+    Step {
+        seq: 10,
+        name: "program: its signing key's public half, so every node signs with the same key",
+        sql: "ALTER TABLE program ADD COLUMN public_key TEXT;",
+    },
 ];
 
 /// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).

@@ -504,7 +504,22 @@ impl ServerStore for SqliteStore {
                 params![version as i64, signed, now],
             )?;
         }
+        tx.execute("UPDATE program SET public_key = ?1", [&keys.new_key])?;
         tx.commit()?;
+        Ok(())
+    }
+
+    fn program_key(&self) -> Result<Option<String>> {
+        Ok(self
+            .reader()?
+            .query_row("SELECT public_key FROM program", [], |r| r.get(0))?)
+    }
+
+    fn claim_program_key(&self, public: &str) -> Result<()> {
+        self.writer()?.execute(
+            "UPDATE program SET public_key = ?1 WHERE public_key IS NULL",
+            [public],
+        )?;
         Ok(())
     }
 

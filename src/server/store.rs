@@ -140,6 +140,11 @@ pub trait ServerStore:
     ) -> Result<()>;
     /// Every program key rotation (JSON), oldest first.
     fn key_rotations(&self) -> Result<Vec<String>>;
+    /// The program's signing key (public, base64url) as the database knows it: the first node
+    /// to start claims it, and each rotation moves it on. `None` before any node has started.
+    fn program_key(&self) -> Result<Option<String>>;
+    /// Records `public` as the program's key if none is recorded yet.
+    fn claim_program_key(&self, public: &str) -> Result<()>;
 }
 
 /// A device being enrolled.

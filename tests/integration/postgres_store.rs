@@ -175,3 +175,47 @@ async fn the_audit_log_cannot_be_emptied_and_zero_characters_are_refused_plainly
     assert_eq!(server.store.people().unwrap().len(), people);
     drop(pair);
 }
+
+/// Nodes on several machines share the database but each has its own data folder: a node
+/// without the program's key, or with one a rotation elsewhere replaced, refuses to start (and
+/// says what to copy) instead of signing crisis contacts that phones would refuse.
+#[test]
+fn a_node_without_the_programs_current_key_refuses_to_start() {
+    let Some(admin) = postgres::for_test("a_node_without_the_programs_current_key") else {
+        return;
+    };
+    let url = postgres::new_database(&admin);
+    let machines = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let node = |dir: &std::path::Path| {
+        let config = steady::server::Config {
+            data_dir: dir.to_owned(),
+            program_name: "Bright Paths".into(),
+            database_url: Some(steady::server::DatabaseUrl::parse(&url).unwrap()),
+            ..steady::server::Config::default()
+        };
+        let store = steady::server::open_store(&config).unwrap();
+        steady::server::ServerState::try_new(store, &config)
+    };
+    let key_file = |dir: &tempfile::TempDir| dir.path().join(steady::server::PROGRAM_KEY_FILE);
+
+    let a = node(machines.0.path()).expect("the first node makes the program's key");
+    let refused = node(machines.1.path())
+        .err()
+        .expect("no key on the second machine");
+    assert!(refused.to_string().contains("copy it"), "{refused}");
+    assert!(
+        !key_file(&machines.1).exists(),
+        "no key of its own was made"
+    );
+
+    std::fs::copy(key_file(&machines.0), key_file(&machines.1)).unwrap();
+    node(machines.1.path()).expect("with the copied key it starts");
+
+    a.rotate_program_key().unwrap();
+    let stale = node(machines.1.path())
+        .err()
+        .expect("the old key is refused");
+    assert!(stale.to_string().contains("program-key rotate"), "{stale}");
+    std::fs::copy(key_file(&machines.0), key_file(&machines.1)).unwrap();
+    node(machines.1.path()).expect("with the new key it starts again");
+}

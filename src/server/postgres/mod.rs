@@ -903,8 +903,25 @@ impl ServerStore for PostgresStore {
                     &[&(*version as i64), signed, &now],
                 )?;
             }
+            tx.run("UPDATE program SET public_key = $1", &[&keys.new_key])?;
             Ok(())
         })
+    }
+
+    fn program_key(&self) -> Result<Option<String>> {
+        Ok(self
+            .take()?
+            .db()
+            .row("SELECT public_key FROM program", &[])?
+            .get(0))
+    }
+
+    fn claim_program_key(&self, public: &str) -> Result<()> {
+        self.change(
+            "UPDATE program SET public_key = $1 WHERE public_key IS NULL",
+            &[&public],
+        )?;
+        Ok(())
     }
 
     fn key_rotations(&self) -> Result<Vec<String>> {

@@ -14,7 +14,8 @@ const STEPS: &[Step] = &[Step {
     seq: 1,
     name: "the whole server: sync, console, duty of care, replies, change notifications",
     sql: r#"
-CREATE TABLE program (id BIGINT PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL);
+CREATE TABLE program (
+    id BIGINT PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, public_key TEXT);
 CREATE TABLE people (
     id TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT NOT NULL, created_at BIGINT NOT NULL);
 CREATE TABLE invites (
