@@ -14,7 +14,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::cache::{Caches, Pairings};
 use super::records::{audience_mark, put_one};
 use super::store::{
-    Caller, NewDevice, Person, Result, SERVER_DATABASE, ServerStore, ServerStoreError,
+    Caller, NewDevice, Person, Result, RotationParts, SERVER_DATABASE, ServerStore,
+    ServerStoreError,
 };
 use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
@@ -485,13 +486,7 @@ impl ServerStore for SqliteStore {
         resigned_directory: Option<(u64, String)>,
         now: i64,
     ) -> Result<()> {
-        #[derive(serde::Deserialize)]
-        struct Keys {
-            old_key: String,
-            new_key: String,
-            signature: String,
-        }
-        let keys: Keys = serde_json::from_str(rotation).map_err(|_| ServerStoreError::Poisoned)?;
+        let keys = RotationParts::parse(rotation)?;
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.execute(

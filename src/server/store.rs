@@ -147,6 +147,20 @@ pub trait ServerStore:
     fn claim_program_key(&self, public: &str) -> Result<()>;
 }
 
+/// A program key rotation's parts, as both stores keep them (one column each).
+#[derive(serde::Deserialize)]
+pub(super) struct RotationParts {
+    pub old_key: String,
+    pub new_key: String,
+    pub signature: String,
+}
+
+impl RotationParts {
+    pub(super) fn parse(rotation: &str) -> Result<RotationParts> {
+        serde_json::from_str(rotation).map_err(|_| ServerStoreError::Poisoned)
+    }
+}
+
 /// A device being enrolled.
 pub struct NewDevice {
     pub id: String,

@@ -32,7 +32,9 @@ use tokio_postgres::{AsyncMessage, Client, GenericClient, NoTls, Row, Statement,
 
 use super::cache::{Caches, Pairings};
 use super::records::audience_mark;
-use super::store::{Caller, NewDevice, Person, Result, ServerStore, ServerStoreError};
+use super::store::{
+    Caller, NewDevice, Person, Result, RotationParts, ServerStore, ServerStoreError,
+};
 use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
 /// Connections per node for reads, and as many again for writes: a write waiting for a mentee's
@@ -884,13 +886,7 @@ impl ServerStore for PostgresStore {
         resigned_directory: Option<(u64, String)>,
         now: i64,
     ) -> Result<()> {
-        #[derive(serde::Deserialize)]
-        struct Keys {
-            old_key: String,
-            new_key: String,
-            signature: String,
-        }
-        let keys: Keys = serde_json::from_str(rotation).map_err(|_| ServerStoreError::Poisoned)?;
+        let keys = RotationParts::parse(rotation)?;
         self.write(|tx| {
             tx.run(
                 "INSERT INTO key_rotations (old_key, new_key, signature, rotated_at)
