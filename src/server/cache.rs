@@ -11,14 +11,14 @@ use std::sync::RwLock;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use super::store::Caller;
+use super::store::{Caller, ServerStoreError};
 
 /// Every (mentee, mentor) pair.
 pub(super) type Pairings = HashSet<(String, String)>;
 
 /// Taken before reading the database; a fill with a stale ticket is dropped.
 #[derive(Clone, Copy)]
-pub(super) struct Ticket(u64);
+struct Ticket(u64);
 
 #[derive(Default)]
 pub(super) struct Caches {
@@ -84,7 +84,7 @@ impl Caches {
         }
     }
 
-    pub(super) fn ticket(&self) -> Ticket {
+    fn ticket(&self) -> Ticket {
         Ticket(self.generation.load(Ordering::SeqCst))
     }
 
@@ -92,12 +92,12 @@ impl Caches {
         self.generation.load(Ordering::SeqCst) == ticket.0
     }
 
-    pub(super) fn caller(&self, token_hash: &str) -> Option<Caller> {
+    fn caller(&self, token_hash: &str) -> Option<Caller> {
         self.callers.read().ok()?.get(token_hash).cloned()
     }
 
     /// Only valid tokens are remembered, so guessing cannot grow the cache.
-    pub(super) fn remember_caller(&self, ticket: Ticket, token_hash: &str, caller: &Caller) {
+    fn remember_caller(&self, ticket: Ticket, token_hash: &str, caller: &Caller) {
         if let Ok(mut callers) = self.callers.write()
             && self.current(ticket)
         {
@@ -105,12 +105,12 @@ impl Caches {
         }
     }
 
-    pub(super) fn paired(&self, key: &(String, String)) -> Option<bool> {
+    fn paired(&self, key: &(String, String)) -> Option<bool> {
         let pairings = self.pairings.read().ok()?;
         Some(pairings.as_ref()?.contains(key))
     }
 
-    pub(super) fn remember_pairings(&self, ticket: Ticket, all: Pairings) {
+    fn remember_pairings(&self, ticket: Ticket, all: Pairings) {
         if let Ok(mut pairings) = self.pairings.write()
             && self.current(ticket)
         {
@@ -118,16 +118,67 @@ impl Caches {
         }
     }
 
-    pub(super) fn feed_head(&self, mentee_id: &str) -> Option<i64> {
+    fn feed_head(&self, mentee_id: &str) -> Option<i64> {
         self.feed_heads.read().ok()?.get(mentee_id).copied()
     }
 
-    pub(super) fn remember_feed_head(&self, ticket: Ticket, mentee_id: &str, head: i64) {
+    fn remember_feed_head(&self, ticket: Ticket, mentee_id: &str, head: i64) {
         if let Ok(mut heads) = self.feed_heads.write()
             && self.current(ticket)
         {
             heads.insert(mentee_id.to_owned(), head);
         }
+    }
+
+    /// The caller behind `token_hash`: remembered, or read by `read` (and remembered if valid and
+    /// nothing was forgotten while it read).
+    pub(super) fn caller_or(
+        &self,
+        token_hash: &str,
+        read: impl FnOnce() -> Result<Option<Caller>, ServerStoreError>,
+    ) -> Result<Option<Caller>, ServerStoreError> {
+        if let Some(caller) = self.caller(token_hash) {
+            return Ok(Some(caller));
+        }
+        let ticket = self.ticket();
+        let caller = read()?;
+        if let Some(caller) = &caller {
+            self.remember_caller(ticket, token_hash, caller);
+        }
+        Ok(caller)
+    }
+
+    /// Whether `key` is paired: from the remembered pairings, or from all of them as `read_all`
+    /// reads them (then remembered, as in [`Caches::caller_or`]).
+    pub(super) fn paired_or(
+        &self,
+        key: &(String, String),
+        read_all: impl FnOnce() -> Result<Pairings, ServerStoreError>,
+    ) -> Result<bool, ServerStoreError> {
+        if let Some(known) = self.paired(key) {
+            return Ok(known);
+        }
+        let ticket = self.ticket();
+        let all = read_all()?;
+        let paired = all.contains(key);
+        self.remember_pairings(ticket, all);
+        Ok(paired)
+    }
+
+    /// A mentee's newest feed number: remembered, or read by `read` (then remembered, as in
+    /// [`Caches::caller_or`]).
+    pub(super) fn feed_head_or(
+        &self,
+        mentee_id: &str,
+        read: impl FnOnce() -> Result<i64, ServerStoreError>,
+    ) -> Result<i64, ServerStoreError> {
+        if let Some(head) = self.feed_head(mentee_id) {
+            return Ok(head);
+        }
+        let ticket = self.ticket();
+        let head = read()?;
+        self.remember_feed_head(ticket, mentee_id, head);
+        Ok(head)
     }
 
     /// Forgets one mentee's feed head (PostgreSQL says whose feed changed). Fills under way are
@@ -203,5 +254,32 @@ mod tests {
         // A read that began before the change may not fill the cache after it.
         caches.remember_feed_head(before, "alex", 3);
         assert_eq!(caches.feed_head("alex"), None);
+    }
+
+    #[test]
+    fn a_read_overtaken_by_a_change_answers_but_is_not_remembered() {
+        let caches = Caches::default();
+        let head = caches
+            .feed_head_or("alex", || {
+                // A change lands while the head is being read.
+                caches.forget_feed_head("alex");
+                Ok(3)
+            })
+            .unwrap();
+        assert_eq!(head, 3, "the read's answer is used once");
+        let mut read_again = false;
+        let head = caches
+            .feed_head_or("alex", || {
+                read_again = true;
+                Ok(4)
+            })
+            .unwrap();
+        assert!(read_again, "not served from memory");
+        assert_eq!(head, 4);
+        assert_eq!(
+            caches.feed_head_or("alex", || Ok(99)).unwrap(),
+            4,
+            "now remembered"
+        );
     }
 }

@@ -256,30 +256,23 @@ impl ServerStore for SqliteStore {
     }
 
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
-        let caches = self.caches()?;
-        if let Some(caller) = caches.caller(token_hash) {
-            return Ok(Some(caller));
-        }
-        let ticket = caches.ticket();
-        let conn = self.reader()?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
-             WHERE d.token_hash = ?1 AND d.revoked_at IS NULL",
-        )?;
-        let caller = stmt
-            .query_row([token_hash], |r| {
-                let role: String = r.get(2)?;
-                Ok(Caller {
-                    device_id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    role: Role::from_key(&role).unwrap_or(Role::Mentee),
+        self.caches()?.caller_or(token_hash, || {
+            let conn = self.reader()?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
+                 WHERE d.token_hash = ?1 AND d.revoked_at IS NULL",
+            )?;
+            Ok(stmt
+                .query_row([token_hash], |r| {
+                    let role: String = r.get(2)?;
+                    Ok(Caller {
+                        device_id: r.get(0)?,
+                        person_id: r.get(1)?,
+                        role: Role::from_key(&role).unwrap_or(Role::Mentee),
+                    })
                 })
-            })
-            .optional()?;
-        if let Some(caller) = &caller {
-            caches.remember_caller(ticket, token_hash, caller);
-        }
-        Ok(caller)
+                .optional()?)
+        })
     }
 
     fn was_removed(&self, token_hash: &str) -> Result<bool> {
@@ -331,19 +324,13 @@ impl ServerStore for SqliteStore {
 
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let key = (mentee_id.to_owned(), mentor_id.to_owned());
-        let caches = self.caches()?;
-        if let Some(known) = caches.paired(&key) {
-            return Ok(known);
-        }
-        let ticket = caches.ticket();
-        let all: Pairings = self
-            .reader()?
-            .prepare("SELECT mentee_id, mentor_id FROM pairings")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let paired = all.contains(&key);
-        caches.remember_pairings(ticket, all);
-        Ok(paired)
+        self.caches()?.paired_or(&key, || {
+            Ok(self
+                .reader()?
+                .prepare("SELECT mentee_id, mentor_id FROM pairings")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Pairings>>()?)
+        })
     }
 
     fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>> {
@@ -420,20 +407,13 @@ impl ServerStore for SqliteStore {
         after: i64,
         limit: u32,
     ) -> Result<(Vec<RecordChange>, bool)> {
-        let caches = self.caches()?;
-        let head = match caches.feed_head(mentee_id) {
-            Some(head) => head,
-            None => {
-                let ticket = caches.ticket();
-                let head: i64 = self.reader()?.query_row(
-                    "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = ?1), 0)",
-                    [mentee_id],
-                    |r| r.get(0),
-                )?;
-                caches.remember_feed_head(ticket, mentee_id, head);
-                head
-            }
-        };
+        let head = self.caches()?.feed_head_or(mentee_id, || {
+            Ok(self.reader()?.query_row(
+                "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = ?1), 0)",
+                [mentee_id],
+                |r| r.get(0),
+            )?)
+        })?;
         if after >= head {
             return Ok((Vec::new(), false));
         }

@@ -636,31 +636,24 @@ impl ServerStore for PostgresStore {
     }
 
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>> {
-        let caches = self.caches()?;
-        if let Some(caller) = caches.caller(token_hash) {
-            return Ok(Some(caller));
-        }
-        let ticket = caches.ticket();
-        let caller = self
-            .take()?
-            .db()
-            .opt(
-                "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
-                 WHERE d.token_hash = $1 AND d.revoked_at IS NULL",
-                &[&token_hash],
-            )?
-            .map(|row| {
-                let role: String = row.get(2);
-                Caller {
-                    device_id: row.get(0),
-                    person_id: row.get(1),
-                    role: Role::from_key(&role).unwrap_or(Role::Mentee),
-                }
-            });
-        if let Some(caller) = &caller {
-            caches.remember_caller(ticket, token_hash, caller);
-        }
-        Ok(caller)
+        self.caches()?.caller_or(token_hash, || {
+            Ok(self
+                .take()?
+                .db()
+                .opt(
+                    "SELECT d.id, p.id, p.role FROM devices d JOIN people p ON p.id = d.person_id
+                     WHERE d.token_hash = $1 AND d.revoked_at IS NULL",
+                    &[&token_hash],
+                )?
+                .map(|row| {
+                    let role: String = row.get(2);
+                    Caller {
+                        device_id: row.get(0),
+                        person_id: row.get(1),
+                        role: Role::from_key(&role).unwrap_or(Role::Mentee),
+                    }
+                }))
+        })
     }
 
     fn was_removed(&self, token_hash: &str) -> Result<bool> {
@@ -713,21 +706,15 @@ impl ServerStore for PostgresStore {
 
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let key = (mentee_id.to_owned(), mentor_id.to_owned());
-        let caches = self.caches()?;
-        if let Some(known) = caches.paired(&key) {
-            return Ok(known);
-        }
-        let ticket = caches.ticket();
-        let all: Pairings = self
-            .take()?
-            .db()
-            .rows("SELECT mentee_id, mentor_id FROM pairings", &[])?
-            .iter()
-            .map(|row| (row.get(0), row.get(1)))
-            .collect();
-        let paired = all.contains(&key);
-        caches.remember_pairings(ticket, all);
-        Ok(paired)
+        self.caches()?.paired_or(&key, || {
+            Ok(self
+                .take()?
+                .db()
+                .rows("SELECT mentee_id, mentor_id FROM pairings", &[])?
+                .iter()
+                .map(|row| (row.get(0), row.get(1)))
+                .collect::<Pairings>())
+        })
     }
 
     fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>> {
@@ -802,23 +789,16 @@ impl ServerStore for PostgresStore {
         after: i64,
         limit: u32,
     ) -> Result<(Vec<RecordChange>, bool)> {
-        let caches = self.caches()?;
-        let head = match caches.feed_head(mentee_id) {
-            Some(head) => head,
-            None => {
-                let ticket = caches.ticket();
-                let head: i64 = self
-                    .take()?
-                    .db()
-                    .row(
-                        "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = $1), 0)",
-                        &[&mentee_id],
-                    )?
-                    .get(0);
-                caches.remember_feed_head(ticket, mentee_id, head);
-                head
-            }
-        };
+        let head = self.caches()?.feed_head_or(mentee_id, || {
+            Ok(self
+                .take()?
+                .db()
+                .row(
+                    "SELECT coalesce((SELECT last FROM feed_seq WHERE mentee_id = $1), 0)",
+                    &[&mentee_id],
+                )?
+                .get(0))
+        })?;
         if after >= head {
             return Ok((Vec::new(), false));
         }
