@@ -576,20 +576,18 @@ async fn raise_concern(
         mentee_told: notice.is_some(),
         notice,
     };
-    let now = super::now();
     let told = if concern.mentee_told {
         "audit-detail-concern-told"
     } else {
         "audit-detail-concern-not-told"
     };
-    let who = Phrase::new("audit-who-mentor", &[("name", &mentor.display_name)]).to_text();
-    let detail = Phrase::new(told, &[("mentee", &mentee.display_name)]).to_text();
-    let store = state.store.clone();
-    let concern_id = off_the_workers(move || {
-        let concern_id = store.add_concern(&concern, now)?;
-        store.audit(&who, "raised a concern", &detail, now)?;
-        Ok(concern_id)
-    })
+    let concern_id = keep_in_inbox(
+        &state,
+        concern,
+        Phrase::new("audit-who-mentor", &[("name", &mentor.display_name)]),
+        "raised a concern",
+        Phrase::new(told, &[("mentee", &mentee.display_name)]),
+    )
     .await?;
     tracing::info!(device = %caller.device_id, "a mentor raised a concern");
     Ok(Json(ConcernResponse { concern_id }))
@@ -759,7 +757,6 @@ async fn report(
     )?;
     let my_key = caller_signing_key(&state, &caller)?;
     let mentee = state.store.person(&caller.person_id)?;
-    let now = super::now();
     let report = crate::server::care_store::NewConcern {
         kind: "report".into(),
         mentee_id: mentee.id.clone(),
@@ -773,14 +770,32 @@ async fn report(
         mentee_told: true,
         notice: None,
     };
-    let who = Phrase::new("audit-who-mentee", &[("name", &mentee.display_name)]).to_text();
-    let detail =
-        Phrase::new("audit-detail-reported", &[("mentor", &mentor.display_name)]).to_text();
-    let store = state.store.clone();
-    off_the_workers(move || {
-        store.add_concern(&report, now)?;
-        store.audit(&who, "reported a note", &detail, now)
-    })
+    keep_in_inbox(
+        &state,
+        report,
+        Phrase::new("audit-who-mentee", &[("name", &mentee.display_name)]),
+        "reported a note",
+        Phrase::new("audit-detail-reported", &[("mentor", &mentor.display_name)]),
+    )
     .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Keeps a concern or report for the safeguarding inbox and says so in the audit log (who,
+/// what, about whom; never its sealed words), off the async workers. Its id.
+async fn keep_in_inbox(
+    state: &ServerState,
+    concern: crate::server::care_store::NewConcern,
+    who: Phrase,
+    action: &'static str,
+    detail: Phrase,
+) -> Result<String, Refusal> {
+    let (store, now) = (state.store.clone(), super::now());
+    let (who, detail) = (who.to_text(), detail.to_text());
+    off_the_workers(move || {
+        let id = store.add_concern(&concern, now)?;
+        store.audit(&who, action, &detail, now)?;
+        Ok(id)
+    })
+    .await
 }

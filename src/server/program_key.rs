@@ -64,10 +64,15 @@ fn current(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKe
     }
     let key = ProgramKey::load_or_create(&file)
         .map_err(|err| anyhow::anyhow!("the program key {PROGRAM_KEY_FILE}: {err}"))?;
-    if recorded.is_none() {
-        store.claim_program_key(&key.public())?;
-    }
-    match store.program_key()? {
+    let recorded = match recorded {
+        Some(recorded) => Some(recorded),
+        // The first node claims it; another may have claimed it first.
+        None => {
+            store.claim_program_key(&key.public())?;
+            store.program_key()?
+        }
+    };
+    match recorded {
         Some(recorded) if recorded == key.public() => Ok(key),
         _ if replaced(store, &key.public())? => anyhow::bail!(
             "{PROGRAM_KEY_FILE} in {} was replaced by `program-key rotate` on another node: copy \
