@@ -3,15 +3,13 @@
 //! program is refused and left as it was; a copy that comes back different writes nothing.
 //! Needs a real PostgreSQL (`STEADY_TEST_POSTGRES`; see `common/postgres.rs`).
 
-use std::process::Command;
-
 use steady::domain::Reply;
 use steady::domain::replies::PRESETS;
 use steady::domain::{MoodLevel, ShareMode};
 
 use crate::common::console::{Console, PASSWORD};
 use crate::common::postgres;
-use crate::common::sync_server::{Pair, SyncServer};
+use crate::common::sync_server::{Pair, SyncServer, steady_server};
 
 /// `steady-server --config FILE migrate --to URL` over `server`'s data folder.
 fn migrate(server: &SyncServer, url: &str) -> (bool, String) {
@@ -24,18 +22,7 @@ fn migrate(server: &SyncServer, url: &str) -> (bool, String) {
         ),
     )
     .unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_steady-server"))
-        .arg("--config")
-        .arg(&config)
-        .args(["migrate", "--to", url])
-        .output()
-        .expect("steady-server runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), text)
+    steady_server(&config, &["migrate", "--to", url])
 }
 
 fn count(url: &str, table: &str) -> i64 {

@@ -7,7 +7,7 @@ use steady::server::ServerStore;
 use steady::server::store::ServerStoreError;
 
 use crate::common::postgres;
-use crate::common::sync_server::{Pair, SyncServer};
+use crate::common::sync_server::SyncServer;
 
 /// A TLS front for PostgreSQL on 127.0.0.1: answers the client's request for TLS, completes the
 /// handshake with `cert`, and passes what it decrypts to the real server. Only TLS gets through
@@ -155,7 +155,6 @@ async fn the_audit_log_cannot_be_emptied_and_zero_characters_are_refused_plainly
         &url,
     )
     .await;
-    let pair = Pair::enrol(&server, &server.base).await;
     steady::server::add_staff(&server.store, "Dana", "a long enough password").unwrap();
     let refused = server.execute_sql("TRUNCATE audit_log").unwrap_err();
     assert!(refused.contains("audit log cannot be edited"), "{refused}");
@@ -173,7 +172,6 @@ async fn the_audit_log_cannot_be_emptied_and_zero_characters_are_refused_plainly
         "{refused}"
     );
     assert_eq!(server.store.people().unwrap().len(), people);
-    drop(pair);
 }
 
 /// Nodes on several machines share the database but each has its own data folder: a node

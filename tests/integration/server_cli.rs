@@ -4,22 +4,7 @@
 use std::process::Command;
 use std::sync::Arc;
 
-use crate::common::sync_server::SyncServer;
-
-fn steady_server(config: &std::path::Path, args: &[&str]) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_steady-server"))
-        .arg("--config")
-        .arg(config)
-        .args(args)
-        .output()
-        .expect("steady-server runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), text)
-}
+use crate::common::sync_server::{SyncServer, steady_server};
 
 fn field(text: &str, prefix: &str) -> String {
     text.lines()

@@ -193,6 +193,23 @@ impl Drop for SyncServer {
     }
 }
 
+/// Runs `steady-server --config CONFIG ARGS...` to its end: whether it succeeded, and all it
+/// printed.
+pub fn steady_server(config: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .output()
+        .expect("steady-server runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
 /// Starts `steady-server` as its own process over `data` (port 0) and returns it with its base
 /// URL.
 pub fn server_process(data: &std::path::Path) -> (std::process::Child, String) {
