@@ -1,0 +1,284 @@
+//! The duty of care's storage on PostgreSQL: the same queries as `care_store.rs`, with the lock
+//! PostgreSQL needs where SQLite's single writer gave it for free (a mentee's replies and notices
+//! numbered in commit order, on every node).
+
+use tokio_postgres::Row;
+
+use super::PostgresStore;
+use crate::server::care_store::{CareStore, ConcernRow, NewConcern, SafeguardingKeyRow};
+use crate::server::store::{Result, ServerStoreError};
+use crate::sync::protocol::{PutOutcome, ReplyChange, ReplyPut};
+
+fn key_row(row: &Row) -> SafeguardingKeyRow {
+    SafeguardingKeyRow {
+        id: row.get(0),
+        public_key: row.get(1),
+        wrapped: row.get(2),
+        contact_name: row.get(3),
+        created_at: row.get(4),
+        created_by: row.get(5),
+    }
+}
+
+impl CareStore for PostgresStore {
+    fn care_draft(&self) -> Result<Option<String>> {
+        Ok(self
+            .take()?
+            .db()
+            .opt("SELECT care FROM program_care_draft WHERE id = 1", &[])?
+            .map(|row| row.get(0)))
+    }
+
+    fn set_care_draft(&self, care: &str) -> Result<()> {
+        self.change(
+            "INSERT INTO program_care_draft (id, care) VALUES (1, $1)
+             ON CONFLICT (id) DO UPDATE SET care = excluded.care",
+            &[&care],
+        )?;
+        Ok(())
+    }
+
+    fn is_safeguarding(&self, staff_id: &str) -> Result<bool> {
+        Ok(self
+            .take()?
+            .db()
+            .opt("SELECT safeguarding FROM staff WHERE id = $1", &[&staff_id])?
+            .is_some_and(|row| row.get(0)))
+    }
+
+    fn set_safeguarding(&self, staff_name: &str, on: bool) -> Result<bool> {
+        Ok(self.change(
+            "UPDATE staff SET safeguarding = $2 WHERE name = $1",
+            &[&staff_name, &on],
+        )? == 1)
+    }
+
+    fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>> {
+        const NEWEST: &str = "SELECT id, public_key, wrapped, contact_name, created_at, created_by
+                              FROM safeguarding_keys ORDER BY id DESC LIMIT 1";
+        Ok(self.take()?.db().opt(NEWEST, &[])?.map(|row| key_row(&row)))
+    }
+
+    fn safeguarding_keys(&self) -> Result<Vec<SafeguardingKeyRow>> {
+        const ALL: &str = "SELECT id, public_key, wrapped, contact_name, created_at, created_by
+                           FROM safeguarding_keys ORDER BY id DESC";
+        Ok(self
+            .take()?
+            .db()
+            .rows(ALL, &[])?
+            .iter()
+            .map(key_row)
+            .collect())
+    }
+
+    fn add_safeguarding_key(
+        &self,
+        public_key: &str,
+        wrapped: &str,
+        contact_name: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<i64> {
+        self.write(|tx| {
+            Ok(tx
+                .row(
+                    "INSERT INTO safeguarding_keys
+                         (public_key, wrapped, contact_name, created_at, created_by)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    &[&public_key, &wrapped, &contact_name, &now, &by],
+                )?
+                .get(0))
+        })
+    }
+
+    fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        self.write(|tx| {
+            // The notice takes its number under the mentee's lock: their notices feed, read
+            // by cursor, never gains a number below one already read.
+            tx.lock_mentee(&concern.mentee_id)?;
+            tx.run(
+                "INSERT INTO concerns (id, mentee_id, mentee_name, mentor_id, mentor_name, device_id,
+                     device_key, key_id, sealed, mentee_told, created_at, kind)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                &[
+                    &id,
+                    &concern.mentee_id,
+                    &concern.mentee_name,
+                    &concern.mentor_id,
+                    &concern.mentor_name,
+                    &concern.device_id,
+                    &concern.device_key,
+                    &concern.key_id,
+                    &concern.sealed,
+                    &concern.mentee_told,
+                    &now,
+                    &concern.kind,
+                ],
+            )?;
+            if let Some(notice) = &concern.notice {
+                tx.run(
+                    "INSERT INTO notices (mentee_id, notice, created_at) VALUES ($1, $2, $3)",
+                    &[&concern.mentee_id, notice, &now],
+                )?;
+            }
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    fn concerns(&self) -> Result<Vec<ConcernRow>> {
+        Ok(self
+            .take()?
+            .db()
+            .rows(
+                "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
+                        created_at, handled_at, handled_by, kind
+                 FROM concerns ORDER BY created_at DESC, id COLLATE \"C\"",
+                &[],
+            )?
+            .iter()
+            .map(|row| {
+                let handled_at: Option<i64> = row.get(8);
+                let handled_by: Option<String> = row.get(9);
+                ConcernRow {
+                    id: row.get(0),
+                    kind: row.get(10),
+                    mentee_name: row.get(1),
+                    mentor_name: row.get(2),
+                    device_key: row.get(3),
+                    key_id: row.get(4),
+                    sealed: row.get(5),
+                    mentee_told: row.get(6),
+                    created_at: row.get(7),
+                    handled: handled_at.zip(handled_by),
+                }
+            })
+            .collect())
+    }
+
+    fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool> {
+        Ok(self.change(
+            "UPDATE concerns SET handled_at = $3, handled_by = $2
+             WHERE id = $1 AND handled_at IS NULL",
+            &[&id, &by, &now],
+        )? == 1)
+    }
+
+    fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>> {
+        Ok(self
+            .take()?
+            .db()
+            .rows(
+                "SELECT id, notice FROM notices WHERE mentee_id = $1 AND id > $2
+                 ORDER BY id LIMIT 100",
+                &[&mentee_id, &after],
+            )?
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect())
+    }
+
+    fn put_replies(
+        &self,
+        mentee_id: &str,
+        mentor_id: &str,
+        replies: &[ReplyPut],
+        quota_bytes: u64,
+        now: i64,
+    ) -> Result<Vec<PutOutcome>> {
+        self.write(|tx| {
+            // Numbers in commit order for this mentee's feed, and one quota count at a time.
+            tx.lock_mentee(mentee_id)?;
+            let mut used: i64 = tx
+                .row(
+                    "SELECT coalesce(sum(octet_length(envelope)), 0)::BIGINT FROM replies
+                     WHERE mentee_id = $1",
+                    &[&mentee_id],
+                )?
+                .get(0);
+            let mut outcomes = Vec::with_capacity(replies.len());
+            for reply in replies {
+                let kept: Option<Vec<u8>> = tx
+                    .opt(
+                        "SELECT envelope FROM replies WHERE mentee_id = $1 AND reply_id = $2",
+                        &[&mentee_id, &reply.reply_id],
+                    )?
+                    .map(|row| row.get(0));
+                match kept {
+                    Some(bytes) if bytes == reply.envelope.as_bytes() => {
+                        outcomes.push(PutOutcome::AlreadyStored);
+                    }
+                    Some(_) => return Err(ServerStoreError::VersionConflict(1)),
+                    None => {
+                        used += reply.envelope.len() as i64;
+                        if used.max(0) as u64 > quota_bytes {
+                            return Err(ServerStoreError::RepliesFull);
+                        }
+                        tx.run(
+                            "INSERT INTO replies (mentee_id, mentor_id, reply_id, envelope, created_at)
+                             VALUES ($1, $2, $3, $4, $5)",
+                            &[
+                                &mentee_id,
+                                &mentor_id,
+                                &reply.reply_id,
+                                &reply.envelope.as_bytes(),
+                                &now,
+                            ],
+                        )?;
+                        outcomes.push(PutOutcome::Stored);
+                    }
+                }
+            }
+            Ok(outcomes)
+        })
+    }
+
+    fn replies(&self, mentee_id: &str, after: i64, limit: u32) -> Result<(Vec<ReplyChange>, bool)> {
+        let mut rows: Vec<ReplyChange> = self
+            .take()?
+            .db()
+            .rows(
+                "SELECT seq, reply_id, mentor_id, envelope FROM replies
+                 WHERE mentee_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                &[&mentee_id, &after, &(i64::from(limit) + 1)],
+            )?
+            .iter()
+            .map(|row| {
+                let envelope: Vec<u8> = row.get(3);
+                ReplyChange {
+                    seq: row.get(0),
+                    reply_id: row.get(1),
+                    mentor_id: row.get(2),
+                    envelope: String::from_utf8_lossy(&envelope).into_owned(),
+                }
+            })
+            .collect();
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        Ok((rows, more))
+    }
+
+    fn replies_paused(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        Ok(self
+            .take()?
+            .db()
+            .opt(
+                "SELECT 1 FROM concerns WHERE kind = 'report' AND mentee_id = $1 AND mentor_id = $2
+                 AND handled_at IS NULL",
+                &[&mentee_id, &mentor_id],
+            )?
+            .is_some())
+    }
+
+    fn replies_since(&self, since: i64) -> Result<i64> {
+        Ok(self
+            .take()?
+            .db()
+            .row(
+                "SELECT count(*) FROM replies WHERE created_at >= $1",
+                &[&since],
+            )?
+            .get(0))
+    }
+}
