@@ -1,12 +1,23 @@
 //! Android, through JNI on the activity that `ndk-context` holds (tao sets it when the app starts).
-//! Every Java exception is cleared and turned into a [`PhoneError`], so a refusal never unwinds
-//! into Rust or leaves the thread with a pending exception.
+//! Every call runs in its own JNI local frame, and every Java exception is taken off the thread
+//! (`ExceptionOccurred`, then `ExceptionClear`) and described before anything else is called, so a
+//! refusal never unwinds into Rust, never leaves the thread with a pending exception, and never
+//! leaks local references on a thread that stays attached. What an exception means is decided in
+//! the plain modules ([`crate::keystore`] for the Keystore), which are tested off a phone.
+//!
+//! While an exception is pending, JNI allows only a short list of calls (ExceptionOccurred,
+//! ExceptionClear, PopLocalFrame, DeleteLocalRef among them): the JNI specification's "Java
+//! Exceptions" (<https://docs.oracle.com/javase/8/docs/technotes/guides/jni/spec/design.html>) and
+//! Android's JNI tips (<https://developer.android.com/training/articles/perf-jni#exceptions>).
+//! `IsInstanceOf` answers for subclasses too
+//! (<https://docs.oracle.com/javase/8/docs/technotes/guides/jni/spec/functions.html#IsInstanceOf>).
 
 use std::path::PathBuf;
 
-use jni::objects::{JByteArray, JObject, JString, JValue};
+use jni::objects::{JByteArray, JObject, JString, JThrowable, JValue};
 use jni::{JNIEnv, JavaVM};
 
+use crate::keystore::{JavaException, keystore_failure, platform_failure};
 use crate::{Insets, PhoneError, PhoneLink};
 
 /// The Android Keystore entry that wraps Steady's data key. Made once, never exported.
@@ -17,38 +28,100 @@ const FLAG_SECURE: i32 = 0x2000;
 const FLAG_ACTIVITY_NEW_TASK: i32 = 0x1000_0000;
 /// AES-GCM nonces from the keystore are 12 bytes; a sealed blob starts with its length.
 const GCM_TAG_BITS: i32 = 128;
+/// Local references each call may hold at once; the keystore's first use makes about twenty.
+const LOCAL_FRAME: i32 = 64;
+/// `javax.crypto.AEADBadTagException` for `FindClass`.
+const AEAD_BAD_TAG_CLASS: &str = "javax/crypto/AEADBadTagException";
 
 type Jni<T> = Result<T, jni::errors::Error>;
 
-/// Runs `f` with the JNI environment attached to this thread and the app's context.
+/// What a call that failed inside its local frame leaves behind: the exception Java threw, if any.
+struct Thrown(Option<JavaException>);
+
+impl From<jni::errors::Error> for Thrown {
+    fn from(_: jni::errors::Error) -> Self {
+        Thrown(None)
+    }
+}
+
+/// Runs `f` with the JNI environment attached to this thread and the app's context; a failure is
+/// turned into a [`PhoneError`] by `classify` (given no exception when the thread cannot attach).
 fn with_context<T>(
     what: &str,
-    f: impl for<'a> FnOnce(&mut JNIEnv<'a>, &JObject<'a>) -> Jni<T>,
+    classify: fn(&str, Option<&JavaException>) -> PhoneError,
+    f: impl FnOnce(&mut JNIEnv<'_>, &JObject<'_>) -> Jni<T>,
 ) -> Result<T, PhoneError> {
     let context = ndk_context::android_context();
     // SAFETY: tao's android glue stores the process's JavaVM and the activity in ndk-context
     // before any of our code runs, and both live as long as the process.
-    let vm = unsafe { JavaVM::from_raw(context.vm().cast()) }
-        .map_err(|_| PhoneError::Platform(format!("{what}: no Java VM")))?;
+    let vm = unsafe { JavaVM::from_raw(context.vm().cast()) }.map_err(|_| classify(what, None))?;
     let mut env = vm
         .attach_current_thread()
-        .map_err(|_| PhoneError::Platform(format!("{what}: cannot attach")))?;
+        .map_err(|_| classify(what, None))?;
     // SAFETY: a global reference kept by ndk-context for the life of the activity.
     let activity = unsafe { JObject::from_raw(context.context().cast()) };
-    checked(&mut env, what, |env| f(env, &activity))
+    caught(&mut env, |env| f(env, &activity)).map_err(|thrown| classify(what, thrown.as_ref()))
 }
 
-/// Runs `f`, and if Java threw, clears the exception and names the call that failed.
-fn checked<'a, T>(
-    env: &mut JNIEnv<'a>,
-    what: &str,
-    f: impl FnOnce(&mut JNIEnv<'a>) -> Jni<T>,
-) -> Result<T, PhoneError> {
-    let result = f(env);
-    if env.exception_check().unwrap_or(false) {
+/// Runs `f` in a fresh local frame. If it failed or Java threw, takes the exception off the
+/// thread and says what it was; the frame's references are freed either way.
+fn caught<T>(
+    env: &mut JNIEnv<'_>,
+    f: impl FnOnce(&mut JNIEnv<'_>) -> Jni<T>,
+) -> Result<T, Option<JavaException>> {
+    let result = env.with_local_frame(LOCAL_FRAME, |env| {
+        let result = f(env);
+        // Described inside the frame, so the exception's own references go with it.
+        match (result, take_exception(env)) {
+            (Ok(value), None) => Ok(value),
+            (_, thrown) => Err(Thrown(thrown)),
+        }
+    });
+    // PushLocalFrame itself can fail, with an OutOfMemoryError pending.
+    result.map_err(|Thrown(thrown)| thrown.or_else(|| take_exception(env)))
+}
+
+/// Takes the pending exception off this thread, if there is one, and names it.
+fn take_exception(env: &mut JNIEnv<'_>) -> Option<JavaException> {
+    let thrown = match env.exception_occurred() {
+        Ok(thrown) if !thrown.is_null() => thrown,
+        _ => {
+            let _ = env.exception_clear();
+            return None;
+        }
+    };
+    let _ = env.exception_clear();
+    // IsInstanceOf covers subclasses too (it answers true for null, ruled out above).
+    let bad_tag = env
+        .is_instance_of(&thrown, AEAD_BAD_TAG_CLASS)
+        .unwrap_or(false);
+    let class = class_name(env, &thrown).unwrap_or_else(|_| "unknown".to_owned());
+    // Describing it may itself have thrown; that is not the failure we report.
+    if env.exception_check().unwrap_or(true) {
         let _ = env.exception_clear();
     }
-    result.map_err(|_| PhoneError::Platform(what.to_owned()))
+    let _ = env.delete_local_ref(thrown);
+    Some(JavaException { class, bad_tag })
+}
+
+/// `thrown.getClass().getName()`, e.g. `android.security.KeyStoreException`.
+fn class_name(env: &mut JNIEnv<'_>, thrown: &JThrowable<'_>) -> Jni<String> {
+    let class = env
+        .call_method(thrown, "getClass", "()Ljava/lang/Class;", &[])?
+        .l()?;
+    let name = env
+        .call_method(&class, "getName", "()Ljava/lang/String;", &[])?
+        .l()?;
+    java_string(env, name)
+}
+
+/// [`caught`] for a call that is not the Keystore's: any failure is [`PhoneError::Platform`].
+fn checked<T>(
+    env: &mut JNIEnv<'_>,
+    what: &str,
+    f: impl FnOnce(&mut JNIEnv<'_>) -> Jni<T>,
+) -> Result<T, PhoneError> {
+    caught(env, f).map_err(|thrown| platform_failure(what, thrown.as_ref()))
 }
 
 fn java_string(env: &mut JNIEnv<'_>, object: JObject<'_>) -> Jni<String> {
@@ -60,7 +133,7 @@ fn java_string(env: &mut JNIEnv<'_>, object: JObject<'_>) -> Jni<String> {
 /// `Context.getNoBackupFilesDir()/steady`: private to the app, and left out of cloud backups and
 /// of device-to-device transfer whatever the manifest says (Android never copies `no_backup`).
 pub fn data_dir() -> Result<PathBuf, PhoneError> {
-    with_context("getNoBackupFilesDir", |env, context| {
+    with_context("getNoBackupFilesDir", platform_failure, |env, context| {
         let file = env
             .call_method(context, "getNoBackupFilesDir", "()Ljava/io/File;", &[])?
             .l()?;
@@ -83,7 +156,7 @@ pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
         ),
         PhoneLink::Browse(url) => ("android.intent.action.VIEW", url.clone(), None),
     };
-    with_context("startActivity", |env, context| {
+    with_context("startActivity", platform_failure, |env, context| {
         let uri_text = env.new_string(uri)?;
         let uri = env
             .call_static_method(
@@ -223,7 +296,7 @@ fn gcm_cipher<'a>(env: &mut JNIEnv<'a>) -> Jni<JObject<'a>> {
 /// Seals `secret` under the keystore key: `[nonce length][nonce][ciphertext and tag]`. The
 /// keystore picks the nonce (randomized encryption is required for keystore keys).
 pub fn keystore_seal(secret: &[u8]) -> Result<Vec<u8>, PhoneError> {
-    with_context("Android Keystore seal", |env, _| {
+    with_context("Android Keystore seal", keystore_failure, |env, _| {
         let key = keystore_key(env)?;
         let cipher = gcm_cipher(env)?;
         // Cipher.ENCRYPT_MODE
@@ -249,7 +322,9 @@ pub fn keystore_seal(secret: &[u8]) -> Result<Vec<u8>, PhoneError> {
     })
 }
 
-/// Opens what [`keystore_seal`] sealed on this phone; anything else is [`PhoneError::Damaged`].
+/// Opens what [`keystore_seal`] sealed on this phone. Bytes too short to hold a nonce, or that
+/// fail GCM's tag check, are [`PhoneError::Damaged`]; a keystore that cannot answer now is
+/// [`PhoneError::Platform`].
 pub fn keystore_open(sealed: &[u8]) -> Result<Vec<u8>, PhoneError> {
     let (&nonce_len, rest) = sealed.split_first().ok_or(PhoneError::Damaged)?;
     let nonce_len = usize::from(nonce_len);
@@ -257,7 +332,9 @@ pub fn keystore_open(sealed: &[u8]) -> Result<Vec<u8>, PhoneError> {
         return Err(PhoneError::Damaged);
     }
     let (nonce, body) = rest.split_at(nonce_len);
-    let opened = with_context("Android Keystore open", |env, _| {
+    // Only a failed tag check (AEADBadTagException from Cipher.doFinal) is Damaged; a keystore
+    // that is not ready, or any other refusal, is Platform (see crate::keystore).
+    with_context("Android Keystore open", keystore_failure, |env, _| {
         let key = keystore_key(env)?;
         let cipher = gcm_cipher(env)?;
         let nonce = env.byte_array_from_slice(nonce)?;
@@ -274,16 +351,15 @@ pub fn keystore_open(sealed: &[u8]) -> Result<Vec<u8>, PhoneError> {
             &[JValue::Int(2), JValue::Object(&key), JValue::Object(&spec)],
         )?;
         let input = env.byte_array_from_slice(body)?;
+        // Cipher.doFinal throws AEADBadTagException when "the received authentication tag does
+        // not match the calculated value" (developer.android.com/reference/javax/crypto/Cipher);
+        // AOSP's keystore cipher throws it for KM_ERROR_VERIFICATION_FAILED and nothing else
+        // (keystore2/AndroidKeyStoreCipherSpiBase.java, engineDoFinal).
         let opened = JByteArray::from(
             env.call_method(&cipher, "doFinal", "([B)[B", &[JValue::Object(&input)])?
                 .l()?,
         );
         env.convert_byte_array(&opened)
-    });
-    // A bad tag throws AEADBadTagException: the bytes were damaged or sealed on another phone.
-    opened.map_err(|err| match err {
-        PhoneError::Platform(_) => PhoneError::Damaged,
-        other => other,
     })
 }
 
@@ -307,7 +383,7 @@ pub fn set_window_secure(
 
 /// The system bars' and cut-out's space, from the decor view's root insets, in CSS pixels.
 pub fn system_insets() -> Result<Insets, PhoneError> {
-    with_context("getRootWindowInsets", |env, activity| {
+    with_context("getRootWindowInsets", platform_failure, |env, activity| {
         let window = env
             .call_method(activity, "getWindow", "()Landroid/view/Window;", &[])?
             .l()?;

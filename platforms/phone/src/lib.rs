@@ -12,8 +12,10 @@
 //! | room for the system bars | the root window insets | the web view's own `safe-area-inset-*` |
 //!
 //! Everything here is a thin call into the platform; the decisions (which link goes where, when to
-//! lock, what to seal) are made and tested in the main crate. On any other system every function
-//! answers [`PhoneError::Unsupported`].
+//! lock, what to seal) are made and tested in the main crate. The few rules that belong to the
+//! platforms themselves live in plain modules that build and test on any machine: what a Keystore
+//! exception means ([`keystore`]). On any other system every platform call answers
+//! [`PhoneError::Unsupported`].
 
 use std::fmt;
 use std::path::PathBuf;
@@ -22,6 +24,9 @@ use std::path::PathBuf;
 pub mod android;
 #[cfg(target_os = "ios")]
 pub mod ios;
+pub mod keystore;
+
+pub use keystore::{JavaException, keystore_failure};
 
 /// Why a platform call did not work. Never carries anything the person wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +109,10 @@ pub fn keystore_seal(secret: &[u8]) -> Result<Vec<u8>, PhoneError> {
     }
 }
 
-/// Opens what [`keystore_seal`] sealed on this phone.
+/// Opens what [`keystore_seal`] sealed on this phone. [`PhoneError::Damaged`] only when the bytes
+/// fail the tag check (damaged, or sealed by a key this phone does not have); a keystore that
+/// cannot answer now (not ready after a boot, busy, unreachable) is [`PhoneError::Platform`], and
+/// the same bytes may open later.
 pub fn keystore_open(sealed: &[u8]) -> Result<Vec<u8>, PhoneError> {
     #[cfg(target_os = "android")]
     return android::keystore_open(sealed);
