@@ -1,9 +1,15 @@
-//! iOS, through objc2 (UIKit, Foundation) and the Security framework's Keychain. UIKit calls must
+//! iOS, through objc2 (UIKit, Foundation) and the Security framework's Keychain (security-framework
+//! for reads and randomness, security-framework-sys for the add-only write; both are Rust
+//! bindings with no C to build). UIKit calls must
 //! run on the main thread; they check for it and refuse (never panic) anywhere else. The app's
 //! webview delegate and tao's lifecycle events both arrive on the main thread.
 
 use std::path::PathBuf;
 
+use core_foundation::base::TCFType;
+use core_foundation::data::CFData;
+use core_foundation::dictionary::CFDictionary;
+use core_foundation::string::{CFString, CFStringRef};
 use objc2::MainThreadMarker;
 use objc2::rc::Retained;
 use objc2_core_foundation::CGRect;
@@ -13,10 +19,16 @@ use objc2_foundation::{
 };
 use objc2_ui_kit::{UIApplication, UIColor, UIView, UIViewAutoresizing};
 use security_framework::access_control::{ProtectionMode, SecAccessControl};
-use security_framework::passwords::{generic_password, set_generic_password_options};
+use security_framework::passwords::generic_password;
 use security_framework::passwords_options::PasswordOptions;
 use security_framework::random::SecRandom;
+use security_framework_sys::item::{
+    kSecAttrAccessControl, kSecAttrAccount, kSecAttrService, kSecClass, kSecClassGenericPassword,
+    kSecValueData,
+};
+use security_framework_sys::keychain_item::SecItemAdd;
 
+use crate::keychain::{ERR_SEC_SUCCESS, SecretKeychain, read_or_make_secret};
 use crate::{PhoneError, PhoneLink};
 
 /// The Keychain entry holding the secret that seals Steady's data key.
@@ -94,30 +106,86 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
-fn keychain_options() -> PasswordOptions {
-    PasswordOptions::new_generic_password(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT)
+/// The app's 32-byte wrapping secret from the Keychain (this device only, only while unlocked,
+/// never synced or backed up), made with the system's random source when the Keychain says there
+/// is none, and never replaced (the rule and its tests are in [`crate::keychain`]).
+pub fn device_secret() -> Result<[u8; 32], PhoneError> {
+    read_or_make_secret(&mut Keychain)
 }
 
-/// The app's 32-byte wrapping secret from the Keychain (this device only, only while unlocked,
-/// never synced or backed up), made with the system's random source on first use.
-pub fn device_secret() -> Result<[u8; 32], PhoneError> {
-    if let Ok(bytes) = generic_password(keychain_options()) {
-        return bytes.try_into().map_err(|_| PhoneError::Damaged);
+/// The Keychain's generic-password item for Steady's secret: read and add, no update.
+struct Keychain;
+
+impl SecretKeychain for Keychain {
+    /// `SecItemCopyMatching` for the item's data; the failed status is kept, since only
+    /// `errSecItemNotFound` means there is no secret yet.
+    /// https://developer.apple.com/documentation/security/secitemcopymatching(_:_:)
+    fn read(&mut self) -> Result<Vec<u8>, i32> {
+        generic_password(PasswordOptions::new_generic_password(
+            KEYCHAIN_SERVICE,
+            KEYCHAIN_ACCOUNT,
+        ))
+        .map_err(|err| err.code())
     }
-    let mut secret = [0u8; 32];
-    SecRandom::default()
-        .copy_bytes(&mut secret)
-        .map_err(|_| PhoneError::Platform("SecRandomCopyBytes".into()))?;
-    let mut options = keychain_options();
-    let access = SecAccessControl::create_with_protection(
-        Some(ProtectionMode::AccessibleWhenUnlockedThisDeviceOnly),
-        0,
-    )
-    .map_err(|_| PhoneError::Platform("SecAccessControl".into()))?;
-    options.set_access_control(access);
-    set_generic_password_options(&secret, options)
-        .map_err(|_| PhoneError::Platform("SecItemAdd".into()))?;
-    Ok(secret)
+
+    /// `SecItemAdd` alone: it answers `errSecDuplicateItem` and changes nothing when the item
+    /// exists (security-framework's `set_generic_password*` would then fall back to
+    /// `SecItemUpdate` and replace the secret).
+    /// https://developer.apple.com/documentation/security/secitemadd(_:_:)
+    fn add(&mut self, secret: &[u8; 32]) -> Result<(), i32> {
+        // Readable only while the phone is unlocked, and never leaves it (not in backups, not
+        // moved to a new phone).
+        // https://developer.apple.com/documentation/security/ksecattraccessiblewhenunlockedthisdeviceonly
+        let access = SecAccessControl::create_with_protection(
+            Some(ProtectionMode::AccessibleWhenUnlockedThisDeviceOnly),
+            0,
+        )
+        .map_err(|err| err.code())?;
+        // SAFETY: the kSec* names are constant CFStrings that Security.framework exports for
+        // the life of the process; reading them and retaining them (`wrap_under_get_rule`) is
+        // what Core Foundation's get rule allows.
+        let name = |constant: CFStringRef| unsafe { CFString::wrap_under_get_rule(constant) };
+        // SAFETY: reading the exported constants, as above.
+        let (class_key, class, service_key, account_key, access_key, data_key) = unsafe {
+            (
+                kSecClass,
+                kSecClassGenericPassword,
+                kSecAttrService,
+                kSecAttrAccount,
+                kSecAttrAccessControl,
+                kSecValueData,
+            )
+        };
+        let attributes = CFDictionary::from_CFType_pairs(&[
+            (name(class_key), name(class).into_CFType()),
+            (
+                name(service_key),
+                CFString::new(KEYCHAIN_SERVICE).into_CFType(),
+            ),
+            (
+                name(account_key),
+                CFString::new(KEYCHAIN_ACCOUNT).into_CFType(),
+            ),
+            (name(access_key), access.into_CFType()),
+            (name(data_key), CFData::from_buffer(secret).into_CFType()),
+        ]);
+        // SAFETY: a valid CFDictionary for the call's duration; no result is asked for, so the
+        // out pointer may be null.
+        let status = unsafe { SecItemAdd(attributes.as_concrete_TypeRef(), std::ptr::null_mut()) };
+        if status == ERR_SEC_SUCCESS {
+            Ok(())
+        } else {
+            Err(status)
+        }
+    }
+
+    fn fresh(&mut self) -> Result<[u8; 32], PhoneError> {
+        let mut secret = [0u8; 32];
+        SecRandom::default()
+            .copy_bytes(&mut secret)
+            .map_err(|_| PhoneError::Platform("SecRandomCopyBytes".into()))?;
+        Ok(secret)
+    }
 }
 
 /// Puts a plain view over the key window (or takes it away), so the app switcher's snapshot

@@ -14,7 +14,8 @@
 //! Everything here is a thin call into the platform; the decisions (which link goes where, when to
 //! lock, what to seal) are made and tested in the main crate. The few rules that belong to the
 //! platforms themselves live in plain modules that build and test on any machine: what a Keystore
-//! exception means ([`keystore`]). On any other system every platform call answers
+//! exception means ([`keystore`]), and when the Keychain secret may be made and that it is never
+//! replaced ([`keychain`]). On any other system every platform call answers
 //! [`PhoneError::Unsupported`].
 
 use std::fmt;
@@ -24,8 +25,10 @@ use std::path::PathBuf;
 pub mod android;
 #[cfg(target_os = "ios")]
 pub mod ios;
+pub mod keychain;
 pub mod keystore;
 
+pub use keychain::{KeychainCall, KeychainNext, keychain_next, read_or_make_secret};
 pub use keystore::{JavaException, keystore_failure};
 
 /// Why a platform call did not work. Never carries anything the person wrote.
@@ -124,7 +127,9 @@ pub fn keystore_open(sealed: &[u8]) -> Result<Vec<u8>, PhoneError> {
 }
 
 /// A 32-byte secret kept in the iOS Keychain for this app, readable only on this device while it
-/// is unlocked, never in backups; made on first use.
+/// is unlocked, never in backups; made when the Keychain says there is none, and never replaced.
+/// While the phone is locked (or the Keychain otherwise cannot answer) this is
+/// [`PhoneError::Platform`]; a stored secret of the wrong length is [`PhoneError::Damaged`].
 pub fn device_secret() -> Result<[u8; 32], PhoneError> {
     #[cfg(target_os = "ios")]
     return ios::device_secret();
