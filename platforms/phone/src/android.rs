@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use jni::objects::{JByteArray, JObject, JString, JThrowable, JValue};
 use jni::{JNIEnv, JavaVM};
 
+use crate::insets::{InsetsSource, PixelInsets, css_insets, insets_source};
 use crate::keystore::{JavaException, keystore_failure, platform_failure};
 use crate::{Insets, PhoneError, PhoneLink};
 
@@ -381,51 +382,139 @@ pub fn set_window_secure(
     })
 }
 
-/// The system bars' and cut-out's space, from the decor view's root insets, in CSS pixels.
+/// The system bars' and the display cutout's space, from the decor view's root insets, in CSS
+/// pixels, through the activity `ndk-context` holds (see [`window_insets`]).
 pub fn system_insets() -> Result<Insets, PhoneError> {
     with_context("getRootWindowInsets", platform_failure, |env, activity| {
-        let window = env
-            .call_method(activity, "getWindow", "()Landroid/view/Window;", &[])?
-            .l()?;
-        let decor = env
-            .call_method(&window, "getDecorView", "()Landroid/view/View;", &[])?
-            .l()?;
-        let insets = env
-            .call_method(
-                &decor,
-                "getRootWindowInsets",
-                "()Landroid/view/WindowInsets;",
-                &[],
-            )?
-            .l()?;
-        if insets.is_null() {
-            return Ok(Insets::default());
-        }
-        let resources = env
-            .call_method(
-                activity,
-                "getResources",
-                "()Landroid/content/res/Resources;",
-                &[],
-            )?
-            .l()?;
-        let metrics = env
-            .call_method(
-                &resources,
-                "getDisplayMetrics",
-                "()Landroid/util/DisplayMetrics;",
-                &[],
-            )?
-            .l()?;
-        let density = env.get_field(&metrics, "density", "F")?.f()?.max(0.5);
-        let mut side = |name: &str| -> Jni<f32> {
-            Ok(env.call_method(&insets, name, "()I", &[])?.i()? as f32 / density)
-        };
-        Ok(Insets {
-            top: side("getSystemWindowInsetTop")?,
-            right: side("getSystemWindowInsetRight")?,
-            bottom: side("getSystemWindowInsetBottom")?,
-            left: side("getSystemWindowInsetLeft")?,
-        })
+        read_insets(env, activity)
     })
+}
+
+/// [`system_insets`] with the env and activity wry's `JniHandle::exec` hands over on Android's UI
+/// thread, the thread a view's insets belong to.
+pub fn window_insets(env: &mut JNIEnv<'_>, activity: &JObject<'_>) -> Result<Insets, PhoneError> {
+    checked(env, "getRootWindowInsets", |env| read_insets(env, activity))
+}
+
+fn read_insets(env: &mut JNIEnv<'_>, activity: &JObject<'_>) -> Jni<Insets> {
+    let window = env
+        .call_method(activity, "getWindow", "()Landroid/view/Window;", &[])?
+        .l()?;
+    let decor = env
+        .call_method(&window, "getDecorView", "()Landroid/view/View;", &[])?
+        .l()?;
+    // View.getRootWindowInsets (API 23) is null until the view is attached to a window.
+    // https://developer.android.com/reference/android/view/View#getRootWindowInsets()
+    let insets = env
+        .call_method(
+            &decor,
+            "getRootWindowInsets",
+            "()Landroid/view/WindowInsets;",
+            &[],
+        )?
+        .l()?;
+    if insets.is_null() {
+        return Ok(Insets::default());
+    }
+    let resources = env
+        .call_method(
+            activity,
+            "getResources",
+            "()Landroid/content/res/Resources;",
+            &[],
+        )?
+        .l()?;
+    let metrics = env
+        .call_method(
+            &resources,
+            "getDisplayMetrics",
+            "()Landroid/util/DisplayMetrics;",
+            &[],
+        )?
+        .l()?;
+    // DisplayMetrics.density: physical pixels per density-independent (CSS) pixel.
+    // https://developer.android.com/reference/android/util/DisplayMetrics#density
+    let density = env.get_field(&metrics, "density", "F")?.f()?;
+    // Build.VERSION.SDK_INT: the running platform's API level.
+    // https://developer.android.com/reference/android/os/Build.VERSION#SDK_INT
+    let sdk_int = env
+        .get_static_field("android/os/Build$VERSION", "SDK_INT", "I")?
+        .i()?;
+    let (bars, cutout) = match insets_source(sdk_int) {
+        InsetsSource::InsetTypes => (bars_and_cutout(env, &insets)?, None),
+        InsetsSource::SystemWindowAndCutout => (
+            system_window_insets(env, &insets)?,
+            display_cutout(env, &insets)?,
+        ),
+        InsetsSource::SystemWindow => (system_window_insets(env, &insets)?, None),
+    };
+    Ok(css_insets(bars, cutout, density))
+}
+
+/// API 30+: `getInsets(Type.systemBars() | Type.displayCutout())`, an `android.graphics.Insets`
+/// with public int fields `left`, `top`, `right`, `bottom`.
+/// https://developer.android.com/reference/android/view/WindowInsets#getInsets(int),
+/// https://developer.android.com/reference/android/view/WindowInsets.Type,
+/// https://developer.android.com/reference/android/graphics/Insets
+fn bars_and_cutout(env: &mut JNIEnv<'_>, insets: &JObject<'_>) -> Jni<PixelInsets> {
+    let types = "android/view/WindowInsets$Type";
+    let bars = env
+        .call_static_method(types, "systemBars", "()I", &[])?
+        .i()?;
+    let cutout = env
+        .call_static_method(types, "displayCutout", "()I", &[])?
+        .i()?;
+    let sides = env
+        .call_method(
+            insets,
+            "getInsets",
+            "(I)Landroid/graphics/Insets;",
+            &[JValue::Int(bars | cutout)],
+        )?
+        .l()?;
+    let mut field = |name: &str| -> Jni<i32> { env.get_field(&sides, name, "I")?.i() };
+    Ok(PixelInsets {
+        left: field("left")?,
+        top: field("top")?,
+        right: field("right")?,
+        bottom: field("bottom")?,
+    })
+}
+
+/// Below API 30: `getSystemWindowInset*()` (deprecated in 30 for `getInsets`), the bars without
+/// the cutout.
+/// https://developer.android.com/reference/android/view/WindowInsets#getSystemWindowInsetTop()
+fn system_window_insets(env: &mut JNIEnv<'_>, insets: &JObject<'_>) -> Jni<PixelInsets> {
+    let mut side = |name: &str| -> Jni<i32> { env.call_method(insets, name, "()I", &[])?.i() };
+    Ok(PixelInsets {
+        left: side("getSystemWindowInsetLeft")?,
+        top: side("getSystemWindowInsetTop")?,
+        right: side("getSystemWindowInsetRight")?,
+        bottom: side("getSystemWindowInsetBottom")?,
+    })
+}
+
+/// API 28-29: `WindowInsets.getDisplayCutout()` (null when there is none, or when the window
+/// does not reach it) and its `getSafeInset*()`.
+/// https://developer.android.com/reference/android/view/WindowInsets#getDisplayCutout(),
+/// https://developer.android.com/reference/android/view/DisplayCutout#getSafeInsetTop()
+fn display_cutout(env: &mut JNIEnv<'_>, insets: &JObject<'_>) -> Jni<Option<PixelInsets>> {
+    let cutout = env
+        .call_method(
+            insets,
+            "getDisplayCutout",
+            "()Landroid/view/DisplayCutout;",
+            &[],
+        )?
+        .l()?;
+    if cutout.is_null() {
+        return Ok(None);
+    }
+    let mut side = |name: &str| -> Jni<i32> { env.call_method(&cutout, name, "()I", &[])?.i() };
+    Ok(Some(PixelInsets {
+        left: side("getSafeInsetLeft")?,
+        top: side("getSafeInsetTop")?,
+        right: side("getSafeInsetRight")?,
+        bottom: side("getSafeInsetBottom")?,
+    }))
 }

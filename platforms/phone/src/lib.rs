@@ -9,25 +9,27 @@
 //! | a key only this phone can use | Android Keystore AES-256-GCM key, not exportable | a random secret in the Keychain, this device only, when unlocked |
 //! | open the dialer, messages, the browser | `ACTION_DIAL`, `ACTION_SENDTO`, `ACTION_VIEW` | `UIApplication.openURL` |
 //! | keep content out of screenshots and the app switcher | `FLAG_SECURE` on the window | a cover view while the app is in the background |
-//! | room for the system bars | the root window insets | the web view's own `safe-area-inset-*` |
+//! | room for the system bars and the notch | the root window insets, cutout included | the web view's own `safe-area-inset-*` |
 //!
 //! Everything here is a thin call into the platform; the decisions (which link goes where, when to
 //! lock, what to seal) are made and tested in the main crate. The few rules that belong to the
 //! platforms themselves live in plain modules that build and test on any machine: what a Keystore
-//! exception means ([`keystore`]), and when the Keychain secret may be made and that it is never
-//! replaced ([`keychain`]). On any other system every platform call answers
-//! [`PhoneError::Unsupported`].
+//! exception means ([`keystore`]), when the Keychain secret may be made and that it is never
+//! replaced ([`keychain`]), and how bars and cutout add up to insets ([`insets`]). On any other
+//! system every platform call answers [`PhoneError::Unsupported`].
 
 use std::fmt;
 use std::path::PathBuf;
 
 #[cfg(target_os = "android")]
 pub mod android;
+pub mod insets;
 #[cfg(target_os = "ios")]
 pub mod ios;
 pub mod keychain;
 pub mod keystore;
 
+pub use insets::{Insets, PixelInsets, css_insets, insets_source};
 pub use keychain::{KeychainCall, KeychainNext, keychain_next, read_or_make_secret};
 pub use keystore::{JavaException, keystore_failure};
 
@@ -66,15 +68,6 @@ pub enum PhoneLink {
     },
     /// Open this https address in the browser.
     Browse(String),
-}
-
-/// Space taken by the system's bars and cut-outs, in CSS pixels.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Insets {
-    pub top: f32,
-    pub right: f32,
-    pub bottom: f32,
-    pub left: f32,
 }
 
 /// The app's private data folder, excluded from backups and from moving to a new phone.
@@ -149,8 +142,10 @@ pub fn cover_window(covered: bool) -> Result<(), PhoneError> {
     }
 }
 
-/// The system bars' space (Android, drawn edge to edge from SDK 35). iOS web views report theirs
-/// through CSS `env(safe-area-inset-*)`, so this is `Unsupported` there.
+/// The system bars' and the display cutout's space (Android, drawn edge to edge from SDK 35),
+/// read fresh on each call: call it again after every resize, since rotating the phone moves the
+/// bars and the notch to other sides. iOS web views report theirs through CSS
+/// `env(safe-area-inset-*)`, so this is `Unsupported` there.
 pub fn system_insets() -> Result<Insets, PhoneError> {
     #[cfg(target_os = "android")]
     return android::system_insets();
