@@ -46,13 +46,25 @@ if ! grep -q '^\[bundle\.android\]' Dioxus.toml; then
     exit 1
 fi
 
-# An .aab is dx's default Android package type (cli/bundle.rs, default_package_types).
-dx bundle --platform android --release --no-default-features --target aarch64-linux-android "$@"
-
 # dx 0.7.10's Gradle project: <target dir>/dx/<crate>/release/android/app (build/request.rs,
 # platform_dir and root_dir).
 PROJECT="${CARGO_TARGET_DIR:-target}/dx/steady/release/android/app"
 GRADLE_FILE="$PROJECT/app/build.gradle.kts"
+
+# dx copies [bundle.android]'s passwords into the Gradle file in plain text: blank them when this
+# script ends, whatever happens (dx writes the file afresh on every build).
+scrub_passwords() {
+    if [ -f "$GRADLE_FILE" ]; then
+        sed -i.orig -e 's/^\( *storePassword = \).*/\1""/' \
+            -e 's/^\( *keyPassword = \).*/\1""/' "$GRADLE_FILE"
+        rm -f "$GRADLE_FILE.orig"
+    fi
+}
+trap scrub_passwords EXIT
+
+# An .aab is dx's default Android package type (cli/bundle.rs, default_package_types).
+dx bundle --platform android --release --no-default-features --target aarch64-linux-android "$@"
+
 [ -f "$GRADLE_FILE" ] || { echo "dx wrote no $GRADLE_FILE" >&2; exit 1; }
 if [ "$(grep -c '^ *versionCode = 1$' "$GRADLE_FILE")" != 1 ] ||
     ! grep -q "^ *versionName = \"$VERSION\"$" "$GRADLE_FILE" ||

@@ -503,6 +503,24 @@ fn store_version_numbers_come_from_the_crate_version() {
 }
 
 #[test]
+fn the_upload_key_passwords_stay_out_of_git_and_out_of_the_build_folder() {
+    let config = dioxus_toml();
+    assert!(
+        !table(&config, &["bundle"]).contains_key("android"),
+        "[bundle.android] holds the upload key's passwords: append it on the release machine only"
+    );
+    let script = read("platforms/android/release.sh");
+    assert!(
+        script.contains("grep -q '^\\[bundle\\.android\\]' Dioxus.toml"),
+        "without [bundle.android] dx 0.7.10 builds an unsigned bundle: the script refuses"
+    );
+    assert!(
+        script.contains("trap scrub_passwords EXIT"),
+        "dx writes the passwords into the generated Gradle file: the script blanks them"
+    );
+}
+
+#[test]
 fn android_targets_sdk_35_with_16_kb_pages() {
     let config = dioxus_toml();
     let android = table(&config, &["android"]);
