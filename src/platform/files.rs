@@ -1,10 +1,22 @@
 //! Private files: directories and files only this app's user can read. On Unix (Linux, Android,
 //! macOS, iOS) that is mode 0700 / 0600; elsewhere the platform's app sandbox is relied on.
 //! Writes go to a temporary file that is synced and then renamed, so a crash never leaves half a file.
+//!
+//! Files are published by rename, never by hard link: Android's SELinux policy forbids hard
+//! links to every ordinary app (AOSP system/sepolicy, `private/app_neverallows.te`:
+//! `neverallow all_untrusted_apps file_type:file link;`), so `link`/`linkat` fail with EACCES
+//! there. A rename replaces what it lands on, so a file that must never be replaced (a key) is
+//! published under an exclusive lock that every such writer in the folder takes, with the check
+//! that nothing is there yet inside it. The lock is `flock` on a lock file (`File::lock`), which
+//! apps may use on their own files: SQLite locks its database files the same way on every phone.
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The lock file every no-replace publish in a folder takes.
+const PUBLISH_LOCK: &str = ".publish.lock";
 
 /// Creates `dir` (and its parents) readable by this user only.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
@@ -15,47 +27,87 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Writes `bytes`, synced to disk, to a private temporary file beside `path`; returns its path.
-fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<std::path::PathBuf> {
-    let temp = path.with_extension("tmp");
+fn private_options() -> fs::OpenOptions {
     let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    Ok(temp)
+    options
+}
+
+/// Writes `bytes`, synced to disk, to a private temporary file beside `path`; returns its path.
+/// Each write has its own name, so two writers never share a temporary file.
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(
+        ".{name}.{}-{}.tmp",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = private_options()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    match written {
+        Ok(()) => Ok(temp),
+        Err(err) => {
+            let _ = fs::remove_file(&temp);
+            Err(err)
+        }
+    }
+}
+
+/// Renames `temp` onto `path` and syncs the folder, or removes `temp` if the rename fails.
+fn publish(temp: &Path, path: &Path) -> io::Result<()> {
+    if let Err(err) = fs::rename(temp, path) {
+        let _ = fs::remove_file(temp);
+        return Err(err);
+    }
+    sync_dir(parent_of(path))
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// Writes `bytes` to `path` atomically (a crash leaves the old file or the new one, never half),
 /// readable by this user only, replacing what was there.
 pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = write_temp(path, bytes)?;
-    fs::rename(&temp, path)?;
-    if let Some(parent) = path.parent() {
-        sync_dir(parent)?;
-    }
-    Ok(())
+    publish(&temp, path)
 }
 
 /// Writes `bytes` to `path` atomically, readable by this user only. Refuses to replace an
-/// existing file, so a key can never be overwritten by accident.
+/// existing file (or anything else at that name), so a key can never be overwritten by accident,
+/// even by another writer at the same moment.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if path.exists() {
-        return Err(io::Error::new(
+    let lock = private_options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(parent_of(path).join(PUBLISH_LOCK))?;
+    lock.lock()?;
+    let already = || {
+        io::Error::new(
             io::ErrorKind::AlreadyExists,
             "refusing to overwrite an existing private file",
-        ));
+        )
+    };
+    // `symlink_metadata`: a dangling link at the name counts as taken, too.
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(already());
     }
     let temp = write_temp(path, bytes)?;
-    // hard_link fails if `path` appeared meanwhile, where rename would silently replace it.
-    fs::hard_link(&temp, path)?;
-    fs::remove_file(&temp)?;
-    if let Some(parent) = path.parent() {
-        sync_dir(parent)?;
-    }
-    Ok(())
+    publish(&temp, path)
+    // The lock is released as `lock` closes.
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -85,4 +137,44 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
     }
+
+    #[test]
+    fn writers_racing_for_one_new_file_publish_exactly_one_and_the_rest_are_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret");
+        let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
+            let writers: Vec<_> = (0..8u8)
+                .map(|n| {
+                    let path = &path;
+                    scope.spawn(move || write_private_file(path, &[n; 32]))
+                })
+                .collect();
+            writers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        let won: Vec<usize> = (0..8).filter(|&n| results[n].is_ok()).collect();
+        assert_eq!(won.len(), 1, "exactly one writer publishes");
+        assert_eq!(fs::read(&path).unwrap(), vec![won[0] as u8; 32]);
+        for result in results.iter().filter(|r| r.is_err()) {
+            let kind = result.as_ref().unwrap_err().kind();
+            assert_eq!(kind, io::ErrorKind::AlreadyExists);
+        }
+    }
+
+    #[test]
+    fn a_replaced_file_is_whole_and_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        replace_private_file(&path, b"{}").unwrap();
+        replace_private_file(&path, b"{\"a\":1}").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"{\"a\":1}");
+        let leftovers = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|entry| {
+                let name = entry.as_ref().unwrap().file_name();
+                name.to_string_lossy().ends_with(".tmp")
+            })
+            .count();
+        assert_eq!(leftovers, 0);
+    }
 }
+

@@ -30,10 +30,53 @@ pub fn on_lifecycle(device: &Device, event: Lifecycle) -> bool {
 }
 
 /// Whether what is on screen must stay out of screenshots and the app switcher's snapshot. The
-/// lock screen shows only the crisis card (and the blank quick-hide screen nothing), so those may
-/// be captured; every other screen may hold the mentee's words.
-pub fn screen_is_private(locked: bool) -> bool {
-    !locked
+/// lock screen shows only the crisis card (and the blank quick-hide screen nothing), so it may be
+/// captured, but only once it is really on screen: the phone takes the switcher's snapshot as the
+/// app leaves, and with "Right away" the app locks at that very moment, before the web view has
+/// drawn the lock screen (on Android, clearing `FLAG_SECURE` then let the snapshot show what was
+/// there before). So the screen stays private while the app is out of sight, and after it locks
+/// until a frame of the lock screen has been drawn in sight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScreenPrivacy {
+    in_sight: bool,
+    lock_screen_drawn: bool,
+}
+
+impl Default for ScreenPrivacy {
+    fn default() -> Self {
+        ScreenPrivacy {
+            in_sight: true,
+            lock_screen_drawn: false,
+        }
+    }
+}
+
+impl ScreenPrivacy {
+    /// The app left or came back.
+    pub fn went(&mut self, event: Lifecycle) {
+        self.in_sight = event == Lifecycle::Back;
+        self.lock_screen_drawn = false;
+    }
+
+    /// The app locked or unlocked: whatever was drawn before is not the lock screen.
+    pub fn lock_changed(&mut self) {
+        self.lock_screen_drawn = false;
+    }
+
+    /// Whether a drawn frame must be waited for before the lock screen may be captured.
+    pub fn waits_for_lock_screen(&self, locked: bool) -> bool {
+        locked && self.in_sight && !self.lock_screen_drawn
+    }
+
+    /// A frame has been drawn since the app locked, while in sight.
+    pub fn lock_screen_drawn(&mut self, locked: bool) {
+        self.lock_screen_drawn = locked && self.in_sight;
+    }
+
+    /// Whether the screen must be kept out of screenshots and the app switcher now.
+    pub fn private(&self, locked: bool) -> bool {
+        !(locked && self.in_sight && self.lock_screen_drawn)
+    }
 }
 
 #[cfg(test)]
@@ -56,16 +99,37 @@ mod tests {
     }
 
     #[test]
-    fn leaving_locks_at_once_with_right_away_and_the_lock_screen_may_be_captured() {
+    fn leaving_locks_at_once_with_right_away_and_the_screen_stays_private_until_the_lock_screen_is_drawn()
+     {
         let (_dir, device) = device_with_passcode(AutoLock::Immediately);
-        assert!(screen_is_private(device.is_locked()));
+        let mut privacy = ScreenPrivacy::default();
+        assert!(privacy.private(device.is_locked()));
+        // Leaving: the phone is about to take the switcher's snapshot of what is on screen.
+        privacy.went(Lifecycle::Away);
         assert!(on_lifecycle(&device, Lifecycle::Away));
+        privacy.lock_changed();
         assert!(device.is_locked());
-        assert!(!screen_is_private(device.is_locked()));
+        assert!(
+            privacy.private(device.is_locked()),
+            "locked while leaving, but the lock screen is not drawn yet: still private"
+        );
+        assert!(!privacy.waits_for_lock_screen(device.is_locked()), "nothing is drawn away");
+        privacy.lock_screen_drawn(device.is_locked());
+        assert!(privacy.private(device.is_locked()), "a frame away counts for nothing");
+        // Back: the lock screen is put up, then drawn; only then may it be captured.
+        privacy.went(Lifecycle::Back);
         assert!(
             on_lifecycle(&device, Lifecycle::Back),
             "still locked when back"
         );
+        assert!(privacy.private(device.is_locked()));
+        assert!(privacy.waits_for_lock_screen(device.is_locked()));
+        privacy.lock_screen_drawn(device.is_locked());
+        assert!(!privacy.private(device.is_locked()));
+        // Unlocking makes it private again at once.
+        device.unlock("246813").unwrap();
+        privacy.lock_changed();
+        assert!(privacy.private(device.is_locked()));
     }
 
     #[test]
@@ -74,7 +138,7 @@ mod tests {
         assert!(!on_lifecycle(&device, Lifecycle::Away));
         assert!(!on_lifecycle(&device, Lifecycle::Back));
         assert!(!device.is_locked());
-        assert!(screen_is_private(device.is_locked()));
+        assert!(ScreenPrivacy::default().private(device.is_locked()));
     }
 
     #[test]

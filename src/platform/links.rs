@@ -18,13 +18,22 @@ pub enum LinkRoute {
     Refuse,
 }
 
-/// Routes `url`. The app's own page is `dioxus://` on Linux and macOS and `https://dioxus.` /
-/// `http://dioxus.` on Android, iOS and Windows.
+/// The app's own page: `dioxus://index.html/` on Linux, macOS and iOS, which wry serves as
+/// `https://dioxus.index.html/` (or `http://`) on Android and Windows. Exactly these origins:
+/// `https://dioxus.example.org` is someone else's site.
+const APP_ORIGINS: [&str; 3] = [
+    "dioxus://index.html",
+    "https://dioxus.index.html",
+    "http://dioxus.index.html",
+];
+
+/// Routes `url`.
 pub fn route_link(url: &str) -> LinkRoute {
-    if url.starts_with("dioxus://")
-        || url.starts_with("https://dioxus.")
-        || url.starts_with("http://dioxus.")
-    {
+    let inside = APP_ORIGINS.iter().any(|origin| {
+        url.strip_prefix(origin)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+    });
+    if inside {
         return LinkRoute::StayInside;
     }
     let Some((scheme, rest)) = url.split_once(':') else {
@@ -67,6 +76,20 @@ pub fn route_link(url: &str) -> LinkRoute {
 fn dialable(text: &str) -> Option<String> {
     let number = percent_decode(text)?;
     is_dialable(&number).then_some(number)
+}
+
+/// Encodes everything but unreserved characters, so a message body cannot add URL parameters.
+#[cfg_attr(not(feature = "desktop"), allow(dead_code))]
+pub(super) fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -152,6 +175,11 @@ mod tests {
             LinkRoute::StayInside
         );
         assert_eq!(route_link("dioxus://index.html/"), LinkRoute::StayInside);
+        // Someone else's site whose name starts like the app's page is only a web page.
+        assert_eq!(
+            route_link("https://dioxus.example.org/"),
+            LinkRoute::Open(PhoneLink::Browse("https://dioxus.example.org/".into()))
+        );
     }
 
     #[test]
@@ -169,8 +197,17 @@ mod tests {
             "https:example.org",
             "https://exa mple.org",
             "no scheme at all",
+            "dioxus://index.html.example.org/",
+            "http://dioxus.index.html.example.org/",
         ] {
             assert_eq!(route_link(url), LinkRoute::Refuse, "{url}");
         }
+    }
+
+    #[test]
+    fn a_message_body_is_encoded_so_it_cannot_add_parameters() {
+        let encoded = percent_encode("HOME&body=x y");
+        assert_eq!(encoded, "HOME%26body%3Dx%20y");
+        assert_eq!(percent_decode(&encoded).as_deref(), Some("HOME&body=x y"));
     }
 }

@@ -14,14 +14,15 @@
 //! What only a device can show is on README's on-device checklist.
 
 use dioxus::mobile::Config;
-use dioxus::mobile::tao::event::Event;
+use dioxus::mobile::tao::event::{Event, WindowEvent};
 use dioxus::prelude::*;
 
-use super::lifecycle::{Lifecycle, on_lifecycle, screen_is_private};
+use super::lifecycle::{Lifecycle, ScreenPrivacy, on_lifecycle};
 use super::links::{LinkRoute, route_link};
 use super::vault::{KeyVault, SecretVault, VaultError, VaultKind};
 use crate::state::Device;
 use crate::ui::App;
+use crate::ui::views::{DataPlace, Start};
 
 /// The page the web view loads: the app's root and nothing else, zoomable (never
 /// `user-scalable=no`), and drawn under the system bars so the CSS can keep clear of them.
@@ -37,46 +38,42 @@ const INDEX: &str = r#"<!DOCTYPE html>
 </body>
 </html>"#;
 
-/// Starts the phone app.
+/// Starts the phone app. It always opens a screen: the device is opened inside the window
+/// ([`Start`]), so a folder the phone did not give or a key store that did not answer shows the
+/// start-up problem screen with Get help, never a blank screen or a quit.
 pub fn main() -> anyhow::Result<()> {
-    let data_dir = steady_phone::data_dir()
-        .map_err(|err| anyhow::anyhow!("the app's private folder is not available: {err}"))?;
-    let device = Device::open(&data_dir)?;
+    let place = DataPlace(steady_phone::data_dir().map_err(|err| err.to_string()));
     let config = Config::new()
         .with_custom_index(INDEX.to_owned())
         .with_navigation_handler(|url| match route_link(url) {
             LinkRoute::StayInside => true,
             LinkRoute::Open(link) => {
-                hand_over(&link);
+                if let Err(err) = hand_over(&link) {
+                    // Never the number or message: only that the phone refused.
+                    tracing::warn!("the phone could not open a link: {err}");
+                }
                 false
             }
             LinkRoute::Refuse => false,
         });
     LaunchBuilder::mobile()
         .with_cfg(config)
-        .with_context(device)
-        .launch(PhoneApp);
+        .with_context(place)
+        .launch(PhoneRoot);
     Ok(())
 }
 
-/// Opens a link the app shows with the phone's own app for it. Returns true when the link was
-/// handled here (the tap's default must then be prevented); false lets the web view have it.
-pub fn open_external(url: &str) -> bool {
-    match route_link(url) {
-        LinkRoute::Open(link) => {
-            hand_over(&link);
-            true
-        }
-        LinkRoute::Refuse => true,
-        LinkRoute::StayInside => false,
+/// The phone's app, opened by [`Start`].
+#[component]
+fn PhoneRoot() -> Element {
+    rsx! {
+        Start { app: rsx! { PhoneApp {} } }
     }
 }
 
-fn hand_over(link: &steady_phone::PhoneLink) {
-    if let Err(err) = steady_phone::open_link(link) {
-        // Never the number or message: only that the phone refused.
-        tracing::warn!("the phone could not open a link: {err}");
-    }
+/// Hands `link` to the phone's dialer, messages or browser.
+pub fn hand_over(link: &steady_phone::PhoneLink) -> Result<(), steady_phone::PhoneError> {
+    steady_phone::open_link(link)
 }
 
 /// The vault for the data key's file: the Android Keystore, or a Keychain secret on iOS.
@@ -123,15 +120,30 @@ impl KeyVault for AndroidKeystore {
 #[component]
 fn PhoneApp() -> Element {
     let device = use_context::<Device>();
+    let privacy = use_signal(ScreenPrivacy::default);
     let on_event = device.clone();
     dioxus::mobile::use_wry_event_handler(move |event, _| match event {
         Event::Suspended => {
+            let mut privacy = privacy;
+            privacy.write().went(Lifecycle::Away);
+            // Private before anything else happens: the switcher's snapshot is taken now.
+            keep_private(true);
             cover(true);
             on_lifecycle(&on_event, Lifecycle::Away);
         }
         Event::Resumed => {
+            let mut privacy = privacy;
+            privacy.write().went(Lifecycle::Back);
             on_lifecycle(&on_event, Lifecycle::Back);
             cover(false);
+            spawn(settle_privacy(on_event.clone(), privacy));
+            spawn(pass_insets());
+        }
+        // Rotation, a fold, split screen: the bars and the cut-out move.
+        Event::WindowEvent {
+            event: WindowEvent::Resized(_),
+            ..
+        } => {
             spawn(pass_insets());
         }
         _ => {}
@@ -142,7 +154,9 @@ fn PhoneApp() -> Element {
             pass_insets().await;
             let mut changes = device.lock_changes();
             loop {
-                keep_private(screen_is_private(device.is_locked()));
+                let mut privacy = privacy;
+                privacy.write().lock_changed();
+                settle_privacy(device.clone(), privacy).await;
                 if changes.changed().await.is_err() {
                     break;
                 }
@@ -150,6 +164,21 @@ fn PhoneApp() -> Element {
         }
     });
     rsx! { App {} }
+}
+
+/// Keeps the screen private unless the lock screen is on it, in sight, and drawn: after the app
+/// locks in sight it waits two animation frames (the lock screen's page is in, then painted).
+async fn settle_privacy(device: Device, mut privacy: Signal<ScreenPrivacy>) {
+    keep_private(privacy.peek().private(device.is_locked()));
+    if privacy.peek().waits_for_lock_screen(device.is_locked()) {
+        let _ = document::eval(
+            "await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+             return true;",
+        )
+        .await;
+        privacy.write().lock_screen_drawn(device.is_locked());
+        keep_private(privacy.peek().private(device.is_locked()));
+    }
 }
 
 /// iOS: a plain view over the window while the app is in the background, so the app switcher

@@ -10,26 +10,35 @@
 //! | `desktop` | a native window | `$XDG_DATA_HOME/steady` or `~/.local/share/steady` | a secret file in `$XDG_CONFIG_HOME/steady` |
 //! | `mobile` | dx-built Android / iOS app | Android `getNoBackupFilesDir()`, iOS Application Support (excluded from backups) | Android Keystore / iOS Keychain |
 
+mod clock;
 mod files;
 mod lifecycle;
 mod links;
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) mod rules;
 mod vault;
 
+#[cfg(test)]
+pub use clock::SleepingClock;
+pub use clock::{DeviceClock, LockClock, LockInstant};
 pub use files::{create_private_dir, replace_private_file, write_private_file};
-pub use lifecycle::{Lifecycle, on_lifecycle, screen_is_private};
+pub use lifecycle::{Lifecycle, ScreenPrivacy, on_lifecycle};
 pub use links::{LinkRoute, route_link};
 pub use steady_phone::{PhoneError, PhoneLink};
-pub use vault::{KeyVault, SecretVault, VaultError, VaultKind, secret_file_vault};
+pub use vault::{
+    FALLBACK_SECRET_FILE, KeyVault, SecretVault, VaultError, VaultKind, fallback_vault,
+    secret_file_vault,
+};
 
 #[cfg(feature = "mobile")]
 mod mobile;
 #[cfg(feature = "mobile")]
-pub use mobile::{key_vault, main, open_external};
+pub use mobile::{hand_over, key_vault, main};
 
 #[cfg(all(feature = "desktop", not(feature = "mobile")))]
 mod desktop;
 #[cfg(all(feature = "desktop", not(feature = "mobile")))]
-pub use desktop::{key_vault, main};
+pub use desktop::{hand_over, key_vault, main};
 
 #[cfg(all(feature = "preview", not(any(feature = "desktop", feature = "mobile"))))]
 mod preview;
@@ -49,13 +58,51 @@ pub fn key_vault(data_dir: &Path) -> Box<dyn KeyVault> {
     Box::new(secret_file_vault(data_dir.join(DEVICE_SECRET_FILE)))
 }
 
-/// Opens a link the app shows (a crisis line's call, text or web button) with the right app.
-/// Returns true when it was handled here and the tap's default must be prevented. Off a phone the
-/// browser (preview) or web view (desktop) follows the link itself.
-#[cfg(not(feature = "mobile"))]
-pub fn open_external(url: &str) -> bool {
-    let _ = url;
-    false
+/// What became of a tapped link (a crisis line's call, text or web button, one of My people).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkOutcome {
+    /// Left to the page: the preview's browser follows it itself.
+    LeftToPage,
+    /// Handed to the dialer, messages, mail or the browser.
+    Opened,
+    /// Not a link Steady follows (a malformed number, an unknown scheme); nothing was opened.
+    Refused,
+    /// The device had no app for it, or refused; the person is told, with the number.
+    Failed,
+}
+
+impl LinkOutcome {
+    /// Whether the tap's default must be prevented (the app handled it, or must not follow it).
+    pub fn handled(&self) -> bool {
+        *self != LinkOutcome::LeftToPage
+    }
+}
+
+/// Opens a link the app shows with the right app: on a phone or a computer through
+/// [`route_link`] and the platform's hand-over, so the same refusals apply everywhere (the
+/// native renderer would otherwise open any link it is given). The preview leaves links to the
+/// browser.
+pub fn open_external(url: &str) -> LinkOutcome {
+    #[cfg(any(feature = "desktop", feature = "mobile"))]
+    {
+        match route_link(url) {
+            LinkRoute::Open(link) => match hand_over(&link) {
+                Ok(()) => LinkOutcome::Opened,
+                Err(err) => {
+                    // Never the number or message: only that the device refused.
+                    tracing::warn!("the device could not open a link: {err}");
+                    LinkOutcome::Failed
+                }
+            },
+            LinkRoute::Refuse => LinkOutcome::Refused,
+            LinkRoute::StayInside => LinkOutcome::LeftToPage,
+        }
+    }
+    #[cfg(not(any(feature = "desktop", feature = "mobile")))]
+    {
+        let _ = url;
+        LinkOutcome::LeftToPage
+    }
 }
 
 /// Where "Export my data" writes its files: the `exports` folder inside the device's data folder

@@ -36,11 +36,19 @@ pub enum VaultKind {
     SecretFile = 1,
     AndroidKeystore = 2,
     IosKeychain = 3,
+    /// A secret file in the data folder, used only when the platform's vault could not seal
+    /// (a phone keystore not ready yet): the key is then kept as on a computer, never bare.
+    FallbackFile = 4,
 }
 
 impl VaultKind {
     pub fn from_byte(byte: u8) -> Option<Self> {
-        [Self::SecretFile, Self::AndroidKeystore, Self::IosKeychain]
+        [
+            Self::SecretFile,
+            Self::AndroidKeystore,
+            Self::IosKeychain,
+            Self::FallbackFile,
+        ]
             .into_iter()
             .find(|kind| *kind as u8 == byte)
     }
@@ -107,6 +115,19 @@ where
 /// A vault with its secret in a file (mode 0600), made on first use and never overwritten.
 pub fn secret_file_vault(path: PathBuf) -> SecretVault<impl Fn() -> Result<[u8; 32], VaultError>> {
     SecretVault::new(VaultKind::SecretFile, false, move || {
+        read_or_make_secret(&path)
+    })
+}
+
+/// The file [`fallback_vault`] keeps its secret in, inside the device's data folder.
+pub const FALLBACK_SECRET_FILE: &str = "device-secret-fallback";
+
+/// The vault used when the platform's own cannot seal: a secret file in the data folder, as the
+/// preview keeps, so the key file is never written bare. It binds nothing to the device, so the
+/// passcode rules and cost are the stricter ones while it is in use.
+pub fn fallback_vault(data_dir: &Path) -> SecretVault<impl Fn() -> Result<[u8; 32], VaultError>> {
+    let path = data_dir.join(FALLBACK_SECRET_FILE);
+    SecretVault::new(VaultKind::FallbackFile, false, move || {
         read_or_make_secret(&path)
     })
 }
@@ -217,9 +238,26 @@ mod tests {
             VaultKind::SecretFile,
             VaultKind::AndroidKeystore,
             VaultKind::IosKeychain,
+            VaultKind::FallbackFile,
         ] {
             assert_eq!(VaultKind::from_byte(kind as u8), Some(kind));
         }
         assert_eq!(VaultKind::from_byte(0), None);
     }
+
+    #[test]
+    fn a_vault_that_cannot_be_reached_is_unavailable_never_damaged() {
+        // A secret that can't be read (here a folder in its place) is the host's stand-in for a
+        // keystore that isn't ready: a reason to try again, never "sealed on another device".
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("device-secret");
+        std::fs::create_dir(&path).unwrap();
+        let vault = secret_file_vault(path);
+        assert!(matches!(vault.seal(b"k"), Err(VaultError::Unavailable(_))));
+        assert!(matches!(
+            vault.open(&[0u8; 64]),
+            Err(VaultError::Unavailable(_))
+        ));
+    }
 }
+
