@@ -16,6 +16,9 @@ pub enum KeyGuard {
     PhoneKeystore,
     /// A computer, or the preview: nothing but the passcode.
     PasscodeOnly,
+    /// A phone whose keystore did not answer when the key file was written, so the file is kept
+    /// as on a computer: the passcode carries the weight alone until the keystore seals it again.
+    KeystoreAway,
 }
 
 impl KeyGuard {
@@ -23,7 +26,7 @@ impl KeyGuard {
     pub fn min_digits(self) -> usize {
         match self {
             KeyGuard::PhoneKeystore => 4,
-            KeyGuard::PasscodeOnly => 6,
+            KeyGuard::PasscodeOnly | KeyGuard::KeystoreAway => 6,
         }
     }
 
@@ -32,6 +35,7 @@ impl KeyGuard {
         match self {
             KeyGuard::PhoneKeystore => crate::t!(lang, "passcode-hint-phone"),
             KeyGuard::PasscodeOnly => crate::t!(lang, "passcode-hint-here"),
+            KeyGuard::KeystoreAway => crate::t!(lang, "passcode-hint-keystore-away"),
         }
     }
 
@@ -41,6 +45,9 @@ impl KeyGuard {
             KeyGuard::PhoneKeystore => "Use 4 to 8 numbers, or a phrase.",
             KeyGuard::PasscodeOnly => {
                 "Use 6 to 8 numbers, or a phrase. This device has no security chip guarding your data like a phone does, so a longer passcode keeps it safe."
+            }
+            KeyGuard::KeystoreAway => {
+                "Use 6 to 8 numbers, or a phrase. This phone's secure key store didn't answer, so for now your passcode is the only lock."
             }
         }
     }
@@ -55,6 +62,10 @@ pub enum PasscodeRule {
         "Use 6 to 8 numbers, or a phrase of at least 6 characters. This device has no security chip guarding your data, so a longer passcode keeps it safe."
     )]
     TooShortHere,
+    #[error(
+        "Use 6 to 8 numbers, or a phrase of at least 6 characters. This phone's secure key store didn't answer, so for now your passcode is the only lock."
+    )]
+    TooShortKeystoreAway,
     #[error("A number passcode can be up to 8 numbers. Or use a phrase.")]
     TooManyDigits,
     #[error("That's longer than the app can use. Try something under 100 characters.")]
@@ -76,7 +87,10 @@ pub fn check_new_passcode(
             return Err(PasscodeRule::TooShort);
         }
         if length < guard.min_digits() {
-            return Err(PasscodeRule::TooShortHere);
+            return Err(match guard {
+                KeyGuard::KeystoreAway => PasscodeRule::TooShortKeystoreAway,
+                _ => PasscodeRule::TooShortHere,
+            });
         }
         if length > 8 {
             return Err(PasscodeRule::TooManyDigits);
@@ -188,6 +202,7 @@ impl crate::i18n::Say for PasscodeRule {
             match self {
                 PasscodeRule::TooShort => "err-passcode-short",
                 PasscodeRule::TooShortHere => "err-passcode-short-here",
+                PasscodeRule::TooShortKeystoreAway => "err-passcode-short-keystore",
                 PasscodeRule::TooManyDigits => "err-passcode-digits",
                 PasscodeRule::TooLong => "err-passcode-long",
                 PasscodeRule::Mismatch => "err-passcode-mismatch",

@@ -319,6 +319,7 @@ fn every_error_says_in_english_what_it_displays() {
     same([
         PasscodeRule::TooShort,
         PasscodeRule::TooShortHere,
+        PasscodeRule::TooShortKeystoreAway,
         PasscodeRule::TooManyDigits,
         PasscodeRule::TooLong,
         PasscodeRule::Mismatch,

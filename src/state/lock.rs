@@ -6,12 +6,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use super::{Device, DeviceError, Result};
 use crate::domain::lock::{AutoLock, KeyGuard, check_new_passcode, wait_after};
+use crate::platform::{LockClock, LockInstant};
 use crate::store::{Store, StoreError};
 
 /// Wrong tries in a row and when the last one was (seconds since 1970).
@@ -37,6 +39,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings of the device whose files are in `data_dir`, read without opening anything
+    /// else (a damaged or missing file means the defaults).
+    pub fn read(data_dir: &Path) -> Settings {
+        read_json(&data_dir.join(SETTINGS_FILE))
+    }
+
     /// The name the app shows for itself: neutral in discreet mode.
     pub fn app_name(&self, lang: crate::i18n::Lang) -> String {
         if self.discreet {
@@ -58,10 +66,12 @@ const CONFIRMATION_LASTS: Duration = Duration::from_secs(120);
 
 /// What the lock keeps in memory while the app runs: the clock (when the mentee last touched the
 /// app, since when it has been out of sight, when the passcode last confirmed a step that widens
-/// sharing), whether a passcode seals the key, and the settings. The last two are read from their
+/// sharing, all read from a clock that counts time the phone sleeps: `platform::LockClock`),
+/// whether a passcode seals the key, and the settings. The last two are read from their
 /// files once, when the device opens, and changed only through the device, which writes them back.
 #[derive(Debug)]
 pub(super) struct LockState {
+    time: Arc<dyn LockClock>,
     clock: Mutex<Clock>,
     sealed: AtomicBool,
     settings: Mutex<Settings>,
@@ -72,24 +82,29 @@ pub(super) struct LockState {
 
 #[derive(Debug, Clone, Copy)]
 struct Clock {
-    last_touch: Instant,
-    away_since: Option<Instant>,
-    confirmed: Option<Instant>,
+    last_touch: LockInstant,
+    away_since: Option<LockInstant>,
+    confirmed: Option<LockInstant>,
 }
 
 impl LockState {
-    /// The lock of the device whose files are in `data_dir`.
-    pub(super) fn load(data_dir: &Path) -> Self {
+    /// The lock of the device whose files are in `data_dir`, timed by `time`.
+    pub(super) fn load(data_dir: &Path, time: Arc<dyn LockClock>) -> Self {
         Self {
             clock: Mutex::new(Clock {
-                last_touch: Instant::now(),
+                last_touch: time.now(),
                 away_since: None,
                 confirmed: None,
             }),
             sealed: AtomicBool::new(Store::is_sealed(data_dir)),
             settings: Mutex::new(read_json(&data_dir.join(SETTINGS_FILE))),
             changed: tokio::sync::watch::channel(0).0,
+            time,
         }
+    }
+
+    fn now(&self) -> LockInstant {
+        self.time.now()
     }
 
     /// Tells every listener that the app locked or unlocked.
@@ -179,21 +194,23 @@ impl Device {
         self.with_attempts(SystemTime::now(), || {
             self.store()?.check_passcode(passcode).map_err(Into::into)
         })?;
+        let now = self.lock_state.now();
         if let Ok(mut clock) = self.lock_state.clock.lock() {
-            clock.confirmed = Some(Instant::now());
+            clock.confirmed = Some(now);
         }
         Ok(())
     }
 
     /// Refuses a step that widens sharing unless the passcode (when one is set) was just typed.
     pub(super) fn require_confirmed_passcode(&self) -> Result<()> {
+        let now = self.lock_state.now();
         let recent = self
             .lock_state
             .clock
             .lock()
             .ok()
             .and_then(|clock| clock.confirmed)
-            .is_some_and(|at| at.elapsed() < CONFIRMATION_LASTS);
+            .is_some_and(|at| now.since(at) < CONFIRMATION_LASTS);
         if self.has_passcode() && !recent {
             return Err(DeviceError::NeedsPasscode);
         }
@@ -202,11 +219,7 @@ impl Device {
 
     /// What guards the data key besides the passcode here, which sets the passcode's rule.
     pub fn key_guard(&self) -> KeyGuard {
-        if crate::platform::key_vault(&self.data_dir).binds_to_device() {
-            KeyGuard::PhoneKeystore
-        } else {
-            KeyGuard::PasscodeOnly
-        }
+        Store::key_guard(&self.data_dir)
     }
 
     /// Sets or changes the passcode. `current` is needed when one is set already.
@@ -301,8 +314,9 @@ impl Device {
 
     /// Call on every touch or key press: the idle clock starts again.
     pub fn touch(&self) {
+        let now = self.lock_state.now();
         if let Ok(mut clock) = self.lock_state.clock.lock() {
-            clock.last_touch = Instant::now();
+            clock.last_touch = now;
             clock.away_since = None;
         }
     }
@@ -310,30 +324,28 @@ impl Device {
     /// The app went out of sight (another app, the home screen, a hidden tab). With "Right away"
     /// it locks now; otherwise the away clock starts.
     pub fn went_away(&self) -> bool {
+        let now = self.lock_state.now();
         if let Ok(mut clock) = self.lock_state.clock.lock() {
-            clock.away_since.get_or_insert_with(Instant::now);
+            clock.away_since.get_or_insert(now);
         }
-        self.lock_if_due_at(Instant::now())
+        self.lock_if_due()
     }
 
-    /// Locks if the app was away, or untouched, for longer than the mentee's auto-lock choice.
-    /// Returns whether it is locked now.
+    /// Locks if the app was away, or untouched, for longer than the mentee's auto-lock choice,
+    /// counting any time the phone slept. Returns whether it is locked now.
     pub fn lock_if_due(&self) -> bool {
-        self.lock_if_due_at(Instant::now())
-    }
-
-    pub(super) fn lock_if_due_at(&self, now: Instant) -> bool {
         if self.is_locked() || !self.has_passcode() {
             return self.is_locked();
         }
+        let now = self.lock_state.now();
         let choice = self.settings().auto_lock;
         let Ok(clock) = self.lock_state.clock.lock().map(|clock| *clock) else {
             return false;
         };
         let away_too_long = clock
             .away_since
-            .is_some_and(|since| now.duration_since(since) >= choice.away());
-        let idle_too_long = now.duration_since(clock.last_touch) >= choice.idle();
+            .is_some_and(|since| now.since(since) >= choice.away());
+        let idle_too_long = now.since(clock.last_touch) >= choice.idle();
         if away_too_long || idle_too_long {
             self.lock();
         }
@@ -424,15 +436,21 @@ mod tests {
         );
     }
 
+    /// A device with a passcode, timed by a clock the test moves (and puts to sleep).
+    fn device_on(clock: &Arc<crate::platform::SleepingClock>) -> (tempfile::TempDir, Device) {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open_timed_by(dir.path(), clock.clone()).unwrap();
+        device.set_passcode(None, "246813", "246813").unwrap();
+        (dir, device)
+    }
+
     #[test]
     fn auto_lock_follows_the_mentees_choice() {
+        let clock = Arc::new(crate::platform::SleepingClock::default());
         let dir = tempfile::tempdir().unwrap();
-        let device = Device::open(dir.path()).unwrap();
-        let now = Instant::now();
-        assert!(
-            !device.lock_if_due_at(now + Duration::from_secs(3600)),
-            "no passcode, no lock"
-        );
+        let device = Device::open_timed_by(dir.path(), clock.clone()).unwrap();
+        clock.pass(Duration::from_secs(3600));
+        assert!(!device.lock_if_due(), "no passcode, no lock");
         device.set_passcode(None, "246813", "246813").unwrap();
         device
             .set_settings(Settings {
@@ -441,17 +459,66 @@ mod tests {
             })
             .unwrap();
         device.touch();
-        let now = Instant::now();
-        assert!(!device.lock_if_due_at(now + Duration::from_secs(299)));
-        assert!(device.lock_if_due_at(now + Duration::from_secs(301)));
+        clock.pass(Duration::from_secs(299));
+        assert!(!device.lock_if_due());
+        clock.pass(Duration::from_secs(2));
+        assert!(device.lock_if_due());
         device.unlock("246813").unwrap();
 
         device.set_settings(Settings::default()).unwrap(); // right away
-        assert!(
-            !device.lock_if_due_at(Instant::now() + Duration::from_secs(30)),
-            "reading"
-        );
+        clock.pass(Duration::from_secs(30));
+        assert!(!device.lock_if_due(), "reading");
         assert!(device.went_away(), "leaving the app locks it at once");
+    }
+
+    #[test]
+    fn time_the_phone_sleeps_counts_as_time_away() {
+        let clock = Arc::new(crate::platform::SleepingClock::default());
+        let (_dir, device) = device_on(&clock);
+        device
+            .set_settings(Settings {
+                auto_lock: AutoLock::FiveMinutes,
+                ..Settings::default()
+            })
+            .unwrap();
+        device.touch();
+        clock.pass(Duration::from_secs(10));
+        assert!(!device.went_away(), "a short trip away keeps it open");
+        // The screen goes off: no time passes that Instant would see, an hour passes for real.
+        clock.sleep(Duration::from_secs(3600));
+        assert!(
+            device.lock_if_due(),
+            "an hour asleep is an hour away: coming back finds it locked"
+        );
+    }
+
+    #[test]
+    fn a_phone_asleep_with_the_app_open_still_locks_after_the_idle_time() {
+        let clock = Arc::new(crate::platform::SleepingClock::default());
+        let (_dir, device) = device_on(&clock);
+        device
+            .set_settings(Settings {
+                auto_lock: AutoLock::OneMinute,
+                ..Settings::default()
+            })
+            .unwrap();
+        device.touch();
+        clock.sleep(Duration::from_secs(61));
+        assert!(device.lock_if_due());
+    }
+
+    #[test]
+    fn a_typed_passcode_stops_counting_for_sharing_after_two_minutes_even_asleep() {
+        let clock = Arc::new(crate::platform::SleepingClock::default());
+        let (_dir, device) = device_on(&clock);
+        device.confirm_passcode("246813").unwrap();
+        clock.pass(Duration::from_secs(60));
+        assert!(device.require_confirmed_passcode().is_ok());
+        clock.sleep(Duration::from_secs(61));
+        assert!(matches!(
+            device.require_confirmed_passcode(),
+            Err(DeviceError::NeedsPasscode)
+        ));
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod replies;
 mod sharing;
 mod tools;
 
-pub use directory::{DIRECTORY_FILE, DirectoryRefusal, PINNED_KEY_FILE};
+pub use directory::{DIRECTORY_FILE, DirectoryRefusal, PINNED_KEY_FILE, crisis_card_at};
 pub use lock::Settings;
 pub use my_data::{ExportFiles, ImportSummary, parse_export};
 pub use replies::{ComposeState, ReportBody, SentReply, ShownReply};
@@ -137,7 +137,16 @@ impl Device {
     /// Opens (or sets up, on first use) the device whose files are in `data_dir`. When a passcode
     /// is set the device starts locked: nothing is read until [`Device::unlock`].
     pub fn open(data_dir: &Path) -> Result<Device> {
-        let lock_state = lock::LockState::load(data_dir);
+        Device::open_timed_by(data_dir, Arc::new(crate::platform::DeviceClock))
+    }
+
+    /// [`Device::open`], with the lock timed by `clock` (the device's clock that counts sleep,
+    /// or, in tests, one that can be put to sleep).
+    pub(crate) fn open_timed_by(
+        data_dir: &Path,
+        clock: Arc<dyn crate::platform::LockClock>,
+    ) -> Result<Device> {
+        let lock_state = lock::LockState::load(data_dir, clock);
         let store = if lock_state.is_sealed() {
             None
         } else {

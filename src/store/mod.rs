@@ -75,9 +75,16 @@ pub enum StoreError {
         "The key to your saved data at {0} belongs to another device, or this device can't open it any more. Nothing was changed or deleted."
     )]
     KeyElsewhere(PathBuf),
-    /// The device's key store did not answer; trying again later may work.
-    #[error("This device's key store didn't answer ({0}). Close the app and open it again.")]
+    /// The device's key store did not answer; trying again later may work. Why (for the log,
+    /// never shown) is in the value.
+    #[error(
+        "This device's key store didn't answer. That can happen just after a restart. Nothing was changed. Try again in a moment."
+    )]
     VaultUnavailable(String),
+    /// The phone's keystore could not seal the key file just now, so it is kept as on a computer,
+    /// and the new passcode is too short for that.
+    #[error(transparent)]
+    KeystoreAway(crate::domain::PasscodeRule),
     /// The key file is not a key.
     #[error(
         "The key file at {0} is damaged, so your saved data can't be opened. Nothing was changed."
@@ -142,6 +149,11 @@ impl Store {
         let state = keyfile::load_or_create(&key_path, database.exists(), &*vault)?;
         let key = keyfile::unseal(state, &key_path, passcode)?;
         Store::open_with_key(&database, &key)
+    }
+
+    /// What guards the key file in `dir` besides the passcode (reads only its header).
+    pub fn key_guard(dir: &Path) -> crate::domain::KeyGuard {
+        keyfile::guard(&dir.join(KEY_FILE), &*crate::platform::key_vault(dir))
     }
 
     /// Whether a passcode seals the store in `dir` (reads only the key file).
@@ -241,8 +253,9 @@ impl crate::i18n::Say for StoreError {
             StoreError::KeyMissing(p) => crate::t!(lang, "err-key-missing", path = path(p)),
             StoreError::WrongPasscode => crate::t!(lang, "err-store-wrong-passcode"),
             StoreError::KeyElsewhere(p) => crate::t!(lang, "err-key-elsewhere", path = path(p)),
-            StoreError::VaultUnavailable(why) => crate::t!(lang, "err-vault", why = why),
+            StoreError::VaultUnavailable(_) => crate::t!(lang, "err-vault"),
             StoreError::KeyDamaged(p) => crate::t!(lang, "err-key-damaged", path = path(p)),
+            StoreError::KeystoreAway(rule) => rule.say(lang),
             StoreError::ForeignFile(p) => crate::t!(lang, "err-foreign-file", path = path(p)),
             StoreError::CannotUnlock(p) => crate::t!(lang, "err-cannot-unlock", path = path(p)),
             StoreError::MigrationChanged(step) => {
