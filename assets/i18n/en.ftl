@@ -171,12 +171,14 @@ err-plan-long = That's a lot for one line. Try up to 1,000 characters, or split 
 ## Passcode
 passcode-hint-phone = Use 4 to 8 numbers, or a phrase.
 passcode-hint-here = Use 6 to 8 numbers, or a phrase. This device has no security chip guarding your data like a phone does, so a longer passcode keeps it safe.
+passcode-hint-keystore-away = Use 6 to 8 numbers, or a phrase. This phone's secure key store didn't answer, so for now your passcode is the only lock.
 auto-lock-now = Right away
 auto-lock-1 = After 1 minute
 auto-lock-5 = After 5 minutes
 auto-lock-15 = After 15 minutes
 err-passcode-short = Use 4 to 8 numbers, or a phrase of at least 6 characters.
 err-passcode-short-here = Use 6 to 8 numbers, or a phrase of at least 6 characters. This device has no security chip guarding your data, so a longer passcode keeps it safe.
+err-passcode-short-keystore = Use 6 to 8 numbers, or a phrase of at least 6 characters. This phone's secure key store didn't answer, so for now your passcode is the only lock.
 err-passcode-digits = A number passcode can be up to 8 numbers. Or use a phrase.
 err-passcode-long = That's longer than the app can use. Try something under 100 characters.
 err-passcode-mismatch = The two passcodes aren't the same. Try typing them again.
@@ -199,7 +201,7 @@ chart-they-chose = { $name } chose “{ $mood }” most often.
 err-key-missing = Your saved data is here, but the key to open it is missing ({ $path }). Nothing was changed. Put the key file back to see your entries again.
 err-store-wrong-passcode = That passcode doesn't match. Nothing was changed.
 err-key-elsewhere = The key to your saved data at { $path } belongs to another device, or this device can't open it any more. Nothing was changed or deleted.
-err-vault = This device's key store didn't answer ({ $why }). Close the app and open it again.
+err-vault = This device's key store didn't answer. That can happen just after a restart. Nothing was changed. Try again in a moment.
 err-key-damaged = The key file at { $path } is damaged, so your saved data can't be opened. Nothing was changed.
 err-foreign-file = The file at { $path } isn't this app's data (it is not encrypted). Nothing was changed or deleted.
 err-cannot-unlock = The app couldn't open its saved data at { $path }: the key doesn't fit or the file is damaged. Nothing was changed or deleted.
@@ -818,6 +820,18 @@ unlock = Open
 go-back = Go back
 mentor-passcode-title = Set a passcode first
 mentor-passcode-why = You'll hold what young people chose to share with you. A passcode keeps it safe if someone else picks up this device.
+
+## When the app can't open
+startup-title = We couldn't open your things just now
+startup-nothing-erased = Nothing was erased. Everything you saved is still here.
+startup-try-again = Try again
+startup-still-closed = Still not open. Wait a moment, then try again.
+startup-what-to-do = If it keeps happening
+startup-steps = Restart your phone, then open { $app } again. If it still won't open, tell the person who runs your program. Don't delete the app: that would erase what you saved.
+startup-help-works = Get help works even when nothing else opens.
+startup-no-folder = Your phone didn't let the app reach its own storage.
+link-failed-number = This device couldn't open that. You can still call or text { $number } from any phone.
+link-failed-other = This device couldn't open that. The address is { $target }
 
 ## Raise a concern
 concern-passed-told = You passed this on to { $team } on { $date }. { $name } was told.

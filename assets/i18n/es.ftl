@@ -171,12 +171,14 @@ err-plan-long = Es mucho para una sola línea. Intenta con hasta 1,000 caractere
 ## Código
 passcode-hint-phone = Usa de 4 a 8 números, o una frase.
 passcode-hint-here = Usa de 6 a 8 números, o una frase. Este dispositivo no tiene un chip de seguridad que cuide tus datos como un teléfono, así que un código más largo los protege.
+passcode-hint-keystore-away = Usa de 6 a 8 números, o una frase. El almacén seguro de llaves de este teléfono no respondió, así que por ahora tu código es el único candado.
 auto-lock-now = De inmediato
 auto-lock-1 = Después de 1 minuto
 auto-lock-5 = Después de 5 minutos
 auto-lock-15 = Después de 15 minutos
 err-passcode-short = Usa de 4 a 8 números, o una frase de al menos 6 caracteres.
 err-passcode-short-here = Usa de 6 a 8 números, o una frase de al menos 6 caracteres. Este dispositivo no tiene un chip de seguridad que cuide tus datos, así que un código más largo los protege.
+err-passcode-short-keystore = Usa de 6 a 8 números, o una frase de al menos 6 caracteres. El almacén seguro de llaves de este teléfono no respondió, así que por ahora tu código es el único candado.
 err-passcode-digits = Un código de números puede tener hasta 8 números. O usa una frase.
 err-passcode-long = Es más largo de lo que la app puede usar. Prueba con menos de 100 caracteres.
 err-passcode-mismatch = Los dos códigos no son iguales. Intenta escribirlos otra vez.
@@ -199,7 +201,7 @@ chart-they-chose = Lo que más eligió { $name } fue “{ $mood }”.
 err-key-missing = Tus datos guardados están aquí, pero falta la llave para abrirlos ({ $path }). No se cambió nada. Vuelve a poner el archivo de la llave para ver tus registros.
 err-store-wrong-passcode = Ese código no coincide. No se cambió nada.
 err-key-elsewhere = La llave de tus datos en { $path } es de otro dispositivo, o este ya no puede abrirla. No se cambió ni se borró nada.
-err-vault = El almacén de llaves de este dispositivo no respondió ({ $why }). Cierra la app y vuelve a abrirla.
+err-vault = El almacén de llaves de este dispositivo no respondió. Puede pasar justo después de reiniciar. No se cambió nada. Vuelve a intentarlo en un momento.
 err-key-damaged = El archivo de la llave en { $path } está dañado, así que no se pueden abrir tus datos. No se cambió nada.
 err-foreign-file = El archivo en { $path } no es de esta app (no está cifrado). No se cambió ni se borró nada.
 err-cannot-unlock = La app no pudo abrir sus datos en { $path }: la llave no coincide o el archivo está dañado. No se cambió ni se borró nada.
@@ -818,6 +820,18 @@ unlock = Abrir
 go-back = Volver
 mentor-passcode-title = Primero pon un código
 mentor-passcode-why = Vas a guardar lo que los jóvenes eligieron compartir contigo. Un código lo protege si otra persona toma este dispositivo.
+
+## Cuando la app no se abre
+startup-title = No pudimos abrir tus cosas ahora mismo
+startup-nothing-erased = No se borró nada. Todo lo que guardaste sigue aquí.
+startup-try-again = Intentar de nuevo
+startup-still-closed = Todavía no se abre. Espera un momento y vuelve a intentarlo.
+startup-what-to-do = Si sigue pasando
+startup-steps = Reinicia tu teléfono y abre { $app } otra vez. Si aún no se abre, díselo a la persona que dirige tu programa. No borres la app: eso borraría lo que guardaste.
+startup-help-works = Pedir ayuda funciona aunque nada más se abra.
+startup-no-folder = Tu teléfono no dejó que la app llegara a su propio espacio.
+link-failed-number = Este dispositivo no pudo abrir eso. Puedes llamar o escribir al { $number } desde cualquier teléfono.
+link-failed-other = Este dispositivo no pudo abrir eso. La dirección es { $target }
 
 ## Avisar de una preocupación
 concern-passed-told = Pasaste esto a { $team } el { $date }. Se le avisó a { $name }.

@@ -61,28 +61,17 @@ impl Device {
 
     /// [`Device::crisis_directory`], and whether the program's own contacts are in it.
     pub fn crisis_card(&self) -> (CrisisDirectory, bool) {
-        CrisisDirectory::card(bundled_directory(), self.program_directory())
+        crisis_card_at(self.data_dir())
     }
 
     /// The program's directory kept on this device, verified against the pinned key as it is read.
     pub fn program_directory(&self) -> Option<CrisisDirectory> {
-        let key = self.pinned_program_key()?;
-        let text = std::fs::read_to_string(self.data_dir().join(DIRECTORY_FILE)).ok()?;
-        let kept: Kept = serde_json::from_str(&text).ok()?;
-        let key = follow_rotations(&key, &kept.signed.rotations);
-        if !kept.signed.verifies_with(&key) {
-            return None;
-        }
-        CrisisDirectory::from_json(&kept.signed.payload).ok()
+        program_directory_at(self.data_dir())
     }
 
     /// The program key this device trusts, from its vault-sealed file.
     pub fn pinned_program_key(&self) -> Option<String> {
-        let sealed = std::fs::read(self.data_dir().join(PINNED_KEY_FILE)).ok()?;
-        let key = crate::platform::key_vault(self.data_dir())
-            .open(&sealed)
-            .ok()?;
-        String::from_utf8(key).ok()
+        pinned_program_key_at(self.data_dir())
     }
 
     /// Pins `key` (at enrolment, or after following a signed rotation).
@@ -154,6 +143,30 @@ impl Device {
         }
         Ok(())
     }
+}
+
+/// The crisis card of the device whose files are in `data_dir`, read without opening its
+/// database: the bundled lines, and the program's own contacts where they still verify against
+/// the pinned key. The lock screen and the screen shown when the app cannot open use it.
+pub fn crisis_card_at(data_dir: &std::path::Path) -> (CrisisDirectory, bool) {
+    CrisisDirectory::card(bundled_directory(), program_directory_at(data_dir))
+}
+
+fn program_directory_at(data_dir: &std::path::Path) -> Option<CrisisDirectory> {
+    let key = pinned_program_key_at(data_dir)?;
+    let text = std::fs::read_to_string(data_dir.join(DIRECTORY_FILE)).ok()?;
+    let kept: Kept = serde_json::from_str(&text).ok()?;
+    let key = follow_rotations(&key, &kept.signed.rotations);
+    if !kept.signed.verifies_with(&key) {
+        return None;
+    }
+    CrisisDirectory::from_json(&kept.signed.payload).ok()
+}
+
+fn pinned_program_key_at(data_dir: &std::path::Path) -> Option<String> {
+    let sealed = std::fs::read(data_dir.join(PINNED_KEY_FILE)).ok()?;
+    let key = crate::platform::key_vault(data_dir).open(&sealed).ok()?;
+    String::from_utf8(key).ok()
 }
 
 #[cfg(test)]

@@ -108,9 +108,13 @@ pub fn use_session() -> Session {
     use_context::<Session>()
 }
 
-/// The language of the surrounding app (subscribes the component to changes of it).
+/// The language of the surrounding app (subscribes the component to changes of it). Before a
+/// device is open (the screen shown when the app cannot open), the language that screen speaks.
 pub fn use_lang() -> Lang {
-    use_session().lang()
+    match try_consume_context::<Session>() {
+        Some(session) => session.lang(),
+        None => consume_context::<views::StartupLang>().0,
+    }
 }
 
 #[cfg(test)]

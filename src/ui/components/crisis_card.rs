@@ -8,7 +8,9 @@ use dioxus::prelude::*;
 
 use crate::domain::{CrisisContact, OpenNow};
 use crate::ui::components::ContactCard;
-use crate::ui::{focus_when_mounted, use_lang, use_session};
+use crate::domain::CrisisDirectory;
+use crate::ui::views::DataPlace;
+use crate::ui::{Session, focus_when_mounted, use_lang};
 
 /// Which lines to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +30,18 @@ pub fn lines(
         .collect()
 }
 
+/// The card as it is on this device now, and whether the program's own contacts are in it. Before
+/// a device has opened (the start-up problem screen), it is read from the device's folder alone.
+fn card_now() -> (CrisisDirectory, bool) {
+    if let Some(session) = try_consume_context::<Session>() {
+        return session.device().crisis_card();
+    }
+    match try_consume_context::<DataPlace>().map(|place| place.0) {
+        Some(Ok(dir)) => crate::state::crisis_card_at(&dir),
+        _ => CrisisDirectory::card(crate::state::bundled_crisis_directory(), None),
+    }
+}
+
 /// The page's title and the one line for danger.
 #[component]
 pub fn HelpTitle() -> Element {
@@ -42,7 +56,7 @@ pub fn HelpTitle() -> Element {
 #[component]
 pub fn CrisisLines(part: LinesPart) -> Element {
     let lang = use_lang();
-    let (directory, has_program_contacts) = use_session().device().crisis_card();
+    let (directory, has_program_contacts) = card_now();
     let shown = lines(directory.by_open_now(Utc::now()), part);
     if shown.is_empty() {
         return rsx! {};

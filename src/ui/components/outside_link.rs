@@ -5,7 +5,12 @@
 
 use dioxus::prelude::*;
 
+use crate::platform::LinkOutcome;
+
 /// An `<a>` styled as a button, with a screen-reader name that starts with its visible words.
+/// When the device cannot open it (no dialer on a tablet, no messages app), or it is not a link
+/// Steady follows, the person is told beside it, with the number to use another way: a tap that
+/// does nothing at a hard moment is the worst answer.
 #[component]
 pub fn OutsideLink(
     href: String,
@@ -13,6 +18,8 @@ pub fn OutsideLink(
     accessible_name: String,
     children: Element,
 ) -> Element {
+    let lang = crate::ui::use_lang();
+    let mut problem = use_signal(|| None::<String>);
     let target = href.clone();
     rsx! {
         a {
@@ -20,11 +27,29 @@ pub fn OutsideLink(
             href: "{href}",
             aria_label: "{accessible_name}",
             onclick: move |event: MouseEvent| {
-                if crate::platform::open_external(&target) {
+                let outcome = crate::platform::open_external(&target);
+                if outcome.handled() {
                     event.prevent_default();
                 }
+                problem.set(match outcome {
+                    LinkOutcome::Failed | LinkOutcome::Refused => Some(could_not_open(lang, &target)),
+                    LinkOutcome::Opened | LinkOutcome::LeftToPage => None,
+                });
             },
             {children}
         }
+        if let Some(text) = problem() {
+            span { class: "link-problem", role: "status", "{text}" }
+        }
+    }
+}
+
+/// "Your phone couldn't open that. You can call or text 988 another way." (or the web address).
+fn could_not_open(lang: crate::i18n::Lang, href: &str) -> String {
+    let (scheme, rest) = href.split_once(':').unwrap_or(("", href));
+    let target = rest.split(['?', '&']).next().unwrap_or(rest);
+    match scheme {
+        "tel" | "sms" | "smsto" => t!(lang, "link-failed-number", number = target),
+        _ => t!(lang, "link-failed-other", target = href),
     }
 }

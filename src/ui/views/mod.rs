@@ -8,6 +8,7 @@ mod mentor;
 mod my_data;
 mod privacy;
 mod sharing;
+mod startup;
 mod today;
 mod tools;
 
@@ -18,5 +19,6 @@ pub use lock::{HiddenScreen, LockScreen, MentorPasscodeGate};
 pub use mentor::MentorApp;
 pub use privacy::{PasscodeSettings, PrivacyScreen};
 pub use sharing::SharingScreen;
+pub use startup::{DataPlace, Start, StartupLang};
 pub use today::TodayScreen;
 pub use tools::ToolsScreen;
