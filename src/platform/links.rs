@@ -65,11 +65,28 @@ pub fn route_link(url: &str) -> LinkRoute {
                 None => LinkRoute::Open(PhoneLink::Message { number, body: None }),
             }
         }
+        "mailto" => email(rest).map_or(LinkRoute::Refuse, |address| {
+            LinkRoute::Open(PhoneLink::Email(address))
+        }),
         "https" if rest.starts_with("//") && !url.contains(char::is_whitespace) => {
             LinkRoute::Open(PhoneLink::Browse(url.to_owned()))
         }
         _ => LinkRoute::Refuse,
     }
+}
+
+/// The address of a `mailto:` link: one plain address, no headers (`?subject=`, `?bcc=`) that
+/// could fill in more than the person sees.
+fn email(text: &str) -> Option<String> {
+    let address = percent_decode(text)?;
+    let (user, host) = address.split_once('@')?;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c))
+    };
+    (plain(user) && plain(host) && host.contains('.')).then_some(address)
 }
 
 /// The number of a `tel:` or `sms:` link, when it is one Steady would show.
@@ -167,6 +184,10 @@ mod tests {
             })
         );
         assert_eq!(
+            route_link("mailto:coordinator@program.example"),
+            LinkRoute::Open(PhoneLink::Email("coordinator@program.example".into()))
+        );
+        assert_eq!(
             route_link("https://988lifeline.org/chat"),
             LinkRoute::Open(PhoneLink::Browse("https://988lifeline.org/chat".into()))
         );
@@ -197,6 +218,9 @@ mod tests {
             "https:example.org",
             "https://exa mple.org",
             "no scheme at all",
+            "mailto:someone",
+            "mailto:a@b.example?bcc=other@b.example",
+            "mailto:a@b.example,c@d.example",
             "dioxus://index.html.example.org/",
             "http://dioxus.index.html.example.org/",
         ] {

@@ -146,7 +146,10 @@ pub fn data_dir() -> Result<PathBuf, PhoneError> {
 }
 
 /// `tel:` opens the dialer (ACTION_DIAL never places a call by itself), `smsto:` opens messages
-/// with the body filled in, `https:` the browser.
+/// with the body filled in, `mailto:` an email app (ACTION_SENDTO with a mailto: URI is the way
+/// Android's "Common intents" guide gives to reach only email apps), `https:` the browser. With
+/// no app for it (a tablet without a dialer), startActivity throws ActivityNotFoundException,
+/// which comes back as an error the app shows with the number.
 pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
     let (action, uri, body) = match link {
         PhoneLink::Dial(number) => ("android.intent.action.DIAL", format!("tel:{number}"), None),
@@ -154,6 +157,11 @@ pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
             "android.intent.action.SENDTO",
             format!("smsto:{number}"),
             body.clone(),
+        ),
+        PhoneLink::Email(address) => (
+            "android.intent.action.SENDTO",
+            format!("mailto:{address}"),
+            None,
         ),
         PhoneLink::Browse(url) => ("android.intent.action.VIEW", url.clone(), None),
     };

@@ -70,7 +70,11 @@ fn exclude_from_backup(url: &NSURL) -> Result<(), PhoneError> {
         .map_err(|_| PhoneError::Platform("NSURLIsExcludedFromBackupKey".into()))
 }
 
-/// `tel:`, `sms:` (with `&body=`) and `https:` through `UIApplication.open(_:options:)`.
+/// `tel:`, `sms:` (with `&body=`), `mailto:` and `https:` through `UIApplication.open(_:options:)`,
+/// after `canOpenURL(_:)` says an app takes it (an iPad has no phone app for `tel:`), so the app
+/// can say so with the number. `canOpenURL` answers only for the schemes Info.plist lists in
+/// `LSApplicationQueriesSchemes` (Apple's canOpenURL(_:) documentation), so Dioxus.toml lists
+/// tel, sms and mailto.
 pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
     let text = match link {
         PhoneLink::Dial(number) => format!("tel:{number}"),
@@ -79,11 +83,15 @@ pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
             number,
             body: Some(body),
         } => format!("sms:{number}&body={}", percent_encode(body)),
+        PhoneLink::Email(address) => format!("mailto:{address}"),
         PhoneLink::Browse(url) => url.clone(),
     };
     let mtm = main_thread("openURL")?;
     let url = NSURL::URLWithString(&NSString::from_str(&text))
         .ok_or_else(|| PhoneError::Platform("NSURL".into()))?;
+    if !UIApplication::sharedApplication(mtm).canOpenURL(&url) {
+        return Err(PhoneError::Platform("canOpenURL: no app for it".into()));
+    }
     let options = NSDictionary::new();
     // SAFETY: an empty options dictionary is valid; no completion handler is needed.
     unsafe {

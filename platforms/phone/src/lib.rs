@@ -66,6 +66,8 @@ pub enum PhoneLink {
         number: String,
         body: Option<String>,
     },
+    /// Open a new email to this address in the mail app (the program coordinator's).
+    Email(String),
     /// Open this https address in the browser.
     Browse(String),
 }

@@ -50,6 +50,7 @@ fn could_not_open(lang: crate::i18n::Lang, href: &str) -> String {
     let target = rest.split(['?', '&']).next().unwrap_or(rest);
     match scheme {
         "tel" | "sms" | "smsto" => t!(lang, "link-failed-number", number = target),
+        "mailto" => t!(lang, "link-failed-other", target = target),
         _ => t!(lang, "link-failed-other", target = href),
     }
 }
