@@ -852,6 +852,7 @@ concern-send = Pass it on to { $team }
 ## My data
 my-data-title = My data
 export-saved = Saved a copy. These files aren't locked: anyone who opens them can read them.
+export-kept-here = The copy is saved inside this app's own folder on this device. Moving it to another app is coming in a later version.
 deleted-all = Everything is deleted. The app is fresh and empty.
 export-intro = Save a copy of everything you wrote, and your check-ins as a spreadsheet.
 export = Save a copy

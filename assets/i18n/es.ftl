@@ -852,6 +852,7 @@ concern-send = Pasarlo a { $team }
 ## Mis datos
 my-data-title = Mis datos
 export-saved = Copia guardada. Estos archivos no tienen candado: cualquiera que los abra puede leerlos.
+export-kept-here = La copia se guardó dentro de la carpeta de esta app en este dispositivo. Pasarla a otra app llegará en una versión futura.
 deleted-all = Todo está borrado. La app está nueva y vacía.
 export-intro = Guarda una copia de todo lo que escribiste, y tus registros como hoja de cálculo.
 export = Guardar una copia

@@ -105,6 +105,13 @@ pub fn open_external(url: &str) -> LinkOutcome {
     }
 }
 
+/// Whether a saved copy can be offered as a download: only in the preview, which runs in a
+/// browser. The native web view would pass a download link (a `data:` address holding every
+/// word of the copy) to the system's opener, that is to another app.
+pub fn offers_downloads() -> bool {
+    cfg!(not(any(feature = "desktop", feature = "mobile")))
+}
+
 /// Where "Export my data" writes its files: the `exports` folder inside the device's data folder
 /// (private to the app). On a phone the mentee moves them on with the system's share sheet (not
 /// built yet); in the preview the page also offers each file as a download.

@@ -239,7 +239,17 @@ pub fn App() -> Element {
         div { class: "app",
             onclick: move |_| touched(),
             onkeydown: move |_| touched(),
-            a { class: "skip-link", href: "#content", {t!(lang, "skip-to-content")} }
+            // Handled here, not followed: a native web view hands every followed link to the
+            // system's opener, and a fragment would go nowhere.
+            a { class: "skip-link", href: "#content",
+                onclick: move |event: MouseEvent| {
+                    event.prevent_default();
+                    spawn(async move {
+                        let _ = document::eval("document.getElementById('content')?.focus();").await;
+                    });
+                },
+                {t!(lang, "skip-to-content")}
+            }
             header { class: "app-header",
                 span { class: "app-name",
                     if role == Role::Mentor { {t!(lang, "app-name-mentor", name = name.clone())} } else { "{name}" }

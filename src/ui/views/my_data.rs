@@ -92,7 +92,12 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
             if !mentor {
                 p { {t!(lang, "export-intro")} }
                 button { r#type: "button", class: "primary", id: "export", onclick: export, {t!(lang, "export")} }
-                if !files().is_empty() {
+                // Only a browser takes a download; a native web view would hand the link, with
+                // every word in it, to another app. There the copy stays in the app's folder.
+                if !files().is_empty() && !crate::platform::offers_downloads() {
+                    p { id: "export-where", {t!(lang, "export-kept-here")} }
+                }
+                if !files().is_empty() && crate::platform::offers_downloads() {
                     ul { class: "plain-list", id: "export-files",
                         for file in files() {
                             li { key: "{file.name}",
