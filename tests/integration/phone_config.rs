@@ -94,6 +94,9 @@ fn elements(xml: &str) -> Result<Vec<Element>, String> {
         rest = &rest[start..];
         if let Some(body) = rest.strip_prefix("<!--") {
             let end = body.find("-->").ok_or("an unclosed comment")?;
+            if body[..end].contains("--") {
+                return Err("\"--\" inside a comment".into());
+            }
             rest = &body[end + 3..];
             continue;
         }
@@ -595,6 +598,7 @@ fn the_manifest_reader_refuses_broken_xml() {
         "<a><!-- open </a>",
         "<a x=\"1\" x=\"2\"/>",
         "text<a/>",
+        "<a><!-- a -- b --></a>",
     ] {
         assert!(elements(broken).is_err(), "{broken} passed");
     }
