@@ -541,7 +541,7 @@ fn android_targets_sdk_35_with_16_kb_pages() {
 }
 
 #[test]
-fn ios_may_open_tel_and_sms_links() {
+fn ios_may_ask_whether_an_app_takes_tel_sms_and_mailto_links() {
     let config = dioxus_toml();
     let plist = table(&config, &["ios", "plist"]);
     let schemes: Vec<&str> = plist["LSApplicationQueriesSchemes"]
@@ -550,7 +550,15 @@ fn ios_may_open_tel_and_sms_links() {
         .iter()
         .filter_map(toml::Value::as_str)
         .collect();
-    assert!(schemes.contains(&"tel") && schemes.contains(&"sms"));
+    for scheme in ["tel", "sms", "mailto"] {
+        assert!(
+            schemes.contains(&scheme),
+            "{scheme}: canOpenURL says no for an unlisted scheme, and the app would tell the \
+             person their phone can't open it"
+        );
+    }
+    let ios = read("platforms/phone/src/ios.rs");
+    assert!(ios.contains("canOpenURL"), "the app asks before it opens");
 }
 
 #[test]
