@@ -111,10 +111,18 @@ pub fn use_session() -> Session {
 /// The language of the surrounding app (subscribes the component to changes of it). Before a
 /// device is open (the screen shown when the app cannot open), the language that screen speaks.
 pub fn use_lang() -> Lang {
-    match try_consume_context::<Session>() {
-        Some(session) => session.lang(),
+    match try_lang() {
+        Some(lang) => lang,
         None => consume_context::<views::StartupLang>().0,
     }
+}
+
+/// The language of the surrounding app, if there is one: the staff console renders some of the
+/// phone's components (the contact card) on its own pages, outside any app.
+pub fn try_lang() -> Option<Lang> {
+    try_consume_context::<Session>()
+        .map(|session| session.lang())
+        .or_else(|| try_consume_context::<views::StartupLang>().map(|lang| lang.0))
 }
 
 #[cfg(test)]

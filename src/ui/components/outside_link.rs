@@ -18,7 +18,8 @@ pub fn OutsideLink(
     accessible_name: String,
     children: Element,
 ) -> Element {
-    let lang = crate::ui::use_lang();
+    // The console draws contact cards on its own pages, outside any app (and never follows them).
+    let lang = crate::ui::try_lang().unwrap_or_default();
     let mut problem = use_signal(|| None::<String>);
     let target = href.clone();
     rsx! {
