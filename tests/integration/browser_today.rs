@@ -278,3 +278,65 @@ async fn every_control_has_a_name_and_a_44px_target_on_every_screen() {
     assert_eq!(problems, json!([]), "in a tool");
     browser.finish().await;
 }
+
+/// "Let my mentor know" on the card after a really hard check-in is the same as on Help: the
+/// mentor's availability, that it isn't for emergencies, the lines open now beside it, and a
+/// confirm before anything is sent; then the mentor sees the request.
+#[tokio::test(flavor = "multi_thread")]
+async fn let_my_mentor_know_at_a_hard_moment_says_what_help_says_and_asks_first() {
+    use crate::common::sync_server::{SyncServer, approve_mentor_devices};
+    use steady::sync::protocol::Role;
+
+    let Some(browser) = Browser::start("hard_moment_nudge").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
+    let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
+    sync.pair(&alex_id, &sam_id);
+    let alex = preview.devices.get("alex").unwrap().unwrap();
+    let sam = preview.devices.get("sam").unwrap().unwrap();
+    sam.enroll(&sync.base, &sam_code).await.unwrap();
+    alex.enroll(&sync.base, &alex_code).await.unwrap();
+    approve_mentor_devices(&alex).await;
+    sam.set_passcode(None, "sam keeps it safe", "sam keeps it safe")
+        .unwrap();
+    sam.sync_now().await.unwrap();
+    sam.set_availability("Evenings after 6").unwrap();
+    sam.sync_now().await.unwrap();
+    alex.sync_now().await.unwrap();
+
+    browser.open(&preview.device_url("alex")).await;
+    browser.click("button[data-mood='1']").await;
+    browser
+        .wait_for_text("#low-mood-offer", "That sounds really hard.")
+        .await;
+    browser.click("#offer-mentor").await;
+    browser
+        .wait_for_text("#low-mood-offer #not-on-call", "isn't on call")
+        .await;
+    browser
+        .wait_for_text("#low-mood-offer .availability", "Evenings after 6")
+        .await;
+    browser
+        .wait_for_text("#low-mood-offer #open-lines", "988")
+        .await;
+    browser
+        .wait_for_text("#low-mood-offer", "Send it now?")
+        .await;
+    assert_eq!(browser.count("#ask-sent").await, 0, "nothing sent yet");
+    let problems = browser.accessibility_problems().await;
+    assert!(problems.is_empty(), "the hard-moment card: {problems:?}");
+    assert_eq!(browser.control_problems().await, json!([]));
+    browser.click("#low-mood-offer #ask-confirm").await;
+    browser.wait_for("#low-mood-offer #ask-sent").await;
+    alex.sync_now().await.unwrap();
+    sam.sync_now().await.unwrap();
+
+    browser.open(&preview.device_url("sam")).await;
+    browser.unlock("sam keeps it safe").await;
+    browser.click("button[data-mentee='Alex']").await;
+    browser.wait_for("#contact-request").await;
+    browser.finish().await;
+}

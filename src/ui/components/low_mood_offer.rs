@@ -1,9 +1,11 @@
 //! After a really hard check-in: a gentle offer of help that never blocks and can always be put
-//! aside. When the device is connected to a mentor, it also offers "let my mentor know", sent only
-//! if the mentee presses it.
+//! aside. When the device is connected to a mentor, it also offers "let my mentor know": the same
+//! component as on Help (the mentor's availability, "not for emergencies", the lines open now
+//! beside it, and a confirm), sent only if the mentee confirms.
 
 use dioxus::prelude::*;
 
+use crate::ui::components::MentorNudge;
 use crate::ui::use_session;
 
 #[component]
@@ -12,10 +14,10 @@ pub fn LowMoodOffer(
     on_open_tools: EventHandler<()>,
     on_not_now: EventHandler<()>,
 ) -> Element {
-    let mut session = use_session();
+    let session = use_session();
     let lang = session.lang();
     let connected = session.device().enrolment().ok().flatten().is_some();
-    let mut asked = use_signal(|| None::<Result<(), String>>);
+    let mut asking = use_signal(|| false);
     rsx! {
         section { class: "card gentle-offer", aria_labelledby: "offer-title", id: "low-mood-offer",
             h2 { id: "offer-title", {t!(lang, "offer-title")} }
@@ -34,29 +36,18 @@ pub fn LowMoodOffer(
                     onclick: move |_| on_open_tools.call(()),
                     {t!(lang, "offer-tools")}
                 }
-                if connected && asked().is_none() {
+                if connected && !asking() {
                     button {
                         r#type: "button",
                         id: "offer-mentor",
-                        onclick: move |_| {
-                            let result = session
-                                .device()
-                                .ask_mentor_to_reach_out()
-                                .map_err(|err| crate::i18n::Say::say(&err, lang));
-                            asked.set(Some(result));
-                            session.changed();
-                        },
+                        onclick: move |_| asking.set(true),
                         {t!(lang, "ask-mentor")}
                     }
                 }
                 button { r#type: "button", onclick: move |_| on_not_now.call(()), {t!(lang, "not-now")} }
             }
-            match asked() {
-                Some(Ok(())) => rsx! {
-                    p { role: "status", id: "offer-mentor-sent", {t!(lang, "offer-mentor-sent")} }
-                },
-                Some(Err(text)) => rsx! { p { class: "error", role: "alert", "{text}" } },
-                None => rsx! {},
+            if asking() {
+                MentorNudge { at_a_hard_moment: true }
             }
         }
     }
