@@ -45,10 +45,7 @@ fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let written = (|| {
-        let mut file = private_options()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let mut file = private_options().write(true).create_new(true).open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()
     })();
@@ -177,4 +174,3 @@ mod tests {
         assert_eq!(leftovers, 0);
     }
 }
-

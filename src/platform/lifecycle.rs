@@ -113,9 +113,15 @@ mod tests {
             privacy.private(device.is_locked()),
             "locked while leaving, but the lock screen is not drawn yet: still private"
         );
-        assert!(!privacy.waits_for_lock_screen(device.is_locked()), "nothing is drawn away");
+        assert!(
+            !privacy.waits_for_lock_screen(device.is_locked()),
+            "nothing is drawn away"
+        );
         privacy.lock_screen_drawn(device.is_locked());
-        assert!(privacy.private(device.is_locked()), "a frame away counts for nothing");
+        assert!(
+            privacy.private(device.is_locked()),
+            "a frame away counts for nothing"
+        );
         // Back: the lock screen is put up, then drawn; only then may it be captured.
         privacy.went(Lifecycle::Back);
         assert!(

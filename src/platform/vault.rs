@@ -49,8 +49,8 @@ impl VaultKind {
             Self::IosKeychain,
             Self::FallbackFile,
         ]
-            .into_iter()
-            .find(|kind| *kind as u8 == byte)
+        .into_iter()
+        .find(|kind| *kind as u8 == byte)
     }
 }
 
@@ -260,4 +260,3 @@ mod tests {
         ));
     }
 }
-

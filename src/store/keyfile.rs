@@ -105,7 +105,9 @@ fn seal_outer(
         Ok(sealed) => Ok(with_header(vault.kind(), sealed)),
         Err(VaultError::Unavailable(why)) => {
             // Never the key: only that the vault did not answer.
-            tracing::warn!("the key vault could not seal the key file ({why}); kept as on a computer");
+            tracing::warn!(
+                "the key vault could not seal the key file ({why}); kept as on a computer"
+            );
             let unbound = if vault.binds_to_device() {
                 inner(false)?
             } else {
@@ -391,7 +393,9 @@ mod tests {
     fn argon2_memory_kib(path: &Path, vault: &dyn KeyVault) -> u64 {
         let inner = read_inner(path, vault).unwrap().unwrap();
         let wrapped: serde_json::Value = serde_json::from_slice(&inner).unwrap();
-        wrapped["m"].as_u64().expect("the wrap says its memory cost")
+        wrapped["m"]
+            .as_u64()
+            .expect("the wrap says its memory cost")
     }
 
     #[test]
@@ -472,4 +476,3 @@ mod tests {
         assert_eq!(key_with(&path, None, &keystore).unwrap(), key);
     }
 }
-

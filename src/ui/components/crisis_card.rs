@@ -6,9 +6,9 @@
 use chrono::Utc;
 use dioxus::prelude::*;
 
+use crate::domain::CrisisDirectory;
 use crate::domain::{CrisisContact, OpenNow};
 use crate::ui::components::ContactCard;
-use crate::domain::CrisisDirectory;
 use crate::ui::views::DataPlace;
 use crate::ui::{Session, focus_when_mounted, use_lang};
 

@@ -242,6 +242,9 @@ mod tests {
         std::fs::write(data.join("steady.key"), b"SVK1\x09").unwrap();
         let html = first_screen(DataPlace(Ok(data)));
         assert!(html.contains("No pudimos abrir tus cosas"), "{html}");
-        assert!(!html.contains("Steady"), "discreet mode names nothing: {html}");
+        assert!(
+            !html.contains("Steady"),
+            "discreet mode names nothing: {html}"
+        );
     }
 }
