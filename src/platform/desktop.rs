@@ -158,7 +158,7 @@ pub fn hand_over(link: &PhoneLink) -> Result<(), PhoneError> {
         PhoneLink::Message {
             number,
             body: Some(body),
-        } => format!("sms:{number}?body={}", super::links::percent_encode(body)),
+        } => format!("sms:{number}?body={}", steady_phone::percent_encode(body)),
         PhoneLink::Email(address) => format!("mailto:{address}"),
         PhoneLink::Browse(url) => url.clone(),
     };

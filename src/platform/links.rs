@@ -95,20 +95,6 @@ fn dialable(text: &str) -> Option<String> {
     is_dialable(&number).then_some(number)
 }
 
-/// Encodes everything but unreserved characters, so a message body cannot add URL parameters.
-#[cfg_attr(not(feature = "desktop"), allow(dead_code))]
-pub(super) fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -230,7 +216,7 @@ mod tests {
 
     #[test]
     fn a_message_body_is_encoded_so_it_cannot_add_parameters() {
-        let encoded = percent_encode("HOME&body=x y");
+        let encoded = steady_phone::percent_encode("HOME&body=x y");
         assert_eq!(encoded, "HOME%26body%3Dx%20y");
         assert_eq!(percent_decode(&encoded).as_deref(), Some("HOME&body=x y"));
     }

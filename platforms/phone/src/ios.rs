@@ -82,7 +82,7 @@ pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
         PhoneLink::Message {
             number,
             body: Some(body),
-        } => format!("sms:{number}&body={}", percent_encode(body)),
+        } => format!("sms:{number}&body={}", crate::percent_encode(body)),
         PhoneLink::Email(address) => format!("mailto:{address}"),
         PhoneLink::Browse(url) => url.clone(),
     };
@@ -99,19 +99,6 @@ pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
             .openURL_options_completionHandler(&url, &options, None)
     };
     Ok(())
-}
-
-/// Encodes everything but unreserved characters, so a message body cannot add URL parameters.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// The app's 32-byte wrapping secret from the Keychain (this device only, only while unlocked,

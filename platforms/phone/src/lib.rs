@@ -72,6 +72,20 @@ pub enum PhoneLink {
     Browse(String),
 }
 
+/// Percent-encodes everything but unreserved characters (RFC 3986), so a message body put in a
+/// `sms:` link cannot add parameters of its own. The one encoder for every platform's links.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// The app's private data folder, excluded from backups and from moving to a new phone.
 pub fn data_dir() -> Result<PathBuf, PhoneError> {
     #[cfg(target_os = "android")]
