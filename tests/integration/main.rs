@@ -19,6 +19,7 @@ mod browser_today;
 mod browser_tools;
 mod console;
 mod demo;
+mod desktop_walk;
 mod durability;
 mod duty_of_care;
 mod fuzz_corpus;

@@ -4,6 +4,7 @@
 pub mod balancer;
 pub mod browser;
 pub mod console;
+pub mod desktop;
 pub mod hostile;
 pub mod postgres;
 pub mod preview;
