@@ -86,8 +86,11 @@ pub enum OpenError {
     BadSignature,
     #[error("the envelope says it is a different item than the server said")]
     Mismatch,
+    /// Signed (the signature checked), but not sealed for this device: taken back from it, or not
+    /// given to it yet. `signed_version` is the version the signer put their name to, so a
+    /// reader can tell a removal at that version from an old envelope served as a newer one.
     #[error("the envelope was not sealed for this device")]
-    NotForThisDevice,
+    NotForThisDevice { signed_version: u64 },
     #[error("the envelope could not be decrypted")]
     Undecryptable,
 }
@@ -393,11 +396,13 @@ fn unwrap_key(
     keys: &DeviceKeys,
 ) -> Result<Vec<u8>, OpenError> {
     let aad = associated_data(item);
-    let mine = wire
-        .keys
-        .iter()
-        .find(|k| k.device == device_id)
-        .ok_or(OpenError::NotForThisDevice)?;
+    let mine =
+        wire.keys
+            .iter()
+            .find(|k| k.device == device_id)
+            .ok_or(OpenError::NotForThisDevice {
+                signed_version: item.version,
+            })?;
     let enc = B64.decode(&mine.enc).map_err(|_| OpenError::Malformed)?;
     let enc = <Receiver as Kem>::EncappedKey::from_bytes(&enc).map_err(|_| OpenError::Malformed)?;
     let wrapped = B64.decode(&mine.key).map_err(|_| OpenError::Malformed)?;

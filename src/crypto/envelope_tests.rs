@@ -190,7 +190,10 @@ fn a_device_it_was_not_sealed_for_cannot_open_it() {
         &stranger,
         |_| Some(signer.clone()),
     );
-    assert_eq!(result, Err(OpenError::NotForThisDevice));
+    assert_eq!(
+        result,
+        Err(OpenError::NotForThisDevice { signed_version: 1 })
+    );
 }
 
 #[test]

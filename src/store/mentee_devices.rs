@@ -12,10 +12,11 @@ use rusqlite::params;
 use super::{Migration, Result, Store, StoreError};
 use crate::crypto::PublicKeys;
 
-pub(super) const MIGRATIONS: &[Migration] = &[Migration {
-    seq: 22,
-    name: "mentee_devices: create",
-    sql: "CREATE TABLE mentee_devices (
+pub(super) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        seq: 22,
+        name: "mentee_devices: create",
+        sql: "CREATE TABLE mentee_devices (
               mentee_id TEXT NOT NULL REFERENCES mentor_mentees (person_id) ON DELETE CASCADE,
               device_id TEXT NOT NULL,
               signing_key BLOB NOT NULL,
@@ -25,7 +26,30 @@ pub(super) const MIGRATIONS: &[Migration] = &[Migration {
               first_seen_ms INTEGER NOT NULL,
               PRIMARY KEY (mentee_id, device_id)
           ) STRICT;",
-}];
+    },
+    Migration {
+        // Trust in a mentee's devices outlives the pairing: with the cascade, a server that left a
+        // mentee out of one listing wiped the pins, and its own device was then pinned on "first
+        // sight" when it listed the mentee again (see `mentor_inbox::forget_mentee`).
+        seq: 31,
+        name: "mentee_devices: pins outlive a mentee's absence from the list",
+        sql: "CREATE TABLE mentee_devices_kept (
+              mentee_id TEXT NOT NULL,
+              device_id TEXT NOT NULL,
+              signing_key BLOB NOT NULL,
+              receiving_key BLOB NOT NULL,
+              trust TEXT NOT NULL
+                  CHECK (trust IN ('pinned', 'vouched', 'approved', 'waiting', 'gone')),
+              first_seen_ms INTEGER NOT NULL,
+              PRIMARY KEY (mentee_id, device_id)
+          ) STRICT;
+          INSERT INTO mentee_devices_kept
+              SELECT mentee_id, device_id, signing_key, receiving_key, trust, first_seen_ms
+              FROM mentee_devices;
+          DROP TABLE mentee_devices;
+          ALTER TABLE mentee_devices_kept RENAME TO mentee_devices;",
+    },
+];
 
 /// How far a mentor device trusts one of a mentee's devices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

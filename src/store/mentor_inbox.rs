@@ -97,7 +97,8 @@ pub struct CachedItem {
 
 impl Store {
     /// Replaces the list of paired mentees, keeping cursors; unpaired ones go with everything
-    /// they shared and the devices this one knew of theirs. Returns the names of those who went.
+    /// they shared (the trust in their devices stays, see `forget_mentee`). Returns the names of
+    /// those who went.
     pub fn set_known_mentees(
         &mut self,
         mentees: &[(String, String, String)],
@@ -282,14 +283,13 @@ impl Store {
     }
 }
 
-/// Deletes everything this device holds of one mentee (floors stay: they say nothing readable
-/// and keep replays out if the match comes back).
+/// Deletes everything this device holds that the mentee shared or said (floors stay: they say
+/// nothing readable and keep replays out if the match comes back). Which of the mentee's devices
+/// this device trusted stays too: public keys and a trust mark, nothing the mentee wrote. The
+/// server decides who is listed, so if dropping a mentee for one listing forgot the pins, the
+/// server could list them again with a device of its own and have it pinned on "first sight".
 fn forget_mentee(tx: &rusqlite::Transaction<'_>, mentee_id: &str) -> Result<()> {
     tx.execute("DELETE FROM mentor_items WHERE mentee_id = ?1", [mentee_id])?;
-    tx.execute(
-        "DELETE FROM mentee_devices WHERE mentee_id = ?1",
-        [mentee_id],
-    )?;
     tx.execute(
         "DELETE FROM raised_concerns WHERE mentee_id = ?1",
         [mentee_id],

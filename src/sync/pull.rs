@@ -206,10 +206,20 @@ fn open_change(
         },
         // Signed by the mentee, and not sealed to this device: taken back from this mentor (or
         // not given to this device yet; it comes once the mentee approves it, at a new version).
-        Err(crypto::OpenError::NotForThisDevice) => PulledChange::Removed {
-            item_id: change.item_id.clone(),
-            version: change.version,
-        },
+        // A removal only at the version the mentee signed: an old envelope the server re-serves
+        // at a version of its choosing (say i64::MAX) would otherwise delete the item here and
+        // raise its floor past anything the mentee could ever send.
+        Err(crypto::OpenError::NotForThisDevice { signed_version })
+            if signed_version == change.version =>
+        {
+            PulledChange::Removed {
+                item_id: change.item_id.clone(),
+                version: change.version,
+            }
+        }
+        Err(crypto::OpenError::NotForThisDevice { .. }) => {
+            unverified(change, now_ms, "its version does not match")
+        }
         Err(err) => unverified(change, now_ms, &err.to_string()),
     })
 }

@@ -1,8 +1,10 @@
 //! Which of a mentee's devices a mentor device trusts to sign what the mentee shares, decided here
 //! from what it already trusts and what the server lists (which it does not believe on its own):
 //!
-//! - the devices listed the first time a mentee appears, with no vouch, are pinned (trust on first
-//!   sight; the mentor app shows their codes to compare with the mentee);
+//! - the devices listed the first time this device ever sees a mentee, with no vouch, are pinned
+//!   (trust on first sight; the mentor app shows their codes to compare with the mentee). Pins
+//!   outlive a mentee's absence from the server's list, so leaving a mentee out once cannot make
+//!   the next listing a "first sight";
 //! - a later device is trusted only with a vouch: a signature over its id and keys by a device of
 //!   the same mentee that is already trusted (chains are followed);
 //! - a known device whose keys change, or a new one nobody trusted vouched for, waits (its items

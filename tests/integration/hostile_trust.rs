@@ -350,3 +350,142 @@ async fn a_safety_plan_edited_on_a_new_phone_reaches_the_mentor() {
         "no item is called safety-plan"
     );
 }
+
+/// The server leaves Alex out of Sam's list for one sync (Sam's phone lets go of what Alex
+/// shared), then lists Alex again with a device it enrolled itself beside Alex's own phone. Sam's
+/// phone still knows which of Alex's devices it trusted: the server's device is not pinned as if
+/// Sam were seeing Alex for the first time, and what it "shares" shows as not verified.
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_a_mentee_out_once_does_not_reset_the_mentors_trust() {
+    let server = SyncServer::start().await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let entry = pair.mentee.log_mood(MoodLevel::new(3).unwrap()).unwrap();
+    write_note(&pair.mentee, &entry.id, "football went well");
+    pair.share(&entry.id, ShareMode::Shared);
+    pair.sync_both().await;
+    let alex_phone = pair.mentee.enrolment().unwrap().unwrap().device_id;
+    let trust = |id: &str| {
+        pair.mentor
+            .mentee_devices(&pair.mentee_id)
+            .unwrap()
+            .into_iter()
+            .find(|d| d.device_id == id)
+            .map(|d| d.trust)
+    };
+    assert_eq!(trust(&alex_phone), Some(MenteeDeviceTrust::Pinned));
+
+    edit_database(
+        &server,
+        &format!(
+            "DELETE FROM pairings WHERE mentee_id = '{}'",
+            pair.mentee_id
+        ),
+    );
+    pair.mentor.sync_now().await.unwrap();
+    assert!(
+        pair.mentor
+            .mentee_items(&pair.mentee_id)
+            .unwrap()
+            .is_empty(),
+        "unpaired, Sam's phone lets go of what Alex shared"
+    );
+
+    server.pair(&pair.mentee_id, &pair.mentor_id);
+    let forged = Forged::enrol(&server, &pair.mentee_id).await;
+    let lie_id = steady::domain::EntryId::new().as_str().to_owned();
+    let lie = forged.seal(
+        &pair,
+        &lie_id,
+        1,
+        &check_in_payload("I want to hurt someone"),
+    );
+    let (status, _) = Raw::new(&server.base)
+        .send(
+            Method::POST,
+            "/v1/records",
+            Some(&forged.token),
+            Some(record_body(&lie_id, 1, Some(&lie))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let report = pair.mentor.sync_now().await.unwrap();
+    assert_eq!(trust(&forged.device_id), Some(MenteeDeviceTrust::Waiting));
+    assert_eq!(trust(&alex_phone), Some(MenteeDeviceTrust::Pinned));
+    assert_eq!(report.unverified, 1, "{report:?}");
+    assert!(
+        note_of(&pair, &lie_id).is_none(),
+        "the server's words are not shown as Alex's"
+    );
+    // Alex's own phone is still the one Sam trusts: what Alex shares next arrives verified.
+    write_note(&pair.mentee, &entry.id, "football went really well");
+    pair.sync_both().await;
+    assert!(
+        note_of(&pair, entry.id.as_str())
+            .unwrap()
+            .contains("football went really well"),
+        "verified by the phone Sam pinned when Sam first saw Alex"
+    );
+}
+
+/// The server serves an old envelope, signed by Alex but sealed only to Sam's first phone, to
+/// Sam's tablet at a version of its own choosing (the largest there is). On the tablet that is
+/// not a removal Alex signed: the item stays, and nothing the server lists can push the item's
+/// floor past what Alex can send.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_removal_only_counts_at_the_version_the_mentee_signed() {
+    let server = SyncServer::start().await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let entry = pair.mentee.log_mood(MoodLevel::new(4).unwrap()).unwrap();
+    let item = entry.id.as_str().to_owned();
+    write_note(&pair.mentee, &entry.id, "a good day at the park");
+    pair.share(&entry.id, ShareMode::Shared);
+    pair.mentee.sync_now().await.unwrap();
+    // Sealed to Sam's phone alone: the tablet is not there yet.
+    let old = server
+        .store
+        .changes(&pair.mentee_id, &pair.mentor_id, 0, 10)
+        .unwrap()
+        .0[0]
+        .clone();
+
+    let dir = tempfile::tempdir().unwrap();
+    let tablet = Device::open(dir.path()).unwrap();
+    tablet
+        .enroll(&server.base, &server.invite_again(&pair.mentor_id))
+        .await
+        .unwrap();
+    pair.mentee.sync_now().await.unwrap();
+    approve_mentor_devices(&pair.mentee).await;
+    pair.mentee.sync_now().await.unwrap();
+    tablet.sync_now().await.unwrap();
+    let on_tablet = || {
+        tablet
+            .mentee_items(&pair.mentee_id)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.item_id == item)
+            .and_then(|i| i.content)
+            .map(|c| String::from_utf8(c.to_json()).unwrap())
+    };
+    assert!(on_tablet().unwrap().contains("a good day at the park"));
+
+    edit_database(
+        &server,
+        &format!(
+            "UPDATE feed_seq SET last = last + 1;
+             UPDATE records SET envelope = CAST('{}' AS BLOB), version = {},
+                 seq = (SELECT last FROM feed_seq) WHERE item_id = '{item}';",
+            old.envelope.unwrap().replace('\'', "''"),
+            i64::MAX
+        ),
+    );
+    let server = server.restart().await;
+    let report = tablet.sync_now().await.unwrap();
+    assert_eq!(report.removed, 0, "{report:?}");
+    assert_eq!(report.unverified, 1, "{report:?}");
+    assert!(
+        on_tablet().unwrap().contains("a good day at the park"),
+        "the tablet keeps what Alex shared"
+    );
+    drop(server);
+}
