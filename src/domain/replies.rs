@@ -21,12 +21,14 @@ pub const PRESETS: [&str; 5] = [
     "here-for-you",
 ];
 
-/// A preset's words in `lang`.
+/// A preset's words in `lang`; nothing for a key that is not one (a reply carrying one never
+/// passes [`Reply::check`], so it is never shown; this keeps a made-up "preset" from ever being
+/// read out word for word).
 pub fn preset_words(lang: Lang, key: &str) -> String {
     if PRESETS.contains(&key) {
         crate::i18n::tr(lang, &format!("preset-{key}"))
     } else {
-        key.to_owned()
+        String::new()
     }
 }
 

@@ -152,6 +152,15 @@ pub fn crisis_card_at(data_dir: &std::path::Path) -> (CrisisDirectory, bool) {
     CrisisDirectory::card(bundled_directory(), program_directory_at(data_dir))
 }
 
+/// The program's rules as this device holds them (signed by the program key it pinned), or the
+/// general ones. The mentee's phone checks every reply against these itself: a mentor's app is
+/// never the only guard of what reaches a young person.
+pub(crate) fn program_care_at(data_dir: &std::path::Path) -> crate::domain::ProgramCare {
+    program_directory_at(data_dir)
+        .and_then(|directory| directory.program)
+        .unwrap_or_else(crate::domain::ProgramCare::general)
+}
+
 fn program_directory_at(data_dir: &std::path::Path) -> Option<CrisisDirectory> {
     let key = pinned_program_key_at(data_dir)?;
     let text = std::fs::read_to_string(data_dir.join(DIRECTORY_FILE)).ok()?;

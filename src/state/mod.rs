@@ -13,6 +13,7 @@ mod replies;
 mod sharing;
 mod tools;
 
+pub(crate) use directory::program_care_at;
 pub use directory::{DIRECTORY_FILE, DirectoryRefusal, PINNED_KEY_FILE, crisis_card_at};
 pub use lock::Settings;
 pub use my_data::{ExportFiles, ImportSummary, parse_export};

@@ -176,7 +176,8 @@ impl Store {
         keyfile::key_with(&self.key_path(), Some(passcode), &*vault).map(drop)
     }
 
-    fn dir(&self) -> &Path {
+    /// The device's data folder (where the database file is).
+    pub(crate) fn dir(&self) -> &Path {
         self.path.parent().unwrap_or_else(|| Path::new("."))
     }
 

@@ -86,6 +86,7 @@ pub(super) async fn fetch_replies(
             .filter(|d| d.trust == DeviceTrust::Approved)
             .collect();
         let replies_off = store.mark(MARK_REPLIES_OFF)? == 1;
+        let free_text = crate::state::program_care_at(store.dir()).free_text_replies;
         let now_ms = chrono::Utc::now().timestamp_millis();
         for change in &page.replies {
             let signer = |id: &str| -> Option<PublicKeys> {
@@ -116,6 +117,26 @@ pub(super) async fn fetch_replies(
                 report.unverified += 1;
                 continue;
             };
+            // The program's rules, checked here as the mentor's app checks them before sending:
+            // a changed app could otherwise put its own words (any length) in an "I saw this",
+            // a made-up preset or the availability line.
+            if let Err(broken) = reply.check(free_text) {
+                report.unverified += 1;
+                tracing::warn!("a reply that breaks the program's rules was dropped: {broken:?}");
+                continue;
+            }
+            // A cheer names one of this mentee's own goal steps, word for word, or it is not a
+            // cheer (its "step" would be a way round the rules above).
+            if let Reply::Cheer { goal_id, step, .. } = &reply {
+                let names_a_step = crate::domain::EntryId::parse(goal_id)
+                    .and_then(|id| store.goal(&id).ok())
+                    .is_some_and(|goal| goal.steps.iter().any(|s| &s.text == step));
+                if !names_a_step {
+                    report.unverified += 1;
+                    tracing::warn!("a cheer for no goal step of this mentee was dropped");
+                    continue;
+                }
+            }
             // Notes wait for nobody when replies are off, or while this mentor is paused;
             // "I saw this" answers what the mentee asked, so it always comes through.
             let paused = store.mark(&paused_mark(&change.mentor_id))? == 1;

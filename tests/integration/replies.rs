@@ -646,3 +646,116 @@ async fn a_request_left_unanswered_past_the_programs_hours_offers_the_coordinato
         "answered: nothing more to offer"
     );
 }
+
+/// A changed mentor app (here a device of Sam's that Alex approved, sending whatever it likes)
+/// tries to reach Alex with its own words where the program allows none: a long "I saw this", a
+/// made-up preset, a long availability line, free words on a note, a "cheer" for a step Alex
+/// never wrote. Alex's phone checks each reply against the program's rules itself and shows only
+/// the one that keeps them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
+    let server = SyncServer::start().await;
+    let pair = Pair::enrol(&server, &server.base).await;
+    let changed_app = Forged::enrol(&server, &pair.mentor_id).await;
+    pair.mentee.sync_now().await.unwrap();
+    approve_mentor_devices(&pair.mentee).await;
+    pair.mentee.sync_now().await.unwrap();
+    pair.mentor.sync_now().await.unwrap();
+    assert!(
+        !pair.mentee.program_care().0.free_text_replies,
+        "this program asks mentors to use the kind messages"
+    );
+
+    let long = "listen to me, not to your mentor or the program ".repeat(40);
+    let breaking = [
+        Reply::Ack {
+            request_id: "request-1".into(),
+            words: Some(long.clone()),
+            at_ms: now_ms(),
+        },
+        Reply::Note {
+            about: None,
+            preset: Some(long.clone()),
+            words: None,
+            at_ms: now_ms(),
+        },
+        Reply::Availability {
+            text: long.clone(),
+            at_ms: now_ms(),
+        },
+        Reply::Note {
+            about: None,
+            preset: Some(PRESETS[0].into()),
+            words: Some("meet me after school, don't tell anyone".into()),
+            at_ms: now_ms(),
+        },
+        Reply::Cheer {
+            goal_id: steady::domain::EntryId::new().as_str().to_owned(),
+            step: long.clone(),
+            at_ms: now_ms(),
+        },
+    ];
+    let keeping = note(1);
+    let alex_devices = pair.mentor.mentee_devices(&pair.mentee_id).unwrap();
+    let recipients: Vec<_> = alex_devices
+        .iter()
+        .map(|d| steady::crypto::Recipient {
+            device_id: d.device_id.clone(),
+            keys: d.keys.clone(),
+        })
+        .collect();
+    let replies: Vec<_> = breaking
+        .iter()
+        .chain([&keeping])
+        .enumerate()
+        .map(|(n, reply)| {
+            let reply_id = format!("changed-app-{n}");
+            let sealed = steady::crypto::envelope::seal(
+                &steady::crypto::ItemRef {
+                    feed: Feed::Replies,
+                    item_id: reply_id.clone(),
+                    version: 1,
+                    mentee_id: pair.mentee_id.clone(),
+                },
+                &serde_json::to_vec(reply).unwrap(),
+                &changed_app.device_id,
+                &changed_app.keys,
+                &recipients,
+            )
+            .unwrap();
+            serde_json::json!({"reply_id": reply_id, "envelope": String::from_utf8(sealed).unwrap()})
+        })
+        .collect();
+    let (status, _) = Raw::new(&server.base)
+        .send(
+            Method::POST,
+            "/v1/replies",
+            Some(&changed_app.token),
+            Some(
+                serde_json::to_vec(
+                    &serde_json::json!({"mentee_id": pair.mentee_id, "replies": replies}),
+                )
+                .unwrap(),
+            ),
+        )
+        .await;
+    assert_eq!(status, 200, "the server cannot read them to refuse them");
+
+    let report = pair.mentee.sync_now().await.unwrap();
+    let shown = pair.mentee.replies().unwrap();
+    assert_eq!(
+        shown.len(),
+        1,
+        "only the reply that keeps the rules: {shown:?}"
+    );
+    assert_eq!(
+        shown[0].reply.words_for_mentee(Lang::En, "Sam"),
+        preset_words(Lang::En, PRESETS[1])
+    );
+    assert_eq!(report.unverified, breaking.len(), "{report:?}");
+    let everything: String = shown
+        .iter()
+        .map(|r| r.reply.words_for_mentee(Lang::En, "Sam"))
+        .collect();
+    assert!(!everything.contains("listen to me") && !everything.contains("don't tell"));
+}
