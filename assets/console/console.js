@@ -134,24 +134,30 @@
   // Checks the mentee's own signature and that the released key opens the body they signed to
   // exactly what the mentor's device says it showed.
   // For a concern, the mentee signed a shared item; for a report, the mentor signed a reply.
-  async function checkEvidence(body) {
+  // The signer's key comes from the page: the keys of the devices the program enrolled for that
+  // person (`data-author-keys`), never from the sealed body, which the sender's app wrote.
+  async function checkEvidence(body, item) {
     var report = body.kind === 'report';
     var feed = report ? 'replies' : 'shared';
     var signer = report ? body.mentor_device : body.mentee_device;
-    var signerKey = report ? body.mentor_device_key : body.mentee_device_key;
-    var w = JSON.parse(body.evidence.envelope);
-    if (w.v !== 2 || w.tomb || w.feed !== feed || w.mentee !== body.mentee_id || w.signer !== signer) {
+    var enrolled = JSON.parse(item.dataset.authorKeys || '{}');
+    // (Not `w`: that is the words function, and a failed check must be able to say why.)
+    var wire = JSON.parse(body.evidence.envelope);
+    if (wire.v !== 2 || wire.tomb || wire.feed !== feed || wire.mentee !== item.dataset.menteeId ||
+        body.mentee_id !== item.dataset.menteeId || wire.signer !== signer) {
       return w('js-why-not-item');
     }
-    if (!(await verifyEd25519(signerKey, w.sig, signedBytes(w)))) {
+    var signerKey = Object.prototype.hasOwnProperty.call(enrolled, signer) ? enrolled[signer] : null;
+    if (!signerKey) { return w('js-why-not-enrolled'); }
+    if (!(await verifyEd25519(signerKey, wire.sig, signedBytes(wire)))) {
       return w('js-why-signature');
     }
     var contentKey = b64d(body.evidence.content_key);
     var commitment = new Uint8Array(await subtle.digest('SHA-256',
       concat([enc.encode('steady-content-key-commitment-v2'), contentKey])));
-    if (!same(commitment, b64d(w.commit))) { return w('js-why-key'); }
+    if (!same(commitment, b64d(wire.commit))) { return w('js-why-key'); }
     var key = await subtle.importKey('raw', contentKey, { name: 'AES-GCM' }, false, ['decrypt']);
-    var plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: b64d(w.nonce), additionalData: itemData(w) }, key, b64d(w.body)));
+    var plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: b64d(wire.nonce), additionalData: itemData(wire) }, key, b64d(wire.body)));
     var end = plain.length;
     while (end > 0 && plain[end - 1] === 32) { end--; }
     if (dec.decode(plain.subarray(0, end)) !== body.content) { return w('js-why-differs'); }
@@ -257,7 +263,7 @@
           shown.className = 'concern-content';
           out.appendChild(shown);
           showContent(shown, body.content);
-          var problem = await checkEvidence(body);
+          var problem = await checkEvidence(body, item);
           line(out, 'p', problem
             ? w('js-unverified', author, problem)
             : w(report ? 'js-verified-device' : 'js-verified-phone', author),

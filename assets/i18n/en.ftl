@@ -1083,6 +1083,7 @@ audit-who-mentor = { $name } (mentor)
 audit-who-mentee = { $name } (mentee)
 js-why-not-item = the envelope is not the item it says it is
 js-why-signature = the signature does not match
+js-why-not-enrolled = it was not signed by a device the program enrolled for them
 js-why-key = the key does not belong to this envelope
 js-why-differs = the item differs from what the mentee signed
 con-edit-contact = Edit contact

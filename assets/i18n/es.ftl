@@ -1083,6 +1083,7 @@ audit-who-mentor = { $name } (mentor)
 audit-who-mentee = { $name } (mentorado)
 js-why-not-item = el sobre no es lo que dice ser
 js-why-signature = la firma no coincide
+js-why-not-enrolled = no lo firmó un dispositivo que el programa registró para esa persona
 js-why-key = la llave no es de este sobre
 js-why-differs = el contenido no es lo que firmó el mentorado
 con-edit-contact = Editar contacto

@@ -52,12 +52,26 @@ pub struct ConcernRow {
     pub kind: String,
     pub mentee_name: String,
     pub mentor_name: String,
+    pub mentee_id: String,
+    pub mentor_id: String,
     pub device_key: String,
     pub key_id: i64,
     pub sealed: String,
     pub mentee_told: bool,
     pub created_at: i64,
     pub handled: Option<(i64, String)>,
+}
+
+impl ConcernRow {
+    /// The person whose own signature the evidence carries: the mentee for a concern (they signed
+    /// the shared item), the mentor for a report (they signed the reply).
+    pub fn author_id(&self) -> &str {
+        if self.kind == "report" {
+            &self.mentor_id
+        } else {
+            &self.mentee_id
+        }
+    }
 }
 
 /// The duty-of-care storage, part of every [`super::ServerStore`].
@@ -241,7 +255,7 @@ impl CareStore for SqliteStore {
         let conn = self.writer()?;
         let mut stmt = conn.prepare(
             "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
-                    created_at, handled_at, handled_by, kind
+                    created_at, handled_at, handled_by, kind, mentee_id, mentor_id
              FROM concerns ORDER BY created_at DESC, id",
         )?;
         let rows = stmt
@@ -251,6 +265,8 @@ impl CareStore for SqliteStore {
                 Ok(ConcernRow {
                     id: r.get(0)?,
                     kind: r.get(10)?,
+                    mentee_id: r.get(11)?,
+                    mentor_id: r.get(12)?,
                     mentee_name: r.get(1)?,
                     mentor_name: r.get(2)?,
                     device_key: r.get(3)?,

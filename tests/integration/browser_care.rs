@@ -7,7 +7,10 @@
 use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
 use steady::sync::protocol::Role;
 
+use steady::state::Device;
+
 use crate::common::browser::Browser;
+use crate::common::hostile::{Forged, Raw, check_in_payload};
 use crate::common::preview::PreviewServer;
 use crate::common::sync_server::{SyncServer, approve_mentor_devices};
 
@@ -208,7 +211,99 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     browser.click("a[href='/staff/safeguarding']").await;
     browser.wait_for_text("h1", "Safeguarding staff only").await;
     assert_eq!(browser.count("li[data-concern]").await, 0);
+
+    // A changed mentor app makes up evidence: an envelope "from Alex's phone", signed with a
+    // key of its own, and names that key as Alex's in the sealed body. The inbox checks the
+    // signature against the keys the program enrolled for Alex, so it is not "Checked".
+    forge_evidence_of_alex(&sync, &alex, &alex_id, &sam_id).await;
+    browser.goto(&format!("{}/staff", sync.base)).await;
+    browser.click("form[action='/staff/sign-out'] button").await;
+    sign_in(&browser, &sync.base, "Dana").await;
+    browser.click("a[href='/staff/safeguarding']").await;
+    browser.wait_for("li[data-concern]").await;
+    browser.type_into("#open-passphrase", PASSPHRASE).await;
+    browser.click("#open-concerns").await;
+    browser
+        .wait_for_text("li[data-concern] .concern-reason", "made-up words")
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .verify",
+            "Could not verify this against Alex's own signature: the signature does not match.",
+        )
+        .await;
     browser.finish().await;
+}
+
+/// What a changed mentor app could send as a concern about Alex: evidence signed by a key it
+/// made, under the id of Alex's real phone, with that key put in the body as Alex's.
+async fn forge_evidence_of_alex(sync: &SyncServer, alex: &Device, alex_id: &str, sam_id: &str) {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+    use steady::crypto::envelope::{Feed, open_with_evidence, seal};
+    use steady::crypto::{DeviceKeys, ItemRef, Recipient};
+
+    let changed_app = Forged::enrol(sync, sam_id).await;
+    let made_up = DeviceKeys::generate().unwrap();
+    let alex_phone = alex.enrolment().unwrap().unwrap().device_id;
+    let item = steady::domain::EntryId::new().as_str().to_owned();
+    let content = check_in_payload("I want to hurt someone");
+    let envelope = seal(
+        &ItemRef {
+            feed: Feed::Shared,
+            item_id: item.clone(),
+            version: 1,
+            mentee_id: alex_id.to_owned(),
+        },
+        &content,
+        &alex_phone,
+        &made_up,
+        &[Recipient {
+            device_id: changed_app.device_id.clone(),
+            keys: changed_app.keys.public(),
+        }],
+    )
+    .unwrap();
+    let (_, evidence) = open_with_evidence(
+        &envelope,
+        Feed::Shared,
+        &item,
+        alex_id,
+        &changed_app.device_id,
+        &changed_app.keys,
+        |_| Some(made_up.public()),
+    )
+    .unwrap();
+    let body = serde_json::json!({
+        "v": 1, "raised_at_ms": chrono::Utc::now().timestamp_millis(),
+        "mentee_id": alex_id, "mentee_name": "Alex", "mentor_id": sam_id, "mentor_name": "Sam",
+        "mentor_device": changed_app.device_id, "reason": "made-up words",
+        "mentee_told": false, "not_told_because": "made up", "kind": "mood",
+        "content": String::from_utf8(content).unwrap(), "evidence": evidence,
+        "mentee_device": alex_phone, "mentee_device_key": B64.encode(made_up.public().signing),
+    })
+    .to_string();
+    let signed = serde_json::json!({
+        "body": body,
+        "signature": B64.encode(changed_app.keys.sign(&steady::crypto::concern::concern_message(&body))),
+    });
+    let key = alex.program_care().0.safeguarding.unwrap().key;
+    let public = steady::crypto::concern::parse_public_key(&key).unwrap();
+    let sealed =
+        steady::crypto::concern::seal_concern(&public, signed.to_string().as_bytes()).unwrap();
+    let request = serde_json::json!({
+        "mentee_id": alex_id, "sealed": serde_json::to_string(&sealed).unwrap(),
+        "safeguarding_key": key,
+    });
+    let (status, answer) = Raw::new(&sync.base)
+        .send(
+            reqwest::Method::POST,
+            "/v1/concerns",
+            Some(&changed_app.token),
+            Some(request.to_string().into_bytes()),
+        )
+        .await;
+    assert!(status.is_success(), "{status} {answer:?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

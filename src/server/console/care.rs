@@ -330,6 +330,21 @@ fn safeguarding_only() -> Response {
     )
 }
 
+/// The signing keys of the devices the program has enrolled (and not removed) for `person_id`,
+/// as JSON `{device id: key}`. The inbox checks the evidence's signature against these, never
+/// against a key the sender's app put in the sealed body: a changed app could sign an envelope
+/// with a key of its own and name it as the mentee's.
+fn enrolled_signing_keys(state: &ServerState, person_id: &str) -> String {
+    let keys: serde_json::Map<String, serde_json::Value> = state
+        .store
+        .devices(person_id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|device| (device.device_id, device.signing_key.into()))
+        .collect();
+    serde_json::Value::Object(keys).to_string()
+}
+
 fn render_inbox(
     state: &ServerState,
     session: &StaffSession,
@@ -361,7 +376,8 @@ fn render_inbox(
             ol { class: "plain-list", id: "concerns",
                 for concern in concerns.iter() {
                     li { key: "{concern.id}", class: "card concern", "data-concern": "{concern.id}",
-                        "data-kind": "{concern.kind}",
+                        "data-kind": "{concern.kind}", "data-mentee-id": "{concern.mentee_id}",
+                        "data-author-keys": enrolled_signing_keys(state, concern.author_id()),
                         "data-key-id": "{concern.key_id}", "data-raiser-key": "{concern.device_key}",
                         if concern.kind == "report" {
                             h2 { {c!("con-report-title", mentee = &concern.mentee_name, mentor = &concern.mentor_name)} }

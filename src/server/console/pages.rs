@@ -76,6 +76,7 @@ fn script_words() -> String {
         ("js-copied", c!("js-copied")),
         ("js-why-not-item", c!("js-why-not-item")),
         ("js-why-signature", c!("js-why-signature")),
+        ("js-why-not-enrolled", c!("js-why-not-enrolled")),
         ("js-why-key", c!("js-why-key")),
         ("js-why-differs", c!("js-why-differs")),
         ("js-passphrase-short", c!("js-passphrase-short")),

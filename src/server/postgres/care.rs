@@ -133,7 +133,7 @@ impl CareStore for PostgresStore {
             .db()
             .rows(
                 "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
-                        created_at, handled_at, handled_by, kind
+                        created_at, handled_at, handled_by, kind, mentee_id, mentor_id
                  FROM concerns ORDER BY created_at DESC, id COLLATE \"C\"",
                 &[],
             )?
@@ -144,6 +144,8 @@ impl CareStore for PostgresStore {
                 ConcernRow {
                     id: row.get(0),
                     kind: row.get(10),
+                    mentee_id: row.get(11),
+                    mentor_id: row.get(12),
                     mentee_name: row.get(1),
                     mentor_name: row.get(2),
                     device_key: row.get(3),
