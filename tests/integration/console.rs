@@ -131,6 +131,65 @@ async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too(
     );
 }
 
+/// Anyone can guess at a name until it locks; the account's own browser, which signed in with the
+/// right password before, is never locked out by that. A made-up mark, or one from before the
+/// password changed, gets no such pass, and the own browser's wrong tries still lock it.
+#[tokio::test(flavor = "multi_thread")]
+async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    let console = Console::new(&server);
+    let mark_from = |response: &reqwest::Response| {
+        let set = cookie_value(response, "steady_known").expect("the browser is remembered");
+        for attribute in ["HttpOnly", "SameSite=Strict", "Path=/staff"] {
+            assert!(set.contains(attribute), "{set}");
+        }
+        set.split(';').next().unwrap().to_owned()
+    };
+    let first = console.try_sign_in("Dana", PASSWORD).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let mark = mark_from(&first);
+
+    // Someone else guesses at "Dana" until everything from here is locked.
+    for _ in 0..40 {
+        console.try_sign_in("Dana", "a guess").await;
+    }
+    let response = console.try_sign_in("Dana", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let made_up = console
+        .try_sign_in_holding("Dana", PASSWORD, Some("steady_known=made.up"))
+        .await;
+    assert_eq!(made_up.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Dana's own browser still signs in, and is remembered afresh.
+    let own = console
+        .try_sign_in_holding("Dana", PASSWORD, Some(&mark))
+        .await;
+    assert_eq!(own.status(), StatusCode::SEE_OTHER);
+    let mark = mark_from(&own);
+    // Its mark is for Dana alone.
+    steady::server::add_staff(&server.store, "Lee", PASSWORD).unwrap();
+    for _ in 0..40 {
+        console.try_sign_in("Lee", "a guess").await;
+    }
+    let borrowed = console
+        .try_sign_in_holding("Lee", PASSWORD, Some(&mark))
+        .await;
+    assert_eq!(borrowed.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Wrong passwords from the own browser count for it: five, then it waits too.
+    for _ in 0..5 {
+        let response = console
+            .try_sign_in_holding("Dana", "not it", Some(&mark))
+            .await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = console
+        .try_sign_in_holding("Dana", PASSWORD, Some(&mark))
+        .await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
     let server = SyncServer::start().await;

@@ -30,6 +30,10 @@ use crate::i18n::Lang;
 const SESSION_COOKIE: &str = "steady_staff";
 const SIGN_IN_COOKIE: &str = "steady_sign_in";
 const SESSION_SECONDS: i64 = 8 * 3600;
+/// Marks a browser that has signed in to an account with its right password (see
+/// [`known_browser_mark`]); kept half a year, and across signing out.
+const KNOWN_COOKIE: &str = "steady_known";
+const KNOWN_SECONDS: i64 = 183 * 86_400;
 /// Forms are small; anything bigger is refused before it is read.
 const MAX_FORM_BYTES: usize = 16 * 1024;
 
@@ -268,8 +272,40 @@ const FREE_FOR_NAME_AND_ADDRESS: u32 = 5;
 const FREE_FOR_NAME: u32 = 30;
 const FREE_FOR_ADDRESS: u32 = 20;
 
-/// The throttle's keys for a try at `name` from `peer`.
-fn throttle_keys(name: &str, peer: Option<std::net::IpAddr>) -> Vec<(String, u32)> {
+/// `nonce.tag`: the tag an HMAC-SHA256, keyed by the account's password hash, over the account's
+/// id and the nonce. Only the server can make one (the hash never leaves it), it names one
+/// account, and a new password forgets every browser that was known before.
+fn known_browser_mark(staff_id: &str, password_hash: &str, nonce: &str) -> String {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, password_hash.as_bytes());
+    let mut message = b"steady-known-browser-v1\0".to_vec();
+    message.extend_from_slice(staff_id.as_bytes());
+    message.push(0);
+    message.extend_from_slice(nonce.as_bytes());
+    let tag = ring::hmac::sign(&key, &message);
+    format!("{nonce}.{}", B64.encode(tag.as_ref()))
+}
+
+/// The nonce of this browser's mark, when it holds a good one for `account` (id, password hash).
+fn known_browser(headers: &HeaderMap, account: Option<&(String, String)>) -> Option<String> {
+    let (staff_id, hash) = account?;
+    let mark = cookie(headers, KNOWN_COOKIE)?;
+    let (nonce, _) = mark.split_once('.')?;
+    let expected = known_browser_mark(staff_id, hash, nonce);
+    same_secret(expected.as_bytes(), mark.as_bytes()).then(|| nonce.to_owned())
+}
+
+/// The throttle's keys for a try at `name` from `peer`. A browser that has signed in to this
+/// account before (its mark's `nonce`) is counted on its own: guesses at the name from anywhere
+/// else, however many, never lock the account's own browser out; its own wrong tries still lock
+/// it after as many as one address gets.
+fn throttle_keys(
+    name: &str,
+    peer: Option<std::net::IpAddr>,
+    known: Option<&str>,
+) -> Vec<(String, u32)> {
+    if let Some(nonce) = known {
+        return vec![(format!("known:{nonce}"), FREE_FOR_NAME_AND_ADDRESS)];
+    }
     let name = name.to_lowercase();
     let address = peer.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
     vec![
@@ -306,7 +342,9 @@ async fn sign_in(
     // No account's name holds a control character, and PostgreSQL cannot even look one with a
     // zero up: such a name is counted and checked as the unknown name it is.
     let name = form.name.trim().replace(char::is_control, "\u{FFFD}");
-    let keys = throttle_keys(&name, peer.0);
+    let account = state.store.staff_login(&name).ok().flatten();
+    let known = known_browser(&headers, account.as_ref());
+    let keys = throttle_keys(&name, peer.0, known.as_deref());
     let now = super::now();
     // Counted before the password is checked, for known and unknown names alike.
     match state.store.throttle_try(&keys, now) {
@@ -331,7 +369,6 @@ async fn sign_in(
             );
         }
     }
-    let account = state.store.staff_login(&name).ok().flatten();
     // An unknown name costs the same Argon2 work, so timing doesn't reveal who exists.
     let hash = account
         .as_ref()
@@ -343,7 +380,7 @@ async fn sign_in(
             .await
             .unwrap_or(false)
     };
-    let Some((staff_id, _)) = account.filter(|_| verified) else {
+    let Some((staff_id, password_hash)) = account.filter(|_| verified) else {
         tracing::info!("a staff sign-in failed");
         return sign_in_form(
             &state,
@@ -352,14 +389,14 @@ async fn sign_in(
             StatusCode::UNAUTHORIZED,
         );
     };
-    // The name starts again; the address only gets back the try this sign-in counted.
+    // The name (or this browser) starts again; the address only gets back the try this
+    // sign-in counted.
+    let (clear, release) = keys.split_at(keys.len().min(2));
     let _ = state.store.throttle_settle(
-        &keys[..2]
-            .iter()
-            .map(|(key, _)| key.clone())
-            .collect::<Vec<_>>(),
-        &keys[2..],
+        &clear.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>(),
+        release,
     );
+    let mark = known_browser_mark(&staff_id, &password_hash, &token());
     let session_token = token();
     if state
         .store
@@ -383,6 +420,7 @@ async fn sign_in(
     for value in [
         set_cookie(&state, SESSION_COOKIE, &session_token, SESSION_SECONDS),
         set_cookie(&state, SIGN_IN_COOKIE, "", 0),
+        set_cookie(&state, KNOWN_COOKIE, &mark, KNOWN_SECONDS),
     ] {
         if let Ok(value) = value.parse() {
             headers.append(header::SET_COOKIE, value);

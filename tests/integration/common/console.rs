@@ -80,10 +80,25 @@ impl Console {
     }
 
     pub async fn try_sign_in(&self, name: &str, password: &str) -> reqwest::Response {
-        let (csrf, cookie) = self.sign_in_form().await;
+        self.try_sign_in_holding(name, password, None).await
+    }
+
+    /// A sign-in from a browser that also holds `cookie` (`name=value`), such as the mark a
+    /// browser keeps after signing in before.
+    pub async fn try_sign_in_holding(
+        &self,
+        name: &str,
+        password: &str,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let (csrf, sign_in_cookie) = self.sign_in_form().await;
+        let cookies = match cookie {
+            Some(extra) => format!("{sign_in_cookie}; {extra}"),
+            None => sign_in_cookie,
+        };
         self.http
             .post(format!("{}/staff/sign-in", self.base))
-            .header("cookie", cookie)
+            .header("cookie", cookies)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(form(&[
                 ("csrf", csrf.as_str()),
