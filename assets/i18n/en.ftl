@@ -1076,6 +1076,7 @@ audit-deactivated-a-person = deactivated a person
 audit-detail-concern-told = about { $mentee }; they were told
 audit-detail-concern-not-told = about { $mentee }; they were not told (the reason is in the concern)
 audit-detail-reported = from { $mentor }; their notes are paused
+audit-detail-safeguarding-only = who it is about is shown to safeguarding staff only
 audit-detail-version = version { $version }
 audit-detail-paired = { $mentee } with { $mentor }
 audit-detail-unpaired = { $mentee } from { $mentor }

@@ -1076,6 +1076,7 @@ audit-deactivated-a-person = desactivó a una persona
 audit-detail-concern-told = sobre { $mentee }; se le avisó
 audit-detail-concern-not-told = sobre { $mentee }; no se le avisó (el motivo está en la preocupación)
 audit-detail-reported = de { $mentor }; sus notas están en pausa
+audit-detail-safeguarding-only = a quién se refiere solo lo ve el personal de protección
 audit-detail-version = versión { $version }
 audit-detail-paired = { $mentee } con { $mentor }
 audit-detail-unpaired = { $mentee } de { $mentor }

@@ -211,6 +211,20 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     browser.click("a[href='/staff/safeguarding']").await;
     browser.wait_for_text("h1", "Safeguarding staff only").await;
     assert_eq!(browser.count("li[data-concern]").await, 0);
+    // The audit log tells Lee a concern was raised, not about whom or whether they were told.
+    browser.goto(&format!("{}/staff/audit", sync.base)).await;
+    browser.wait_for_text("#audit", "raised a concern").await;
+    browser
+        .wait_for_text("#audit", "shown to safeguarding staff only")
+        .await;
+    let audit = browser
+        .js("return document.getElementById('audit').innerText;", vec![])
+        .await;
+    let audit = audit.as_str().unwrap();
+    assert!(
+        !audit.contains("about Alex") && !audit.contains("not told"),
+        "{audit}"
+    );
 
     // A changed mentor app makes up evidence: an envelope "from Alex's phone", signed with a
     // key of its own, and names that key as Alex's in the sealed body. The inbox checks the

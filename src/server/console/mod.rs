@@ -212,11 +212,28 @@ async fn home(State(state): State<ServerState>, headers: HeaderMap) -> Response 
     Html(pages::home(&session.name, &session.csrf, &program, &totals)).into_response()
 }
 
+/// Audit actions whose detail names a young person in a safeguarding matter.
+const CARE_ACTIONS: [&str; 2] = ["raised a concern", "reported a note"];
+
 async fn audit(State(state): State<ServerState>, headers: HeaderMap) -> Response {
     let Some(session) = session(&state, &headers) else {
         return signed_out();
     };
-    let lines = state.store.audit_log(500).unwrap_or_default();
+    let mut lines = state.store.audit_log(500).unwrap_or_default();
+    // Who a concern or a report was about is for safeguarding staff: everyone else sees that
+    // one was raised (the log stays whole), not about whom or whether they were told.
+    let safeguarding = state
+        .store
+        .is_safeguarding(&session.staff_id)
+        .unwrap_or(false);
+    if !safeguarding {
+        for line in lines
+            .iter_mut()
+            .filter(|line| CARE_ACTIONS.contains(&line.action.as_str()))
+        {
+            line.detail = crate::i18n::Phrase::new("audit-detail-safeguarding-only", &[]).to_text();
+        }
+    }
     Html(pages::audit(&session.name, &session.csrf, &lines)).into_response()
 }
 
