@@ -726,6 +726,9 @@ async fn get_replies(
     }))
 }
 
+/// How many of a mentee's reports may wait in the inbox, not yet handled.
+pub const MAX_OPEN_REPORTS: i64 = 10;
+
 /// A mentee reports one mentor's note to the program's safeguarding lead. Sealed on the phone;
 /// the server keeps it in the inbox and pauses that mentor's replies to this mentee until staff
 /// mark it handled.
@@ -738,13 +741,28 @@ async fn report(
     let caller = authenticate(&state, &headers, &peer)?;
     require_role(&caller, Role::Mentee)?;
     let request: ReportRequest = parse_body(body)?;
-    // A mentor paired now, or one whose match ended: either may have sent the note.
+    // A mentor paired now, or one whose match ended: either may have sent the note, and the
+    // server holds what they sent. Anyone else is "not found", as for any id not this mentee's.
     let mentor = state
         .store
         .person(&request.mentor_id)
         .ok()
         .filter(|p| p.role == Role::Mentor)
         .ok_or_else(Refusal::not_found)?;
+    if !state.store.is_paired(&caller.person_id, &mentor.id)?
+        && !state.store.wrote_to(&caller.person_id, &mentor.id)?
+    {
+        return Err(Refusal::not_found());
+    }
+    // A few at a time: the inbox is for people, and one phone must not bury everyone else's.
+    if state.store.open_raised_by("report", &caller.person_id)? >= MAX_OPEN_REPORTS {
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_open_reports",
+            "You've sent a few reports that haven't been looked at yet. They will be. \
+             If you feel unsafe now, use Get help.",
+        ));
+    }
     let key_id = sealed_for_inbox(
         &state,
         &request.safeguarding_key,

@@ -100,6 +100,15 @@ pub trait CareStore {
     fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String>;
     /// Every concern, newest first.
     fn concerns(&self) -> Result<Vec<ConcernRow>>;
+    /// One page of the inbox: those not yet handled first, each part newest first; and how many
+    /// there are in all.
+    fn concerns_page(&self, offset: u32, limit: u32) -> Result<(Vec<ConcernRow>, i64)>;
+    /// How many `kind` ("concern" or "report") items `person_id` raised that staff have not
+    /// handled yet (a concern is raised by its mentor, a report by its mentee).
+    fn open_raised_by(&self, kind: &str, person_id: &str) -> Result<i64>;
+    /// Whether the server holds a reply from `mentor_id` to `mentee_id`: a note a mentee can
+    /// report, from a mentor paired now or before.
+    fn wrote_to(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;
     /// Marks a concern handled; false when there is no such concern or it was already.
     fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool>;
     /// A mentee's notices after `after`, oldest first: (id, signed notice).
@@ -252,14 +261,19 @@ impl CareStore for SqliteStore {
     }
 
     fn concerns(&self) -> Result<Vec<ConcernRow>> {
+        Ok(self.concerns_page(0, u32::MAX)?.0)
+    }
+
+    fn concerns_page(&self, offset: u32, limit: u32) -> Result<(Vec<ConcernRow>, i64)> {
         let conn = self.writer()?;
         let mut stmt = conn.prepare(
             "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
                     created_at, handled_at, handled_by, kind, mentee_id, mentor_id
-             FROM concerns ORDER BY created_at DESC, id",
+             FROM concerns ORDER BY handled_at IS NOT NULL, created_at DESC, id
+             LIMIT ?1 OFFSET ?2",
         )?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(params![i64::from(limit), i64::from(offset)], |r| {
                 let handled_at: Option<i64> = r.get(8)?;
                 let handled_by: Option<String> = r.get(9)?;
                 Ok(ConcernRow {
@@ -278,7 +292,26 @@ impl CareStore for SqliteStore {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let total = conn.query_row("SELECT count(*) FROM concerns", [], |r| r.get(0))?;
+        Ok((rows, total))
+    }
+
+    fn open_raised_by(&self, kind: &str, person_id: &str) -> Result<i64> {
+        Ok(self.reader()?.query_row(
+            "SELECT count(*) FROM concerns WHERE kind = ?1 AND handled_at IS NULL
+             AND (CASE WHEN ?1 = 'report' THEN mentee_id ELSE mentor_id END) = ?2",
+            params![kind, person_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn wrote_to(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        Ok(self
+            .reader()?
+            .prepare_cached(
+                "SELECT 1 FROM replies WHERE mentee_id = ?1 AND mentor_id = ?2 LIMIT 1",
+            )?
+            .exists(params![mentee_id, mentor_id])?)
     }
 
     fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool> {

@@ -25,6 +25,7 @@ pub use admin::{
     Invite, add_staff, create_invite, normalize_invite_code, pair, publish_directory,
     publish_directory_with,
 };
+pub use api::MAX_OPEN_REPORTS;
 pub use config::{Config, ConfigError, DatabaseUrl};
 pub use postgres::PostgresStore;
 pub use program_key::PROGRAM_KEY_FILE;

@@ -472,6 +472,166 @@ async fn the_server_refuses_concerns_from_the_wrong_people_and_forged_notices() 
     assert!(server.store.concerns().unwrap().is_empty());
 }
 
+/// Reports are about a note a mentor sent: a mentee paired with nobody cannot file them against
+/// a mentor who never wrote to them, and one phone cannot bury the inbox: a few wait at a time,
+/// and the inbox shows them a page at a time, those not yet handled first.
+#[tokio::test(flavor = "multi_thread")]
+async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
+    let server = SyncServer::start().await;
+    let inbox = Inbox::set_up(&server, "Dana Lee");
+    let pair = Pair::enrol(&server, &server.base).await;
+    pair.mentee.sync_now().await.unwrap();
+    let hostile = crate::common::hostile::Raw::new(&server.base);
+    let sealed = serde_json::to_string(
+        &steady::crypto::concern::seal_concern(
+            &steady::crypto::concern::parse_public_key(&inbox.public_b64).unwrap(),
+            b"{}",
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let report = |token: String, mentor: String| {
+        let hostile = &hostile;
+        let body = serde_json::json!({
+            "mentor_id": mentor, "sealed": sealed, "safeguarding_key": inbox.public_b64,
+        })
+        .to_string();
+        async move {
+            hostile
+                .send(
+                    reqwest::Method::POST,
+                    "/v1/reports",
+                    Some(&token),
+                    Some(body.into_bytes()),
+                )
+                .await
+                .0
+        }
+    };
+
+    // A mentee paired with nobody, against a mentor who never wrote to them: "not found".
+    let (code, _) = server.invite(Role::Mentee, "Jo");
+    let loner_dir = tempfile::tempdir().unwrap();
+    let loner = Device::open(loner_dir.path()).unwrap();
+    loner.enroll(&server.base, &code).await.unwrap();
+    let loner_token = crate::common::hostile::token(&loner);
+    for _ in 0..3 {
+        assert_eq!(
+            report(loner_token.clone(), pair.mentor_id.clone()).await,
+            404
+        );
+    }
+    assert!(server.store.concerns().unwrap().is_empty());
+
+    // Sam sends Alex a kind note.
+    pair.mentor.sync_now().await.unwrap();
+    pair.mentor
+        .send_reply(
+            &pair.mentee_id,
+            &steady::domain::Reply::Note {
+                about: None,
+                preset: Some(steady::domain::replies::PRESETS[0].into()),
+                words: None,
+                at_ms: 0,
+            },
+        )
+        .unwrap();
+    pair.mentor.sync_now().await.unwrap();
+
+    // Alex may report Sam (paired): ten wait at a time, then the phone is told plainly.
+    let alex_token = crate::common::hostile::token(&pair.mentee);
+    for _ in 0..steady::server::MAX_OPEN_REPORTS {
+        assert_eq!(
+            report(alex_token.clone(), pair.mentor_id.clone()).await,
+            204
+        );
+    }
+    let (status, said) = hostile
+        .send(
+            reqwest::Method::POST,
+            "/v1/reports",
+            Some(&alex_token),
+            Some(
+                serde_json::json!({
+                    "mentor_id": pair.mentor_id, "sealed": sealed,
+                    "safeguarding_key": inbox.public_b64,
+                })
+                .to_string()
+                .into_bytes(),
+            ),
+        )
+        .await;
+    assert_eq!(status, 429);
+    assert!(
+        format!("{said:?}").contains("haven't been looked at yet"),
+        "{said:?}"
+    );
+    // Staff handle one, then the match ends: Alex can still report the note Sam sent, and Jo
+    // still cannot report Sam, who never wrote to Jo.
+    server
+        .store
+        .handle_concern(&server.store.concerns().unwrap()[0].id, "Dana", 0)
+        .unwrap();
+    server.execute_sql("DELETE FROM pairings").unwrap();
+    assert_eq!(
+        report(alex_token.clone(), pair.mentor_id.clone()).await,
+        204
+    );
+    assert_eq!(
+        report(loner_token.clone(), pair.mentor_id.clone()).await,
+        404
+    );
+    assert_eq!(
+        server.store.concerns().unwrap().len() as i64,
+        steady::server::MAX_OPEN_REPORTS + 1
+    );
+
+    // The inbox, a page at a time, the ones not yet handled first (twenty more from others,
+    // written straight into the database: enrolling twenty phones here would meet the rate limit).
+    for n in 0..20 {
+        server
+            .execute_sql(&format!(
+                "INSERT INTO concerns (id, mentee_id, mentee_name, mentor_id, mentor_name,
+                     device_id, device_key, key_id, sealed, mentee_told, created_at, kind)
+                 VALUES ('other-{n}', 'someone-{n}', 'Kim', '{mentor}', 'Sam', 'd', 'k',
+                     (SELECT id FROM safeguarding_keys LIMIT 1), '{{}}', 1 = 1, {n}, 'report')",
+                mentor = pair.mentor_id
+            ))
+            .unwrap();
+    }
+    let (first, total) = server.store.concerns_page(0, 25).unwrap();
+    assert_eq!(total, 31);
+    assert_eq!(first.len(), 25);
+    assert!(
+        first.iter().all(|c| c.handled.is_none()),
+        "the handled one comes last"
+    );
+    let (rest, _) = server.store.concerns_page(25, 25).unwrap();
+    assert_eq!(rest.len(), 6);
+    assert!(rest.last().unwrap().handled.is_some());
+
+    // As the safeguarding lead sees it.
+    steady::server::add_staff(&server.store, "Dana", crate::common::console::PASSWORD).unwrap();
+    server.store.set_safeguarding("Dana", true).unwrap();
+    let console = crate::common::console::Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let (_, page) = console.get("/staff/safeguarding", &dana.cookie).await;
+    assert_eq!(page.matches("data-concern=").count(), 25);
+    assert!(page.contains("1–25 of 31"), "{page}");
+    assert!(page.contains("/staff/safeguarding?page=2") && !page.contains("?page=0"));
+    let (_, page) = console
+        .get("/staff/safeguarding?page=2", &dana.cookie)
+        .await;
+    assert_eq!(page.matches("data-concern=").count(), 6);
+    assert!(page.contains("26–31 of 31"));
+    assert!(page.contains("?page=1") && !page.contains("?page=3"));
+    let (status, page) = console
+        .get("/staff/safeguarding?page=lots", &dana.cookie)
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("1–25 of 31"));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn no_item_kind_is_readable_on_the_wire_or_in_the_servers_files() {
     let server = SyncServer::start().await;

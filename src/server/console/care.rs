@@ -345,12 +345,31 @@ fn enrolled_signing_keys(state: &ServerState, person_id: &str) -> String {
     serde_json::Value::Object(keys).to_string()
 }
 
+/// Concerns on one page of the inbox.
+const INBOX_PAGE: u32 = 25;
+
+/// `?page=` on the inbox, from 1.
+#[derive(Deserialize, Default)]
+pub(crate) struct InboxPage {
+    #[serde(default)]
+    page: Option<u32>,
+}
+
 fn render_inbox(
     state: &ServerState,
     session: &StaffSession,
     keys: &[SafeguardingKeyRow],
+    page_number: u32,
 ) -> String {
-    let concerns = state.store.concerns().unwrap_or_default();
+    let page_number = page_number.max(1);
+    let offset = (page_number - 1).saturating_mul(INBOX_PAGE);
+    let (concerns, total) = state
+        .store
+        .concerns_page(offset, INBOX_PAGE)
+        .unwrap_or_default();
+    let first = i64::from(offset) + 1;
+    let last = i64::from(offset) + concerns.len() as i64;
+    let older = last < total;
     let current = keys.first();
     page(
         &c!("con-nav-safeguarding"),
@@ -370,8 +389,12 @@ fn render_inbox(
                 button { r#type: "submit", class: "primary", id: "open-concerns", {c!("con-open-concerns")} }
                 p { role: "status", id: "open-status" }
             }
-            if concerns.is_empty() {
+            if total == 0 {
                 p { id: "no-concerns", {c!("con-no-concerns")} }
+            } else {
+                p { id: "inbox-showing", class: "muted",
+                    {c!("con-inbox-showing", first = first, last = last, total = total)}
+                }
             }
             ol { class: "plain-list", id: "concerns",
                 for concern in concerns.iter() {
@@ -412,6 +435,16 @@ fn render_inbox(
                     }
                 }
             }
+            if page_number > 1 || older {
+                nav { class: "pages", aria_label: c!("con-inbox-pages"),
+                    if page_number > 1 {
+                        a { class: "button", id: "inbox-previous", href: "/staff/safeguarding?page={page_number - 1}", {c!("con-inbox-previous")} }
+                    }
+                    if older {
+                        a { class: "button", id: "inbox-next", href: "/staff/safeguarding?page={page_number + 1}", {c!("con-inbox-next")} }
+                    }
+                }
+            }
         },
     )
 }
@@ -442,7 +475,12 @@ fn render_setup(session: &StaffSession, problem: Option<&str>) -> String {
     )
 }
 
-pub(crate) async fn show_inbox(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+pub(crate) async fn show_inbox(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    query: Result<axum::extract::Query<InboxPage>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let page_number = query.map(|q| q.0.page.unwrap_or(1)).unwrap_or(1);
     let Some(session) = session(&state, &headers) else {
         return signed_out();
     };
@@ -460,7 +498,7 @@ pub(crate) async fn show_inbox(State(state): State<ServerState>, headers: Header
     let _ = state
         .store
         .audit(&session.name, "opened the safeguarding inbox", "", now());
-    Html(render_inbox(&state, &session, &keys)).into_response()
+    Html(render_inbox(&state, &session, &keys, page_number)).into_response()
 }
 
 #[derive(Deserialize)]

@@ -128,14 +128,19 @@ impl CareStore for PostgresStore {
     }
 
     fn concerns(&self) -> Result<Vec<ConcernRow>> {
-        Ok(self
-            .take()?
-            .db()
+        Ok(self.concerns_page(0, u32::MAX)?.0)
+    }
+
+    fn concerns_page(&self, offset: u32, limit: u32) -> Result<(Vec<ConcernRow>, i64)> {
+        let mut taken = self.take()?;
+        let mut db = taken.db();
+        let rows = db
             .rows(
                 "SELECT id, mentee_name, mentor_name, device_key, key_id, sealed, mentee_told,
                         created_at, handled_at, handled_by, kind, mentee_id, mentor_id
-                 FROM concerns ORDER BY created_at DESC, id COLLATE \"C\"",
-                &[],
+                 FROM concerns ORDER BY handled_at IS NOT NULL, created_at DESC, id COLLATE \"C\"
+                 LIMIT $1 OFFSET $2",
+                &[&i64::from(limit), &i64::from(offset)],
             )?
             .iter()
             .map(|row| {
@@ -156,7 +161,32 @@ impl CareStore for PostgresStore {
                     handled: handled_at.zip(handled_by),
                 }
             })
-            .collect())
+            .collect();
+        let total = db.row("SELECT count(*) FROM concerns", &[])?.get(0);
+        Ok((rows, total))
+    }
+
+    fn open_raised_by(&self, kind: &str, person_id: &str) -> Result<i64> {
+        Ok(self
+            .take()?
+            .db()
+            .row(
+                "SELECT count(*) FROM concerns WHERE kind = $1 AND handled_at IS NULL
+                 AND (CASE WHEN $1 = 'report' THEN mentee_id ELSE mentor_id END) = $2",
+                &[&kind, &person_id],
+            )?
+            .get(0))
+    }
+
+    fn wrote_to(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        Ok(self
+            .take()?
+            .db()
+            .opt(
+                "SELECT 1 FROM replies WHERE mentee_id = $1 AND mentor_id = $2 LIMIT 1",
+                &[&mentee_id, &mentor_id],
+            )?
+            .is_some())
     }
 
     fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool> {
