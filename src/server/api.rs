@@ -468,7 +468,25 @@ fn sealed_for_inbox(
     sealed: &str,
     words: &InboxWords,
 ) -> Result<i64, Refusal> {
-    let Some(key) = state.store.safeguarding_key()? else {
+    // Where concerns go is what the program signed into the directory, not the newest row in
+    // the database (see `console::care::published_safeguarding`).
+    let published = super::console::published_safeguarding(state).map_err(|err| {
+        tracing::error!("where concerns go cannot be checked: {err}");
+        Refusal::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "safeguarding_unverified",
+            "The server can't check where concerns go right now. Call your coordinator instead.",
+        )
+    })?;
+    let key = published.and_then(|inbox| {
+        state
+            .store
+            .safeguarding_keys()
+            .ok()?
+            .into_iter()
+            .find(|row| row.public_key == inbox.key)
+    });
+    let Some(key) = key else {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             "no_safeguarding",

@@ -319,10 +319,11 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
     let (_, page) = console.get("/staff/directory", &dana.cookie).await;
     assert!(!page.contains(evil));
     assert!(page.contains("&#60;img src=x onerror=alert(1)&#62;"));
+    let shown = console.shown_for_publish(&dana.cookie).await;
     let status = post(
         "/staff/directory/publish",
         dana.cookie.clone(),
-        form(&[("csrf", &dana.csrf)]),
+        form(&[("csrf", &dana.csrf), ("shown", &shown)]),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -625,7 +626,12 @@ async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_wo
     )
     .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    let published = send("/staff/directory/publish", form(&[("csrf", &dana.csrf)])).await;
+    let shown = console.shown_for_publish(&dana.cookie).await;
+    let published = send(
+        "/staff/directory/publish",
+        form(&[("csrf", &dana.csrf), ("shown", &shown)]),
+    )
+    .await;
     assert_eq!(published.status(), StatusCode::OK);
     assert!(
         published

@@ -702,3 +702,143 @@ async fn no_item_kind_is_readable_on_the_wire_or_in_the_servers_files() {
         "the check-in, the nudge and the short goal look alike: {lengths:?}"
     );
 }
+
+/// The Publish form as a staff member's browser has it: its CSRF token and the fingerprint of
+/// what the page showed would be published.
+async fn publish_form(
+    console: &crate::common::console::Console,
+    cookie: &str,
+) -> (String, String, String) {
+    let (status, page) = console.get("/staff/directory", cookie).await;
+    assert_eq!(status, 200);
+    let start = page.find("id=\"publish-form\"").expect("the Publish form");
+    let form = &page[start..];
+    let value = |name: &str| {
+        let at = form.find(&format!("name=\"{name}\"")).unwrap();
+        let rest = &form[at..];
+        let v = rest.find("value=\"").unwrap() + 7;
+        rest[v..v + rest[v..].find('"').unwrap()].to_owned()
+    };
+    (value("csrf"), value("shown"), page)
+}
+
+async fn press_publish(
+    console: &crate::common::console::Console,
+    cookie: &str,
+    csrf: &str,
+    shown: &str,
+) -> (u16, String) {
+    let response = console
+        .http
+        .post(format!("{}/staff/directory/publish", console.base))
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(crate::common::console::form(&[
+            ("csrf", csrf),
+            ("shown", shown),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Someone who can write to the server's database (but holds no `program.key`) adds a
+/// safeguarding key of their own. An ordinary Publish by any staff member carries forward where
+/// concerns go as the program last signed it: the mentor's phone still seals to the lead's key,
+/// the server takes that concern, and only the lead's inbox opens it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_written_into_the_database_does_not_change_where_concerns_go() {
+    let server = SyncServer::start().await;
+    let inbox = Inbox::set_up(&server, "Dana Lee, safeguarding lead");
+    let pair = Pair::enrol(&server, &server.base).await;
+    let entry = share_check_in(&pair.mentee, "he hits me when he drinks");
+    pair.sync_both().await;
+
+    let thief = x25519_dalek::StaticSecret::from(steady::crypto::random_bytes().unwrap());
+    let thief_public = B64.encode(x25519_dalek::PublicKey::from(&thief).to_bytes());
+    server
+        .execute_sql(&format!(
+            "INSERT INTO safeguarding_keys (public_key, wrapped, contact_name, created_at, created_by)
+             VALUES ('{thief_public}', '{{}}', 'Dana Lee, safeguarding lead', 4102444800, 'Dana')"
+        ))
+        .unwrap();
+    steady::server::add_staff(&server.store, "Lee", crate::common::console::PASSWORD).unwrap();
+    let console = crate::common::console::Console::new(&server);
+    let lee = console.sign_in("Lee").await;
+    let (csrf, shown, page) = publish_form(&console, &lee.cookie).await;
+    assert!(
+        page.contains("concerns go to Dana Lee, safeguarding lead"),
+        "{page}"
+    );
+    let (status, said) = press_publish(&console, &lee.cookie, &csrf, &shown).await;
+    assert_eq!(status, 200, "{said}");
+    pair.sync_both().await;
+    assert_eq!(
+        pair.mentor.program_care().0.safeguarding.unwrap().key,
+        inbox.public_b64,
+        "the mentor's phone still seals concerns to the lead's key"
+    );
+    pair.mentor
+        .raise_concern(
+            &pair.mentee_id,
+            entry.as_str(),
+            "Alex is scared to go home.",
+            None,
+        )
+        .await
+        .expect("the server takes a concern sealed to the key the program signed");
+    let concerns = server.store.concerns().unwrap();
+    assert_eq!(concerns.len(), 1);
+    let opened = inbox
+        .open(&concerns[0].sealed)
+        .expect("the lead's key opens it");
+    assert!(opened.body.contains("scared to go home"));
+}
+
+/// What Publish signs is what the person pressing it was shown: a coordinator's number changed in
+/// the database after the page was drawn is not signed unseen. The page says so plainly; once
+/// shown again (the new number beside the button), it publishes.
+#[tokio::test(flavor = "multi_thread")]
+async fn publish_signs_only_what_the_page_showed() {
+    let server = SyncServer::start().await;
+    let mut care = steady::domain::ProgramCare::general();
+    care.coordinator = Some(steady::domain::Coordinator {
+        name: "Maya Chen".into(),
+        phone: "+15550100100".into(),
+        email: String::new(),
+    });
+    server
+        .store
+        .set_care_draft(&serde_json::to_string(&care).unwrap())
+        .unwrap();
+    steady::server::add_staff(&server.store, "Lee", crate::common::console::PASSWORD).unwrap();
+    let console = crate::common::console::Console::new(&server);
+    let lee = console.sign_in("Lee").await;
+    let (csrf, shown, page) = publish_form(&console, &lee.cookie).await;
+    assert!(page.contains("Maya Chen, +15550100100"), "{page}");
+
+    server
+        .execute_sql(
+            "UPDATE program_care_draft SET care = replace(care, '+15550100100', '+15550199999')",
+        )
+        .unwrap();
+    let (status, said) = press_publish(&console, &lee.cookie, &csrf, &shown).await;
+    assert_eq!(status, 409);
+    assert!(said.contains("changed since this page was shown"), "{said}");
+    assert!(
+        said.contains("Maya Chen, +15550199999"),
+        "the new number is shown"
+    );
+    assert_eq!(
+        server.store.latest_directory().unwrap(),
+        None,
+        "nothing published"
+    );
+
+    let (csrf, shown, _) = publish_form(&console, &lee.cookie).await;
+    let (status, said) = press_publish(&console, &lee.cookie, &csrf, &shown).await;
+    assert_eq!(status, 200, "{said}");
+    let (_, signed) = server.store.latest_directory().unwrap().unwrap();
+    assert!(signed.contains("+15550199999"));
+}

@@ -173,26 +173,46 @@ pub(crate) fn care_draft(state: &ServerState) -> ProgramCare {
         })
 }
 
-/// The statement as phones get it: the draft, with where concerns go once the inbox is set up;
-/// nothing until staff have written one or set the inbox up (phones then say the usual rules).
-pub(crate) fn care_to_publish(state: &ServerState) -> Option<ProgramCare> {
-    let written = state.store.care_draft().ok().flatten().is_some();
-    let safeguarding =
-        state
-            .store
-            .safeguarding_key()
-            .ok()
-            .flatten()
-            .map(|key| crate::domain::Safeguarding {
-                name: key.contact_name,
-                key: key.public_key,
-            });
+/// Where concerns go as the program last signed it: the safeguarding entry of the newest
+/// published directory, checked against this server's program key. The database's key rows never
+/// decide it: whoever can write one row could otherwise have every new concern sealed to a key
+/// of their own at the next Publish. Only setting the inbox up (a lead's own browser making the
+/// key) changes it, and that publishes at once. An error when the newest version does not carry
+/// the program's signature: someone changed it in the database.
+pub(crate) fn published_safeguarding(
+    state: &ServerState,
+) -> anyhow::Result<Option<crate::domain::Safeguarding>> {
+    let Some((_, signed)) = state.store.latest_directory()? else {
+        return Ok(None);
+    };
+    let signed: crate::crypto::SignedDirectory = serde_json::from_str(&signed)?;
+    let key = crate::server::program_key::load(&state.data_dir, state.store.as_ref())?;
+    anyhow::ensure!(
+        signed.verifies_with(&key.public()),
+        "the newest published directory does not carry this program's signature"
+    );
+    let directory = crate::domain::CrisisDirectory::from_json(&signed.payload)?;
+    Ok(directory.program.and_then(|care| care.safeguarding))
+}
+
+/// The statement as phones get it: the draft, with where concerns go (`new_inbox` when a lead
+/// has just set one up, else as last signed); nothing until staff have written one or set the
+/// inbox up (phones then say the usual rules).
+pub(crate) fn care_to_publish(
+    state: &ServerState,
+    new_inbox: Option<crate::domain::Safeguarding>,
+) -> anyhow::Result<Option<ProgramCare>> {
+    let written = state.store.care_draft()?.is_some();
+    let safeguarding = match new_inbox {
+        Some(inbox) => Some(inbox),
+        None => published_safeguarding(state)?,
+    };
     if !written && safeguarding.is_none() {
-        return None;
+        return Ok(None);
     }
     let mut care = care_draft(state);
     care.safeguarding = safeguarding;
-    Some(care)
+    Ok(Some(care))
 }
 
 fn render_care(
@@ -370,14 +390,14 @@ fn render_inbox(
     let first = i64::from(offset) + 1;
     let last = i64::from(offset) + concerns.len() as i64;
     let older = last < total;
-    let current = keys.first();
+    let current = published_safeguarding(state).ok().flatten();
     page(
         &c!("con-nav-safeguarding"),
         Some((&session.name, &session.csrf)),
         rsx! {
             h1 { {c!("con-inbox")} }
-            if let Some(key) = current {
-                p { {c!("con-inbox-goes-to", name = &key.contact_name)} }
+            if let Some(inbox) = &current {
+                p { {c!("con-inbox-goes-to", name = &inbox.name)} }
             }
             for key in keys.iter() {
                 div { key: "{key.id}", hidden: true, "data-safeguarding-key": "{key.id}",
@@ -614,8 +634,13 @@ pub(crate) async fn setup(
         contact,
         now(),
     );
-    // Mentors' phones learn where concerns go with the next signed directory.
-    match super::directory::publish_now(&state) {
+    // Mentors' phones learn where concerns go from the signed directory, published now: from
+    // here on every Publish carries this key forward, whatever the database's rows say.
+    let inbox = crate::domain::Safeguarding {
+        name: contact.to_owned(),
+        key: form.public_key.trim().to_owned(),
+    };
+    match super::directory::publish_now(&state, Some(inbox)) {
         Ok(version) => {
             let _ = state.store.audit(
                 &session.name,

@@ -230,6 +230,9 @@ fn render(
         }),
     );
     let phone_view = card.by_open_now(chrono::Utc::now());
+    // What Publish signs besides the contacts, shown beside the button, and its fingerprint.
+    let shown = to_publish_digest(state);
+    let care = super::care::care_to_publish(state, None).ok().flatten();
     page(
         &c!("con-directory"),
         Some((name, csrf)),
@@ -272,9 +275,20 @@ fn render(
                 }
             }
             if editing.is_none() { {contact_form(csrf, None, form, problems)} }
-            form { method: "post", action: "/staff/directory/publish", class: "card",
+            form { method: "post", action: "/staff/directory/publish", class: "card", id: "publish-form",
                 input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                input { r#type: "hidden", name: "shown", value: "{shown}" }
                 p { {c!("con-publish-explain")} }
+                if let Some(care) = &care {
+                    if let Some(coordinator) = &care.coordinator {
+                        p { id: "publish-coordinator",
+                            {c!("con-publish-coordinator", name = &coordinator.name, phone = &coordinator.phone)}
+                        }
+                    }
+                    if let Some(inbox) = &care.safeguarding {
+                        p { id: "publish-inbox", {c!("con-publish-inbox", name = &inbox.name)} }
+                    }
+                }
                 button { r#type: "submit", class: "primary", id: "publish", {c!("con-publish")} }
             }
             h2 { id: "phones-title", {c!("con-as-phone")} }
@@ -397,6 +411,9 @@ pub(crate) async fn change(
 #[derive(Deserialize)]
 pub(crate) struct PublishForm {
     csrf: String,
+    /// [`to_publish_digest`] as the page showed it.
+    #[serde(default)]
+    shown: String,
 }
 
 pub(crate) async fn publish(
@@ -404,19 +421,39 @@ pub(crate) async fn publish(
     headers: HeaderMap,
     form: Result<Form<PublishForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let (session, _) = match signed_in_form(&state, &headers, form) {
+    let (session, form) = match signed_in_form(&state, &headers, form) {
         Ok(checked) => checked,
         Err(response) => return *response,
     };
     let contacts = draft(&state);
-    if contacts.is_empty() && super::care::care_to_publish(&state).is_none() {
+    let digest = to_publish_digest(&state);
+    if digest.is_empty() || !crate::crypto::same_secret(digest.as_bytes(), form.shown.as_bytes()) {
+        tracing::warn!("a Publish was refused: the draft changed after the page was shown");
+        let html = render(
+            &state,
+            &session.name,
+            &session.csrf,
+            &contacts,
+            None,
+            &ContactForm::default(),
+            &[],
+            Some(&c!("con-publish-changed")),
+        );
+        return (StatusCode::CONFLICT, Html(html)).into_response();
+    }
+    if contacts.is_empty()
+        && super::care::care_to_publish(&state, None)
+            .ok()
+            .flatten()
+            .is_none()
+    {
         return super::refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-nothing-to-publish"),
             &c!("con-nothing-to-publish-body"),
         );
     }
-    match publish_now(&state) {
+    match publish_now(&state, None) {
         Ok(version) => {
             let _ = state.store.audit(
                 &session.name,
@@ -466,16 +503,39 @@ impl WithCsrf for PublishForm {
     }
 }
 
-/// Publishes the contacts being edited and the duty of care statement as the next signed
-/// version.
-pub(crate) fn publish_now(state: &ServerState) -> anyhow::Result<u64> {
+/// What the next Publish signs: the contacts being edited and the duty of care statement, with
+/// where concerns go as last signed (or `new_inbox`, just set up).
+fn to_publish(
+    state: &ServerState,
+    new_inbox: Option<crate::domain::Safeguarding>,
+) -> anyhow::Result<serde_json::Value> {
     let mut directory = serde_json::json!({
         "version": 0,
         "region": state.store.program_name().unwrap_or_default(),
         "contacts": draft(state),
     });
-    if let Some(care) = super::care::care_to_publish(state) {
+    if let Some(care) = super::care::care_to_publish(state, new_inbox)? {
         directory["program"] = serde_json::to_value(care)?;
     }
+    Ok(directory)
+}
+
+/// A fingerprint of what the next Publish would sign, put in the Publish form: the server
+/// publishes only what the person pressing Publish was shown, so a change written into the
+/// database after the page was drawn (a contact's number, the coordinator's) is not signed
+/// unseen.
+fn to_publish_digest(state: &ServerState) -> String {
+    to_publish(state, None)
+        .map(|directory| crate::crypto::sha256_hex(directory.to_string().as_bytes()))
+        .unwrap_or_default()
+}
+
+/// Publishes the contacts being edited and the duty of care statement as the next signed
+/// version.
+pub(crate) fn publish_now(
+    state: &ServerState,
+    new_inbox: Option<crate::domain::Safeguarding>,
+) -> anyhow::Result<u64> {
+    let directory = to_publish(state, new_inbox)?;
     crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string())
 }

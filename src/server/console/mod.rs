@@ -8,6 +8,7 @@
 //! console never receives entry content; it cannot decrypt any.
 
 mod care;
+pub(crate) use care::published_safeguarding;
 mod directory;
 mod pages;
 mod people;

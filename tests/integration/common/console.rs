@@ -132,6 +132,16 @@ impl Console {
         }
     }
 
+    /// The fingerprint the directory page's Publish form carries of what it showed (a browser
+    /// sends it back with Publish).
+    pub async fn shown_for_publish(&self, cookie: &str) -> String {
+        let (_, page) = self.get("/staff/directory", cookie).await;
+        let at = page.find("name=\"shown\"").expect("the Publish form");
+        let rest = &page[at..];
+        let value = rest.find("value=\"").unwrap() + 7;
+        rest[value..value + rest[value..].find('"').unwrap()].to_owned()
+    }
+
     pub async fn get(&self, path: &str, cookie: &str) -> (StatusCode, String) {
         let response = self
             .http
