@@ -869,6 +869,7 @@ delete-title = Delete everything
 delete-question = Delete everything? This can't be undone.
 delete-explain = This erases everything in the app on this phone.
 delete-explain-connected = This erases everything in the app on this phone, and asks your program's server to delete your copies there. What you shared will disappear from your mentor's devices when they next sync.
+delete-keeps-safeguarding = One thing stays: if your mentor or you ever told the program about something to keep you safe, the program keeps that note. It's locked so only its safeguarding lead can read it. Your coordinator can tell you more.
 keep-my-data = Keep my data
 deleting = Deleting…
 delete-confirm = Yes, delete everything

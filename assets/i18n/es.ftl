@@ -869,6 +869,7 @@ delete-title = Borrar todo
 delete-question = ¿Borrar todo? No se puede deshacer.
 delete-explain = Esto borra todo lo de la app en este teléfono.
 delete-explain-connected = Esto borra todo lo de la app en este teléfono y pide al servidor de tu programa que borre tus copias allí. Lo que compartiste desaparecerá de los dispositivos de tu mentor cuando se sincronicen.
+delete-keeps-safeguarding = Una cosa se queda: si tu mentor o tú alguna vez le contaron al programa algo para mantenerte a salvo, el programa guarda esa nota. Está bajo llave y solo su responsable de protección puede leerla. Tu coordinador puede contarte más.
 keep-my-data = Conservar mis datos
 deleting = Borrando…
 delete-confirm = Sí, borrar todo

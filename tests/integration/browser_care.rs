@@ -148,6 +148,13 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     browser
         .wait_for_text("#notices", "Sam passed on your check-in to Dana Lee")
         .await;
+    // Deleting everything would leave that record with the program, and Alex is told so first.
+    browser.click("#open-privacy").await;
+    browser.click("#delete-all").await;
+    browser
+        .wait_for_text("#delete-keeps-safeguarding", "the program keeps that note")
+        .await;
+    browser.click("#keep-data").await;
 
     // The safeguarding lead opens it here; a wrong passphrase shows nothing.
     browser

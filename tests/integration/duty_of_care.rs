@@ -842,3 +842,47 @@ async fn publish_signs_only_what_the_page_showed() {
     let (_, signed) = server.store.latest_directory().unwrap().unwrap();
     assert!(signed.contains("+15550199999"));
 }
+
+/// Delete everything takes what the mentee shared, their devices and their notices off the
+/// server, and leaves the program's safeguarding record: a concern raised about them stays in the
+/// inbox, still sealed, still opened only by the lead (the phone says so before they confirm).
+#[tokio::test(flavor = "multi_thread")]
+async fn delete_everything_leaves_the_programs_safeguarding_record() {
+    let server = SyncServer::start().await;
+    let inbox = Inbox::set_up(&server, "Dana Lee, safeguarding lead");
+    let pair = Pair::enrol(&server, &server.base).await;
+    let entry = share_check_in(&pair.mentee, "he hits me when he drinks");
+    pair.sync_both().await;
+    pair.mentor
+        .raise_concern(
+            &pair.mentee_id,
+            entry.as_str(),
+            "Alex is scared to go home.",
+            None,
+        )
+        .await
+        .unwrap();
+    pair.mentee.sync_now().await.unwrap();
+
+    pair.mentee.delete_everything(false).await.unwrap();
+    assert!(
+        server.store.person(&pair.mentee_id).is_err(),
+        "the mentee is gone from the server"
+    );
+    pair.mentor.sync_now().await.unwrap();
+    assert!(
+        pair.mentor
+            .mentee_items(&pair.mentee_id)
+            .unwrap()
+            .is_empty()
+    );
+    let concerns = server.store.concerns().unwrap();
+    assert_eq!(concerns.len(), 1, "the program's record stays");
+    let opened = inbox.open(&concerns[0].sealed).unwrap();
+    assert!(opened.body.contains("scared to go home"));
+    let files = String::from_utf8_lossy(&server.file_bytes()).into_owned();
+    assert!(
+        !files.contains("he hits me") && !files.contains("scared to go home"),
+        "still sealed on disk"
+    );
+}

@@ -140,6 +140,9 @@ pub fn MyData(#[props(default)] mentor: bool) -> Element {
                     p {
                         if connected { {t!(lang, "delete-explain-connected")} } else { {t!(lang, "delete-explain")} }
                     }
+                    if connected {
+                        p { id: "delete-keeps-safeguarding", {t!(lang, "delete-keeps-safeguarding")} }
+                    }
                     div { class: "row",
                         button { r#type: "button", class: "primary", id: "keep-data",
                             onclick: move |_| { confirming.set(false); offline.set(false); problem.set(None); },
