@@ -226,6 +226,7 @@ async fn recipients(
     for mentor in state.store.partners(&caller.person_id, Role::Mentee)? {
         mentors.push(MentorInfo {
             devices: state.store.devices(&mentor.id)?,
+            replies_paused: state.store.replies_paused(&caller.person_id, &mentor.id)?,
             person_id: mentor.id,
             display_name: mentor.display_name,
         });

@@ -114,6 +114,10 @@ pub struct MentorInfo {
     pub person_id: String,
     pub display_name: String,
     pub devices: Vec<DeviceInfo>,
+    /// Whether this mentor's notes to the mentee are paused while staff look at a report of
+    /// one; false again once staff mark it handled (a server before this said nothing: false).
+    #[serde(default)]
+    pub replies_paused: bool,
 }
 
 /// One change to a shared item: a sealed envelope, or a signed tombstone (unshared or deleted;

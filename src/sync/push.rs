@@ -68,6 +68,15 @@ pub(super) async fn push(
             report.matches_ended += 1;
         }
         store.settle_pending_audience(&listed_mentors)?;
+        // A report's pause ends when staff mark the report handled: the server says so here.
+        // (Set on this phone the moment the report is sent; without this it never ended, and
+        // every later note from that mentor was skipped.)
+        for mentor in &listed.mentors {
+            store.set_mark(
+                &super::replies::paused_mark(&mentor.person_id),
+                i64::from(mentor.replies_paused),
+            )?;
+        }
         store
             .mentor_devices()?
             .into_iter()

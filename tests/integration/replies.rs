@@ -457,6 +457,16 @@ async fn a_report_carries_the_mentors_signed_note_and_pauses_their_notes() {
         pair.mentor.compose_state(&pair.mentee_id).unwrap(),
         ComposeState::Open
     );
+    // ... and reach Alex: the pause on Alex's phone ends with it.
+    pair.mentor.send_reply(&pair.mentee_id, &note(2)).unwrap();
+    pair.mentor.sync_now().await.unwrap();
+    pair.mentee.sync_now().await.unwrap();
+    assert!(
+        pair.mentee.replies().unwrap().iter().any(
+            |r| r.reply.words_for_mentee(Lang::En, "Sam") == preset_words(Lang::En, PRESETS[2])
+        ),
+        "the note after staff looked at the report shows"
+    );
 }
 
 const REPLY_ROUNDS: usize = 16;
