@@ -133,11 +133,20 @@ impl Target {
         let mut roots_file = None;
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             match pair.split_once('=') {
-                Some(("sslmode", "disable" | "allow" | "prefer")) => {}
+                Some(("sslmode", "disable")) => {}
                 Some(("sslmode", "require" | "verify-ca" | "verify-full")) => tls = true,
+                // To libpq these mean "TLS if the server offers it": an operator reading one
+                // would believe the connection is encrypted. Here it would be plain, so say so.
+                Some(("sslmode", "allow" | "prefer")) => {
+                    return Err(invalid(
+                        "has sslmode=allow or prefer, which would connect in the clear here: say \
+                         sslmode=require (TLS, certificate checked) or, for a database on this \
+                         machine, sslmode=disable",
+                    ));
+                }
                 Some(("sslmode", _)) => {
                     return Err(invalid(
-                        "has an sslmode other than disable, prefer, require, verify-ca or verify-full",
+                        "has an sslmode other than disable, require, verify-ca or verify-full",
                     ));
                 }
                 Some(("sslrootcert", path)) => roots_file = Some(path.to_owned()),
@@ -380,4 +389,34 @@ fn reset<'a>(
     *guard = None;
     slot.clear_poison();
     guard
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(url: &str) -> String {
+        match Target::parse(url) {
+            Err(err) => err.to_string(),
+            Ok(_) => panic!("{url} was taken"),
+        }
+    }
+
+    #[test]
+    fn an_sslmode_that_would_mean_plaintext_here_is_refused_in_plain_words() {
+        for mode in ["allow", "prefer"] {
+            let said = refusal(&format!("postgres://u:p@db.example/steady?sslmode={mode}"));
+            assert!(
+                said.contains("in the clear") && said.contains("sslmode=require"),
+                "{said}"
+            );
+        }
+        assert!(
+            refusal("postgres://u:p@db.example/steady?sslmode=sometimes").contains("other than")
+        );
+        let plain = Target::parse("postgres://u:p@localhost/steady?sslmode=disable").unwrap();
+        assert!(plain.tls.is_none());
+        let tls = Target::parse("postgres://u:p@db.example/steady?sslmode=require").unwrap();
+        assert!(tls.tls.is_some());
+    }
 }
