@@ -68,12 +68,29 @@ pub fn publish_directory_with(
     directory_json: &str,
 ) -> anyhow::Result<u64> {
     let mut directory = crate::domain::CrisisDirectory::from_json(directory_json)?;
+    // The next version follows the newest one the program signed. A row written straight into
+    // the database (a version far ahead, so phones, which take at most 1,000 versions at a
+    // time, would refuse everything after it) is not followed: nothing is published until it
+    // is gone, and the error says why.
     let version = match store.latest_directory()? {
         None => 1,
-        Some((latest, _)) => latest
-            .checked_add(1)
-            .filter(|v| *v <= i64::MAX as u64)
-            .ok_or_else(|| anyhow::anyhow!("the directory's version cannot go any higher"))?,
+        Some((latest, signed)) => {
+            let signed: Option<crate::crypto::SignedDirectory> = serde_json::from_str(&signed).ok();
+            let ours = signed.is_some_and(|signed| {
+                signed.verifies_with(&key.public())
+                    && crate::domain::CrisisDirectory::from_json(&signed.payload)
+                        .is_ok_and(|published| published.version == latest)
+            });
+            anyhow::ensure!(
+                ours,
+                "the newest published directory (version {latest}) does not carry this \
+                 program's signature: someone changed the server's database; nothing was published"
+            );
+            latest
+                .checked_add(1)
+                .filter(|v| *v <= i64::MAX as u64)
+                .ok_or_else(|| anyhow::anyhow!("the directory's version cannot go any higher"))?
+        }
     };
     directory.version = version;
     let signed = key.sign(serde_json::to_string(&directory)?);

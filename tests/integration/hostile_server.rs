@@ -65,6 +65,26 @@ async fn a_program_directory_cannot_take_over_the_crisis_numbers() {
         &server,
         "DELETE FROM directory_versions WHERE version > 1000;",
     );
+    // Someone with only the database writes a version far ahead: the next Publish would follow
+    // it past what any phone takes. It is not followed: nothing is published, and the error says
+    // why; once the row is gone, publishing goes on from the program's own newest version.
+    edit_database(
+        &server,
+        "INSERT INTO directory_versions (version, signed, published_at)
+         VALUES (5000, '{\"payload\":\"{}\",\"signature\":\"AAAA\"}', 0);",
+    );
+    let refused = steady::server::publish_directory(&server.store, &server.dir, HIJACK)
+        .expect_err("not published past a version nobody signed");
+    assert!(
+        refused
+            .to_string()
+            .contains("does not carry this program's signature"),
+        "{refused}"
+    );
+    edit_database(
+        &server,
+        "DELETE FROM directory_versions WHERE version = 5000;",
+    );
 
     // A rotation "signed" by the server's own new key, and a directory signed by it: refused.
     let pinned = pair.mentee.pinned_program_key().unwrap();
