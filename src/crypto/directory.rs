@@ -62,16 +62,23 @@ impl KeyRotation {
 }
 
 /// The newest key reachable from `pinned` through rotations each signed by the key before it.
+/// A key that signed rotations to two different keys (a fork: a retired key in the wrong hands)
+/// is followed no further: neither branch is trusted, and directories signed past it are refused
+/// until the program sorts it out.
 pub fn follow_rotations(pinned: &str, rotations: &[KeyRotation]) -> String {
     let mut key = pinned.to_owned();
     for _ in 0..MAX_ROTATIONS {
-        let Some(next) = rotations
+        let mut next = rotations
             .iter()
-            .find(|r| r.old_key == key && r.new_key != key && r.verifies())
-        else {
+            .filter(|r| r.old_key == key && r.new_key != key && r.verifies())
+            .map(|r| r.new_key.as_str());
+        let Some(first) = next.next() else {
             break;
         };
-        key = next.new_key.clone();
+        if next.any(|other| other != first) {
+            break;
+        }
+        key = first.to_owned();
     }
     key
 }
@@ -200,5 +207,24 @@ mod tests {
         let back = vec![first.rotate_to(&second), second.rotate_to(&first)];
         let end = follow_rotations(&first.public(), &back);
         assert!(end == first.public() || end == second.public());
+        // A fork: the real rotation to `second`, and one the same (retired) key signed to a
+        // stranger. Neither is followed, whichever comes first, and nothing past them either.
+        for forked in [
+            vec![
+                first.rotate_to(&second),
+                first.rotate_to(&stranger),
+                second.rotate_to(&third),
+            ],
+            vec![
+                first.rotate_to(&stranger),
+                first.rotate_to(&second),
+                second.rotate_to(&third),
+            ],
+        ] {
+            assert_eq!(follow_rotations(&first.public(), &forked), first.public());
+        }
+        // The same rotation listed twice is no fork.
+        let twice = vec![first.rotate_to(&second), first.rotate_to(&second)];
+        assert_eq!(follow_rotations(&first.public(), &twice), second.public());
     }
 }

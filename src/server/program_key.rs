@@ -140,16 +140,29 @@ fn finish_rotation(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<(
         std::fs::remove_file(&next_path)?;
         return Ok(());
     }
+    // The new key takes the old one's place in one step (rename replaces the file), and the old
+    // key is kept nowhere: a retired key left on disk, with a write to the database, could sign
+    // a second rotation from itself and fork the chain phones follow.
     let current = path(data_dir, PROGRAM_KEY_FILE);
-    let retired = path(
-        data_dir,
-        &format!("{PROGRAM_KEY_FILE}.retired-{}", super::now()),
-    );
-    if current.exists() {
-        std::fs::rename(&current, retired)?;
-    }
     std::fs::rename(&next_path, &current)?;
+    forget_retired_keys(data_dir);
     Ok(())
+}
+
+/// Removes `program.key.retired-*` files an earlier version kept after a rotation.
+fn forget_retired_keys(data_dir: &Path) {
+    let prefix = format!("{PROGRAM_KEY_FILE}.retired-");
+    let Ok(entries) = std::fs::read_dir(data_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => tracing::info!("a retired program key was removed from the data folder"),
+                Err(err) => tracing::warn!("a retired program key could not be removed: {err}"),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -184,6 +197,26 @@ mod tests {
         let signed: crate::crypto::SignedDirectory = serde_json::from_str(&signed).unwrap();
         assert!(signed.verifies_with(&new_public));
         assert!(!signed.verifies_with(&first.public()));
+        // The old key is kept nowhere in the folder (it could sign a fork of the chain), and a
+        // retired key an earlier version left behind goes at the next rotation.
+        let files = || -> Vec<String> {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        };
+        assert!(
+            !files().iter().any(|f| f.contains("retired")),
+            "{:?}",
+            files()
+        );
+        std::fs::write(dir.path().join("program.key.retired-1"), b"old key").unwrap();
+        rotate(dir.path(), &store).unwrap();
+        assert!(
+            !files().iter().any(|f| f.contains("retired")),
+            "{:?}",
+            files()
+        );
     }
 
     /// Two nodes on one folder: one rotates again and again (as `program-key rotate` does from
