@@ -290,6 +290,15 @@ async fn fetch_notices(
         if mentee_id != enrolment.person_id {
             continue;
         }
+        // Each signed notice tells the mentee once: the server could serve the same one again
+        // under new ids, and "Sam passed on your check-in" twice reads as twice.
+        let seen = format!(
+            "notice_seen:{}",
+            crate::crypto::sha256_hex(signed.notice.as_bytes())
+        );
+        if store.mark(&seen)? == 1 {
+            continue;
+        }
         let local_id = ids.local(&item_id);
         let what = store
             .share_log(10_000)?
@@ -310,6 +319,7 @@ async fn fetch_notices(
             &local_id,
             LocalStamp::now(),
         )?;
+        store.set_mark(&seen, 1)?;
         report.notices += 1;
     }
     store.set_mark(NOTICES_MARK, last)?;

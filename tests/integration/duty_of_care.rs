@@ -345,6 +345,24 @@ async fn a_raised_concern_reaches_only_the_safeguarding_inbox_and_the_mentee_is_
         said.contains("Sam passed on your check-in to Dana Lee"),
         "{said}"
     );
+    // The server serves the same signed notice again under new ids: Alex is told once.
+    server
+        .execute_sql(
+            "INSERT INTO notices (mentee_id, notice, created_at)
+             SELECT mentee_id, notice, created_at FROM notices;
+             INSERT INTO notices (mentee_id, notice, created_at)
+             SELECT mentee_id, notice, created_at FROM notices;",
+        )
+        .unwrap();
+    pair.mentee.sync_now().await.unwrap();
+    let told_now = pair
+        .mentee
+        .notices()
+        .unwrap()
+        .into_iter()
+        .filter(|n| n.kind == NoticeKind::PassedOn)
+        .count();
+    assert_eq!(told_now, 1, "a replayed notice is not news");
     // And the audit log says it happened, without what it said.
     let audit = server.store.audit_log(20).unwrap();
     let line = audit
