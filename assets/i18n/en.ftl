@@ -301,6 +301,8 @@ notice-passed-on =
         [contact_request] your request to get in touch
        *[other] something you shared
     } to { $to }, as your program says they must when someone could be hurt.
+notice-inbox-changed = Your program changed who reads concerns and reports. They now go to { $name }. If that seems wrong, ask your coordinator before you pass anything on.
+notice-inbox-gone = Your program has no safeguarding inbox right now. If you're worried about someone, call your coordinator.
 notice-reported = You reported a note from { $mentor } to { $to }. { $mentor }'s notes are paused until your program has looked at it.
 
 ## Mentor mode

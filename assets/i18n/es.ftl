@@ -301,6 +301,8 @@ notice-passed-on =
         [contact_request] tu pedido de contacto
        *[other] algo que compartiste
     } a { $to }, como tu programa dice que debe hacerlo cuando alguien podría salir lastimado.
+notice-inbox-changed = Tu programa cambió quién lee las preocupaciones y los reportes. Ahora van a { $name }. Si te parece raro, pregunta a tu coordinador antes de pasar algo.
+notice-inbox-gone = Tu programa no tiene ahora una bandeja de protección. Si te preocupa alguien, llama a tu coordinador.
 notice-reported = Reportaste una nota de { $mentor } a { $to }. Las notas de { $mentor } quedan en pausa hasta que tu programa la revise.
 
 ## Modo mentor

@@ -106,6 +106,16 @@ impl Device {
         if directory.version - kept > MAX_VERSION_JUMP {
             return Err(DirectoryRefusal::TooFarAhead);
         }
+        // Where concerns and reports go is pinned with the directory: a change (a new key, or
+        // none) is told to the person, so a new inbox never takes their next concern unseen.
+        let inbox_before = self
+            .program_directory()
+            .and_then(|d| d.program)
+            .and_then(|p| p.safeguarding);
+        let inbox_now = directory
+            .program
+            .as_ref()
+            .and_then(|p| p.safeguarding.clone());
         let bytes =
             serde_json::to_vec(&Kept { signed }).map_err(|_| DirectoryRefusal::Unreadable)?;
         if key != pinned {
@@ -117,6 +127,23 @@ impl Device {
         }
         crate::platform::replace_private_file(&self.data_dir().join(DIRECTORY_FILE), &bytes)
             .map_err(|_| DirectoryRefusal::Unreadable)?;
+        if let Some(before) = inbox_before
+            && inbox_now.as_ref().map(|now| &now.key) != Some(&before.key)
+            && let Ok(mut store) = self.store()
+        {
+            let words = match &inbox_now {
+                Some(now) => {
+                    crate::i18n::Phrase::new("notice-inbox-changed", &[("name", &now.name)])
+                }
+                None => crate::i18n::Phrase::new("notice-inbox-gone", &[]),
+            };
+            let _ = store.add_notice(
+                crate::store::NoticeKind::InboxChanged,
+                &words.to_text(),
+                "",
+                crate::domain::LocalStamp::now(),
+            );
+        }
         Ok(directory.version)
     }
 

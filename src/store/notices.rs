@@ -54,6 +54,9 @@ pub enum NoticeKind {
     PassedOn,
     /// The program removed this device.
     DeviceRemoved,
+    /// The program changed where concerns and reports go (its signed directory names a new
+    /// safeguarding key, or none).
+    InboxChanged,
 }
 
 impl NoticeKind {
@@ -62,6 +65,7 @@ impl NoticeKind {
             NoticeKind::MatchEnded => "match_ended",
             NoticeKind::PassedOn => "passed_on",
             NoticeKind::DeviceRemoved => "device_removed",
+            NoticeKind::InboxChanged => "inbox_changed",
         }
     }
 
@@ -70,6 +74,7 @@ impl NoticeKind {
             NoticeKind::MatchEnded,
             NoticeKind::PassedOn,
             NoticeKind::DeviceRemoved,
+            NoticeKind::InboxChanged,
         ]
         .into_iter()
         .find(|k| k.key() == key)

@@ -904,3 +904,51 @@ async fn delete_everything_leaves_the_programs_safeguarding_record() {
         "still sealed on disk"
     );
 }
+
+/// Where concerns go is pinned on each phone with the program's directory: the first inbox is
+/// simply taken, and any later change (a new key, even one the program signed) is told to the
+/// mentor and the mentee in words, so a new inbox never takes a concern unseen.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_of_where_concerns_go_is_told_on_every_phone() {
+    let server = SyncServer::start().await;
+    let _inbox = Inbox::set_up(&server, "Dana Lee, safeguarding lead");
+    let pair = Pair::enrol(&server, &server.base).await;
+    pair.sync_both().await;
+    let changed = |device: &Device| -> Vec<String> {
+        device
+            .notices()
+            .unwrap()
+            .into_iter()
+            .filter(|n| n.kind == NoticeKind::InboxChanged)
+            .map(|n| Phrase::say_text(Lang::En, &n.text))
+            .collect()
+    };
+    assert!(
+        changed(&pair.mentor).is_empty(),
+        "the first inbox is no change"
+    );
+
+    let other = x25519_dalek::StaticSecret::from(steady::crypto::random_bytes().unwrap());
+    let other = B64.encode(x25519_dalek::PublicKey::from(&other).to_bytes());
+    let directory = serde_json::json!({
+        "version": 0, "region": "Here", "contacts": [],
+        "program": {
+            "keeps": "What you share stays between you and your mentor.",
+            "passes_on": "If someone could be hurt, your mentor tells the safeguarding lead.",
+            "not_told": "Unless telling you could put you in danger.",
+            "escalation": ["Call Maya."],
+            "safeguarding": {"name": "Robin Park", "key": other},
+        }
+    });
+    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
+    pair.sync_both().await;
+    for device in [&pair.mentor, &pair.mentee] {
+        let told = changed(device);
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert!(told[0].contains("They now go to Robin Park"), "{}", told[0]);
+    }
+    // The same inbox in the next version is no news.
+    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
+    pair.sync_both().await;
+    assert_eq!(changed(&pair.mentor).len(), 1);
+}
