@@ -147,8 +147,15 @@
         body.mentee_id !== item.dataset.menteeId || wire.signer !== signer) {
       return w('js-why-not-item');
     }
+    // Nobody's devices on the server any more (they deleted their data, or left): it can't be
+    // checked, which is not the same as forged.
+    if (Object.keys(enrolled).length === 0) { return w('js-why-devices-gone'); }
     var signerKey = Object.prototype.hasOwnProperty.call(enrolled, signer) ? enrolled[signer] : null;
     if (!signerKey) { return w('js-why-not-enrolled'); }
+    // The key the sender's app named must be that same enrolled key: forging then takes both a
+    // changed app and a changed server.
+    var named = report ? body.mentor_device_key : body.mentee_device_key;
+    if (named && named !== signerKey) { return w('js-why-not-enrolled'); }
     if (!(await verifyEd25519(signerKey, wire.sig, signedBytes(wire)))) {
       return w('js-why-signature');
     }

@@ -151,7 +151,12 @@ fn directory(config: Config, args: &[String]) -> anyhow::Result<()> {
     }
     let text = std::fs::read_to_string(file).with_context(|| format!("could not read {file}"))?;
     let store = open_store(&config)?;
-    let version = server::publish_directory(&store, &config.data_dir, &text)?;
+    let (version, kept) = server::publish_contacts(&store, &config.data_dir, &text)?;
+    if kept {
+        println!(
+            "The file has no program part: the statement and where concerns go stay as published."
+        );
+    }
     store.audit(
         "command line",
         "published the crisis contacts",

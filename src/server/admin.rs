@@ -61,6 +61,58 @@ pub fn publish_directory(
     publish_directory_with(store.as_ref(), &key, directory_json)
 }
 
+/// The newest published directory, when this program signed it: its signature checks with
+/// `key` (or a key `key` signed over to, through the recorded rotations) and it says the version
+/// it is filed under, so an old signed directory copied in at a higher version is not it either.
+/// An error when the newest is not the program's: someone changed the server's database.
+pub(crate) fn newest_signed(
+    store: &dyn ServerStore,
+    key: &str,
+) -> anyhow::Result<Option<crate::domain::CrisisDirectory>> {
+    let Some((latest, signed)) = store.latest_directory()? else {
+        return Ok(None);
+    };
+    let rotations: Vec<crate::crypto::KeyRotation> = store
+        .key_rotations()?
+        .iter()
+        .filter_map(|json| serde_json::from_str(json).ok())
+        .collect();
+    let key = crate::crypto::follow_rotations(key, &rotations);
+    serde_json::from_str::<crate::crypto::SignedDirectory>(&signed)
+        .ok()
+        .filter(|signed| signed.verifies_with(&key))
+        .and_then(|signed| crate::domain::CrisisDirectory::from_json(&signed.payload).ok())
+        .filter(|directory| directory.version == latest)
+        .map(Some)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "the newest published directory (version {latest}) does not carry this \
+                 program's signature: someone changed the server's database; nothing was published"
+            )
+        })
+}
+
+/// [`publish_directory`] from the command line: a file with no `program` part (the contacts
+/// alone, as in assets/crisis/) keeps the statement and where concerns go as last signed, so
+/// publishing contacts never quietly takes the safeguarding inbox away. Says whether it kept it.
+pub fn publish_contacts(
+    store: &Arc<dyn ServerStore>,
+    data_dir: &std::path::Path,
+    directory_json: &str,
+) -> anyhow::Result<(u64, bool)> {
+    let key = super::program_key::load(data_dir, store.as_ref())?;
+    let mut directory: serde_json::Value = serde_json::from_str(directory_json)?;
+    let mut kept = false;
+    if directory.get("program").is_none()
+        && let Some(program) = newest_signed(store.as_ref(), &key.public())?.and_then(|d| d.program)
+    {
+        directory["program"] = serde_json::to_value(program)?;
+        kept = true;
+    }
+    let version = publish_directory_with(store.as_ref(), &key, &directory.to_string())?;
+    Ok((version, kept))
+}
+
 /// [`publish_directory`] with a key already loaded.
 pub fn publish_directory_with(
     store: &dyn ServerStore,
@@ -68,29 +120,16 @@ pub fn publish_directory_with(
     directory_json: &str,
 ) -> anyhow::Result<u64> {
     let mut directory = crate::domain::CrisisDirectory::from_json(directory_json)?;
-    // The next version follows the newest one the program signed. A row written straight into
-    // the database (a version far ahead, so phones, which take at most 1,000 versions at a
-    // time, would refuse everything after it) is not followed: nothing is published until it
-    // is gone, and the error says why.
-    let version = match store.latest_directory()? {
+    // The next version follows the newest one the program signed; a row written straight into
+    // the database (say a version far ahead, past the 1,000 phones take at a time) is not
+    // followed: nothing is published until it is gone, and the error says why.
+    let version = match newest_signed(store, &key.public())? {
         None => 1,
-        Some((latest, signed)) => {
-            let signed: Option<crate::crypto::SignedDirectory> = serde_json::from_str(&signed).ok();
-            let ours = signed.is_some_and(|signed| {
-                signed.verifies_with(&key.public())
-                    && crate::domain::CrisisDirectory::from_json(&signed.payload)
-                        .is_ok_and(|published| published.version == latest)
-            });
-            anyhow::ensure!(
-                ours,
-                "the newest published directory (version {latest}) does not carry this \
-                 program's signature: someone changed the server's database; nothing was published"
-            );
-            latest
-                .checked_add(1)
-                .filter(|v| *v <= i64::MAX as u64)
-                .ok_or_else(|| anyhow::anyhow!("the directory's version cannot go any higher"))?
-        }
+        Some(latest) => latest
+            .version
+            .checked_add(1)
+            .filter(|v| *v <= i64::MAX as u64)
+            .ok_or_else(|| anyhow::anyhow!("the directory's version cannot go any higher"))?,
     };
     directory.version = version;
     let signed = key.sign(serde_json::to_string(&directory)?);

@@ -22,8 +22,8 @@ pub mod staff_store;
 pub mod store;
 
 pub use admin::{
-    Invite, add_staff, create_invite, normalize_invite_code, pair, publish_directory,
-    publish_directory_with,
+    Invite, add_staff, create_invite, normalize_invite_code, pair, publish_contacts,
+    publish_directory, publish_directory_with,
 };
 pub use api::MAX_OPEN_REPORTS;
 pub use config::{Config, ConfigError, DatabaseUrl};

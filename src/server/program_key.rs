@@ -108,11 +108,11 @@ pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<String
     let rotation = old.rotate_to(&next);
     // The newest directory, signed again by the new key as the next version, so phones move to
     // the new key at their next sync.
-    let resigned = match store.latest_directory()? {
-        Some((version, signed)) => {
-            let signed: crate::crypto::SignedDirectory = serde_json::from_str(&signed)?;
-            let mut directory = crate::domain::CrisisDirectory::from_json(&signed.payload)?;
-            directory.version = version + 1;
+    // Only a directory the old key signed is signed again: a row written into the database is
+    // refused here, never given the new key's signature.
+    let resigned = match super::admin::newest_signed(store, &old.public())? {
+        Some(mut directory) => {
+            directory.version += 1;
             let again = next.sign(serde_json::to_string(&directory)?);
             Some((directory.version, serde_json::to_string(&again)?))
         }

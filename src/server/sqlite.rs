@@ -352,6 +352,17 @@ impl ServerStore for SqliteStore {
         Ok(people)
     }
 
+    fn signing_keys_ever(&self, person_id: &str) -> Result<Vec<(String, String)>> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, signing_key FROM devices WHERE person_id = ?1 ORDER BY enrolled_at, id",
+        )?;
+        let keys = stmt
+            .query_map([person_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(keys)
+    }
+
     fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(

@@ -105,6 +105,9 @@ pub trait ServerStore:
     /// The people paired with `person_id` (mentors of a mentee, or mentees of a mentor).
     fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>>;
     fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>>;
+    /// Every device ever enrolled for `person_id`, removed ones too: (id, signing key). What a
+    /// device signed while it was theirs stays theirs after the phone is lost or replaced.
+    fn signing_keys_ever(&self, person_id: &str) -> Result<Vec<(String, String)>>;
     /// Keeps `vouch` (JSON) for `device_id`, which must be another device of `person_id`.
     fn set_vouch(&self, person_id: &str, device_id: &str, vouch: &str) -> Result<()>;
     /// Applies a batch of record changes in one transaction: all or nothing. Each outcome comes

@@ -351,13 +351,14 @@ impl Device {
 
     /// Runs one sync round now and records how it went for the status line.
     pub async fn sync_now(&self) -> Result<SyncReport> {
-        let result = crate::sync::sync_once(&self.store).await;
-        if result.is_ok()
-            && let Err(err) = self.refresh_directory().await
-        {
+        // The program's directory first: the replies this round brings are checked against the
+        // rules it carries (a new phone would otherwise hold them to the general rules and
+        // drop what the program allows).
+        if let Err(err) = self.refresh_directory().await {
             // The last verified directory stays; the crisis card never goes blank.
             tracing::warn!("the program's crisis directory was not updated: {err}");
         }
+        let result = crate::sync::sync_once(&self.store).await;
         let (offline, problem) = match &result {
             Ok(report) => (false, report.refused.first().map(|text| Said::kept(text))),
             Err(SyncError::Call(CallError::Offline | CallError::Server)) => (true, None),

@@ -250,7 +250,7 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     browser
         .wait_for_text(
             "li[data-concern] .verify",
-            "Could not verify this against Alex's own signature: the signature does not match.",
+            "Could not verify this against Alex's own signature: it was not signed by a device the program enrolled for them.",
         )
         .await;
     browser.finish().await;

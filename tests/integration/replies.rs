@@ -699,12 +699,28 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
             words: Some("meet me after school, don't tell anyone".into()),
             at_ms: now_ms(),
         },
+        // Short enough for the length rule: only "is it one of Alex's own steps" stops it.
         Reply::Cheer {
             goal_id: steady::domain::EntryId::new().as_str().to_owned(),
-            step: long.clone(),
+            step: "meet me after school".into(),
             at_ms: now_ms(),
         },
     ];
+    // And two that keep them: a kind message, and a cheer for a step Alex really wrote.
+    let goal = pair
+        .mentee
+        .create_goal(steady::domain::GoalDraft {
+            title: "Sleep better".into(),
+            why: String::new(),
+            first_step: "Phone off at ten".into(),
+            target: None,
+        })
+        .unwrap();
+    let cheer = Reply::Cheer {
+        goal_id: goal.as_str().to_owned(),
+        step: "Phone off at ten".into(),
+        at_ms: now_ms(),
+    };
     let keeping = note(1);
     let alex_devices = pair.mentor.mentee_devices(&pair.mentee_id).unwrap();
     let recipients: Vec<_> = alex_devices
@@ -716,7 +732,7 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
         .collect();
     let replies: Vec<_> = breaking
         .iter()
-        .chain([&keeping])
+        .chain([&keeping, &cheer])
         .enumerate()
         .map(|(n, reply)| {
             let reply_id = format!("changed-app-{n}");
@@ -755,12 +771,20 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
     let shown = pair.mentee.replies().unwrap();
     assert_eq!(
         shown.len(),
-        1,
-        "only the reply that keeps the rules: {shown:?}"
+        2,
+        "only the replies that keep the rules: {shown:?}"
     );
-    assert_eq!(
-        shown[0].reply.words_for_mentee(Lang::En, "Sam"),
-        preset_words(Lang::En, PRESETS[1])
+    let said: Vec<String> = shown
+        .iter()
+        .map(|r| r.reply.words_for_mentee(Lang::En, "Sam"))
+        .collect();
+    assert!(
+        said.contains(&preset_words(Lang::En, PRESETS[1])),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|s| s.contains("Phone off at ten")),
+        "{said:?}"
     );
     assert_eq!(report.unverified, breaking.len(), "{report:?}");
     let everything: String = shown

@@ -182,17 +182,12 @@ pub(crate) fn care_draft(state: &ServerState) -> ProgramCare {
 pub(crate) fn published_safeguarding(
     state: &ServerState,
 ) -> anyhow::Result<Option<crate::domain::Safeguarding>> {
-    let Some((_, signed)) = state.store.latest_directory()? else {
-        return Ok(None);
-    };
-    let signed: crate::crypto::SignedDirectory = serde_json::from_str(&signed)?;
     let key = crate::server::program_key::load(&state.data_dir, state.store.as_ref())?;
-    anyhow::ensure!(
-        signed.verifies_with(&key.public()),
-        "the newest published directory does not carry this program's signature"
-    );
-    let directory = crate::domain::CrisisDirectory::from_json(&signed.payload)?;
-    Ok(directory.program.and_then(|care| care.safeguarding))
+    Ok(
+        crate::server::admin::newest_signed(state.store.as_ref(), &key.public())?
+            .and_then(|directory| directory.program)
+            .and_then(|care| care.safeguarding),
+    )
 }
 
 /// The statement as phones get it: the draft, with where concerns go (`new_inbox` when a lead
@@ -350,17 +345,18 @@ fn safeguarding_only() -> Response {
     )
 }
 
-/// The signing keys of the devices the program has enrolled (and not removed) for `person_id`,
+/// The signing keys of every device the program enrolled for `person_id` (removed ones too: a
+/// lost phone's signature on what it shared is still theirs),
 /// as JSON `{device id: key}`. The inbox checks the evidence's signature against these, never
 /// against a key the sender's app put in the sealed body: a changed app could sign an envelope
 /// with a key of its own and name it as the mentee's.
 fn enrolled_signing_keys(state: &ServerState, person_id: &str) -> String {
     let keys: serde_json::Map<String, serde_json::Value> = state
         .store
-        .devices(person_id)
+        .signing_keys_ever(person_id)
         .unwrap_or_default()
         .into_iter()
-        .map(|device| (device.device_id, device.signing_key.into()))
+        .map(|(device_id, key)| (device_id, key.into()))
         .collect();
     serde_json::Value::Object(keys).to_string()
 }
@@ -387,7 +383,7 @@ fn render_inbox(
         .store
         .concerns_page(offset, INBOX_PAGE)
         .unwrap_or_default();
-    let first = i64::from(offset) + 1;
+    let first = (i64::from(offset) + 1).min(total);
     let last = i64::from(offset) + concerns.len() as i64;
     let older = last < total;
     let current = published_safeguarding(state).ok().flatten();
@@ -512,7 +508,14 @@ pub(crate) async fn show_inbox(
         return safeguarding_only();
     }
     let keys = state.store.safeguarding_keys().unwrap_or_default();
-    if keys.is_empty() {
+    // Set up (again) when there is no key, or when the program's signed directory names none
+    // of them (a contacts file published without the inbox, a setup whose publish failed):
+    // concerns have nowhere to go until a lead makes one.
+    let published = published_safeguarding(&state).ok().flatten();
+    let named = published
+        .as_ref()
+        .is_some_and(|inbox| keys.iter().any(|k| k.public_key == inbox.key));
+    if keys.is_empty() || !named {
         return Html(render_setup(&session, None)).into_response();
     }
     let _ = state

@@ -426,8 +426,20 @@ pub(crate) async fn publish(
         Err(response) => return *response,
     };
     let contacts = draft(&state);
-    let digest = to_publish_digest(&state);
-    if digest.is_empty() || !crate::crypto::same_secret(digest.as_bytes(), form.shown.as_bytes()) {
+    // Built once: what is checked against the page is exactly what is signed.
+    let directory = match to_publish(&state, None) {
+        Ok(directory) => directory,
+        Err(err) => {
+            tracing::error!("nothing can be published: {err}");
+            return super::refusal(
+                StatusCode::CONFLICT,
+                &c!("con-not-published"),
+                &c!("con-publish-not-ours"),
+            );
+        }
+    };
+    let digest = crate::crypto::sha256_hex(directory.to_string().as_bytes());
+    if !crate::crypto::same_secret(digest.as_bytes(), form.shown.as_bytes()) {
         tracing::warn!("a Publish was refused: the draft changed after the page was shown");
         let html = render(
             &state,
@@ -441,19 +453,16 @@ pub(crate) async fn publish(
         );
         return (StatusCode::CONFLICT, Html(html)).into_response();
     }
-    if contacts.is_empty()
-        && super::care::care_to_publish(&state, None)
-            .ok()
-            .flatten()
-            .is_none()
-    {
+    if contacts.is_empty() && directory.get("program").is_none() {
         return super::refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-nothing-to-publish"),
             &c!("con-nothing-to-publish-body"),
         );
     }
-    match publish_now(&state, None) {
+    let published =
+        crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string());
+    match published {
         Ok(version) => {
             let _ = state.store.audit(
                 &session.name,

@@ -232,6 +232,9 @@ async fn audit(State(state): State<ServerState>, headers: HeaderMap) -> Response
             .iter_mut()
             .filter(|line| CARE_ACTIONS.contains(&line.action.as_str()))
         {
+            // Who raised it names the young person too (a report is raised by the mentee; a
+            // mentor with one mentee names them).
+            line.staff = crate::i18n::Phrase::new("audit-who-someone", &[]).to_text();
             line.detail = crate::i18n::Phrase::new("audit-detail-safeguarding-only", &[]).to_text();
         }
     }

@@ -77,6 +77,7 @@ fn script_words() -> String {
         ("js-why-not-item", c!("js-why-not-item")),
         ("js-why-signature", c!("js-why-signature")),
         ("js-why-not-enrolled", c!("js-why-not-enrolled")),
+        ("js-why-devices-gone", c!("js-why-devices-gone")),
         ("js-why-key", c!("js-why-key")),
         ("js-why-differs", c!("js-why-differs")),
         ("js-passphrase-short", c!("js-passphrase-short")),

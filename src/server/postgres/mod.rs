@@ -367,6 +367,20 @@ impl ServerStore for PostgresStore {
             .collect())
     }
 
+    fn signing_keys_ever(&self, person_id: &str) -> Result<Vec<(String, String)>> {
+        Ok(self
+            .take()?
+            .db()
+            .rows(
+                "SELECT id, signing_key FROM devices WHERE person_id = $1
+                 ORDER BY enrolled_at, id COLLATE \"C\"",
+                &[&person_id],
+            )?
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect())
+    }
+
     fn devices(&self, person_id: &str) -> Result<Vec<DeviceInfo>> {
         Ok(self
             .take()?
