@@ -952,3 +952,47 @@ async fn a_change_of_where_concerns_go_is_told_on_every_phone() {
     pair.sync_both().await;
     assert_eq!(changed(&pair.mentor).len(), 1);
 }
+
+/// Publishing the contacts from the command line (a file with no program part, as in
+/// assets/crisis/) keeps where concerns go as the program last signed it; and an old signed
+/// directory copied into the database at a higher version is not taken for the newest.
+#[tokio::test(flavor = "multi_thread")]
+async fn publishing_contacts_keeps_the_inbox_and_an_old_signed_copy_is_not_the_newest() {
+    let server = SyncServer::start().await;
+    let inbox = Inbox::set_up(&server, "Dana Lee, safeguarding lead");
+    let pair = Pair::enrol(&server, &server.base).await;
+    let (version, kept) = steady::server::publish_contacts(
+        &server.store,
+        &server.dir,
+        include_str!("../../assets/crisis/default-us.json"),
+    )
+    .unwrap();
+    assert!(kept, "the statement and the inbox are carried forward");
+    pair.sync_both().await;
+    assert_eq!(pair.mentor.crisis_directory().version, version);
+    assert_eq!(
+        pair.mentor.program_care().0.safeguarding.unwrap().key,
+        inbox.public_b64
+    );
+
+    // The version before, signed by the program, copied in as a higher one.
+    server
+        .execute_sql(&format!(
+            "INSERT INTO directory_versions (version, signed, published_at)
+             SELECT {}, signed, 0 FROM directory_versions WHERE version = {}",
+            version + 1,
+            version - 1
+        ))
+        .unwrap();
+    let refused = steady::server::publish_contacts(
+        &server.store,
+        &server.dir,
+        include_str!("../../assets/crisis/default-us.json"),
+    )
+    .expect_err("an old copy is not the newest");
+    assert!(
+        refused
+            .to_string()
+            .contains("does not carry this program's signature")
+    );
+}
