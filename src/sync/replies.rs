@@ -9,7 +9,7 @@ use super::engine::{Shared, SyncError, SyncReport, lock};
 use super::protocol::{PutOutcome, ReplyBatch, ReplyPut};
 use crate::crypto::envelope::Feed;
 use crate::crypto::{self, PublicKeys};
-use crate::domain::Reply;
+use crate::domain::{Reply, ShareKind};
 use crate::store::{DeviceTrust, Enrolment, MARK_REPLIES_OFF, ReceivedReply};
 
 /// The mark under which the last reply fetched is kept.
@@ -68,6 +68,9 @@ pub(super) async fn send_replies(
     Ok(())
 }
 
+/// How far ahead of this phone's clock a reply may be dated (another phone's clock may be off).
+const MAX_CLOCK_AHEAD_MS: i64 = 24 * 3600 * 1000;
+
 /// Reads this mentee's replies feed and keeps what verifies.
 pub(super) async fn fetch_replies(
     store: &Shared,
@@ -109,7 +112,7 @@ pub(super) async fn fetch_replies(
                 tracing::warn!("a reply that did not verify was dropped");
                 continue;
             };
-            let Some(reply) = opened
+            let Some(mut reply) = opened
                 .payload
                 .as_deref()
                 .and_then(|p| serde_json::from_slice::<Reply>(p).ok())
@@ -137,12 +140,36 @@ pub(super) async fn fetch_replies(
                     continue;
                 }
             }
+            // "I saw this" answers one of this mentee's own requests for contact, or it is not
+            // one (it always comes through, so a made-up request would be a way past notes off).
+            if let Reply::Ack { request_id, .. } = &reply {
+                let asked = store.share_log(10_000)?.iter().any(|line| {
+                    line.kind == ShareKind::ContactRequest && &line.item_id == request_id
+                });
+                if !asked {
+                    report.unverified += 1;
+                    tracing::warn!("an acknowledgement of no request of this mentee was dropped");
+                    continue;
+                }
+            }
+            // Nothing dated in the future (it would sit on top of everything for good).
+            if reply.at_ms() > now_ms + MAX_CLOCK_AHEAD_MS {
+                report.unverified += 1;
+                tracing::warn!("a reply dated in the future was dropped");
+                continue;
+            }
             // Notes wait for nobody when replies are off, or while this mentor is paused;
-            // "I saw this" answers what the mentee asked, so it always comes through.
+            // "I saw this" answers what the mentee asked, so it always comes through, but
+            // without words of its own then: those would be a note by another name.
             let paused = store.mark(&paused_mark(&change.mentor_id))? == 1;
             let is_note = matches!(reply, Reply::Note { .. } | Reply::Cheer { .. });
             if is_note && (replies_off || paused) {
                 continue;
+            }
+            if let Reply::Ack { words, .. } = &mut reply
+                && (replies_off || paused)
+            {
+                *words = None;
             }
             let mentor_name = approved
                 .iter()

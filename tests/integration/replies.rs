@@ -705,6 +705,20 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
             step: "meet me after school".into(),
             at_ms: now_ms(),
         },
+        // "I saw this" always comes through, so one for a request Alex never made would be a
+        // way past notes off.
+        Reply::Ack {
+            request_id: steady::domain::EntryId::new().as_str().to_owned(),
+            words: None,
+            at_ms: now_ms(),
+        },
+        // Dated a year ahead, it would sit on top of everything for good.
+        Reply::Note {
+            about: None,
+            preset: Some(PRESETS[2].into()),
+            words: None,
+            at_ms: now_ms() + 365 * 24 * 3600 * 1000,
+        },
     ];
     // And two that keep them: a kind message, and a cheer for a step Alex really wrote.
     let goal = pair
@@ -721,6 +735,14 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
         step: "Phone off at ten".into(),
         at_ms: now_ms(),
     };
+    pair.mentee.ask_mentor_to_reach_out().unwrap();
+    pair.mentee.sync_now().await.unwrap();
+    let (request_id, _) = pair.mentee.last_request().unwrap().unwrap();
+    let saw = Reply::Ack {
+        request_id: request_id.clone(),
+        words: None,
+        at_ms: now_ms(),
+    };
     let keeping = note(1);
     let alex_devices = pair.mentor.mentee_devices(&pair.mentee_id).unwrap();
     let recipients: Vec<_> = alex_devices
@@ -732,7 +754,7 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
         .collect();
     let replies: Vec<_> = breaking
         .iter()
-        .chain([&keeping, &cheer])
+        .chain([&keeping, &cheer, &saw])
         .enumerate()
         .map(|(n, reply)| {
             let reply_id = format!("changed-app-{n}");
@@ -771,8 +793,12 @@ async fn the_mentees_phone_holds_every_reply_to_the_programs_rules() {
     let shown = pair.mentee.replies().unwrap();
     assert_eq!(
         shown.len(),
-        2,
+        3,
         "only the replies that keep the rules: {shown:?}"
+    );
+    assert!(
+        pair.mentee.ack_for(&request_id).unwrap().is_some(),
+        "the real \"I saw this\" shows"
     );
     let said: Vec<String> = shown
         .iter()
