@@ -745,7 +745,7 @@ async fn get_replies(
     }))
 }
 
-/// How many of a mentee's reports may wait in the inbox, not yet handled.
+/// How many of a mentee's reports about one mentor may wait in the inbox, not yet handled.
 pub const MAX_OPEN_REPORTS: i64 = 10;
 
 /// A mentee reports one mentor's note to the program's safeguarding lead. Sealed on the phone;
@@ -773,8 +773,13 @@ async fn report(
     {
         return Err(Refusal::not_found());
     }
-    // A few at a time: the inbox is for people, and one phone must not bury everyone else's.
-    if state.store.open_raised_by("report", &caller.person_id)? >= MAX_OPEN_REPORTS {
+    // A few at a time about one mentor (that mentor is paused from the first): the inbox is for
+    // people, and one phone must not bury everyone else's. Another mentor can still be reported.
+    if state
+        .store
+        .open_between("report", &caller.person_id, &mentor.id)?
+        >= MAX_OPEN_REPORTS
+    {
         return Err(Refusal::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_open_reports",

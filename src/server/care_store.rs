@@ -103,9 +103,9 @@ pub trait CareStore {
     /// One page of the inbox: those not yet handled first, each part newest first; and how many
     /// there are in all.
     fn concerns_page(&self, offset: u32, limit: u32) -> Result<(Vec<ConcernRow>, i64)>;
-    /// How many `kind` ("concern" or "report") items `person_id` raised that staff have not
-    /// handled yet (a concern is raised by its mentor, a report by its mentee).
-    fn open_raised_by(&self, kind: &str, person_id: &str) -> Result<i64>;
+    /// How many `kind` ("concern" or "report") items between `mentee_id` and `mentor_id` staff
+    /// have not handled yet.
+    fn open_between(&self, kind: &str, mentee_id: &str, mentor_id: &str) -> Result<i64>;
     /// Whether the server holds a reply from `mentor_id` to `mentee_id`: a note a mentee can
     /// report, from a mentor paired now or before.
     fn wrote_to(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;
@@ -296,11 +296,11 @@ impl CareStore for SqliteStore {
         Ok((rows, total))
     }
 
-    fn open_raised_by(&self, kind: &str, person_id: &str) -> Result<i64> {
+    fn open_between(&self, kind: &str, mentee_id: &str, mentor_id: &str) -> Result<i64> {
         Ok(self.reader()?.query_row(
             "SELECT count(*) FROM concerns WHERE kind = ?1 AND handled_at IS NULL
-             AND (CASE WHEN ?1 = 'report' THEN mentee_id ELSE mentor_id END) = ?2",
-            params![kind, person_id],
+             AND mentee_id = ?2 AND mentor_id = ?3",
+            params![kind, mentee_id, mentor_id],
             |r| r.get(0),
         )?)
     }

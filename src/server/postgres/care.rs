@@ -166,14 +166,14 @@ impl CareStore for PostgresStore {
         Ok((rows, total))
     }
 
-    fn open_raised_by(&self, kind: &str, person_id: &str) -> Result<i64> {
+    fn open_between(&self, kind: &str, mentee_id: &str, mentor_id: &str) -> Result<i64> {
         Ok(self
             .take()?
             .db()
             .row(
                 "SELECT count(*) FROM concerns WHERE kind = $1 AND handled_at IS NULL
-                 AND (CASE WHEN $1 = 'report' THEN mentee_id ELSE mentor_id END) = $2",
-                &[&kind, &person_id],
+                 AND mentee_id = $2 AND mentor_id = $3",
+                &[&kind, &mentee_id, &mentor_id],
             )?
             .get(0))
     }
