@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 profile=${STEADY_STARTUP_PROFILE:-debug}
 flag=()
 [ "$profile" = release ] && flag=(--release)
-cargo build --locked "${flag[@]}" --no-default-features --features desktop --bin steady --example desktop_floor
+cargo build --locked "${flag[@]}" --no-default-features --features desktop-probe --bin steady --example desktop_floor
 out=target/desktop-$profile
 mkdir -p "$out"
 cp "target/$profile/steady" "$out/steady"

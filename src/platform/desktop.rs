@@ -40,6 +40,7 @@ pub fn main() -> anyhow::Result<()> {
 #[component]
 fn DesktopApp() -> Element {
     use_future(back_binding);
+    #[cfg(feature = "desktop-probe")]
     use_future(probe::report_window);
     rsx! {
         Start { app: rsx! { App {} } }
@@ -90,7 +91,9 @@ async fn back_binding() {
 /// the window's text and title, the focused element's name and each visible control's name and
 /// rectangle (CSS pixels from the window's top left) as JSON, replacing the file by rename so a
 /// reader never sees half a report. It only reads the page; it never clicks, types or changes
-/// anything. The phone build never has it: this file is the desktop's alone.
+/// anything. Only in builds with the `desktop-probe` feature (CI's walk, the start-up bench): a
+/// desktop build people get, and every phone build, never has it.
+#[cfg(feature = "desktop-probe")]
 mod probe {
     use std::path::PathBuf;
     use std::time::Duration;

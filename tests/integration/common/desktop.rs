@@ -192,7 +192,7 @@ impl Desktop {
     pub fn start(test: &str) -> Option<Desktop> {
         let missing = match desktop_bin() {
             None => Some(
-                "no desktop build (cargo build --no-default-features --features desktop, \
+                "no desktop build (cargo build --no-default-features --features desktop-probe, \
                  then copy target/debug/steady to target/desktop/steady)",
             ),
             Some(_) if !on_path("Xvfb") => Some("Xvfb not found (apt-get install xvfb)"),
@@ -401,9 +401,13 @@ impl Desktop {
     }
 
     /// The window as pixels: how many different colours it shows (needs ImageMagick's `import`;
-    /// `None` without it).
+    /// `None` without it, and a failure instead when `STEADY_REQUIRE_DESKTOP=1`).
     pub fn colours_shown(&self) -> Option<usize> {
         if !on_path("import") || !on_path("identify") {
+            if std::env::var("STEADY_REQUIRE_DESKTOP").is_ok_and(|v| v == "1") {
+                panic!("STEADY_REQUIRE_DESKTOP=1 but ImageMagick is not installed");
+            }
+            eprintln!("the window's pixels were not checked: ImageMagick is not installed");
             return None;
         }
         let shot = self.home.path("shot.png");
