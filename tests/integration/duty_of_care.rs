@@ -602,9 +602,16 @@ async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
     assert_eq!(report(alex_token.clone(), ray.clone()).await, 204);
     // Staff handle one, then the match ends: Alex can still report the note Sam sent, and Jo
     // still cannot report Sam, who never wrote to Jo.
+    let about_sam = server
+        .store
+        .concerns()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.mentor_id == pair.mentor_id)
+        .unwrap();
     server
         .store
-        .handle_concern(&server.store.concerns().unwrap()[0].id, "Dana", 0)
+        .handle_concern(&about_sam.id, "Dana", 0)
         .unwrap();
     server.execute_sql("DELETE FROM pairings").unwrap();
     assert_eq!(
