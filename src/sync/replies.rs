@@ -90,6 +90,9 @@ pub(super) async fn fetch_replies(
             .collect();
         let replies_off = store.mark(MARK_REPLIES_OFF)? == 1;
         let free_text = crate::state::program_care_at(store.dir()).free_text_replies;
+        // The mentee's own requests for contact, read once a page and only if an "I saw this"
+        // needs them.
+        let mut requests: Option<std::collections::HashSet<String>> = None;
         let now_ms = chrono::Utc::now().timestamp_millis();
         for change in &page.replies {
             let signer = |id: &str| -> Option<PublicKeys> {
@@ -143,10 +146,20 @@ pub(super) async fn fetch_replies(
             // "I saw this" answers one of this mentee's own requests for contact, or it is not
             // one (it always comes through, so a made-up request would be a way past notes off).
             if let Reply::Ack { request_id, .. } = &reply {
-                let asked = store.share_log(10_000)?.iter().any(|line| {
-                    line.kind == ShareKind::ContactRequest && &line.item_id == request_id
-                });
-                if !asked {
+                if requests.is_none() {
+                    requests = Some(
+                        store
+                            .share_log(10_000)?
+                            .into_iter()
+                            .filter(|line| line.kind == ShareKind::ContactRequest)
+                            .map(|line| line.item_id)
+                            .collect(),
+                    );
+                }
+                if !requests
+                    .as_ref()
+                    .is_some_and(|asked| asked.contains(request_id))
+                {
                     report.unverified += 1;
                     tracing::warn!("an acknowledgement of no request of this mentee was dropped");
                     continue;

@@ -953,17 +953,7 @@ async fn a_change_of_where_concerns_go_is_told_on_every_phone() {
 
     let other = x25519_dalek::StaticSecret::from(steady::crypto::random_bytes().unwrap());
     let other = B64.encode(x25519_dalek::PublicKey::from(&other).to_bytes());
-    let directory = serde_json::json!({
-        "version": 0, "region": "Here", "contacts": [],
-        "program": {
-            "keeps": "What you share stays between you and your mentor.",
-            "passes_on": "If someone could be hurt, your mentor tells the safeguarding lead.",
-            "not_told": "Unless telling you could put you in danger.",
-            "escalation": ["Call Maya."],
-            "safeguarding": {"name": "Robin Park", "key": other},
-        }
-    });
-    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
+    crate::common::safeguarding::publish_inbox(&server, "Robin Park", &other);
     pair.sync_both().await;
     for device in [&pair.mentor, &pair.mentee] {
         let told = changed(device);
@@ -971,7 +961,7 @@ async fn a_change_of_where_concerns_go_is_told_on_every_phone() {
         assert!(told[0].contains("They now go to Robin Park"), "{}", told[0]);
     }
     // The same inbox in the next version is no news.
-    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
+    crate::common::safeguarding::publish_inbox(&server, "Robin Park", &other);
     pair.sync_both().await;
     assert_eq!(changed(&pair.mentor).len(), 1);
 }

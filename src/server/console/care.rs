@@ -375,6 +375,7 @@ fn render_inbox(
     state: &ServerState,
     session: &StaffSession,
     keys: &[SafeguardingKeyRow],
+    inbox: &crate::domain::Safeguarding,
     page_number: u32,
 ) -> String {
     let page_number = page_number.max(1);
@@ -386,15 +387,12 @@ fn render_inbox(
     let first = (i64::from(offset) + 1).min(total);
     let last = i64::from(offset) + concerns.len() as i64;
     let older = last < total;
-    let current = published_safeguarding(state).ok().flatten();
     page(
         &c!("con-nav-safeguarding"),
         Some((&session.name, &session.csrf)),
         rsx! {
             h1 { {c!("con-inbox")} }
-            if let Some(inbox) = &current {
-                p { {c!("con-inbox-goes-to", name = &inbox.name)} }
-            }
+            p { {c!("con-inbox-goes-to", name = &inbox.name)} }
             for key in keys.iter() {
                 div { key: "{key.id}", hidden: true, "data-safeguarding-key": "{key.id}",
                     "data-wrapped": "{key.wrapped}", "data-public": "{key.public_key}" }
@@ -511,17 +509,17 @@ pub(crate) async fn show_inbox(
     // Set up (again) when there is no key, or when the program's signed directory names none
     // of them (a contacts file published without the inbox, a setup whose publish failed):
     // concerns have nowhere to go until a lead makes one.
-    let published = published_safeguarding(&state).ok().flatten();
-    let named = published
-        .as_ref()
-        .is_some_and(|inbox| keys.iter().any(|k| k.public_key == inbox.key));
-    if keys.is_empty() || !named {
+    let published = published_safeguarding(&state)
+        .ok()
+        .flatten()
+        .filter(|inbox| keys.iter().any(|k| k.public_key == inbox.key));
+    let Some(inbox) = published else {
         return Html(render_setup(&session, None)).into_response();
-    }
+    };
     let _ = state
         .store
         .audit(&session.name, "opened the safeguarding inbox", "", now());
-    Html(render_inbox(&state, &session, &keys, page_number)).into_response()
+    Html(render_inbox(&state, &session, &keys, &inbox, page_number)).into_response()
 }
 
 #[derive(Deserialize)]

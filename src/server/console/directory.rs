@@ -230,9 +230,14 @@ fn render(
         }),
     );
     let phone_view = card.by_open_now(chrono::Utc::now());
-    // What Publish signs besides the contacts, shown beside the button, and its fingerprint.
-    let shown = to_publish_digest(state);
-    let care = super::care::care_to_publish(state, None).ok().flatten();
+    // What Publish signs besides the contacts, shown beside the button, and its fingerprint
+    // (built once: it reads the signed directory and the program key).
+    let to_sign = to_publish(state, None).ok();
+    let shown = to_sign.as_ref().map(fingerprint).unwrap_or_default();
+    let care: Option<crate::domain::ProgramCare> = to_sign
+        .as_ref()
+        .and_then(|directory| directory.get("program"))
+        .and_then(|program| serde_json::from_value(program.clone()).ok());
     page(
         &c!("con-directory"),
         Some((name, csrf)),
@@ -411,7 +416,7 @@ pub(crate) async fn change(
 #[derive(Deserialize)]
 pub(crate) struct PublishForm {
     csrf: String,
-    /// [`to_publish_digest`] as the page showed it.
+    /// [`fingerprint`] of what the page showed.
     #[serde(default)]
     shown: String,
 }
@@ -438,7 +443,7 @@ pub(crate) async fn publish(
             );
         }
     };
-    let digest = crate::crypto::sha256_hex(directory.to_string().as_bytes());
+    let digest = fingerprint(&directory);
     if !crate::crypto::same_secret(digest.as_bytes(), form.shown.as_bytes()) {
         tracing::warn!("a Publish was refused: the draft changed after the page was shown");
         let html = render(
@@ -529,14 +534,11 @@ fn to_publish(
     Ok(directory)
 }
 
-/// A fingerprint of what the next Publish would sign, put in the Publish form: the server
-/// publishes only what the person pressing Publish was shown, so a change written into the
-/// database after the page was drawn (a contact's number, the coordinator's) is not signed
-/// unseen.
-fn to_publish_digest(state: &ServerState) -> String {
-    to_publish(state, None)
-        .map(|directory| crate::crypto::sha256_hex(directory.to_string().as_bytes()))
-        .unwrap_or_default()
+/// A fingerprint of what a Publish would sign, put in the Publish form: the server publishes
+/// only what the person pressing Publish was shown, so a change written into the database after
+/// the page was drawn (a contact's number, the coordinator's) is not signed unseen.
+fn fingerprint(directory: &serde_json::Value) -> String {
+    crate::crypto::sha256_hex(directory.to_string().as_bytes())
 }
 
 /// Publishes the contacts being edited and the duty of care statement as the next signed

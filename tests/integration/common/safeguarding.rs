@@ -15,6 +15,24 @@ pub struct Inbox {
     pub name: String,
 }
 
+/// Publishes, as the next signed directory, the program's statement with concerns going to
+/// `name` at `key`.
+pub fn publish_inbox(server: &SyncServer, name: &str, key: &str) {
+    let directory = serde_json::json!({
+        "version": 0, "region": "Here", "contacts": [],
+        "program": {
+            "keeps": "What you share stays between you and your mentor.",
+            "passes_on": "If someone could be hurt, your mentor tells the safeguarding lead.",
+            "not_told": "Unless telling you could put you in danger.",
+            "coordinator": {"name": "Maya Chen", "phone": "+15555550100", "email": "maya@example.org"},
+            "escalation": ["Call Maya.", "If someone is in danger now, call 911."],
+            "safeguarding": {"name": name, "key": key},
+        }
+    });
+    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string())
+        .expect("publish");
+}
+
 impl Inbox {
     /// Sets the inbox up on `server` and publishes where concerns go, with the program's
     /// statement, as the next signed directory.
@@ -26,19 +44,7 @@ impl Inbox {
             .store
             .add_safeguarding_key(&public_b64, "{\"v\":1}", name, "test", 0)
             .expect("safeguarding key");
-        let directory = serde_json::json!({
-            "version": 0, "region": "Here", "contacts": [],
-            "program": {
-                "keeps": "What you share stays between you and your mentor.",
-                "passes_on": "If someone could be hurt, your mentor tells the safeguarding lead.",
-                "not_told": "Unless telling you could put you in danger.",
-                "coordinator": {"name": "Maya Chen", "phone": "+15555550100", "email": "maya@example.org"},
-                "escalation": ["Call Maya.", "If someone is in danger now, call 911."],
-                "safeguarding": {"name": name, "key": public_b64},
-            }
-        });
-        steady::server::publish_directory(&server.store, &server.dir, &directory.to_string())
-            .expect("publish");
+        publish_inbox(server, name, &public_b64);
         Inbox {
             secret,
             public,
