@@ -71,7 +71,13 @@
     });
   });
 
+  // The inbox key wrapped under one shared passphrase: how inboxes set up before each lead had
+  // their own were kept. Still opened, so a lead can give themselves access under their own.
   var WRAP_LABEL = enc.encode('steady-safeguarding-key-v1');
+  // A lead's own key, wrapped under their own passphrase.
+  var LEAD_WRAP_LABEL = enc.encode('steady-safeguarding-lead-key-v1');
+  // An inbox key sealed to a lead's own key.
+  var GRANT_LABEL = 'steady-safeguarding-grant-v1';
   var ITERATIONS = 600000;
 
   async function passphraseKey(passphrase, salt, iterations, usage) {
@@ -80,38 +86,147 @@
       base, { name: 'AES-GCM', length: 256 }, false, [usage]);
   }
 
-  // Setting up the inbox: the key pair is made here; only its public half and the private half
-  // wrapped under the passphrase go to the server.
+  // A private key wrapped under a passphrase, as the server keeps it (care.rs `Wrapped`).
+  async function wrapUnder(passphrase, pkcs8, label) {
+    var salt = crypto.getRandomValues(new Uint8Array(16));
+    var nonce = crypto.getRandomValues(new Uint8Array(12));
+    var kek = await passphraseKey(passphrase, salt, ITERATIONS, 'encrypt');
+    var ct = await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: label }, kek, pkcs8);
+    return JSON.stringify({ v: 1, kdf: 'PBKDF2-SHA256', iterations: ITERATIONS, salt: b64e(salt), nonce: b64e(nonce), ct: b64e(ct) });
+  }
+  async function unwrapBytes(passphrase, wrappedText, label) {
+    var wrapped = JSON.parse(wrappedText);
+    var kek = await passphraseKey(passphrase, b64d(wrapped.salt), wrapped.iterations, 'decrypt');
+    return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: b64d(wrapped.nonce), additionalData: label }, kek, b64d(wrapped.ct)));
+  }
+
+  // The AES key for X25519 sealing (as crypto/concern.rs does it): HKDF-SHA256 over the shared
+  // secret, salted with the label, bound to both public keys.
+  async function sealingKey(shared, epk, recipientPublic, label, usage) {
+    var hkdf = await subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+    var l = enc.encode(label);
+    return subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: l, info: concat([epk, recipientPublic]) },
+      hkdf, { name: 'AES-GCM', length: 256 }, false, [usage]);
+  }
+  // Seals bytes to an X25519 public key (base64url) with a fresh key of this browser's.
+  async function sealTo(publicB64, bytes, label) {
+    var recipient = b64d(publicB64);
+    var them = await subtle.importKey('raw', recipient, { name: 'X25519' }, false, []);
+    var ephemeral = await subtle.generateKey({ name: 'X25519' }, true, ['deriveBits']);
+    var epk = new Uint8Array(await subtle.exportKey('raw', ephemeral.publicKey));
+    var shared = await subtle.deriveBits({ name: 'X25519', public: them }, ephemeral.privateKey, 256);
+    var key = await sealingKey(shared, epk, recipient, label, 'encrypt');
+    var nonce = crypto.getRandomValues(new Uint8Array(12));
+    var ct = await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: enc.encode(label) }, key, bytes);
+    return { v: 1, epk: b64e(epk), nonce: b64e(nonce), ct: b64e(ct) };
+  }
+  async function openSealed(privateKey, publicB64, sealed, label) {
+    var epk = b64d(sealed.epk);
+    var ephemeral = await subtle.importKey('raw', epk, { name: 'X25519' }, false, []);
+    var shared = await subtle.deriveBits({ name: 'X25519', public: ephemeral }, privateKey, 256);
+    var key = await sealingKey(shared, epk, b64d(publicB64), label, 'decrypt');
+    return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: b64d(sealed.nonce), additionalData: enc.encode(label) }, key, b64d(sealed.ct)));
+  }
+  // A private key whose public half must be `expected` (base64url): a key the server swapped
+  // in is refused here, whatever it opens.
+  async function importPrivate(pkcs8, expected) {
+    var key = await subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, true, ['deriveBits']);
+    var jwk = await subtle.exportKey('jwk', key);
+    if (jwk.x !== expected) { throw new Error('not the key it should be'); }
+    return key;
+  }
+  async function newPair() {
+    var pair = await subtle.generateKey({ name: 'X25519' }, true, ['deriveBits']);
+    return {
+      public: b64e(await subtle.exportKey('raw', pair.publicKey)),
+      pkcs8: new Uint8Array(await subtle.exportKey('pkcs8', pair.privateKey))
+    };
+  }
+  // As people read it aloud (leads.rs `fingerprint`): 80 bits of SHA-256, five groups of four.
+  async function fingerprint(publicB64) {
+    var hash = new Uint8Array(await subtle.digest('SHA-256', b64d(publicB64)));
+    var hex = '';
+    for (var i = 0; i < 10; i++) { hex += ('0' + hash[i].toString(16)).slice(-2); }
+    return hex.toUpperCase().match(/.{4}/g).join(' ');
+  }
+  function checkPassphrase(problem, first, again) {
+    if (first.length < 16) { say(problem, w('js-passphrase-short')); return false; }
+    if (first !== again) { say(problem, w('js-passphrase-mismatch')); return false; }
+    if (!subtle) { say(problem, w('js-no-crypto')); return false; }
+    return true;
+  }
+
+  // Setting up an inbox key: the key pair is made here and its private half sealed to every
+  // lead's own key (this lead's own made here first, when they have none).
   var setup = document.getElementById('safeguarding-setup');
   if (setup) {
     setup.addEventListener('submit', async function (event) {
       if (setup.dataset.ready === 'yes') { return; }
       event.preventDefault();
       var problem = document.getElementById('setup-problem');
-      var passphrase = document.getElementById('setup-passphrase').value;
-      if (passphrase.length < 16) { say(problem, w('js-passphrase-short')); return; }
-      if (passphrase !== document.getElementById('setup-again').value) { say(problem, w('js-passphrase-mismatch')); return; }
-      if (!subtle) { say(problem, w('js-no-crypto')); return; }
+      var passInput = document.getElementById('setup-passphrase');
+      var targets = Array.prototype.map.call(setup.querySelectorAll('[data-seal-to]'), function (el) {
+        return { staff: el.dataset.sealTo, public: el.dataset.public };
+      });
       try {
         say(problem, '');
-        var pair = await subtle.generateKey({ name: 'X25519' }, true, ['deriveBits']);
-        var publicRaw = await subtle.exportKey('raw', pair.publicKey);
-        var pkcs8 = await subtle.exportKey('pkcs8', pair.privateKey);
-        var salt = crypto.getRandomValues(new Uint8Array(16));
-        var nonce = crypto.getRandomValues(new Uint8Array(12));
-        var kek = await passphraseKey(passphrase, salt, ITERATIONS, 'encrypt');
-        var ct = await subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: WRAP_LABEL }, kek, pkcs8);
-        document.getElementById('setup-public').value = b64e(publicRaw);
-        document.getElementById('setup-wrapped').value = JSON.stringify({
-          v: 1, kdf: 'PBKDF2-SHA256', iterations: ITERATIONS, salt: b64e(salt), nonce: b64e(nonce), ct: b64e(ct)
-        });
-        document.getElementById('setup-passphrase').value = '';
-        document.getElementById('setup-again').value = '';
+        if (passInput) {
+          if (!checkPassphrase(problem, passInput.value, document.getElementById('setup-again').value)) { return; }
+          var lead = await newPair();
+          document.getElementById('setup-lead-public').value = lead.public;
+          document.getElementById('setup-lead-wrapped').value = await wrapUnder(passInput.value, lead.pkcs8, LEAD_WRAP_LABEL);
+          targets.push({ staff: setup.dataset.staff, public: lead.public });
+          passInput.value = '';
+          document.getElementById('setup-again').value = '';
+        }
+        if (!subtle) { say(problem, w('js-no-crypto')); return; }
+        if (!targets.some(function (t) { return t.staff === setup.dataset.staff; })) { say(problem, w('js-no-own-key')); return; }
+        var inbox = await newPair();
+        var grants = [];
+        for (var t of targets) {
+          grants.push({ staff_id: t.staff, lead_key: t.public, key_id: 0, sealed: JSON.stringify(await sealTo(t.public, inbox.pkcs8, GRANT_LABEL)) });
+        }
+        document.getElementById('setup-public').value = inbox.public;
+        document.getElementById('setup-grants').value = JSON.stringify(grants);
         setup.dataset.ready = 'yes';
         setup.submit();
       } catch (err) {
         say(problem, w('js-key-failed', err));
       }
+    });
+  }
+
+  // A lead chooses their own passphrase: their own key pair is made here, and only its public
+  // half and the private half wrapped under the passphrase go to the server.
+  var leadForm = document.getElementById('lead-key-form');
+  if (leadForm) {
+    leadForm.addEventListener('submit', async function (event) {
+      if (leadForm.dataset.ready === 'yes') { return; }
+      event.preventDefault();
+      var problem = document.getElementById('lead-key-problem');
+      var first = document.getElementById('lead-passphrase');
+      var again = document.getElementById('lead-again');
+      if (!checkPassphrase(problem, first.value, again.value)) { return; }
+      try {
+        say(problem, '');
+        var lead = await newPair();
+        document.getElementById('lead-public').value = lead.public;
+        document.getElementById('lead-wrapped').value = await wrapUnder(first.value, lead.pkcs8, LEAD_WRAP_LABEL);
+        first.value = '';
+        again.value = '';
+        leadForm.dataset.ready = 'yes';
+        leadForm.submit();
+      } catch (err) {
+        say(problem, w('js-key-failed', err));
+      }
+    });
+  }
+
+  // Each lead's fingerprint, worked out here from the key this browser would seal to.
+  if (subtle) {
+    document.querySelectorAll('li[data-lead]').forEach(async function (li) {
+      var shown = li.querySelector('.lead-fingerprint');
+      if (li.dataset.leadPublic && shown) { say(shown, w('js-fingerprint', await fingerprint(li.dataset.leadPublic))); }
     });
   }
 
@@ -210,24 +325,46 @@
     }
   }
 
-  async function unwrap(passphrase, wrappedText) {
-    var w = JSON.parse(wrappedText);
-    var kek = await passphraseKey(passphrase, b64d(w.salt), w.iterations, 'decrypt');
-    var pkcs8 = await subtle.decrypt({ name: 'AES-GCM', iv: b64d(w.nonce), additionalData: WRAP_LABEL }, kek, b64d(w.ct));
-    return subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']);
+  async function openConcern(privateKey, publicKey, sealedText) {
+    var plain = await openSealed(privateKey, publicKey, JSON.parse(sealedText), 'steady-concern-v1');
+    return JSON.parse(dec.decode(plain));
   }
 
-  async function openConcern(privateKey, publicKey, sealedText) {
-    var s = JSON.parse(sealedText);
-    var epk = b64d(s.epk);
-    var ephemeral = await subtle.importKey('raw', epk, { name: 'X25519' }, false, []);
-    var shared = await subtle.deriveBits({ name: 'X25519', public: ephemeral }, privateKey, 256);
-    var hkdf = await subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
-    var label = enc.encode('steady-concern-v1');
-    var key = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: label, info: concat([epk, b64d(publicKey)]) },
-      hkdf, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
-    var plain = await subtle.decrypt({ name: 'AES-GCM', iv: b64d(s.nonce), additionalData: label }, key, b64d(s.ct));
-    return JSON.parse(dec.decode(plain));
+  // The inbox keys this browser opened, by id: what a lead can give another lead.
+  var opened = {};
+
+  // Opens every inbox key this passphrase reaches: those sealed to this lead's own key, and
+  // any still under the old shared passphrase.
+  async function openKeys(passphrase) {
+    var keys = {};
+    var known = {};
+    document.querySelectorAll('[data-safeguarding-key]').forEach(function (el) {
+      known[el.dataset.safeguardingKey] = { public: el.dataset.public, wrapped: el.dataset.wrapped };
+    });
+    var own = document.getElementById('own-lead');
+    var ownOpened = false;
+    if (own) {
+      try {
+        var leadKey = await importPrivate(await unwrapBytes(passphrase, own.dataset.wrapped, LEAD_WRAP_LABEL), own.dataset.public);
+        ownOpened = true;
+        for (var grant of document.querySelectorAll('[data-grant]')) {
+          var info = known[grant.dataset.grant];
+          if (!info) { continue; }
+          try {
+            var pkcs8 = await openSealed(leadKey, own.dataset.public, JSON.parse(grant.dataset.sealed), GRANT_LABEL);
+            keys[grant.dataset.grant] = { key: await importPrivate(pkcs8, info.public), public: info.public, pkcs8: pkcs8 };
+          } catch (err) { /* not a grant this key opens */ }
+        }
+      } catch (err) { /* not this lead's passphrase */ }
+    }
+    for (var id of Object.keys(known)) {
+      if (keys[id] || !known[id].wrapped) { continue; }
+      try {
+        var legacy = await unwrapBytes(passphrase, known[id].wrapped, WRAP_LABEL);
+        keys[id] = { key: await importPrivate(legacy, known[id].public), public: known[id].public, pkcs8: legacy };
+      } catch (err) { /* not the shared passphrase */ }
+    }
+    return { keys: keys, ownOpened: ownOpened };
   }
 
   var opener = document.getElementById('safeguarding-open');
@@ -236,16 +373,21 @@
       event.preventDefault();
       var status = document.getElementById('open-status');
       var passphrase = document.getElementById('open-passphrase').value;
-      var keys = {};
-      var wrong = 0;
-      for (var el of document.querySelectorAll('[data-safeguarding-key]')) {
-        try {
-          keys[el.dataset.safeguardingKey] = { key: await unwrap(passphrase, el.dataset.wrapped), public: el.dataset.public };
-        } catch (err) { wrong++; }
+      var result = await openKeys(passphrase);
+      var keys = result.keys;
+      if (Object.keys(keys).length === 0) {
+        var own = document.getElementById('own-lead');
+        if (result.ownOpened && own) {
+          say(status, w('js-no-access-yet', await fingerprint(own.dataset.public)));
+        } else {
+          say(status, w('js-wrong-passphrase'));
+        }
+        return;
       }
-      if (Object.keys(keys).length === 0) { say(status, w('js-wrong-passphrase')); return; }
+      opened = keys;
       document.getElementById('open-passphrase').value = '';
-      var opened = 0;
+      document.querySelectorAll('button.give-access').forEach(function (b) { b.hidden = false; });
+      var count = 0;
       for (var item of document.querySelectorAll('li[data-concern]')) {
         var out = item.querySelector('.opened');
         out.textContent = '';
@@ -279,12 +421,35 @@
           if (!body.mentee_told) {
             line(out, 'p', w('js-not-told', body.mentee_name, body.not_told_because), 'not-told');
           }
-          opened++;
+          count++;
         } catch (err) {
           line(out, 'p', w('js-cannot-open'), 'error');
         }
       }
-      say(status, opened === 1 ? w('js-opened-one') : w('js-opened-many', opened));
+      say(status, count === 1 ? w('js-opened-one') : w('js-opened-many', count));
     });
   }
+
+  // Giving a lead access: every inbox key opened here, sealed to the key whose fingerprint
+  // this page shows for them.
+  document.querySelectorAll('button.give-access').forEach(function (b) {
+    b.addEventListener('click', async function () {
+      var li = b.closest('li[data-lead]');
+      var status = document.getElementById('grant-status');
+      var ids = Object.keys(opened);
+      if (!li.dataset.leadPublic || ids.length === 0) { say(status, w('js-open-first')); return; }
+      try {
+        var grants = [];
+        for (var id of ids) {
+          grants.push({ staff_id: li.dataset.lead, lead_key: li.dataset.leadPublic, key_id: Number(id),
+            sealed: JSON.stringify(await sealTo(li.dataset.leadPublic, opened[id].pkcs8, GRANT_LABEL)) });
+        }
+        document.getElementById('grant-staff').value = li.dataset.lead;
+        document.getElementById('grant-grants').value = JSON.stringify(grants);
+        document.getElementById('grant-form').submit();
+      } catch (err) {
+        say(status, w('js-key-failed', err));
+      }
+    });
+  });
 })();

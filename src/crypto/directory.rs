@@ -16,6 +16,7 @@ use super::CryptoError;
 
 const CONTEXT: &[u8] = b"steady-directory-v1";
 const ROTATION_CONTEXT: &[u8] = b"steady-key-rotation-v1";
+const LEAD_CONTEXT: &[u8] = b"steady-safeguarding-lead-v1";
 /// The longest chain of rotations a phone follows in one step.
 const MAX_ROTATIONS: usize = 32;
 
@@ -83,6 +84,28 @@ pub fn follow_rotations(pinned: &str, rotations: &[KeyRotation]) -> String {
     key
 }
 
+/// What the program key signs when a safeguarding lead's own key is set up in the console:
+/// "this staff account's lead key is `public_key`".
+fn lead_message(staff_id: &str, public_key: &str) -> Vec<u8> {
+    let mut message = LEAD_CONTEXT.to_vec();
+    for field in [staff_id, public_key] {
+        message.extend_from_slice(&(field.len() as u64).to_be_bytes());
+        message.extend_from_slice(field.as_bytes());
+    }
+    message
+}
+
+/// Whether `signer` (a program key, base64url) vouched that `public_key` is `staff_id`'s
+/// safeguarding lead key.
+pub fn lead_key_vouched(signer: &str, staff_id: &str, public_key: &str, signature: &str) -> bool {
+    let (Ok(key), Ok(signature)) = (B64.decode(signer), B64.decode(signature)) else {
+        return false;
+    };
+    UnparsedPublicKey::new(&ED25519, key)
+        .verify(&lead_message(staff_id, public_key), &signature)
+        .is_ok()
+}
+
 impl SignedDirectory {
     /// Whether `public_key` (base64url) signed this payload.
     pub fn verifies_with(&self, public_key: &str) -> bool {
@@ -140,6 +163,11 @@ impl ProgramKey {
         }
     }
 
+    /// This key's word that `public_key` is `staff_id`'s safeguarding lead key (base64url).
+    pub fn vouch_for_lead(&self, staff_id: &str, public_key: &str) -> String {
+        B64.encode(self.0.sign(&lead_message(staff_id, public_key)))
+    }
+
     /// A fresh key (not yet saved).
     pub fn generate() -> Result<(Self, Vec<u8>), CryptoError> {
         let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
@@ -180,6 +208,45 @@ mod tests {
         changed.payload = "{\"version\":2}".into();
         assert!(!changed.verifies_with(&key.public()));
         assert!(!signed.verifies_with("not base64!"));
+    }
+
+    #[test]
+    fn a_lead_key_is_vouched_for_only_by_the_program_key_and_only_for_its_account() {
+        let key = ProgramKey::generate().unwrap().0;
+        let other = ProgramKey::generate().unwrap().0;
+        let signature = key.vouch_for_lead("staff-1", "lead-public");
+        assert!(lead_key_vouched(
+            &key.public(),
+            "staff-1",
+            "lead-public",
+            &signature
+        ));
+        assert!(!lead_key_vouched(
+            &other.public(),
+            "staff-1",
+            "lead-public",
+            &signature
+        ));
+        assert!(!lead_key_vouched(
+            &key.public(),
+            "staff-2",
+            "lead-public",
+            &signature
+        ));
+        assert!(!lead_key_vouched(
+            &key.public(),
+            "staff-1",
+            "another-key",
+            &signature
+        ));
+        // Not a directory signature either way round.
+        let directory = key.sign("lead-public".into());
+        assert!(!lead_key_vouched(
+            &key.public(),
+            "staff-1",
+            "lead-public",
+            &directory.signature
+        ));
     }
 
     #[test]

@@ -23,6 +23,39 @@ pub struct SafeguardingKeyRow {
     pub created_by: String,
 }
 
+/// A staff account as the safeguarding page lists it: whether it has the role, and the lead's
+/// own key once they chose their passphrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffLead {
+    pub staff_id: String,
+    pub name: String,
+    pub safeguarding: bool,
+    pub key: Option<LeadKey>,
+}
+
+/// A safeguarding lead's own key: X25519, made in their browser, its private half wrapped under
+/// their passphrase (which the server never sees); the program key's word that it is theirs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadKey {
+    /// X25519, unpadded base64url.
+    pub public_key: String,
+    /// JSON, as the browser wrapped it (see assets/console/console.js).
+    pub wrapped: String,
+    /// The program key that vouched for it (base64url), and its signature.
+    pub signed_by: String,
+    pub signature: String,
+    pub created_at: i64,
+}
+
+/// An inbox key's private half, sealed in a lead's browser to another lead's own key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    pub key_id: i64,
+    pub staff_id: String,
+    /// JSON `{epk, nonce, ct}` (see assets/console/console.js `sealTo`).
+    pub sealed: String,
+}
+
 /// A concern as a mentor's device sent it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewConcern {
@@ -96,6 +129,25 @@ pub trait CareStore {
         by: &str,
         now: i64,
     ) -> Result<i64>;
+    /// Every staff account, by name, with its safeguarding role and lead key.
+    fn safeguarding_staff(&self) -> Result<Vec<StaffLead>>;
+    /// Sets a lead's own key, replacing any earlier one and every grant sealed to it (a lead who
+    /// forgot their passphrase chooses a new one; another lead gives them access again).
+    fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()>;
+    /// Every grant of an inbox key to a lead.
+    fn grants(&self) -> Result<Vec<Grant>>;
+    /// Keeps grants to one lead (an existing grant of the same key is replaced), in one
+    /// transaction.
+    fn add_grants(
+        &self,
+        staff_id: &str,
+        grants: &[(i64, String)],
+        by: &str,
+        now: i64,
+    ) -> Result<()>;
+    /// Takes the safeguarding role, the lead's key and their grants away, in one transaction;
+    /// false when they did not have the role.
+    fn remove_lead(&self, staff_id: &str) -> Result<bool>;
     /// Keeps a concern and, when the mentee is told, their notice, in one transaction.
     fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String>;
     /// Every concern, newest first.
@@ -225,6 +277,123 @@ impl CareStore for SqliteStore {
             params![public_key, wrapped, contact_name, now, by],
         )?;
         Ok(conn.last_insert_rowid())
+    }
+
+    fn safeguarding_staff(&self) -> Result<Vec<StaffLead>> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare(
+            "SELECT s.id, s.name, s.safeguarding, l.public_key, l.wrapped, l.signed_by,
+                    l.signature, l.created_at
+             FROM staff s LEFT JOIN safeguarding_leads l ON l.staff_id = s.id ORDER BY s.name",
+        )?;
+        let staff = stmt
+            .query_map([], |r| {
+                let public_key: Option<String> = r.get(3)?;
+                Ok(StaffLead {
+                    staff_id: r.get(0)?,
+                    name: r.get(1)?,
+                    safeguarding: r.get(2)?,
+                    key: match public_key {
+                        Some(public_key) => Some(LeadKey {
+                            public_key,
+                            wrapped: r.get(4)?,
+                            signed_by: r.get(5)?,
+                            signature: r.get(6)?,
+                            created_at: r.get(7)?,
+                        }),
+                        None => None,
+                    },
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(staff)
+    }
+
+    fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "DELETE FROM safeguarding_grants WHERE staff_id = ?1",
+            [staff_id],
+        )?;
+        tx.execute(
+            "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
+            [staff_id],
+        )?;
+        tx.execute(
+            "INSERT INTO safeguarding_leads
+                 (staff_id, public_key, wrapped, signed_by, signature, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                staff_id,
+                key.public_key,
+                key.wrapped,
+                key.signed_by,
+                key.signature,
+                key.created_at
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn grants(&self) -> Result<Vec<Grant>> {
+        let conn = self.reader()?;
+        let mut stmt = conn.prepare(
+            "SELECT key_id, staff_id, sealed FROM safeguarding_grants ORDER BY key_id, staff_id",
+        )?;
+        let grants = stmt
+            .query_map([], |r| {
+                Ok(Grant {
+                    key_id: r.get(0)?,
+                    staff_id: r.get(1)?,
+                    sealed: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(grants)
+    }
+
+    fn add_grants(
+        &self,
+        staff_id: &str,
+        grants: &[(i64, String)],
+        by: &str,
+        now: i64,
+    ) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        for (key_id, sealed) in grants {
+            tx.execute(
+                "INSERT INTO safeguarding_grants (key_id, staff_id, sealed, granted_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key_id, staff_id) DO UPDATE
+                     SET sealed = excluded.sealed, granted_by = excluded.granted_by,
+                         created_at = excluded.created_at",
+                params![key_id, staff_id, sealed, by, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn remove_lead(&self, staff_id: &str) -> Result<bool> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "DELETE FROM safeguarding_grants WHERE staff_id = ?1",
+            [staff_id],
+        )?;
+        tx.execute(
+            "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
+            [staff_id],
+        )?;
+        let changed = tx.execute(
+            "UPDATE staff SET safeguarding = 0 WHERE id = ?1 AND safeguarding = 1",
+            [staff_id],
+        )?;
+        tx.commit()?;
+        Ok(changed == 1)
     }
 
     fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String> {

@@ -232,6 +232,31 @@ const TABLES: &[Table] = &[
         identity: Some("id"),
     },
     Table {
+        name: "safeguarding_leads",
+        columns: &[
+            ("staff_id", Text),
+            ("public_key", Text),
+            ("wrapped", Text),
+            ("signed_by", Text),
+            ("signature", Text),
+            ("created_at", Int),
+        ],
+        order: "staff_id",
+        identity: None,
+    },
+    Table {
+        name: "safeguarding_grants",
+        columns: &[
+            ("key_id", Int),
+            ("staff_id", Text),
+            ("sealed", Text),
+            ("granted_by", Text),
+            ("created_at", Int),
+        ],
+        order: "key_id, staff_id",
+        identity: None,
+    },
+    Table {
         name: "concerns",
         columns: &[
             ("id", Text),

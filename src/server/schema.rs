@@ -137,6 +137,19 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
         name: "program: its signing key's public half, so every node signs with the same key",
         sql: "ALTER TABLE program ADD COLUMN public_key TEXT;",
     },
+    Step {
+        seq: 11,
+        name: "safeguarding leads: each lead's own key, and the inbox key sealed to each of them",
+        sql: "CREATE TABLE safeguarding_leads (
+                  staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+                  public_key TEXT NOT NULL UNIQUE, wrapped TEXT NOT NULL, signed_by TEXT NOT NULL,
+                  signature TEXT NOT NULL, created_at INTEGER NOT NULL);
+              CREATE TABLE safeguarding_grants (
+                  key_id INTEGER NOT NULL REFERENCES safeguarding_keys (id),
+                  staff_id TEXT NOT NULL REFERENCES safeguarding_leads (staff_id) ON DELETE CASCADE,
+                  sealed TEXT NOT NULL, granted_by TEXT NOT NULL, created_at INTEGER NOT NULL,
+                  PRIMARY KEY (key_id, staff_id));",
+    },
 ];
 
 /// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).

@@ -408,3 +408,302 @@ async fn alex_asks_sam_says_he_saw_it_and_alex_turns_notes_off() {
     assert_eq!(browser.count("button.open-note").await, 0);
     browser.finish().await;
 }
+
+const DANA_PASSPHRASE: &str = "river stones and quiet tea";
+const LEE_PASSPHRASE: &str = "lanterns over the harbour";
+
+async fn sign_out(browser: &Browser, base: &str) {
+    browser.goto(&format!("{base}/staff")).await;
+    browser.click("form[action='/staff/sign-out'] button").await;
+    browser.wait_for("#name").await;
+}
+
+async fn open_inbox(browser: &Browser, base: &str, passphrase: &str) {
+    browser.goto(&format!("{base}/staff/safeguarding")).await;
+    browser.wait_for("#safeguarding-open").await;
+    browser.clear_field("#open-passphrase").await;
+    browser.type_into("#open-passphrase", passphrase).await;
+    browser.click("#open-concerns").await;
+}
+
+/// A grant shaped as the browser makes it, sealed to nobody in particular.
+fn made_up_grant() -> String {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+    serde_json::json!({
+        "v": 1, "epk": B64.encode([7u8; 32]), "nonce": B64.encode([8u8; 12]),
+        "ct": B64.encode([9u8; 64]),
+    })
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_loses_nothing() {
+    use crate::common::console::{Console, form};
+
+    let Some(browser) = Browser::start("care_leads").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    for name in ["Dana", "Lee", "Kim"] {
+        steady::server::add_staff(&sync.store, name, "a long staff password").unwrap();
+    }
+    sync.store.set_safeguarding("Dana", true).unwrap();
+    sync.store.set_safeguarding("Lee", true).unwrap();
+    let staff_id = |name: &str| {
+        sync.store
+            .safeguarding_staff()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .staff_id
+    };
+
+    // Dana sets the inbox up with a passphrase of her own.
+    sign_in(&browser, &sync.base, "Dana").await;
+    browser
+        .goto(&format!("{}/staff/safeguarding", sync.base))
+        .await;
+    browser
+        .type_into("#setup-contact", "Dana Lee, safeguarding lead")
+        .await;
+    browser
+        .type_into("#setup-passphrase", DANA_PASSPHRASE)
+        .await;
+    browser.type_into("#setup-again", DANA_PASSPHRASE).await;
+    browser.click("#setup-inbox").await;
+    browser.wait_for("#safeguarding-open").await;
+    browser
+        .wait_for_text(
+            "li[data-lead-name='Dana'] .lead-status",
+            "Can open the inbox.",
+        )
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-lead-name='Lee'] .lead-status",
+            "Lee hasn't chosen a passphrase yet.",
+        )
+        .await;
+    let keys = sync.store.safeguarding_keys().unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0].wrapped, "", "no shared passphrase is kept");
+
+    // Sam raises a concern from Alex's shared check-in.
+    let pair = crate::common::sync_server::Pair::enrol(&sync, &sync.base).await;
+    let entry = pair.mentee.log_mood(MoodLevel::new(1).unwrap()).unwrap();
+    pair.mentee
+        .save_details(
+            &entry.id,
+            entry.level,
+            MoodDetails {
+                emotions: vec!["scared".into()],
+                tags: Vec::new(),
+                note: Some("I don't want to go home tonight".into()),
+            },
+        )
+        .unwrap();
+    pair.share(&entry.id, ShareMode::Shared);
+    pair.sync_both().await;
+    pair.mentor
+        .raise_concern(
+            &pair.mentee_id,
+            entry.id.as_str(),
+            "Alex doesn't feel safe at home.",
+            None,
+        )
+        .await
+        .unwrap();
+    sign_out(&browser, &sync.base).await;
+
+    // Lee chooses a passphrase of her own. It works, but opens nothing until a lead gives her
+    // access; the page gives the key code to read to that lead.
+    sign_in(&browser, &sync.base, "Lee").await;
+    browser
+        .goto(&format!("{}/staff/safeguarding", sync.base))
+        .await;
+    browser.wait_for("#lead-key-form").await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    browser.type_into("#lead-passphrase", LEE_PASSPHRASE).await;
+    browser.type_into("#lead-again", LEE_PASSPHRASE).await;
+    browser.click("#make-lead-key").await;
+    browser.wait_for("#safeguarding-open").await;
+    open_inbox(&browser, &sync.base, LEE_PASSPHRASE).await;
+    browser
+        .wait_for_text("#open-status", "nobody has given you access yet")
+        .await;
+    let status = browser
+        .js(
+            "return document.getElementById('open-status').textContent;",
+            vec![],
+        )
+        .await;
+    let lee_code = status
+        .as_str()
+        .unwrap()
+        .rsplit(": ")
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(lee_code.len(), 24, "{status}");
+    assert_eq!(browser.count("li[data-concern] .concern-reason").await, 0);
+    // Nor can Lee take Dana away while Dana is the only one who can open it.
+    browser
+        .click("li[data-lead-name='Dana'] button.remove-lead")
+        .await;
+    browser.wait_for_text("h1", "Not removed").await;
+    assert!(sync.store.is_safeguarding(&staff_id("Dana")).unwrap());
+    sign_out(&browser, &sync.base).await;
+
+    // Dana sees the same code for Lee, opens the inbox and gives Lee access.
+    sign_in(&browser, &sync.base, "Dana").await;
+    browser
+        .goto(&format!("{}/staff/safeguarding", sync.base))
+        .await;
+    browser
+        .wait_for_text("li[data-lead-name='Lee'] .lead-fingerprint", &lee_code)
+        .await;
+    open_inbox(&browser, &sync.base, DANA_PASSPHRASE).await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .concern-reason",
+            "doesn't feel safe at home",
+        )
+        .await;
+    browser
+        .click("li[data-lead-name='Lee'] button.give-access")
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-lead-name='Lee'] .lead-status",
+            "Can open the inbox.",
+        )
+        .await;
+    assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    let problems = browser.accessibility_problems().await;
+    assert!(
+        problems.is_empty(),
+        "the leads on the inbox page: {problems:?}"
+    );
+
+    // Someone who can write to the database gives Kim the role and a key of their own. It
+    // carries no word from the program key: the page says so and offers nobody to give it
+    // access, and a grant to it, or to any key but Lee's own, is refused.
+    sync.store.set_safeguarding("Kim", true).unwrap();
+    let stranger = x25519_dalek::StaticSecret::from([5u8; 32]);
+    let stranger_public = {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(x25519_dalek::PublicKey::from(&stranger).to_bytes())
+    };
+    let program = sync.store.program_key().unwrap().unwrap();
+    sync.execute_sql(&format!(
+        "INSERT INTO safeguarding_leads (staff_id, public_key, wrapped, signed_by, signature, created_at)
+         SELECT id, '{stranger_public}', '{{}}', '{program}', 'Zm9yZ2Vk', 0 FROM staff WHERE name = 'Kim'"
+    ))
+    .unwrap();
+    browser
+        .goto(&format!("{}/staff/safeguarding", sync.base))
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-lead-name='Kim'] .lead-status",
+            "was not set up from the console",
+        )
+        .await;
+    assert_eq!(
+        browser
+            .count("li[data-lead-name='Kim'] button.give-access")
+            .await,
+        0
+    );
+    let console = Console::new(&sync);
+    let dana = console.sign_in("Dana").await;
+    let key_id = keys[0].id.to_string();
+    for (who, lead_key) in [
+        (staff_id("Kim"), stranger_public.clone()),
+        (staff_id("Lee"), stranger_public.clone()),
+    ] {
+        let grants = serde_json::json!([{
+            "staff_id": who, "lead_key": lead_key, "key_id": keys[0].id, "sealed": made_up_grant(),
+        }])
+        .to_string();
+        let refused = console
+            .http
+            .post(format!("{}/staff/safeguarding/grant", sync.base))
+            .header("cookie", &dana.cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&[
+                ("csrf", &dana.csrf),
+                ("staff_id", &who),
+                ("grants", &grants),
+            ]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let grants = sync.store.grants().unwrap();
+    assert!(grants.iter().all(|g| g.staff_id != staff_id("Kim")));
+    assert_eq!(
+        grants
+            .iter()
+            .filter(|g| g.key_id.to_string() == key_id)
+            .count(),
+        2,
+        "Dana's and Lee's, and nothing else: {grants:?}"
+    );
+    sign_out(&browser, &sync.base).await;
+
+    // Lee reads the concern with her own passphrase, then Dana leaves the program.
+    sign_in(&browser, &sync.base, "Lee").await;
+    open_inbox(&browser, &sync.base, LEE_PASSPHRASE).await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .concern-reason",
+            "doesn't feel safe at home",
+        )
+        .await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .verify",
+            "Checked: this is exactly what Alex's phone signed.",
+        )
+        .await;
+    browser
+        .click("li[data-lead-name='Dana'] button.remove-lead")
+        .await;
+    browser.wait_gone("li[data-lead-name='Dana']").await;
+    browser.wait_for("#safeguarding-open").await;
+    assert!(!sync.store.is_safeguarding(&staff_id("Dana")).unwrap());
+    assert!(
+        sync.store
+            .grants()
+            .unwrap()
+            .iter()
+            .all(|g| g.staff_id != staff_id("Dana"))
+    );
+    // Nothing is lost: Lee still opens every concern.
+    open_inbox(&browser, &sync.base, LEE_PASSPHRASE).await;
+    browser
+        .wait_for_text(
+            "li[data-concern] .concern-reason",
+            "doesn't feel safe at home",
+        )
+        .await;
+    // And Dana, signed in, is kept out.
+    let (_, page) = console.get("/staff/safeguarding", &dana.cookie).await;
+    assert!(page.contains("Safeguarding staff only"), "{page}");
+
+    browser.goto(&format!("{}/staff/audit", sync.base)).await;
+    for action in [
+        "set up the safeguarding inbox",
+        "chose their own safeguarding passphrase",
+        "gave access to the safeguarding inbox",
+        "removed a safeguarding lead",
+    ] {
+        browser.wait_for_text("#audit", action).await;
+    }
+    browser.finish().await;
+}

@@ -371,6 +371,58 @@ pub(crate) struct InboxPage {
     page: Option<u32>,
 }
 
+/// What the inbox page shows of the leads and their keys.
+struct Leads {
+    staff: Vec<crate::server::care_store::StaffLead>,
+    grants: Vec<crate::server::care_store::Grant>,
+}
+
+impl Leads {
+    fn read(state: &ServerState) -> Leads {
+        Leads {
+            staff: state.store.safeguarding_staff().unwrap_or_default(),
+            grants: state.store.grants().unwrap_or_default(),
+        }
+    }
+
+    /// This lead's own key, when they chose a passphrase.
+    fn own_key(&self, staff_id: &str) -> Option<&crate::server::care_store::LeadKey> {
+        self.staff
+            .iter()
+            .find(|s| s.staff_id == staff_id)
+            .and_then(|s| s.key.as_ref())
+    }
+}
+
+/// Every safeguarding key as the page carries it for the script: its public half and, for a key
+/// from before each lead had their own passphrase, the key wrapped under the shared one.
+fn key_data(keys: &[SafeguardingKeyRow]) -> Element {
+    rsx! {
+        for key in keys.iter() {
+            div { key: "{key.id}", hidden: true, "data-safeguarding-key": "{key.id}",
+                "data-wrapped": "{key.wrapped}", "data-public": "{key.public_key}" }
+        }
+    }
+}
+
+/// This lead's own key and what was sealed to it, for the script to open with their passphrase.
+fn own_data(leads: &Leads, session: &StaffSession) -> Element {
+    let own = leads.own_key(&session.staff_id).cloned();
+    let grants: Vec<&crate::server::care_store::Grant> = leads
+        .grants
+        .iter()
+        .filter(|g| g.staff_id == session.staff_id)
+        .collect();
+    rsx! {
+        if let Some(own) = own {
+            div { hidden: true, id: "own-lead", "data-public": "{own.public_key}", "data-wrapped": "{own.wrapped}" }
+        }
+        for grant in grants {
+            div { key: "{grant.key_id}", hidden: true, "data-grant": "{grant.key_id}", "data-sealed": "{grant.sealed}" }
+        }
+    }
+}
+
 fn render_inbox(
     state: &ServerState,
     session: &StaffSession,
@@ -378,6 +430,14 @@ fn render_inbox(
     inbox: &crate::domain::Safeguarding,
     page_number: u32,
 ) -> String {
+    let leads = Leads::read(state);
+    let published = keys
+        .iter()
+        .find(|k| k.public_key == inbox.key)
+        .cloned()
+        .unwrap_or_else(|| keys[0].clone());
+    let has_own_key = leads.own_key(&session.staff_id).is_some();
+    let shared_passphrase = keys.iter().any(|k| !k.wrapped.is_empty());
     let page_number = page_number.max(1);
     let offset = (page_number - 1).saturating_mul(INBOX_PAGE);
     let (concerns, total) = state
@@ -393,15 +453,19 @@ fn render_inbox(
         rsx! {
             h1 { {c!("con-inbox")} }
             p { {c!("con-inbox-goes-to", name = &inbox.name)} }
-            for key in keys.iter() {
-                div { key: "{key.id}", hidden: true, "data-safeguarding-key": "{key.id}",
-                    "data-wrapped": "{key.wrapped}", "data-public": "{key.public_key}" }
+            {key_data(keys)}
+            {own_data(&leads, session)}
+            if !has_own_key {
+                {super::leads::render_lead_key_form(session, false)}
             }
-            form { class: "card", id: "safeguarding-open",
-                label { r#for: "open-passphrase", {c!("con-inbox-passphrase")} }
-                input { id: "open-passphrase", r#type: "password", autocomplete: "off", required: true }
-                button { r#type: "submit", class: "primary", id: "open-concerns", {c!("con-open-concerns")} }
-                p { role: "status", id: "open-status" }
+            if has_own_key || shared_passphrase {
+                form { class: "card", id: "safeguarding-open",
+                    label { r#for: "open-passphrase", {c!("con-inbox-passphrase")} }
+                    if shared_passphrase { p { class: "hint", {c!("con-inbox-shared-hint")} } }
+                    input { id: "open-passphrase", r#type: "password", autocomplete: "off", required: true }
+                    button { r#type: "submit", class: "primary", id: "open-concerns", {c!("con-open-concerns")} }
+                    p { role: "status", id: "open-status" }
+                }
             }
             if total == 0 {
                 p { id: "no-concerns", {c!("con-no-concerns")} }
@@ -459,11 +523,78 @@ fn render_inbox(
                     }
                 }
             }
+            {super::leads::render_leads(state, session, &leads.staff, &leads.grants, &published)}
+            if has_own_key {
+                details { class: "card", id: "new-passphrase",
+                    summary { {c!("con-lead-forgot")} }
+                    {super::leads::render_lead_key_form(session, true)}
+                }
+                details { class: "card", id: "new-inbox-key",
+                    summary { {c!("con-new-inbox-key")} }
+                    p { {c!("con-new-inbox-key-body")} }
+                    {setup_form(state, session, &leads, None, &inbox.name)}
+                }
+            }
         },
     )
 }
 
-fn render_setup(session: &StaffSession, problem: Option<&str>) -> String {
+/// The form that makes a new inbox key in this browser and seals it to every lead's own key
+/// (and makes this lead's own key first, when they have none).
+fn setup_form(
+    state: &ServerState,
+    session: &StaffSession,
+    leads: &Leads,
+    problem: Option<&str>,
+    contact: &str,
+) -> Element {
+    let needs_own_key = leads.own_key(&session.staff_id).is_none();
+    // Only keys the program key vouched for: a row written into the database is never sealed to.
+    let others: Vec<(String, String)> = leads
+        .staff
+        .iter()
+        .filter(|s| s.safeguarding && s.staff_id != session.staff_id)
+        .filter_map(|s| {
+            s.key
+                .as_ref()
+                .filter(|k| super::leads::vouched(state, &s.staff_id, k))
+                .map(|k| (s.staff_id.clone(), k.public_key.clone()))
+        })
+        .chain(
+            leads
+                .own_key(&session.staff_id)
+                .filter(|k| super::leads::vouched(state, &session.staff_id, k))
+                .map(|k| (session.staff_id.clone(), k.public_key.clone())),
+        )
+        .collect();
+    rsx! {
+        form { method: "post", action: "/staff/safeguarding/setup", class: "card", id: "safeguarding-setup",
+            "data-staff": "{session.staff_id}",
+            input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+            input { r#type: "hidden", name: "public_key", id: "setup-public" }
+            input { r#type: "hidden", name: "lead_public", id: "setup-lead-public" }
+            input { r#type: "hidden", name: "lead_wrapped", id: "setup-lead-wrapped" }
+            input { r#type: "hidden", name: "grants", id: "setup-grants" }
+            for (staff_id, public_key) in others {
+                div { key: "{staff_id}", hidden: true, "data-seal-to": "{staff_id}", "data-public": "{public_key}" }
+            }
+            p { id: "setup-problem", role: "alert", class: "error", if let Some(p) = problem { "{p}" } }
+            label { r#for: "setup-contact", {c!("con-setup-contact")} }
+            input { id: "setup-contact", name: "contact_name", required: true, maxlength: "100",
+                value: "{contact}", placeholder: c!("con-setup-placeholder") }
+            if needs_own_key {
+                label { r#for: "setup-passphrase", {c!("con-setup-passphrase")} }
+                input { id: "setup-passphrase", r#type: "password", autocomplete: "new-password", required: true }
+                label { r#for: "setup-again", {c!("con-setup-again")} }
+                input { id: "setup-again", r#type: "password", autocomplete: "new-password", required: true }
+            }
+            button { r#type: "submit", class: "primary", id: "setup-inbox", {c!("con-setup-button")} }
+        }
+    }
+}
+
+fn render_setup(state: &ServerState, session: &StaffSession, problem: Option<&str>) -> String {
+    let leads = Leads::read(state);
     page(
         &c!("con-nav-safeguarding"),
         Some((&session.name, &session.csrf)),
@@ -471,20 +602,7 @@ fn render_setup(session: &StaffSession, problem: Option<&str>) -> String {
             h1 { {c!("con-setup-title")} }
             p { {c!("con-setup-1")} }
             p { {c!("con-setup-2")} }
-            form { method: "post", action: "/staff/safeguarding/setup", class: "card", id: "safeguarding-setup",
-                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
-                input { r#type: "hidden", name: "public_key", id: "setup-public" }
-                input { r#type: "hidden", name: "wrapped", id: "setup-wrapped" }
-                p { id: "setup-problem", role: "alert", class: "error", if let Some(p) = problem { "{p}" } }
-                label { r#for: "setup-contact", {c!("con-setup-contact")} }
-                input { id: "setup-contact", name: "contact_name", required: true, maxlength: "100",
-                    placeholder: c!("con-setup-placeholder") }
-                label { r#for: "setup-passphrase", {c!("con-setup-passphrase")} }
-                input { id: "setup-passphrase", r#type: "password", autocomplete: "new-password", required: true }
-                label { r#for: "setup-again", {c!("con-setup-again")} }
-                input { id: "setup-again", r#type: "password", autocomplete: "new-password", required: true }
-                button { r#type: "submit", class: "primary", id: "setup-inbox", {c!("con-setup-button")} }
-            }
+            {setup_form(state, session, &leads, problem, "")}
         },
     )
 }
@@ -514,7 +632,7 @@ pub(crate) async fn show_inbox(
         .flatten()
         .filter(|inbox| keys.iter().any(|k| k.public_key == inbox.key));
     let Some(inbox) = published else {
-        return Html(render_setup(&session, None)).into_response();
+        return Html(render_setup(&state, &session, None)).into_response();
     };
     let _ = state
         .store
@@ -528,9 +646,15 @@ pub(crate) struct SetupForm {
     #[serde(default)]
     public_key: String,
     #[serde(default)]
-    wrapped: String,
-    #[serde(default)]
     contact_name: String,
+    /// This lead's own key, made with the inbox key when they had none.
+    #[serde(default)]
+    lead_public: String,
+    #[serde(default)]
+    lead_wrapped: String,
+    /// JSON: the new inbox key sealed to each lead's own key (`leads::PostedGrant`, key_id 0).
+    #[serde(default)]
+    grants: String,
 }
 
 impl WithCsrf for SetupForm {
@@ -551,7 +675,7 @@ struct Wrapped {
     ct: String,
 }
 
-fn wrapped_is_sound(text: &str) -> bool {
+pub(crate) fn wrapped_is_sound(text: &str) -> bool {
     use base64::Engine;
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
     serde_json::from_str::<Wrapped>(text).is_ok_and(|w| {
@@ -567,7 +691,7 @@ fn wrapped_is_sound(text: &str) -> bool {
 }
 
 /// A signed-in safeguarding lead's form, or the answer that only they can do this.
-fn safeguarding_form<T: WithCsrf>(
+pub(crate) fn safeguarding_form<T: WithCsrf>(
     state: &ServerState,
     headers: &HeaderMap,
     form: Result<Form<T>, axum::extract::rejection::FormRejection>,
@@ -583,6 +707,8 @@ fn safeguarding_form<T: WithCsrf>(
     Ok((session, form))
 }
 
+/// A new inbox key: made in the lead's browser, its private half sealed there to every lead's
+/// own key (never to a shared passphrase), and published at once so phones seal to it.
 pub(crate) async fn setup(
     State(state): State<ServerState>,
     headers: HeaderMap,
@@ -593,41 +719,93 @@ pub(crate) async fn setup(
         Err(response) => return *response,
     };
     let contact = form.contact_name.trim();
-    let problem = if contact.is_empty()
-        || contact.chars().count() > 100
-        || contact.chars().any(char::is_control)
-    {
-        Some(c!("con-setup-contact-rule"))
-    } else if crate::crypto::concern::parse_public_key(&form.public_key).is_err()
-        || !wrapped_is_sound(&form.wrapped)
-    {
-        Some(c!("con-setup-no-key"))
-    } else {
-        None
-    };
-    if let Some(problem) = problem {
-        return (
+    let unprocessable = |problem: String| {
+        (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Html(render_setup(&session, Some(&problem))),
+            Html(render_setup(&state, &session, Some(&problem))),
         )
-            .into_response();
-    }
-    if state
-        .store
-        .add_safeguarding_key(
-            form.public_key.trim(),
-            &form.wrapped,
-            contact,
-            &session.name,
-            now(),
-        )
-        .is_err()
+            .into_response()
+    };
+    if contact.is_empty() || contact.chars().count() > 100 || contact.chars().any(char::is_control)
     {
+        return unprocessable(c!("con-setup-contact-rule"));
+    }
+    if crate::crypto::concern::parse_public_key(&form.public_key).is_err() {
+        return unprocessable(c!("con-setup-no-key"));
+    }
+    // This lead's own key first, when the form made one: the new inbox key is sealed to it.
+    if !form.lead_public.trim().is_empty() {
+        let own = state
+            .store
+            .safeguarding_staff()
+            .unwrap_or_default()
+            .into_iter()
+            .find(|s| s.staff_id == session.staff_id)
+            .and_then(|s| s.key);
+        if own.is_some() {
+            return unprocessable(c!("con-setup-no-key"));
+        }
+        let Some(key) = super::leads::new_lead_key(
+            &state,
+            &session.staff_id,
+            &form.lead_public,
+            &form.lead_wrapped,
+        ) else {
+            return unprocessable(c!("con-setup-no-key"));
+        };
+        if state.store.set_lead_key(&session.staff_id, &key).is_err() {
+            return unprocessable(c!("con-key-in-use"));
+        }
+        let _ = state.store.audit(
+            &session.name,
+            "chose their own safeguarding passphrase",
+            "",
+            now(),
+        );
+    }
+    // The grants name key 0: the key this request makes. Checked against a stand-in row with
+    // that id, then kept under the real one.
+    let stand_in = SafeguardingKeyRow {
+        id: 0,
+        public_key: form.public_key.trim().to_owned(),
+        wrapped: String::new(),
+        contact_name: contact.to_owned(),
+        created_at: now(),
+        created_by: session.name.clone(),
+    };
+    let Some(grants) = super::leads::checked_grants(&state, &form.grants, &[stand_in])
+        .filter(|grants| grants.iter().any(|g| g.staff_id == session.staff_id))
+    else {
+        return unprocessable(c!("con-setup-no-key"));
+    };
+    let Ok(key_id) =
+        state
+            .store
+            .add_safeguarding_key(form.public_key.trim(), "", contact, &session.name, now())
+    else {
         return refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-not-set-up"),
             &c!("con-key-in-use"),
         );
+    };
+    for grant in grants {
+        if state
+            .store
+            .add_grants(
+                &grant.staff_id,
+                &[(key_id, grant.sealed)],
+                &session.name,
+                now(),
+            )
+            .is_err()
+        {
+            return refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &c!("con-not-set-up"),
+                &c!("con-not-given-body"),
+            );
+        }
     }
     let _ = state.store.audit(
         &session.name,

@@ -10,6 +10,7 @@
 mod care;
 pub(crate) use care::published_safeguarding;
 mod directory;
+mod leads;
 mod pages;
 mod people;
 
@@ -52,6 +53,10 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/safeguarding", get(care::show_inbox))
         .route("/staff/safeguarding/setup", post(care::setup))
         .route("/staff/safeguarding/handled", post(care::handled))
+        .route("/staff/safeguarding/lead-key", post(leads::set_lead_key))
+        .route("/staff/safeguarding/grant", post(leads::grant))
+        .route("/staff/safeguarding/add-lead", post(leads::add_lead))
+        .route("/staff/safeguarding/remove-lead", post(leads::remove_lead))
         .route("/staff/people", get(people::show))
         .route("/staff/people/invite", post(people::invite))
         .route("/staff/people/{action}", post(people::act))

@@ -121,6 +121,13 @@ fn script_words() -> String {
         ("js-cannot-open", c!("js-cannot-open")),
         ("js-opened-one", c!("js-opened-one")),
         ("js-opened-many", c!("js-opened-many", count = "%1")),
+        ("js-fingerprint", c!("js-fingerprint", fingerprint = "%1")),
+        ("js-no-own-key", c!("js-no-own-key")),
+        (
+            "js-no-access-yet",
+            c!("js-no-access-yet", fingerprint = "%1"),
+        ),
+        ("js-open-first", c!("js-open-first")),
     ];
     let map: serde_json::Map<String, serde_json::Value> = words
         .into_iter()

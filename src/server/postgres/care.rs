@@ -5,7 +5,9 @@
 use tokio_postgres::Row;
 
 use super::PostgresStore;
-use crate::server::care_store::{CareStore, ConcernRow, NewConcern, SafeguardingKeyRow};
+use crate::server::care_store::{
+    CareStore, ConcernRow, Grant, LeadKey, NewConcern, SafeguardingKeyRow, StaffLead,
+};
 use crate::server::store::{Result, ServerStoreError};
 use crate::sync::protocol::{PutOutcome, ReplyChange, ReplyPut};
 
@@ -88,6 +90,114 @@ impl CareStore for PostgresStore {
                     &[&public_key, &wrapped, &contact_name, &now, &by],
                 )?
                 .get(0))
+        })
+    }
+
+    fn safeguarding_staff(&self) -> Result<Vec<StaffLead>> {
+        const ALL: &str = "SELECT s.id, s.name, s.safeguarding, l.public_key, l.wrapped,
+                                  l.signed_by, l.signature, l.created_at
+                           FROM staff s LEFT JOIN safeguarding_leads l ON l.staff_id = s.id
+                           ORDER BY s.name COLLATE \"C\"";
+        Ok(self
+            .take()?
+            .db()
+            .rows(ALL, &[])?
+            .iter()
+            .map(|row| StaffLead {
+                staff_id: row.get(0),
+                name: row.get(1),
+                safeguarding: row.get(2),
+                key: row.get::<_, Option<String>>(3).map(|public_key| LeadKey {
+                    public_key,
+                    wrapped: row.get(4),
+                    signed_by: row.get(5),
+                    signature: row.get(6),
+                    created_at: row.get(7),
+                }),
+            })
+            .collect())
+    }
+
+    fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()> {
+        self.write(|tx| {
+            tx.run(
+                "DELETE FROM safeguarding_grants WHERE staff_id = $1",
+                &[&staff_id],
+            )?;
+            tx.run(
+                "DELETE FROM safeguarding_leads WHERE staff_id = $1",
+                &[&staff_id],
+            )?;
+            tx.run(
+                "INSERT INTO safeguarding_leads
+                     (staff_id, public_key, wrapped, signed_by, signature, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    &staff_id,
+                    &key.public_key,
+                    &key.wrapped,
+                    &key.signed_by,
+                    &key.signature,
+                    &key.created_at,
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn grants(&self) -> Result<Vec<Grant>> {
+        const ALL: &str = "SELECT key_id, staff_id, sealed FROM safeguarding_grants
+                           ORDER BY key_id, staff_id COLLATE \"C\"";
+        Ok(self
+            .take()?
+            .db()
+            .rows(ALL, &[])?
+            .iter()
+            .map(|row| Grant {
+                key_id: row.get(0),
+                staff_id: row.get(1),
+                sealed: row.get(2),
+            })
+            .collect())
+    }
+
+    fn add_grants(
+        &self,
+        staff_id: &str,
+        grants: &[(i64, String)],
+        by: &str,
+        now: i64,
+    ) -> Result<()> {
+        self.write(|tx| {
+            for (key_id, sealed) in grants {
+                tx.run(
+                    "INSERT INTO safeguarding_grants
+                         (key_id, staff_id, sealed, granted_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (key_id, staff_id) DO UPDATE
+                         SET sealed = excluded.sealed, granted_by = excluded.granted_by,
+                             created_at = excluded.created_at",
+                    &[key_id, &staff_id, sealed, &by, &now],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn remove_lead(&self, staff_id: &str) -> Result<bool> {
+        self.write(|tx| {
+            tx.run(
+                "DELETE FROM safeguarding_grants WHERE staff_id = $1",
+                &[&staff_id],
+            )?;
+            tx.run(
+                "DELETE FROM safeguarding_leads WHERE staff_id = $1",
+                &[&staff_id],
+            )?;
+            Ok(tx.run(
+                "UPDATE staff SET safeguarding = false WHERE id = $1 AND safeguarding",
+                &[&staff_id],
+            )? == 1)
         })
     }
 

@@ -10,10 +10,11 @@ use super::Conn;
 use crate::server::schema::{Step, check_applied, fingerprint};
 use crate::server::store::Result;
 
-const STEPS: &[Step] = &[Step {
-    seq: 1,
-    name: "the whole server: sync, console, duty of care, replies, change notifications",
-    sql: r#"
+const STEPS: &[Step] = &[
+    Step {
+        seq: 1,
+        name: "the whole server: sync, console, duty of care, replies, change notifications",
+        sql: r#"
 CREATE TABLE program (
     id BIGINT PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, public_key TEXT);
 CREATE TABLE people (
@@ -113,7 +114,21 @@ CREATE TRIGGER feeds_changed AFTER INSERT OR UPDATE OR DELETE ON feed_seq
 CREATE TRIGGER feeds_emptied AFTER TRUNCATE ON feed_seq
     FOR EACH STATEMENT EXECUTE FUNCTION steady_changed();
 "#,
-}];
+    },
+    Step {
+        seq: 2,
+        name: "safeguarding leads: each lead's own key, and the inbox key sealed to each of them",
+        sql: "CREATE TABLE safeguarding_leads (
+              staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+              public_key TEXT NOT NULL UNIQUE, wrapped TEXT NOT NULL, signed_by TEXT NOT NULL,
+              signature TEXT NOT NULL, created_at BIGINT NOT NULL);
+          CREATE TABLE safeguarding_grants (
+              key_id BIGINT NOT NULL REFERENCES safeguarding_keys (id),
+              staff_id TEXT NOT NULL REFERENCES safeguarding_leads (staff_id) ON DELETE CASCADE,
+              sealed TEXT NOT NULL, granted_by TEXT NOT NULL, created_at BIGINT NOT NULL,
+              PRIMARY KEY (key_id, staff_id));",
+    },
+];
 
 /// Brings the database up to date in one transaction, one node at a time.
 pub(super) fn migrate(conn: &mut Conn) -> Result<()> {

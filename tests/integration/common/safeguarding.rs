@@ -42,7 +42,7 @@ impl Inbox {
         let public_b64 = B64.encode(public);
         server
             .store
-            .add_safeguarding_key(&public_b64, "{\"v\":1}", name, "test", 0)
+            .add_safeguarding_key(&public_b64, "", name, "test", 0)
             .expect("safeguarding key");
         publish_inbox(server, name, &public_b64);
         Inbox {

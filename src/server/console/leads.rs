@@ -1,0 +1,512 @@
+//! The safeguarding leads: each has a key of their own, made in their browser and wrapped under
+//! their own passphrase, and each inbox key is sealed, in a lead's browser, to every lead's key.
+//! So one lead leaving or forgetting their passphrase loses nothing, and no passphrase is ever
+//! shared. The server vouches for a lead's key with the program key when that lead sets it from
+//! their own signed-in session; a key row written straight into the database carries no such
+//! word, and the console never offers to give it access. Each lead's key has a fingerprint both
+//! leads can compare, out loud, before one gives the other access.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use dioxus::prelude::*;
+use serde::Deserialize;
+
+use super::care::{safeguarding_form, wrapped_is_sound};
+use super::{WithCsrf, c, refusal};
+use crate::server::care_store::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
+use crate::server::staff_store::StaffSession;
+use crate::server::{ServerState, now};
+
+/// A key's fingerprint as people read it aloud: the first 80 bits of SHA-256 over its raw
+/// bytes, in five groups of four (console.js `fingerprint` computes the same).
+pub(crate) fn fingerprint(public_key: &str) -> String {
+    use base64::Engine;
+    let Ok(raw) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(public_key) else {
+        return String::new();
+    };
+    let hex = crate::crypto::sha256_hex(&raw).to_uppercase();
+    hex.as_bytes()[..20]
+        .chunks(4)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the program key vouched for this lead's key: signed by the current program key, or
+/// by an earlier one the current key is reached from through the recorded (signed) rotations.
+pub(crate) fn vouched(state: &ServerState, staff_id: &str, key: &LeadKey) -> bool {
+    let Ok(program) = crate::server::program_key::load(&state.data_dir, state.store.as_ref())
+    else {
+        return false;
+    };
+    let rotations: Vec<crate::crypto::KeyRotation> = state
+        .store
+        .key_rotations()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|json| serde_json::from_str(json).ok())
+        .collect();
+    crate::crypto::lead_key_vouched(&key.signed_by, staff_id, &key.public_key, &key.signature)
+        && crate::crypto::follow_rotations(&key.signed_by, &rotations) == program.public()
+}
+
+/// A lead's key as sent from their browser, checked, and vouched for by the program key.
+pub(crate) fn new_lead_key(
+    state: &ServerState,
+    staff_id: &str,
+    public_key: &str,
+    wrapped: &str,
+) -> Option<LeadKey> {
+    let public_key = public_key.trim();
+    if crate::crypto::concern::parse_public_key(public_key).is_err() || !wrapped_is_sound(wrapped) {
+        return None;
+    }
+    let program = crate::server::program_key::load(&state.data_dir, state.store.as_ref()).ok()?;
+    Some(LeadKey {
+        public_key: public_key.to_owned(),
+        wrapped: wrapped.to_owned(),
+        signed_by: program.public(),
+        signature: program.vouch_for_lead(staff_id, public_key),
+        created_at: now(),
+    })
+}
+
+/// A sealed grant's shape, as the browser makes it (console.js `sealTo`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SealedGrant {
+    v: u32,
+    epk: String,
+    nonce: String,
+    ct: String,
+}
+
+pub(crate) fn grant_is_sound(text: &str) -> bool {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    text.len() <= 2048
+        && serde_json::from_str::<SealedGrant>(text).is_ok_and(|g| {
+            g.v == 1
+                && b64.decode(&g.epk).is_ok_and(|e| e.len() == 32)
+                && b64.decode(&g.nonce).is_ok_and(|n| n.len() == 12)
+                && b64
+                    .decode(&g.ct)
+                    .is_ok_and(|c| (32..=256).contains(&c.len()))
+        })
+}
+
+/// One grant as the browser posts it: for `staff_id`, sealed to the lead key it read on the page.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PostedGrant {
+    pub staff_id: String,
+    pub lead_key: String,
+    pub key_id: i64,
+    pub sealed: String,
+}
+
+/// The posted grants, each for a lead who has the role and whose vouched key is the one it was
+/// sealed to, of a key the server holds; None when any of them is not.
+pub(crate) fn checked_grants(
+    state: &ServerState,
+    posted: &str,
+    keys: &[SafeguardingKeyRow],
+) -> Option<Vec<PostedGrant>> {
+    if posted.len() > 64 * 1024 {
+        return None;
+    }
+    let grants: Vec<PostedGrant> = serde_json::from_str(posted).ok()?;
+    let staff = state.store.safeguarding_staff().ok()?;
+    let sound = grants.iter().all(|grant| {
+        grant_is_sound(&grant.sealed)
+            && keys.iter().any(|k| k.id == grant.key_id)
+            && staff.iter().any(|s| {
+                s.staff_id == grant.staff_id
+                    && s.safeguarding
+                    && s.key.as_ref().is_some_and(|key| {
+                        key.public_key == grant.lead_key && vouched(state, &s.staff_id, key)
+                    })
+            })
+    });
+    (sound && !grants.is_empty()).then_some(grants)
+}
+
+/// Whether someone other than `leaving` can still open the inbox key phones seal to now.
+fn someone_else_can_open(
+    staff: &[StaffLead],
+    grants: &[Grant],
+    published: &SafeguardingKeyRow,
+    leaving: &str,
+) -> bool {
+    let shared_passphrase = !published.wrapped.is_empty();
+    shared_passphrase
+        || grants.iter().any(|g| {
+            g.key_id == published.id
+                && g.staff_id != leaving
+                && staff
+                    .iter()
+                    .any(|s| s.staff_id == g.staff_id && s.safeguarding)
+        })
+}
+
+/// The leads part of the inbox page: who they are, whether each can open the inbox, their key's
+/// fingerprint, and what this lead can do about it.
+pub(crate) fn render_leads(
+    state: &ServerState,
+    session: &StaffSession,
+    staff: &[StaffLead],
+    grants: &[Grant],
+    published: &SafeguardingKeyRow,
+) -> Element {
+    let leads: Vec<&StaffLead> = staff.iter().filter(|s| s.safeguarding).collect();
+    let others: Vec<&StaffLead> = staff.iter().filter(|s| !s.safeguarding).collect();
+    let has_access = |id: &str| {
+        grants
+            .iter()
+            .any(|g| g.staff_id == id && g.key_id == published.id)
+    };
+    rsx! {
+        section { class: "card", id: "leads", aria_labelledby: "leads-title",
+            h2 { id: "leads-title", {c!("con-leads-title")} }
+            p { {c!("con-leads-intro")} }
+            ul { class: "plain-list",
+                for lead in leads.iter() {
+                    li { key: "{lead.staff_id}", class: "lead", "data-lead": "{lead.staff_id}",
+                        "data-lead-name": "{lead.name}",
+                        "data-lead-public": lead.key.as_ref().filter(|k| vouched(state, &lead.staff_id, k)).map(|k| k.public_key.clone()).unwrap_or_default(),
+                        strong { "{lead.name}" }
+                        if lead.staff_id == session.staff_id { " " {c!("con-leads-you")} }
+                        match &lead.key {
+                            None => rsx! { p { class: "muted lead-status", {c!("con-lead-no-passphrase", name = &lead.name)} } },
+                            Some(key) if !vouched(state, &lead.staff_id, key) => rsx! {
+                                p { class: "error lead-status", {c!("con-lead-not-vouched")} }
+                            },
+                            Some(key) => rsx! {
+                                p { class: "muted lead-fingerprint", {c!("con-lead-fingerprint", fingerprint = fingerprint(&key.public_key))} }
+                                if has_access(&lead.staff_id) {
+                                    p { class: "lead-status has-access", {c!("con-lead-has-access")} }
+                                } else {
+                                    p { class: "lead-status waiting", {c!("con-lead-waiting", name = &lead.name)} }
+                                    button { r#type: "button", class: "give-access", hidden: true,
+                                        aria_label: c!("con-give-access-aria", name = &lead.name),
+                                        {c!("con-give-access")}
+                                    }
+                                }
+                            },
+                        }
+                        if lead.staff_id != session.staff_id {
+                            form { method: "post", action: "/staff/safeguarding/remove-lead",
+                                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                                input { r#type: "hidden", name: "staff_id", value: "{lead.staff_id}" }
+                                button { r#type: "submit", class: "remove-lead",
+                                    aria_label: c!("con-remove-lead-aria", name = &lead.name),
+                                    {c!("con-remove-lead")}
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p { role: "status", id: "grant-status" }
+            form { method: "post", action: "/staff/safeguarding/grant", id: "grant-form", hidden: true,
+                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                input { r#type: "hidden", name: "staff_id", id: "grant-staff" }
+                input { r#type: "hidden", name: "grants", id: "grant-grants" }
+            }
+            if !others.is_empty() {
+                form { method: "post", action: "/staff/safeguarding/add-lead", id: "add-lead",
+                    input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                    label { r#for: "add-lead-name", {c!("con-add-lead")} }
+                    select { id: "add-lead-name", name: "staff_id",
+                        for other in others.iter() {
+                            option { key: "{other.staff_id}", value: "{other.staff_id}", "{other.name}" }
+                        }
+                    }
+                    button { r#type: "submit", {c!("con-add-lead-button")} }
+                }
+            }
+            p { class: "hint", {c!("con-leads-removed-hint")} }
+        }
+    }
+}
+
+/// The form where a lead chooses their own passphrase (again, when `again`).
+pub(crate) fn render_lead_key_form(session: &StaffSession, again: bool) -> Element {
+    rsx! {
+        form { method: "post", action: "/staff/safeguarding/lead-key", class: "card", id: "lead-key-form",
+            input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+            input { r#type: "hidden", name: "public_key", id: "lead-public" }
+            input { r#type: "hidden", name: "wrapped", id: "lead-wrapped" }
+            h2 { if again { {c!("con-lead-key-again-title")} } else { {c!("con-lead-key-title")} } }
+            p { if again { {c!("con-lead-key-again-body")} } else { {c!("con-lead-key-body")} } }
+            p { id: "lead-key-problem", role: "alert", class: "error" }
+            label { r#for: "lead-passphrase", {c!("con-setup-passphrase")} }
+            input { id: "lead-passphrase", r#type: "password", autocomplete: "new-password", required: true }
+            label { r#for: "lead-again", {c!("con-setup-again")} }
+            input { id: "lead-again", r#type: "password", autocomplete: "new-password", required: true }
+            button { r#type: "submit", class: "primary", id: "make-lead-key", {c!("con-lead-key-button")} }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LeadKeyForm {
+    csrf: String,
+    #[serde(default)]
+    public_key: String,
+    #[serde(default)]
+    wrapped: String,
+}
+
+impl WithCsrf for LeadKeyForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// A lead sets their own key (or a new one, when they forgot their passphrase: every grant to
+/// the old one goes, and another lead gives them access again).
+pub(crate) async fn set_lead_key(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<LeadKeyForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match safeguarding_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    let Some(key) = new_lead_key(&state, &session.staff_id, &form.public_key, &form.wrapped) else {
+        return refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &c!("con-not-set-up"),
+            &c!("con-setup-no-key"),
+        );
+    };
+    let had_one = state
+        .store
+        .safeguarding_staff()
+        .unwrap_or_default()
+        .iter()
+        .any(|s| s.staff_id == session.staff_id && s.key.is_some());
+    if state.store.set_lead_key(&session.staff_id, &key).is_err() {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            &c!("con-not-set-up"),
+            &c!("con-key-in-use"),
+        );
+    }
+    let action = if had_one {
+        "chose a new safeguarding passphrase"
+    } else {
+        "chose their own safeguarding passphrase"
+    };
+    let _ = state.store.audit(&session.name, action, "", now());
+    Redirect::to("/staff/safeguarding").into_response()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct GrantForm {
+    csrf: String,
+    #[serde(default)]
+    staff_id: String,
+    #[serde(default)]
+    grants: String,
+}
+
+impl WithCsrf for GrantForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// A lead who opened the inbox in their browser gives another lead (or themselves, from a key
+/// that still had the old shared passphrase) access: each inbox key sealed to that lead's key.
+pub(crate) async fn grant(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<GrantForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match safeguarding_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    let keys = state.store.safeguarding_keys().unwrap_or_default();
+    let grants = checked_grants(&state, &form.grants, &keys)
+        .filter(|grants| grants.iter().all(|g| g.staff_id == form.staff_id));
+    let Some(grants) = grants else {
+        return refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &c!("con-not-given"),
+            &c!("con-not-given-body"),
+        );
+    };
+    let name = state
+        .store
+        .safeguarding_staff()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|s| s.staff_id == form.staff_id)
+        .map(|s| s.name)
+        .unwrap_or_default();
+    let sealed: Vec<(i64, String)> = grants.into_iter().map(|g| (g.key_id, g.sealed)).collect();
+    if state
+        .store
+        .add_grants(&form.staff_id, &sealed, &session.name, now())
+        .is_err()
+    {
+        return refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &c!("con-not-given"),
+            &c!("con-not-given-body"),
+        );
+    }
+    let _ = state.store.audit(
+        &session.name,
+        "gave access to the safeguarding inbox",
+        &name,
+        now(),
+    );
+    Redirect::to("/staff/safeguarding").into_response()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LeadForm {
+    csrf: String,
+    #[serde(default)]
+    staff_id: String,
+}
+
+impl WithCsrf for LeadForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// Gives a staff member the safeguarding role; they then choose their own passphrase.
+pub(crate) async fn add_lead(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<LeadForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match safeguarding_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    let staff = state.store.safeguarding_staff().unwrap_or_default();
+    let Some(person) = staff
+        .iter()
+        .find(|s| s.staff_id == form.staff_id && !s.safeguarding)
+    else {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            &c!("con-didnt-work"),
+            &c!("con-lead-not-found"),
+        );
+    };
+    if !state
+        .store
+        .set_safeguarding(&person.name, true)
+        .unwrap_or(false)
+    {
+        return refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &c!("con-didnt-work"),
+            &c!("con-lead-not-found"),
+        );
+    }
+    let _ = state.store.audit(
+        &session.name,
+        "added a safeguarding lead",
+        &person.name,
+        now(),
+    );
+    Redirect::to("/staff/safeguarding").into_response()
+}
+
+/// Takes a lead's role, key and access away, unless nobody else could then open the inbox.
+pub(crate) async fn remove_lead(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<LeadForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match safeguarding_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    let staff = state.store.safeguarding_staff().unwrap_or_default();
+    let Some(person) = staff
+        .iter()
+        .find(|s| s.staff_id == form.staff_id && s.safeguarding)
+    else {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            &c!("con-didnt-work"),
+            &c!("con-lead-not-found"),
+        );
+    };
+    let grants = state.store.grants().unwrap_or_default();
+    let keys = state.store.safeguarding_keys().unwrap_or_default();
+    let published = super::care::published_safeguarding(&state)
+        .ok()
+        .flatten()
+        .and_then(|inbox| keys.into_iter().find(|k| k.public_key == inbox.key));
+    if let Some(published) = &published
+        && !someone_else_can_open(&staff, &grants, published, &person.staff_id)
+    {
+        return refusal(
+            StatusCode::CONFLICT,
+            &c!("con-lead-last-title"),
+            &c!("con-lead-last-body", name = &person.name),
+        );
+    }
+    if !state.store.remove_lead(&person.staff_id).unwrap_or(false) {
+        return refusal(
+            StatusCode::BAD_REQUEST,
+            &c!("con-didnt-work"),
+            &c!("con-lead-not-found"),
+        );
+    }
+    let _ = state.store.audit(
+        &session.name,
+        "removed a safeguarding lead",
+        &person.name,
+        now(),
+    );
+    Redirect::to("/staff/safeguarding").into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fingerprint_is_five_groups_of_four_from_the_keys_hash() {
+        let key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        let print = fingerprint(key);
+        assert_eq!(print.len(), 24, "{print}");
+        assert_eq!(print.split(' ').count(), 5);
+        // SHA-256 of 32 zero bytes begins 66687aadf862bd776c8f.
+        assert_eq!(print, "6668 7AAD F862 BD77 6C8F");
+        assert_eq!(fingerprint("not base64!"), "");
+    }
+
+    #[test]
+    fn a_grant_must_have_the_browsers_shape() {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let good = serde_json::json!({
+            "v": 1, "epk": b64.encode([1u8; 32]), "nonce": b64.encode([2u8; 12]),
+            "ct": b64.encode([3u8; 64]),
+        });
+        assert!(grant_is_sound(&good.to_string()));
+        let mut extra = good.clone();
+        extra["note"] = "x".into();
+        assert!(!grant_is_sound(&extra.to_string()));
+        let mut short = good.clone();
+        short["epk"] = b64.encode([1u8; 31]).into();
+        assert!(!grant_is_sound(&short.to_string()));
+        assert!(!grant_is_sound("not json"));
+    }
+}
