@@ -162,6 +162,20 @@ fn privacy(c: &mut Criterion) {
             device.unlock("246813").expect("unlock");
         })
     });
+    // A passcode change also re-encrypts the whole database under a new data key, so an old copy
+    // of the key file opens nothing: its floor is the unlock above, in the same run.
+    let mut passcodes = ["246813", "135792"];
+    c.bench_function(
+        "change the passcode (Argon2id x 2, re-encrypt 5,500 check-ins)",
+        |b| {
+            b.iter(|| {
+                device
+                    .set_passcode(Some(passcodes[0]), passcodes[1], passcodes[1])
+                    .expect("change");
+                passcodes.swap(0, 1);
+            })
+        },
+    );
     // Behind a phone keystore the key file is useless off the phone, so the wrap costs less.
     let key = steady::crypto::DataKey::generate().expect("key");
     let wrapped = steady::crypto::passcode::wrap(

@@ -107,6 +107,13 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     // The lock is released as `lock` closes.
 }
 
+/// Moves the private file at `from` onto `to` (replacing it) in one rename, and syncs the folder:
+/// a crash leaves one or the other, never neither.
+pub fn move_private_file(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)?;
+    sync_dir(parent_of(to))
+}
+
 fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     fs::File::open(dir)?.sync_all()?;

@@ -21,7 +21,7 @@ mod vault;
 #[cfg(test)]
 pub use clock::SleepingClock;
 pub use clock::{DeviceClock, LockClock, LockInstant};
-pub use files::{create_private_dir, replace_private_file, write_private_file};
+pub use files::{create_private_dir, move_private_file, replace_private_file, write_private_file};
 pub use lifecycle::{Lifecycle, ScreenPrivacy, on_lifecycle};
 pub use links::{LinkRoute, route_link};
 pub use steady_phone::{PhoneError, PhoneLink};

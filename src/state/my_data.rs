@@ -155,6 +155,7 @@ impl Device {
             .iter()
             .map(|suffix| dir.join(format!("{DATABASE_FILE}{suffix}")))
             .collect();
+        doomed.push(dir.join(crate::store::NEXT_KEY_FILE));
         doomed.push(dir.join(KEY_FILE));
         // The unlock tries go; the discreet-mode choice stays, since a fresh Steady showing its
         // real name could give away that the mentee used it.

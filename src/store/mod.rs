@@ -57,6 +57,8 @@ use crate::domain::MoodError;
 pub const DATABASE_FILE: &str = "steady.db";
 /// The file holding the data key: bare, or sealed under the passcode.
 pub const KEY_FILE: &str = "steady.key";
+/// The next data key's file while a passcode change is under way (see [`Store::set_passcode`]).
+pub const NEXT_KEY_FILE: &str = "steady.key.next";
 
 /// What went wrong in the store. Messages say what happened and what to do, never entry content.
 #[derive(Debug, Error)]
@@ -147,8 +149,32 @@ impl Store {
         let key_path = dir.join(KEY_FILE);
         let vault = crate::platform::key_vault(dir);
         let state = keyfile::load_or_create(&key_path, database.exists(), &*vault)?;
-        let key = keyfile::unseal(state, &key_path, passcode)?;
-        Store::open_with_key(&database, &key)
+        let next_path = dir.join(NEXT_KEY_FILE);
+        let opened = keyfile::unseal(state, &key_path, passcode)
+            .and_then(|key| Store::open_with_key(&database, &key));
+        match opened {
+            Ok(store) => {
+                // A passcode change that stopped before the data key changed: its next key
+                // opens nothing, so it goes.
+                if next_path.exists() {
+                    std::fs::remove_file(&next_path)?;
+                }
+                Ok(store)
+            }
+            // A passcode change that stopped after the data key changed and before the key file
+            // was replaced: the next key (under the new passcode) opens the data, and is kept.
+            Err(err) if next_path.exists() => {
+                let Ok(next) = keyfile::key_with(&next_path, passcode, &*vault) else {
+                    return Err(err);
+                };
+                let Ok(store) = Store::open_with_key(&database, &next) else {
+                    return Err(err);
+                };
+                crate::platform::move_private_file(&next_path, &key_path)?;
+                Ok(store)
+            }
+            Err(err) => Err(err),
+        }
     }
 
     /// What guards the key file in `dir` besides the passcode (reads only its header).
@@ -162,12 +188,47 @@ impl Store {
     }
 
     /// Sets, changes or (with `new: None`) removes the passcode. `current` must open the key when
-    /// one is set. Only the key file changes, atomically; the database stays as it is.
+    /// one is set. The data key changes too, so a copy of the key file from before (with the
+    /// passcode it had then, or none) opens nothing: someone who saw or copied the old one and
+    /// puts it back gets nothing. In three steps, each safe to stop after: the next key's file is
+    /// written beside the key file; the database is re-encrypted under it in one transaction;
+    /// the next key's file replaces the key file in one rename. Opening finishes or forgets a
+    /// change that stopped part-way ([`Store::open_sealed`]).
     pub fn set_passcode(&self, current: Option<&str>, new: Option<&str>) -> Result<()> {
-        let path = self.key_path();
+        let next = self.prepare_next_key(current, new)?;
+        self.rekey(&next)?;
+        crate::platform::move_private_file(&self.dir().join(NEXT_KEY_FILE), &self.key_path())?;
+        Ok(())
+    }
+
+    /// Step one of [`Store::set_passcode`]: checks `current`, makes the next data key and writes
+    /// its file, sealed under `new`.
+    fn prepare_next_key(&self, current: Option<&str>, new: Option<&str>) -> Result<DataKey> {
         let vault = crate::platform::key_vault(self.dir());
-        let key = keyfile::key_with(&path, current, &*vault)?;
-        keyfile::rewrite(&path, &key, new, &*vault)
+        keyfile::key_with(&self.key_path(), current, &*vault)?;
+        let next = DataKey::generate()
+            .map_err(|err| StoreError::Io(std::io::Error::other(err.to_string())))?;
+        keyfile::rewrite(&self.dir().join(NEXT_KEY_FILE), &next, new, &*vault)?;
+        Ok(next)
+    }
+
+    /// Step two: every page of the database re-encrypted under `key`, committed at once (a crash
+    /// before the commit leaves it all under the old key). The write-ahead log is emptied into
+    /// the file before and after, so no page under the old key is left in it.
+    fn rekey(&self, key: &DataKey) -> Result<()> {
+        let done = self
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .and_then(|()| {
+                self.conn
+                    .execute_batch(&format!("PRAGMA rekey = \"x'{}'\";", key.to_hex()))
+            })
+            .and_then(|()| self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);"));
+        if let Err(err) = done {
+            let _ = std::fs::remove_file(self.dir().join(NEXT_KEY_FILE));
+            return Err(err.into());
+        }
+        Ok(())
     }
 
     /// Checks `passcode` against the key file without changing anything.
@@ -308,6 +369,108 @@ pub(crate) mod tests {
             Err(StoreError::ForeignFile(_))
         ));
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    /// A store with one check-in; its folder's key file bytes as they are now.
+    fn store_with_a_check_in(dir: &Path) -> (Store, Vec<u8>) {
+        let mut store = Store::open(dir).unwrap();
+        store
+            .insert_mood(&crate::domain::MoodEntry::new(
+                crate::domain::MoodLevel::new(4).unwrap(),
+                crate::domain::LocalStamp::now(),
+            ))
+            .unwrap();
+        let key_file = std::fs::read(dir.join(KEY_FILE)).unwrap();
+        (store, key_file)
+    }
+
+    fn check_ins(store: &Store) -> usize {
+        store.mood_count().unwrap()
+    }
+
+    #[test]
+    fn an_old_copy_of_the_key_file_opens_nothing_once_the_passcode_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, before_passcode) = store_with_a_check_in(dir.path());
+        store.set_passcode(None, Some("first passcode")).unwrap();
+        let with_first = std::fs::read(dir.path().join(KEY_FILE)).unwrap();
+        store
+            .set_passcode(Some("first passcode"), Some("second passcode"))
+            .unwrap();
+        assert_eq!(check_ins(&store), 1, "the open store goes on as before");
+        drop(store);
+        let current = std::fs::read(dir.path().join(KEY_FILE)).unwrap();
+
+        // Someone puts back the key file from before there was a passcode, or from when they
+        // knew the first one: neither opens the data, and the data is left as it was.
+        let database = std::fs::read(dir.path().join(DATABASE_FILE)).unwrap();
+        std::fs::write(dir.path().join(KEY_FILE), &before_passcode).unwrap();
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(StoreError::CannotUnlock(_))
+        ));
+        std::fs::write(dir.path().join(KEY_FILE), &with_first).unwrap();
+        assert!(matches!(
+            Store::open_sealed(dir.path(), Some("first passcode")),
+            Err(StoreError::CannotUnlock(_))
+        ));
+        assert_eq!(
+            std::fs::read(dir.path().join(DATABASE_FILE)).unwrap(),
+            database
+        );
+
+        // The mentee's own key file still opens everything, with their passcode.
+        std::fs::write(dir.path().join(KEY_FILE), &current).unwrap();
+        let store = Store::open_sealed(dir.path(), Some("second passcode")).unwrap();
+        assert_eq!(check_ins(&store), 1);
+        assert!(store.integrity_ok().unwrap());
+        // Removing the passcode changes the key once more.
+        store.set_passcode(Some("second passcode"), None).unwrap();
+        drop(store);
+        std::fs::write(dir.path().join(KEY_FILE), &current).unwrap();
+        assert!(Store::open_sealed(dir.path(), Some("second passcode")).is_err());
+    }
+
+    #[test]
+    fn a_passcode_change_stopped_before_the_data_key_changed_keeps_the_old_passcode() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = store_with_a_check_in(dir.path());
+        store.set_passcode(None, Some("first passcode")).unwrap();
+        store
+            .prepare_next_key(Some("first passcode"), Some("second passcode"))
+            .unwrap();
+        drop(store);
+        assert!(dir.path().join(NEXT_KEY_FILE).exists());
+        assert!(matches!(
+            Store::open_sealed(dir.path(), Some("second passcode")),
+            Err(StoreError::WrongPasscode)
+        ));
+        let store = Store::open_sealed(dir.path(), Some("first passcode")).unwrap();
+        assert_eq!(check_ins(&store), 1);
+        assert!(!dir.path().join(NEXT_KEY_FILE).exists(), "forgotten");
+    }
+
+    #[test]
+    fn a_passcode_change_stopped_after_the_data_key_changed_is_finished_by_the_new_passcode() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = store_with_a_check_in(dir.path());
+        store.set_passcode(None, Some("first passcode")).unwrap();
+        let next = store
+            .prepare_next_key(Some("first passcode"), Some("second passcode"))
+            .unwrap();
+        store.rekey(&next).unwrap();
+        drop(store);
+        // The old passcode opens the old key file, whose key no longer fits: it is refused.
+        assert!(Store::open_sealed(dir.path(), Some("first passcode")).is_err());
+        let store = Store::open_sealed(dir.path(), Some("second passcode")).unwrap();
+        assert_eq!(check_ins(&store), 1);
+        assert!(store.integrity_ok().unwrap());
+        drop(store);
+        assert!(
+            !dir.path().join(NEXT_KEY_FILE).exists(),
+            "it became the key file"
+        );
+        assert!(Store::open_sealed(dir.path(), Some("second passcode")).is_ok());
     }
 
     #[test]

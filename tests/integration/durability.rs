@@ -99,6 +99,112 @@ fn kill_during_saves_loses_nothing() {
     assert!(store.integrity_ok().unwrap());
 }
 
+const PASSCODE_CHILD_DIR: &str = "STEADY_PASSCODE_CHILD_DIR";
+const PASSCODE_CHILD_FROM: &str = "STEADY_PASSCODE_CHILD_FROM";
+const PASSCODE_ROUNDS: usize = 24;
+
+fn passcode(n: u64) -> String {
+    format!("passcode number {n}")
+}
+
+/// Not a test on its own: the child side of the test below, changing the passcode in a loop.
+#[test]
+#[ignore = "run by kill_during_passcode_changes_loses_nothing as a child process"]
+fn child_changes_the_passcode_until_killed() {
+    let (Ok(dir), Ok(from)) = (
+        std::env::var(PASSCODE_CHILD_DIR),
+        std::env::var(PASSCODE_CHILD_FROM),
+    ) else {
+        return;
+    };
+    let from: u64 = from.parse().expect("a number");
+    let store =
+        Store::open_sealed(std::path::Path::new(&dir), Some(&passcode(from))).expect("open");
+    let mut out = std::io::stdout().lock();
+    for n in from.. {
+        store
+            .set_passcode(Some(&passcode(n)), Some(&passcode(n + 1)))
+            .expect("change");
+        writeln!(out, "changed {}", n + 1).expect("print");
+        out.flush().expect("flush");
+    }
+}
+
+/// A kill at any moment of a passcode change (which also re-encrypts the data under a new key)
+/// loses nothing: afterwards the last passcode the app confirmed, or the one it was changing to,
+/// opens every check-in, and the database passes its integrity check.
+#[test]
+fn kill_during_passcode_changes_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let device = Device::open(dir.path()).unwrap();
+    let mut saved = Vec::new();
+    for level in 1..=3 {
+        saved.push(device.log_mood(MoodLevel::new(level).unwrap()).unwrap().id);
+    }
+    drop(device);
+    Store::open(dir.path())
+        .unwrap()
+        .set_passcode(None, Some(&passcode(0)))
+        .unwrap();
+    let mut current = 0u64;
+    for round in 0..PASSCODE_ROUNDS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "durability::child_changes_the_passcode_until_killed",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+            ])
+            .env(PASSCODE_CHILD_DIR, dir.path())
+            .env(PASSCODE_CHILD_FROM, current.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let wanted = 1 + round % 2;
+        let mut seen = 0;
+        for line in lines {
+            let line = line.unwrap();
+            let Some(n) = line.strip_prefix("changed ") else {
+                continue;
+            };
+            current = n.parse().unwrap();
+            seen += 1;
+            if seen == wanted {
+                // Anywhere in the next change: its Argon2id, its new key file, its re-encryption
+                // or its rename.
+                std::thread::sleep(std::time::Duration::from_millis((round as u64 * 37) % 400));
+                child.kill().unwrap();
+                break;
+            }
+        }
+        child.wait().unwrap();
+        let opened = match Store::open_sealed(dir.path(), Some(&passcode(current))) {
+            Ok(store) => store,
+            Err(_) => {
+                current += 1;
+                Store::open_sealed(dir.path(), Some(&passcode(current))).unwrap_or_else(|err| {
+                    panic!("neither passcode opens after kill {round}: {err}")
+                })
+            }
+        };
+        assert!(
+            opened.integrity_ok().unwrap(),
+            "integrity after kill {round}"
+        );
+        for id in &saved {
+            opened
+                .mood(id)
+                .unwrap_or_else(|err| panic!("{id} lost after kill {round}: {err}"));
+        }
+    }
+    assert!(
+        current >= PASSCODE_ROUNDS as u64,
+        "every round changed it at least once"
+    );
+}
+
 /// The server answers "stored" only once a batch is on disk: its writer syncs every commit
 /// (SQLite `synchronous = FULL`), and a server process killed right after answering still has
 /// every record when it starts again.
