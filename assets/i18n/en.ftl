@@ -1186,6 +1186,7 @@ con-free-text = Mentors may write notes in their own words (up to 280 characters
 con-reply-hours = Hours a mentee's “let my mentor know” may wait before they're offered to tell the coordinator (optional)
 con-save = Save
 con-publish-care = Publishing sends this with the crisis contacts. Phones take it at their next sync.
+con-review-publish = Review and publish
 con-not-saved = That could not be saved.
 con-care-saved = Saved. Publish to send it to phones.
 con-safeguarding-only = Safeguarding staff only

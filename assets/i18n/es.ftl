@@ -1186,6 +1186,7 @@ con-free-text = Los mentores pueden escribir notas con sus propias palabras (has
 con-reply-hours = Horas que puede esperar el “avisar a mi mentor” de un mentorado antes de ofrecerle avisar al coordinador (opcional)
 con-save = Guardar
 con-publish-care = Al publicar, esto se envía con los contactos de crisis. Los teléfonos lo reciben en su próxima sincronización.
+con-review-publish = Revisar y publicar
 con-not-saved = No se pudo guardar.
 con-care-saved = Guardado. Publica para enviarlo a los teléfonos.
 con-safeguarding-only = Solo personal de protección

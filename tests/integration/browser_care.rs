@@ -80,6 +80,12 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
         .wait_for_text("#no-concerns", "No concerns yet")
         .await;
     assert_eq!(browser.control_problems().await, serde_json::json!([]));
+    // Setting the inbox up published where concerns go, and nothing else: the statement goes
+    // out when Dana publishes it, beside the contacts, on the page that shows them all.
+    browser.click("a[href='/staff/care']").await;
+    browser.click("#publish-care").await;
+    browser.click("#publish").await;
+    browser.wait_for_text("#notice", "Published").await;
 
     // Alex shares a check-in; both phones sync and get the program's statement.
     let entry = alex.log_mood(MoodLevel::new(1).unwrap()).unwrap();
@@ -472,6 +478,16 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         .type_into("#setup-passphrase", DANA_PASSPHRASE)
         .await;
     browser.type_into("#setup-again", DANA_PASSPHRASE).await;
+    // Someone who can write to the database changes the statement's draft first. Setting the
+    // inbox up signs where concerns go and nothing else, so the planted words are not signed.
+    sync.store
+        .set_care_draft(
+            &serde_json::json!({
+                "keeps": "Planted words.", "passes_on": "Planted words.", "not_told": "Planted.",
+            })
+            .to_string(),
+        )
+        .unwrap();
     browser.click("#setup-inbox").await;
     browser.wait_for("#safeguarding-open").await;
     browser
@@ -480,6 +496,9 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
             "Can open the inbox.",
         )
         .await;
+    let (_, signed) = sync.store.latest_directory().unwrap().unwrap();
+    assert!(signed.contains("Dana Lee, safeguarding lead"), "{signed}");
+    assert!(!signed.contains("Planted"), "{signed}");
     browser
         .wait_for_text(
             "li[data-lead-name='Lee'] .lead-status",

@@ -156,21 +156,24 @@ pub(crate) fn care_draft(state: &ServerState) -> ProgramCare {
         .ok()
         .flatten()
         .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_else(|| {
-            // The usual rules to start from, in Spanish too.
-            let mut care = ProgramCare::general();
-            let es = ProgramCare::general_in(crate::i18n::Lang::Es);
-            care.translations.insert(
-                "es".to_owned(),
-                CareWords {
-                    keeps: es.keeps,
-                    passes_on: es.passes_on,
-                    not_told: es.not_told,
-                    escalation: Vec::new(),
-                },
-            );
-            care
-        })
+        .unwrap_or_else(general_care)
+}
+
+/// The usual rules, in Spanish too: what staff start from, and what phones get with the inbox
+/// before the program has published a statement of its own.
+pub(crate) fn general_care() -> ProgramCare {
+    let mut care = ProgramCare::general();
+    let es = ProgramCare::general_in(crate::i18n::Lang::Es);
+    care.translations.insert(
+        "es".to_owned(),
+        CareWords {
+            keeps: es.keeps,
+            passes_on: es.passes_on,
+            not_told: es.not_told,
+            escalation: Vec::new(),
+        },
+    );
+    care
 }
 
 /// Where concerns go as the program last signed it: the safeguarding entry of the newest
@@ -266,10 +269,11 @@ fn render_care(
                 input { id: "reply_within_hours", name: "reply_within_hours", inputmode: "numeric", value: "{form.reply_within_hours}" }
                 button { r#type: "submit", class: "primary", id: "save-care", {c!("con-save")} }
             }
-            form { method: "post", action: "/staff/directory/publish", class: "card",
-                input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+            // Publish signs only what its page shows beside the button: the contacts and this
+            // statement both, on the directory page.
+            div { class: "card",
                 p { {c!("con-publish-care")} }
-                button { r#type: "submit", class: "primary", id: "publish-care", {c!("con-publish")} }
+                a { class: "button primary", id: "publish-care", href: "/staff/directory#publish-form", {c!("con-review-publish")} }
             }
         },
     )
@@ -813,13 +817,15 @@ pub(crate) async fn setup(
         contact,
         now(),
     );
-    // Mentors' phones learn where concerns go from the signed directory, published now: from
-    // here on every Publish carries this key forward, whatever the database's rows say.
+    // Mentors' phones learn where concerns go from the signed directory, published now: the
+    // newest signed one again with only this changed (the drafts wait for Publish, which signs
+    // only what it shows). From here on every Publish carries this key forward, whatever the
+    // database's rows say.
     let inbox = crate::domain::Safeguarding {
         name: contact.to_owned(),
         key: form.public_key.trim().to_owned(),
     };
-    match super::directory::publish_now(&state, Some(inbox)) {
+    match super::directory::publish_new_inbox(&state, inbox) {
         Ok(version) => {
             let _ = state.store.audit(
                 &session.name,

@@ -541,12 +541,28 @@ fn fingerprint(directory: &serde_json::Value) -> String {
     crate::crypto::sha256_hex(directory.to_string().as_bytes())
 }
 
-/// Publishes the contacts being edited and the duty of care statement as the next signed
-/// version.
-pub(crate) fn publish_now(
+/// Publishes the newest signed directory again, as the program signed it, with concerns going
+/// to `inbox`: setting the inbox up signs nothing else, so nothing written into the drafts is
+/// signed unseen. Before anything was published: no program contacts, and the usual statement.
+pub(crate) fn publish_new_inbox(
     state: &ServerState,
-    new_inbox: Option<crate::domain::Safeguarding>,
+    inbox: crate::domain::Safeguarding,
 ) -> anyhow::Result<u64> {
-    let directory = to_publish(state, new_inbox)?;
-    crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string())
+    let key = crate::server::program_key::load(&state.data_dir, state.store.as_ref())?;
+    let newest = crate::server::admin::newest_signed(state.store.as_ref(), &key.public())?;
+    let mut directory = match newest {
+        Some(directory) => serde_json::to_value(directory)?,
+        None => serde_json::json!({
+            "version": 0,
+            "region": state.store.program_name().unwrap_or_default(),
+            "contacts": [],
+        }),
+    };
+    let mut care = directory
+        .get("program")
+        .and_then(|p| serde_json::from_value::<crate::domain::ProgramCare>(p.clone()).ok())
+        .unwrap_or_else(super::care::general_care);
+    care.safeguarding = Some(inbox);
+    directory["program"] = serde_json::to_value(care)?;
+    crate::server::admin::publish_directory_with(state.store.as_ref(), &key, &directory.to_string())
 }
