@@ -347,6 +347,10 @@
       try {
         var leadKey = await importPrivate(await unwrapBytes(passphrase, own.dataset.wrapped, LEAD_WRAP_LABEL), own.dataset.public);
         ownOpened = true;
+        // This lead's own code, from the key their passphrase just unlocked: what they read to
+        // the lead who gives them access.
+        var mine = document.querySelector('li[data-self="yes"] .own-code');
+        if (mine) { say(mine, w('js-own-code', await fingerprint(own.dataset.public))); mine.hidden = false; }
         for (var grant of document.querySelectorAll('[data-grant]')) {
           var info = known[grant.dataset.grant];
           if (!info) { continue; }

@@ -136,8 +136,8 @@ pub trait CareStore {
     fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()>;
     /// Every grant of an inbox key to a lead.
     fn grants(&self) -> Result<Vec<Grant>>;
-    /// Keeps grants to one lead (an existing grant of the same key is replaced), in one
-    /// transaction.
+    /// Keeps grants to one lead, in one transaction. A grant of a key the lead already has is
+    /// left as it is: one lead can never overwrite another's working access.
     fn add_grants(
         &self,
         staff_id: &str,
@@ -367,9 +367,7 @@ impl CareStore for SqliteStore {
             tx.execute(
                 "INSERT INTO safeguarding_grants (key_id, staff_id, sealed, granted_by, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (key_id, staff_id) DO UPDATE
-                     SET sealed = excluded.sealed, granted_by = excluded.granted_by,
-                         created_at = excluded.created_at",
+                 ON CONFLICT (key_id, staff_id) DO NOTHING",
                 params![key_id, staff_id, sealed, by, now],
             )?;
         }

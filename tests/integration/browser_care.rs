@@ -566,6 +566,10 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         .unwrap()
         .to_owned();
     assert_eq!(lee_code.len(), 24, "{status}");
+    // Her own row shows the same code, worked out from the key her passphrase unlocked.
+    browser
+        .wait_for_text("li[data-self='yes'] .own-code", &lee_code)
+        .await;
     assert_eq!(browser.count("li[data-concern] .concern-reason").await, 0);
     // Nor can Lee take Dana away while Dana is the only one who can open it.
     browser
@@ -583,6 +587,16 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     browser
         .wait_for_text("li[data-lead-name='Lee'] .lead-fingerprint", &lee_code)
         .await;
+    // Dana can't choose a new passphrase yet: she is the only one who can open the inbox.
+    browser.click("#new-passphrase summary").await;
+    browser
+        .type_into("#lead-passphrase", "a brand new passphrase")
+        .await;
+    browser
+        .type_into("#lead-again", "a brand new passphrase")
+        .await;
+    browser.click("#make-lead-key").await;
+    browser.wait_for_text("h1", "Passphrase not changed").await;
     open_inbox(&browser, &sync.base, DANA_PASSPHRASE).await;
     browser
         .wait_for_text(
@@ -628,7 +642,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     browser
         .wait_for_text(
             "li[data-lead-name='Kim'] .lead-status",
-            "was not set up from the console",
+            "the program didn't confirm it",
         )
         .await;
     assert_eq!(
@@ -663,6 +677,21 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
             .unwrap();
         assert_eq!(refused.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
     }
+    // Nor can Dana remove herself: another lead does that.
+    let refused = console
+        .http
+        .post(format!("{}/staff/safeguarding/remove-lead", sync.base))
+        .header("cookie", &dana.cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(&[
+            ("csrf", &dana.csrf),
+            ("staff_id", &staff_id("Dana")),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), reqwest::StatusCode::CONFLICT);
+    assert!(sync.store.is_safeguarding(&staff_id("Dana")).unwrap());
     let grants = sync.store.grants().unwrap();
     assert!(grants.iter().all(|g| g.staff_id != staff_id("Kim")));
     assert_eq!(

@@ -465,8 +465,9 @@ fn render_inbox(
             if has_own_key || shared_passphrase {
                 form { class: "card", id: "safeguarding-open",
                     label { r#for: "open-passphrase", {c!("con-inbox-passphrase")} }
-                    if shared_passphrase { p { class: "hint", {c!("con-inbox-shared-hint")} } }
-                    input { id: "open-passphrase", r#type: "password", autocomplete: "off", required: true }
+                    if shared_passphrase { p { class: "hint", id: "open-passphrase-hint", {c!("con-inbox-shared-hint")} } }
+                    input { id: "open-passphrase", r#type: "password", autocomplete: "off", required: true,
+                        aria_describedby: if shared_passphrase { "open-passphrase-hint" } }
                     button { r#type: "submit", class: "primary", id: "open-concerns", {c!("con-open-concerns")} }
                     p { role: "status", id: "open-status" }
                 }
@@ -553,23 +554,15 @@ fn setup_form(
     contact: &str,
 ) -> Element {
     let needs_own_key = leads.own_key(&session.staff_id).is_none();
-    // Only keys the program key vouched for: a row written into the database is never sealed to.
-    let others: Vec<(String, String)> = leads
-        .staff
-        .iter()
-        .filter(|s| s.safeguarding && s.staff_id != session.staff_id)
-        .filter_map(|s| {
-            s.key
-                .as_ref()
-                .filter(|k| super::leads::vouched(state, &s.staff_id, k))
-                .map(|k| (s.staff_id.clone(), k.public_key.clone()))
-        })
-        .chain(
-            leads
-                .own_key(&session.staff_id)
-                .filter(|k| super::leads::vouched(state, &session.staff_id, k))
-                .map(|k| (session.staff_id.clone(), k.public_key.clone())),
-        )
+    // Sealed here to this lead alone: other leads are given access one by one, each after the
+    // two have compared the other's key code, never all at once unseen. Only a key the program
+    // key vouched for: a row written into the database is never sealed to.
+    let vouch = super::leads::Vouch::read(state);
+    let targets: Vec<(String, String)> = leads
+        .own_key(&session.staff_id)
+        .filter(|k| vouch.holds(&session.staff_id, k))
+        .map(|k| (session.staff_id.clone(), k.public_key.clone()))
+        .into_iter()
         .collect();
     rsx! {
         form { method: "post", action: "/staff/safeguarding/setup", class: "card", id: "safeguarding-setup",
@@ -579,7 +572,7 @@ fn setup_form(
             input { r#type: "hidden", name: "lead_public", id: "setup-lead-public" }
             input { r#type: "hidden", name: "lead_wrapped", id: "setup-lead-wrapped" }
             input { r#type: "hidden", name: "grants", id: "setup-grants" }
-            for (staff_id, public_key) in others {
+            for (staff_id, public_key) in targets {
                 div { key: "{staff_id}", hidden: true, "data-seal-to": "{staff_id}", "data-public": "{public_key}" }
             }
             p { id: "setup-problem", role: "alert", class: "error", if let Some(p) = problem { "{p}" } }

@@ -34,22 +34,41 @@ pub(crate) fn fingerprint(public_key: &str) -> String {
         .join(" ")
 }
 
-/// Whether the program key vouched for this lead's key: signed by the current program key, or
-/// by an earlier one the current key is reached from through the recorded (signed) rotations.
-pub(crate) fn vouched(state: &ServerState, staff_id: &str, key: &LeadKey) -> bool {
-    let Ok(program) = crate::server::program_key::load(&state.data_dir, state.store.as_ref())
-    else {
-        return false;
-    };
-    let rotations: Vec<crate::crypto::KeyRotation> = state
-        .store
-        .key_rotations()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|json| serde_json::from_str(json).ok())
-        .collect();
-    crate::crypto::lead_key_vouched(&key.signed_by, staff_id, &key.public_key, &key.signature)
-        && crate::crypto::follow_rotations(&key.signed_by, &rotations) == program.public()
+/// What a lead's key is checked against: the current program key, and the recorded (signed)
+/// rotations that lead to it. Read once per page.
+pub(crate) struct Vouch {
+    program: Option<String>,
+    rotations: Vec<crate::crypto::KeyRotation>,
+}
+
+impl Vouch {
+    pub(crate) fn read(state: &ServerState) -> Vouch {
+        Vouch {
+            program: crate::server::program_key::load(&state.data_dir, state.store.as_ref())
+                .ok()
+                .map(|key| key.public()),
+            rotations: state
+                .store
+                .key_rotations()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|json| serde_json::from_str(json).ok())
+                .collect(),
+        }
+    }
+
+    /// Whether the program key vouched for this lead's key: signed by the current program key,
+    /// or by an earlier one the current key is reached from through the recorded rotations.
+    pub(crate) fn holds(&self, staff_id: &str, key: &LeadKey) -> bool {
+        self.program.as_deref().is_some_and(|program| {
+            crate::crypto::lead_key_vouched(
+                &key.signed_by,
+                staff_id,
+                &key.public_key,
+                &key.signature,
+            ) && crate::crypto::follow_rotations(&key.signed_by, &self.rotations) == program
+        })
+    }
 }
 
 /// A lead's key as sent from their browser, checked, and vouched for by the program key.
@@ -119,6 +138,7 @@ pub(crate) fn checked_grants(
     }
     let grants: Vec<PostedGrant> = serde_json::from_str(posted).ok()?;
     let staff = state.store.safeguarding_staff().ok()?;
+    let vouch = Vouch::read(state);
     let sound = grants.iter().all(|grant| {
         grant_is_sound(&grant.sealed)
             && keys.iter().any(|k| k.id == grant.key_id)
@@ -126,7 +146,7 @@ pub(crate) fn checked_grants(
                 s.staff_id == grant.staff_id
                     && s.safeguarding
                     && s.key.as_ref().is_some_and(|key| {
-                        key.public_key == grant.lead_key && vouched(state, &s.staff_id, key)
+                        key.public_key == grant.lead_key && vouch.holds(&s.staff_id, key)
                     })
             })
     });
@@ -135,20 +155,53 @@ pub(crate) fn checked_grants(
 
 /// Whether someone other than `leaving` can still open the inbox key phones seal to now.
 fn someone_else_can_open(
+    vouch: &Vouch,
     staff: &[StaffLead],
     grants: &[Grant],
     published: &SafeguardingKeyRow,
     leaving: &str,
 ) -> bool {
+    let others_with_the_role = staff
+        .iter()
+        .any(|s| s.safeguarding && s.staff_id != leaving);
     let shared_passphrase = !published.wrapped.is_empty();
-    shared_passphrase
-        || grants.iter().any(|g| {
-            g.key_id == published.id
-                && g.staff_id != leaving
-                && staff
-                    .iter()
-                    .any(|s| s.staff_id == g.staff_id && s.safeguarding)
-        })
+    others_with_the_role
+        && (shared_passphrase
+            || grants.iter().any(|g| {
+                g.key_id == published.id
+                    && g.staff_id != leaving
+                    && staff.iter().any(|s| {
+                        s.staff_id == g.staff_id
+                            && s.safeguarding
+                            && s.key.as_ref().is_some_and(|k| vouch.holds(&s.staff_id, k))
+                    })
+            }))
+}
+
+/// The inbox key phones seal to now, when there is one; an error when it can't be told (then
+/// nothing that could lock the inbox is done).
+fn published_key(state: &ServerState) -> anyhow::Result<Option<SafeguardingKeyRow>> {
+    let keys = state.store.safeguarding_keys()?;
+    Ok(super::care::published_safeguarding(state)?
+        .and_then(|inbox| keys.into_iter().find(|k| k.public_key == inbox.key)))
+}
+
+/// Whether `staff_id` giving up their access (a new passphrase, or leaving) would leave nobody
+/// able to open the inbox; true when that can't be told.
+fn would_lock_the_inbox(state: &ServerState, staff_id: &str) -> bool {
+    let Ok(published) = published_key(state) else {
+        return true;
+    };
+    let Some(published) = published else {
+        return false;
+    };
+    let (Ok(staff), Ok(grants)) = (state.store.safeguarding_staff(), state.store.grants()) else {
+        return true;
+    };
+    let has_access = grants
+        .iter()
+        .any(|g| g.staff_id == staff_id && g.key_id == published.id);
+    has_access && !someone_else_can_open(&Vouch::read(state), &staff, &grants, &published, staff_id)
 }
 
 /// The leads part of the inbox page: who they are, whether each can open the inbox, their key's
@@ -162,6 +215,7 @@ pub(crate) fn render_leads(
 ) -> Element {
     let leads: Vec<&StaffLead> = staff.iter().filter(|s| s.safeguarding).collect();
     let others: Vec<&StaffLead> = staff.iter().filter(|s| !s.safeguarding).collect();
+    let vouch = Vouch::read(state);
     let has_access = |id: &str| {
         grants
             .iter()
@@ -175,16 +229,24 @@ pub(crate) fn render_leads(
                 for lead in leads.iter() {
                     li { key: "{lead.staff_id}", class: "lead", "data-lead": "{lead.staff_id}",
                         "data-lead-name": "{lead.name}",
-                        "data-lead-public": lead.key.as_ref().filter(|k| vouched(state, &lead.staff_id, k)).map(|k| k.public_key.clone()).unwrap_or_default(),
+                        "data-lead-public": lead.key.as_ref().filter(|k| vouch.holds(&lead.staff_id, k)).map(|k| k.public_key.clone()).unwrap_or_default(),
+                        "data-self": if lead.staff_id == session.staff_id { "yes" } else { "" },
                         strong { "{lead.name}" }
                         if lead.staff_id == session.staff_id { " " {c!("con-leads-you")} }
                         match &lead.key {
                             None => rsx! { p { class: "muted lead-status", {c!("con-lead-no-passphrase", name = &lead.name)} } },
-                            Some(key) if !vouched(state, &lead.staff_id, key) => rsx! {
+                            Some(key) if !vouch.holds(&lead.staff_id, key) => rsx! {
                                 p { class: "error lead-status", {c!("con-lead-not-vouched")} }
                             },
                             Some(key) => rsx! {
-                                p { class: "muted lead-fingerprint", {c!("con-lead-fingerprint", fingerprint = fingerprint(&key.public_key))} }
+                                // A lead's own code is shown only once their passphrase has
+                                // unlocked the key (console.js): a key swapped in the database
+                                // would otherwise show its own code on their own page.
+                                if lead.staff_id == session.staff_id {
+                                    p { class: "muted own-code", hidden: true }
+                                } else {
+                                    p { class: "muted lead-fingerprint", {c!("con-lead-fingerprint", fingerprint = fingerprint(&key.public_key))} }
+                                }
                                 if has_access(&lead.staff_id) {
                                     p { class: "lead-status has-access", {c!("con-lead-has-access")} }
                                 } else {
@@ -290,6 +352,14 @@ pub(crate) async fn set_lead_key(
         .unwrap_or_default()
         .iter()
         .any(|s| s.staff_id == session.staff_id && s.key.is_some());
+    // A new passphrase drops this lead's access: not while nobody else could open the inbox.
+    if had_one && would_lock_the_inbox(&state, &session.staff_id) {
+        return refusal(
+            StatusCode::CONFLICT,
+            &c!("con-lead-key-kept-title"),
+            &c!("con-lead-key-kept-body"),
+        );
+    }
     if state.store.set_lead_key(&session.staff_id, &key).is_err() {
         return refusal(
             StatusCode::BAD_REQUEST,
@@ -446,14 +516,14 @@ pub(crate) async fn remove_lead(
             &c!("con-lead-not-found"),
         );
     };
-    let grants = state.store.grants().unwrap_or_default();
-    let keys = state.store.safeguarding_keys().unwrap_or_default();
-    let published = super::care::published_safeguarding(&state)
-        .ok()
-        .flatten()
-        .and_then(|inbox| keys.into_iter().find(|k| k.public_key == inbox.key));
-    if let Some(published) = &published
-        && !someone_else_can_open(&staff, &grants, published, &person.staff_id)
+    // Never oneself (another lead does it), never the one whose leaving would lock the inbox,
+    // and never the last one with the role: nobody could then give access again.
+    let last_with_the_role = !staff
+        .iter()
+        .any(|s| s.safeguarding && s.staff_id != person.staff_id);
+    if person.staff_id == session.staff_id
+        || last_with_the_role
+        || would_lock_the_inbox(&state, &person.staff_id)
     {
         return refusal(
             StatusCode::CONFLICT,

@@ -128,6 +128,7 @@ fn script_words() -> String {
             c!("js-no-access-yet", fingerprint = "%1"),
         ),
         ("js-open-first", c!("js-open-first")),
+        ("js-own-code", c!("js-own-code", fingerprint = "%1")),
     ];
     let map: serde_json::Map<String, serde_json::Value> = words
         .into_iter()

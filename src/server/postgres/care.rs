@@ -174,9 +174,7 @@ impl CareStore for PostgresStore {
                     "INSERT INTO safeguarding_grants
                          (key_id, staff_id, sealed, granted_by, created_at)
                      VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (key_id, staff_id) DO UPDATE
-                         SET sealed = excluded.sealed, granted_by = excluded.granted_by,
-                             created_at = excluded.created_at",
+                     ON CONFLICT (key_id, staff_id) DO NOTHING",
                     &[key_id, &staff_id, sealed, &by, &now],
                 )?;
             }
