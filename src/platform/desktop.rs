@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use dioxus::desktop::tao::event::{Event, WindowEvent};
 use dioxus::desktop::{Config, WindowBuilder};
 use dioxus::prelude::*;
 
@@ -29,7 +30,21 @@ pub fn key_vault(_data_dir: &Path) -> Box<dyn KeyVault> {
 pub fn main() -> anyhow::Result<()> {
     let window = WindowBuilder::new().with_title("Steady");
     LaunchBuilder::desktop()
-        .with_cfg(Config::new().with_window(window).with_menu(None))
+        .with_cfg(
+            Config::new()
+                .with_window(window)
+                .with_menu(None)
+                .with_custom_event_handler(|event, _| {
+                    // The window's close button (the window manager asks): leave as Back does.
+                    if let Event::WindowEvent {
+                        event: WindowEvent::CloseRequested,
+                        ..
+                    } = event
+                    {
+                        leave();
+                    }
+                }),
+        )
         .with_context(DataPlace(Ok(app_data_dir())))
         .launch(DesktopApp);
     Ok(())
@@ -78,9 +93,22 @@ async fn back_binding() {
     let mut presses = document::eval(BACK_KEYS);
     while let Ok(press) = presses.recv::<String>().await {
         if press == "leave" {
-            dioxus::desktop::window().close();
+            leave();
         }
     }
+}
+
+/// Ends the app at once, the way Android ends an app's process: with no teardown. Nothing is
+/// lost by it: every save is its own committed transaction by the time the screen says so, and
+/// the walks and kill tests show a kill at any moment loses nothing (`tests/integration/
+/// durability.rs`, `desktop_walk.rs`). Tearing down is what is not safe: dropping the web view
+/// and then `exit` runs WebKit's, GTK's and OpenSSL's exit handlers (SQLCipher's crypto) while
+/// WebKit's and the runtime's threads still run, and that ended in a SIGSEGV once in CI's walk
+/// (dioxus #4201 and #5128 report the same on Linux). `_exit` (POSIX, `man 2 _exit`) runs no
+/// exit handlers; the X connection closes with the process, so the window goes at once.
+fn leave() -> ! {
+    // SAFETY: `_exit` takes no pointers and only ends the process; nothing runs after it.
+    unsafe { libc::_exit(0) }
 }
 
 /// TEST ONLY: what the window shows, for the end-to-end walk (`tests/integration/desktop_walk.rs`)

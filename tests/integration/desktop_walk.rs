@@ -23,8 +23,15 @@ fn call_988(look: &Look) -> Option<String> {
         .map(|c| c.name.clone())
 }
 
+/// How many check-ins the device's store holds for today.
+fn check_ins(device: &steady::state::Device) -> usize {
+    let days = device.history_since(device.today()).unwrap();
+    days.iter().map(|day| day.entries.len()).sum()
+}
+
 /// First launch on an empty folder opens on Today; one tap saves a check-in; a kill straight
 /// after loses nothing: the store holds it and the restarted app shows it on Today and in History.
+/// The window's close button then ends the app cleanly with the check-in kept.
 #[test]
 fn desktop_walk_first_launch_check_in_survives_a_kill() {
     let Some(mut desktop) = Desktop::start("desktop_walk_first_launch_check_in_survives_a_kill")
@@ -66,6 +73,17 @@ fn desktop_walk_first_launch_check_in_survives_a_kill() {
         "History draws the check-in: {}",
         history.text
     );
+
+    // The window's close button ends the app cleanly, and the check-in is still there.
+    desktop.close_window();
+    let status = desktop.wait_for_exit();
+    assert!(
+        status.success(),
+        "closing leaves cleanly: {status}\n{}",
+        desktop.log()
+    );
+    let (_copy, device) = desktop.home.device_copy();
+    assert_eq!(check_ins(&device), 1, "closing keeps the check-in");
 }
 
 /// With a passcode, a cold start opens on the lock screen with nothing of the person's shown;
@@ -193,5 +211,11 @@ fn desktop_walk_hide_blanks_and_back_returns_then_leaves() {
     assert!(desktop.is_running(), "back on the first screen, still open");
     desktop.press("alt+Left");
     let status = desktop.wait_for_exit();
-    assert!(status.success(), "the app leaves cleanly: {status}");
+    assert!(
+        status.success(),
+        "the app leaves cleanly: {status}\n{}",
+        desktop.log()
+    );
+    let (_copy, device) = desktop.home.device_copy();
+    assert_eq!(check_ins(&device), 1, "leaving keeps the check-in");
 }

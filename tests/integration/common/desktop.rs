@@ -393,6 +393,23 @@ impl Desktop {
         self.xdotool(&["key", "--clearmodifiers", keys]);
     }
 
+    /// Asks the window to close, as a window manager does when its close button is pressed
+    /// (ICCCM 4.2.8.1: a `WM_PROTOCOLS` client message naming `WM_DELETE_WINDOW`, which GTK
+    /// turns into the window's `delete-event`). Xvfb has no window manager to send it.
+    pub fn close_window(&mut self) {
+        use x11rb::connection::Connection;
+        use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
+
+        let window: u32 = self.window().parse().expect("a window id");
+        let (x, _) = x11rb::connect(Some(&self.display)).expect("reach the X display");
+        let atom = |name: &[u8]| x.intern_atom(false, name).unwrap().reply().unwrap().atom;
+        let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
+        let message = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        x.send_event(false, window, EventMask::NO_EVENT, message)
+            .unwrap();
+        x.flush().unwrap();
+    }
+
     /// Types text on the real keyboard into whatever has focus.
     pub fn type_text(&mut self, text: &str) {
         let window = self.window().to_owned();
