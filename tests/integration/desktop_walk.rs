@@ -23,10 +23,15 @@ fn call_988(look: &Look) -> Option<String> {
         .map(|c| c.name.clone())
 }
 
-/// How many check-ins the device's store holds for today.
-fn check_ins(device: &steady::state::Device) -> usize {
+/// The app ends by itself with status 0 (`how` it was left, for the message), and its store
+/// still holds today's one check-in.
+fn ends_cleanly_keeping_the_check_in(desktop: &mut Desktop, how: &str) {
+    let status = desktop.wait_for_exit();
+    assert!(status.success(), "{how}: {status}\n{}", desktop.log());
+    let (_copy, device) = desktop.home.device_copy();
     let days = device.history_since(device.today()).unwrap();
-    days.iter().map(|day| day.entries.len()).sum()
+    let check_ins: usize = days.iter().map(|day| day.entries.len()).sum();
+    assert_eq!(check_ins, 1, "{how} keeps the check-in");
 }
 
 /// First launch on an empty folder opens on Today; one tap saves a check-in; a kill straight
@@ -76,14 +81,7 @@ fn desktop_walk_first_launch_check_in_survives_a_kill() {
 
     // The window's close button ends the app cleanly, and the check-in is still there.
     desktop.close_window();
-    let status = desktop.wait_for_exit();
-    assert!(
-        status.success(),
-        "closing leaves cleanly: {status}\n{}",
-        desktop.log()
-    );
-    let (_copy, device) = desktop.home.device_copy();
-    assert_eq!(check_ins(&device), 1, "closing keeps the check-in");
+    ends_cleanly_keeping_the_check_in(&mut desktop, "closing the window");
 }
 
 /// With a passcode, a cold start opens on the lock screen with nothing of the person's shown;
@@ -210,12 +208,5 @@ fn desktop_walk_hide_blanks_and_back_returns_then_leaves() {
     desktop.wait_for_text(TODAY);
     assert!(desktop.is_running(), "back on the first screen, still open");
     desktop.press("alt+Left");
-    let status = desktop.wait_for_exit();
-    assert!(
-        status.success(),
-        "the app leaves cleanly: {status}\n{}",
-        desktop.log()
-    );
-    let (_copy, device) = desktop.home.device_copy();
-    assert_eq!(check_ins(&device), 1, "leaving keeps the check-in");
+    ends_cleanly_keeping_the_check_in(&mut desktop, "Back from the first screen");
 }
