@@ -108,17 +108,41 @@ fn pair(config: Config, args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Adds a staff account; the password is the first line of standard input (at least 12
-/// characters). `--safeguarding` lets them open the safeguarding inbox.
+/// `staff add NAME [--safeguarding]` adds a staff account; the password is the first line of
+/// standard input (at least 12 characters). `--safeguarding` lets them open the safeguarding
+/// inbox. `staff seal NAME` is the operator's word that the account as the database holds it
+/// now is the program's (an account made before seals, or restored by hand): the program key
+/// seals it, and it can sign in again.
 fn staff(config: Config, args: &[String]) -> anyhow::Result<()> {
-    let usage = "say: steady-server staff add NAME [--safeguarding] (and type the password)";
+    let usage = "say: steady-server staff add NAME [--safeguarding] (and type the password), \
+                 or steady-server staff seal NAME";
     let (verb, name, safeguarding) = match args {
-        [verb, name] => (verb, name, false),
-        [verb, name, flag] if flag == "--safeguarding" => (verb, name, true),
+        [verb, name] => (verb.as_str(), name.trim(), false),
+        [verb, name, flag] if verb == "add" && flag == "--safeguarding" => {
+            (verb.as_str(), name.trim(), true)
+        }
         _ => bail!(usage),
     };
-    if verb != "add" {
-        bail!(usage);
+    match verb {
+        "add" => {}
+        "seal" => {
+            let store = open_store(&config)?;
+            let account = server::seal_account(&store, &config.data_dir, name)?;
+            store.audit(
+                "command line",
+                "sealed a staff account",
+                name,
+                server::now(),
+            )?;
+            let role = if account.safeguarding {
+                " with the safeguarding role"
+            } else {
+                ""
+            };
+            println!("Staff account {name}{role} is sealed by the program key and can sign in.");
+            return Ok(());
+        }
+        _ => bail!(usage),
     }
     let mut password = String::new();
     std::io::stdin().read_line(&mut password)?;
@@ -127,17 +151,17 @@ fn staff(config: Config, args: &[String]) -> anyhow::Result<()> {
         bail!("the password must be at least 12 characters");
     }
     let store = open_store(&config)?;
-    server::add_staff(&store, name.trim(), password)?;
+    server::add_staff(&store, &config.data_dir, name, password)?;
     if safeguarding {
-        store.set_safeguarding(name.trim(), true)?;
+        server::set_safeguarding(&store, &config.data_dir, name, true)?;
         store.audit(
             "command line",
             "gave the safeguarding role",
-            name.trim(),
+            name,
             server::now(),
         )?;
     }
-    println!("Staff account {} added. Sign in at /staff.", name.trim());
+    println!("Staff account {name} added. Sign in at /staff.");
     Ok(())
 }
 

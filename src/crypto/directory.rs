@@ -84,26 +84,38 @@ pub fn follow_rotations(pinned: &str, rotations: &[KeyRotation]) -> String {
     key
 }
 
-/// What the program key signs when a safeguarding lead's own key is set up in the console:
-/// "this staff account's lead key is `public_key`".
-fn lead_message(staff_id: &str, public_key: &str) -> Vec<u8> {
-    let mut message = LEAD_CONTEXT.to_vec();
-    for field in [staff_id, public_key] {
+/// What the program key signs for a record of `fields` under `context`: each field
+/// length-prefixed, so no two records read as the same bytes, and no record of one kind reads as
+/// another's.
+fn fields_message(context: &[u8], fields: &[&[u8]]) -> Vec<u8> {
+    let mut message = context.to_vec();
+    for field in fields {
         message.extend_from_slice(&(field.len() as u64).to_be_bytes());
-        message.extend_from_slice(field.as_bytes());
+        message.extend_from_slice(field);
     }
     message
 }
 
-/// Whether `signer` (a program key, base64url) vouched that `public_key` is `staff_id`'s
-/// safeguarding lead key.
-pub fn lead_key_vouched(signer: &str, staff_id: &str, public_key: &str, signature: &str) -> bool {
+/// Whether `signer` (a program key, base64url) signed `fields` under `context`.
+pub fn fields_signed(signer: &str, context: &[u8], fields: &[&[u8]], signature: &str) -> bool {
     let (Ok(key), Ok(signature)) = (B64.decode(signer), B64.decode(signature)) else {
         return false;
     };
     UnparsedPublicKey::new(&ED25519, key)
-        .verify(&lead_message(staff_id, public_key), &signature)
+        .verify(&fields_message(context, fields), &signature)
         .is_ok()
+}
+
+/// Whether `signer` (a program key, base64url) vouched that `public_key` is `staff_id`'s
+/// safeguarding lead key: "this staff account's lead key is `public_key`", signed when the lead
+/// set it up in the console.
+pub fn lead_key_vouched(signer: &str, staff_id: &str, public_key: &str, signature: &str) -> bool {
+    fields_signed(
+        signer,
+        LEAD_CONTEXT,
+        &[staff_id.as_bytes(), public_key.as_bytes()],
+        signature,
+    )
 }
 
 impl SignedDirectory {
@@ -165,7 +177,12 @@ impl ProgramKey {
 
     /// This key's word that `public_key` is `staff_id`'s safeguarding lead key (base64url).
     pub fn vouch_for_lead(&self, staff_id: &str, public_key: &str) -> String {
-        B64.encode(self.0.sign(&lead_message(staff_id, public_key)))
+        self.sign_fields(LEAD_CONTEXT, &[staff_id.as_bytes(), public_key.as_bytes()])
+    }
+
+    /// This key's signature (base64url) over `fields` under `context`; see [`fields_signed`].
+    pub fn sign_fields(&self, context: &[u8], fields: &[&[u8]]) -> String {
+        B64.encode(self.0.sign(&fields_message(context, fields)))
     }
 
     /// A fresh key (not yet saved).

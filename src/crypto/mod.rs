@@ -11,7 +11,9 @@ pub mod passcode;
 pub mod password;
 pub mod vault;
 
-pub use directory::{KeyRotation, ProgramKey, SignedDirectory, follow_rotations, lead_key_vouched};
+pub use directory::{
+    KeyRotation, ProgramKey, SignedDirectory, fields_signed, follow_rotations, lead_key_vouched,
+};
 pub use envelope::{ItemRef, OpenError, Opened, Recipient};
 pub use identity::{DeviceKeys, PublicKeys};
 pub use password::{hash_password, verify_password};

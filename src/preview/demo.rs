@@ -153,6 +153,14 @@ pub const DEMO_MENTOR_PASSCODE: &str = "sam's demo phone";
 fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Result<String> {
     let file = dir.join("demo-staff-password");
     if let Ok(password) = std::fs::read_to_string(&file) {
+        // A demo folder from before staff seals: the demo is its own operator, so it vouches
+        // for its own account (a real server never does this at start; see `staff_seal`).
+        if crate::server::unsealed_accounts(store.as_ref(), dir)?
+            .iter()
+            .any(|n| n == "staff")
+        {
+            crate::server::seal_account(store, dir, "staff")?;
+        }
         return Ok(password.trim().to_owned());
     }
     let password = crate::crypto::random_bytes()?
@@ -160,9 +168,9 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
         .take(9)
         .map(|b| format!("{b:02x}"))
         .collect::<String>();
-    add_staff(store, "staff", &password)?;
+    add_staff(store, dir, "staff", &password)?;
     // The demo's one staff member is also its safeguarding lead, so the inbox can be tried.
-    store.set_safeguarding("staff", true)?;
+    crate::server::set_safeguarding(store, dir, "staff", true)?;
     crate::platform::write_private_file(&file, password.as_bytes())?;
     Ok(password)
 }

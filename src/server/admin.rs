@@ -137,20 +137,6 @@ pub fn publish_directory_with(
     Ok(version)
 }
 
-/// Adds a staff account with an Argon2id hash of `password`, and notes it in the audit log.
-pub fn add_staff(store: &Arc<dyn ServerStore>, name: &str, password: &str) -> anyhow::Result<()> {
-    if name.is_empty() {
-        anyhow::bail!("a staff account needs a name");
-    }
-    if name.chars().any(char::is_control) {
-        anyhow::bail!("a staff name cannot hold control characters (tabs, line breaks, zeros)");
-    }
-    let hash = crate::crypto::hash_password(password)?;
-    store.add_staff(name, &hash, super::now())?;
-    store.audit("command line", "added a staff account", name, super::now())?;
-    Ok(())
-}
-
 /// An invite code as typed: case, spaces and dashes do not matter.
 pub fn normalize_invite_code(code: &str) -> String {
     code.chars()

@@ -7,6 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::sqlite::SqliteStore;
+use super::staff_seal::{Sealed, StaffAccount};
 use super::store::Result;
 
 /// One safeguarding key.
@@ -113,10 +114,6 @@ pub trait CareStore {
     /// part), if any.
     fn care_draft(&self) -> Result<Option<String>>;
     fn set_care_draft(&self, care: &str) -> Result<()>;
-    /// Whether this staff account may open the safeguarding inbox.
-    fn is_safeguarding(&self, staff_id: &str) -> Result<bool>;
-    /// Gives or takes the safeguarding role; false when there is no such account.
-    fn set_safeguarding(&self, staff_name: &str, on: bool) -> Result<bool>;
     /// The newest safeguarding key: the one phones seal to.
     fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>>;
     /// Every safeguarding key, newest first (older concerns were sealed to older keys).
@@ -129,8 +126,9 @@ pub trait CareStore {
         by: &str,
         now: i64,
     ) -> Result<i64>;
-    /// Every staff account, by name, with its safeguarding role and lead key.
-    fn safeguarding_staff(&self) -> Result<Vec<StaffLead>>;
+    /// Every staff account, by name, with its lead key if it has one (the account is checked
+    /// against its seal by `staff_seal::leads`).
+    fn safeguarding_staff(&self) -> Result<Vec<(Sealed<StaffAccount>, Option<LeadKey>)>>;
     /// Sets a lead's own key, replacing any earlier one and every grant sealed to it (a lead who
     /// forgot their passphrase chooses a new one; another lead gives them access again).
     fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()>;
@@ -145,9 +143,10 @@ pub trait CareStore {
         by: &str,
         now: i64,
     ) -> Result<()>;
-    /// Takes the safeguarding role, the lead's key and their grants away, in one transaction;
-    /// false when they did not have the role.
-    fn remove_lead(&self, staff_id: &str) -> Result<bool>;
+    /// Takes the safeguarding role, the lead's key and their grants away, in one transaction:
+    /// the account that is exactly `old` (with the role) gets `seal`, the program key's seal
+    /// over it without the role. False, and nothing changed, when the row is no longer `old`.
+    fn remove_lead(&self, old: &StaffAccount, seal: &str) -> Result<bool>;
     /// Keeps a concern and, when the mentee is told, their notice, in one transaction.
     fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String>;
     /// Every concern, newest first.
@@ -223,25 +222,6 @@ impl CareStore for SqliteStore {
         Ok(())
     }
 
-    fn is_safeguarding(&self, staff_id: &str) -> Result<bool> {
-        Ok(self
-            .writer()?
-            .query_row(
-                "SELECT safeguarding FROM staff WHERE id = ?1",
-                [staff_id],
-                |r| r.get::<_, bool>(0),
-            )
-            .optional()?
-            .unwrap_or(false))
-    }
-
-    fn set_safeguarding(&self, staff_name: &str, on: bool) -> Result<bool> {
-        Ok(self.writer()?.execute(
-            "UPDATE staff SET safeguarding = ?2 WHERE name = ?1",
-            params![staff_name, on],
-        )? == 1)
-    }
-
     fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>> {
         Ok(self
             .reader()?
@@ -279,31 +259,33 @@ impl CareStore for SqliteStore {
         Ok(conn.last_insert_rowid())
     }
 
-    fn safeguarding_staff(&self) -> Result<Vec<StaffLead>> {
+    fn safeguarding_staff(&self) -> Result<Vec<(Sealed<StaffAccount>, Option<LeadKey>)>> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare(
-            "SELECT s.id, s.name, s.safeguarding, l.public_key, l.wrapped, l.signed_by,
-                    l.signature, l.created_at
+            "SELECT s.id, s.name, s.password_hash, s.safeguarding, s.seal, l.public_key,
+                    l.wrapped, l.signed_by, l.signature, l.created_at
              FROM staff s LEFT JOIN safeguarding_leads l ON l.staff_id = s.id ORDER BY s.name",
         )?;
         let staff = stmt
             .query_map([], |r| {
-                let public_key: Option<String> = r.get(3)?;
-                Ok(StaffLead {
-                    staff_id: r.get(0)?,
+                let account = StaffAccount {
+                    id: r.get(0)?,
                     name: r.get(1)?,
-                    safeguarding: r.get(2)?,
-                    key: match public_key {
-                        Some(public_key) => Some(LeadKey {
-                            public_key,
-                            wrapped: r.get(4)?,
-                            signed_by: r.get(5)?,
-                            signature: r.get(6)?,
-                            created_at: r.get(7)?,
-                        }),
-                        None => None,
-                    },
-                })
+                    password_hash: r.get(2)?,
+                    safeguarding: r.get(3)?,
+                };
+                let public_key: Option<String> = r.get(5)?;
+                let key = match public_key {
+                    Some(public_key) => Some(LeadKey {
+                        public_key,
+                        wrapped: r.get(6)?,
+                        signed_by: r.get(7)?,
+                        signature: r.get(8)?,
+                        created_at: r.get(9)?,
+                    }),
+                    None => None,
+                };
+                Ok((Sealed::from_database(account, r.get(4)?), key))
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(staff)
@@ -375,23 +357,28 @@ impl CareStore for SqliteStore {
         Ok(())
     }
 
-    fn remove_lead(&self, staff_id: &str) -> Result<bool> {
+    fn remove_lead(&self, old: &StaffAccount, seal: &str) -> Result<bool> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE staff SET safeguarding = 0, seal = ?4
+             WHERE id = ?1 AND name = ?2 AND password_hash = ?3 AND safeguarding = 1",
+            params![old.id, old.name, old.password_hash, seal],
+        )?;
+        if changed != 1 || !old.safeguarding {
+            // Dropped unfinished: nothing changes.
+            return Ok(false);
+        }
         tx.execute(
             "DELETE FROM safeguarding_grants WHERE staff_id = ?1",
-            [staff_id],
+            [&old.id],
         )?;
         tx.execute(
             "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
-            [staff_id],
-        )?;
-        let changed = tx.execute(
-            "UPDATE staff SET safeguarding = 0 WHERE id = ?1 AND safeguarding = 1",
-            [staff_id],
+            [&old.id],
         )?;
         tx.commit()?;
-        Ok(changed == 1)
+        Ok(true)
     }
 
     fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String> {

@@ -18,18 +18,20 @@ mod records;
 mod schema;
 mod serve;
 mod sqlite;
+pub mod staff_seal;
 pub mod staff_store;
 pub mod store;
 
 pub use admin::{
-    Invite, add_staff, create_invite, normalize_invite_code, pair, publish_contacts,
-    publish_directory, publish_directory_with,
+    Invite, create_invite, normalize_invite_code, pair, publish_contacts, publish_directory,
+    publish_directory_with,
 };
 pub use api::MAX_OPEN_REPORTS;
 pub use config::{Config, ConfigError, DatabaseUrl};
 pub use postgres::PostgresStore;
 pub use program_key::PROGRAM_KEY_FILE;
 pub use serve::{ConnectionLimits, peer_address, serve_router};
+pub use staff_seal::{add_staff, seal_account, set_safeguarding, unsealed_accounts};
 pub use store::{Person, ServerStore, SqliteStore};
 
 use std::future::Future;
@@ -163,6 +165,7 @@ pub async fn launch_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = ServerState::try_new(open_store(&config)?, &config)?;
+    warn_of_unsealed_accounts(&state);
     serve(
         state,
         listener,
@@ -170,6 +173,20 @@ pub async fn launch_with_listener(
         shutdown,
     )
     .await
+}
+
+/// Names the staff accounts that cannot sign in because the program key has not sealed them,
+/// with what the operator does about it (they are never sealed at start: see `staff_seal`).
+fn warn_of_unsealed_accounts(state: &ServerState) {
+    match unsealed_accounts(state.store.as_ref(), &state.data_dir) {
+        Ok(names) if names.is_empty() => {}
+        Ok(names) => tracing::warn!(
+            "these staff accounts are not sealed by the program key and cannot sign in: {}. If \
+             each is yours as the database holds it, run `steady-server staff seal NAME`",
+            names.join(", ")
+        ),
+        Err(err) => tracing::warn!("could not check the staff accounts' seals: {err:#}"),
+    }
 }
 
 /// Serves `state` on `listener` within `limits` until `shutdown` completes.

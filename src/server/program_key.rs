@@ -34,6 +34,17 @@ pub fn load(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramK
     current(data_dir, store)
 }
 
+/// Runs `f` with the current key, holding the key's turn until it returns: what `f` signs and
+/// writes is in the database before a rotation can start, so the rotation seals it again.
+pub fn with_key<R>(
+    data_dir: &Path,
+    store: &dyn ServerStore,
+    f: impl FnOnce(&ProgramKey) -> anyhow::Result<R>,
+) -> anyhow::Result<R> {
+    let _turn = take_turn(data_dir)?;
+    f(&current(data_dir, store)?)
+}
+
 /// Waits until no other process or thread is reading, making or rotating the key; the turn lasts
 /// as long as the returned file is open.
 fn take_turn(data_dir: &Path) -> anyhow::Result<std::fs::File> {
@@ -118,7 +129,15 @@ pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<String
         }
         None => None,
     };
-    store.add_key_rotation(&serde_json::to_string(&rotation)?, resigned, super::now())?;
+    // Every staff account the old key sealed is sealed by the new one in the same transaction
+    // (sessions end: everyone signs in again).
+    let resealed = super::staff_seal::resealed(store, &old, &next)?;
+    store.add_key_rotation(
+        &serde_json::to_string(&rotation)?,
+        resigned,
+        &resealed,
+        super::now(),
+    )?;
     finish_rotation(data_dir, store)?;
     Ok(next.public())
 }

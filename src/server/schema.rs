@@ -150,6 +150,12 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
                   sealed TEXT NOT NULL, granted_by TEXT NOT NULL, created_at INTEGER NOT NULL,
                   PRIMARY KEY (key_id, staff_id));",
     },
+    Step {
+        seq: 12,
+        name: "staff and sessions: the program key's seal over each row",
+        sql: "ALTER TABLE staff ADD COLUMN seal TEXT;
+              ALTER TABLE staff_sessions ADD COLUMN seal TEXT;",
+    },
 ];
 
 /// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).

@@ -13,6 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::cache::{Caches, Pairings};
 use super::records::{audience_mark, put_one};
+use super::staff_seal::StaffAccount;
 use super::store::{
     Caller, NewDevice, Person, Result, RotationParts, SERVER_DATABASE, ServerStore,
     ServerStoreError,
@@ -475,6 +476,7 @@ impl ServerStore for SqliteStore {
         &self,
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
+        resealed: &[(StaffAccount, String)],
         now: i64,
     ) -> Result<()> {
         let keys = RotationParts::parse(rotation)?;
@@ -490,6 +492,22 @@ impl ServerStore for SqliteStore {
                 params![version as i64, signed, now],
             )?;
         }
+        // Only a row still exactly as the old key sealed it is sealed again.
+        for (account, seal) in resealed {
+            tx.execute(
+                "UPDATE staff SET seal = ?5
+                 WHERE id = ?1 AND name = ?2 AND password_hash = ?3 AND safeguarding = ?4",
+                params![
+                    account.id,
+                    account.name,
+                    account.password_hash,
+                    account.safeguarding,
+                    seal
+                ],
+            )?;
+        }
+        // Sessions were sealed by the old key: everyone signs in again.
+        tx.execute("DELETE FROM staff_sessions", [])?;
         tx.execute("UPDATE program SET public_key = ?1", [&keys.new_key])?;
         tx.commit()?;
         Ok(())

@@ -6,6 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::sqlite::SqliteStore;
+use super::staff_seal::{Sealed, SessionRow, StaffAccount};
 use super::store::Result;
 
 /// A signed-in staff member, as a session names them.
@@ -14,6 +15,8 @@ pub struct StaffSession {
     pub staff_id: String,
     pub name: String,
     pub csrf: String,
+    /// Whether they may open the safeguarding inbox.
+    pub safeguarding: bool,
 }
 
 /// A person as the console lists them: their devices, their unused invites and who they are
@@ -67,9 +70,16 @@ pub const SMALL_GROUP: i64 = 10;
 
 /// The staff console's storage, part of every [`super::ServerStore`].
 pub trait StaffStore {
-    fn add_staff(&self, name: &str, password_hash: &str, now: i64) -> Result<()>;
-    /// An account's id and password hash.
-    fn staff_login(&self, name: &str) -> Result<Option<(String, String)>>;
+    /// Keeps a new account with its seal (see `staff_seal`).
+    fn add_staff(&self, account: &StaffAccount, seal: &str, now: i64) -> Result<()>;
+    /// The account signing in as `name`.
+    fn staff_login(&self, name: &str) -> Result<Option<Sealed<StaffAccount>>>;
+    fn staff_account(&self, staff_id: &str) -> Result<Option<Sealed<StaffAccount>>>;
+    /// Every staff account.
+    fn staff_accounts(&self) -> Result<Vec<Sealed<StaffAccount>>>;
+    /// Replaces the account that is exactly `old` with `new` and its seal; false (and nothing
+    /// changed) when the row is no longer `old`.
+    fn reseal_staff(&self, old: &StaffAccount, new: &StaffAccount, seal: &str) -> Result<bool>;
     /// Counts one sign-in try against each `(key, free tries)` before the password is checked, in
     /// one transaction, so parallel guesses cannot all slip through: returns the time until which
     /// a key is locked (nothing is counted then), or `None` to go ahead. After a key's free tries,
@@ -78,15 +88,13 @@ pub trait StaffStore {
     /// A right password: `clear` keys start again from nothing; `release` keys give back the one
     /// try counted for it (unlocking if that brings them under their free tries).
     fn throttle_settle(&self, clear: &[String], release: &[(String, u32)]) -> Result<()>;
-    fn start_session(
+    fn start_session(&self, session: &SessionRow, seal: &str) -> Result<()>;
+    /// The session behind a cookie, if it has not expired, and its account.
+    fn staff_session(
         &self,
-        staff_id: &str,
         token_hash: &str,
-        csrf: &str,
-        expires_at: i64,
-    ) -> Result<()>;
-    /// The session behind a cookie, if it has not expired.
-    fn staff_session(&self, token_hash: &str, now: i64) -> Result<Option<StaffSession>>;
+        now: i64,
+    ) -> Result<Option<(Sealed<SessionRow>, Sealed<StaffAccount>)>>;
     fn end_session(&self, token_hash: &str) -> Result<()>;
     fn audit(&self, staff: &str, action: &str, detail: &str, now: i64) -> Result<()>;
     /// The newest `limit` lines of the audit log.
@@ -104,24 +112,87 @@ pub trait StaffStore {
     fn set_directory_draft(&self, contacts: &[String]) -> Result<()>;
 }
 
+/// The columns an account is read with, for [`account_row`].
+const ACCOUNT_COLUMNS: &str = "SELECT id, name, password_hash, safeguarding, seal FROM staff";
+
+fn account_row(r: &rusqlite::Row) -> rusqlite::Result<Sealed<StaffAccount>> {
+    Ok(Sealed::from_database(
+        StaffAccount {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            password_hash: r.get(2)?,
+            safeguarding: r.get(3)?,
+        },
+        r.get(4)?,
+    ))
+}
+
 impl StaffStore for SqliteStore {
-    fn add_staff(&self, name: &str, password_hash: &str, now: i64) -> Result<()> {
+    fn add_staff(&self, account: &StaffAccount, seal: &str, now: i64) -> Result<()> {
         self.writer()?.execute(
-            "INSERT INTO staff (id, name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![uuid::Uuid::new_v4().to_string(), name, password_hash, now],
+            "INSERT INTO staff (id, name, password_hash, safeguarding, seal, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                account.id,
+                account.name,
+                account.password_hash,
+                account.safeguarding,
+                seal,
+                now
+            ],
         )?;
         Ok(())
     }
 
-    fn staff_login(&self, name: &str) -> Result<Option<(String, String)>> {
+    fn staff_login(&self, name: &str) -> Result<Option<Sealed<StaffAccount>>> {
         Ok(self
             .writer()?
             .query_row(
-                "SELECT id, password_hash FROM staff WHERE name = ?1",
+                &format!("{ACCOUNT_COLUMNS} WHERE name = ?1"),
                 [name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                account_row,
             )
             .optional()?)
+    }
+
+    fn staff_account(&self, staff_id: &str) -> Result<Option<Sealed<StaffAccount>>> {
+        Ok(self
+            .writer()?
+            .query_row(
+                &format!("{ACCOUNT_COLUMNS} WHERE id = ?1"),
+                [staff_id],
+                account_row,
+            )
+            .optional()?)
+    }
+
+    fn staff_accounts(&self) -> Result<Vec<Sealed<StaffAccount>>> {
+        let conn = self.writer()?;
+        let mut stmt = conn.prepare(&format!("{ACCOUNT_COLUMNS} ORDER BY name"))?;
+        let accounts = stmt
+            .query_map([], account_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(accounts)
+    }
+
+    fn reseal_staff(&self, old: &StaffAccount, new: &StaffAccount, seal: &str) -> Result<bool> {
+        if old.id != new.id {
+            return Ok(false);
+        }
+        Ok(self.writer()?.execute(
+            "UPDATE staff SET name = ?5, password_hash = ?6, safeguarding = ?7, seal = ?8
+             WHERE id = ?1 AND name = ?2 AND password_hash = ?3 AND safeguarding = ?4",
+            params![
+                old.id,
+                old.name,
+                old.password_hash,
+                old.safeguarding,
+                new.name,
+                new.password_hash,
+                new.safeguarding,
+                seal
+            ],
+        )? == 1)
     }
 
     fn throttle_try(&self, keys: &[(String, u32)], now: i64) -> Result<Option<i64>> {
@@ -187,34 +258,51 @@ impl StaffStore for SqliteStore {
         Ok(())
     }
 
-    fn start_session(
-        &self,
-        staff_id: &str,
-        token_hash: &str,
-        csrf: &str,
-        expires_at: i64,
-    ) -> Result<()> {
-        let conn = self.writer()?;
-        conn.execute(
-            "INSERT INTO staff_sessions (token_hash, staff_id, csrf, expires_at) VALUES (?1, ?2, ?3, ?4)",
-            params![token_hash, staff_id, csrf, expires_at],
+    fn start_session(&self, session: &SessionRow, seal: &str) -> Result<()> {
+        self.writer()?.execute(
+            "INSERT INTO staff_sessions (token_hash, staff_id, csrf, expires_at, seal)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                session.token_hash,
+                session.staff_id,
+                session.csrf,
+                session.expires_at,
+                seal
+            ],
         )?;
         Ok(())
     }
 
-    fn staff_session(&self, token_hash: &str, now: i64) -> Result<Option<StaffSession>> {
+    fn staff_session(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(Sealed<SessionRow>, Sealed<StaffAccount>)>> {
         Ok(self
             .writer()?
             .query_row(
-                "SELECT s.staff_id, t.name, s.csrf FROM staff_sessions s JOIN staff t ON t.id = s.staff_id
+                "SELECT s.token_hash, s.staff_id, s.csrf, s.expires_at, s.seal,
+                        t.id, t.name, t.password_hash, t.safeguarding, t.seal
+                 FROM staff_sessions s JOIN staff t ON t.id = s.staff_id
                  WHERE s.token_hash = ?1 AND s.expires_at > ?2",
                 params![token_hash, now],
                 |r| {
-                    Ok(StaffSession {
-                        staff_id: r.get(0)?,
-                        name: r.get(1)?,
+                    let session = SessionRow {
+                        token_hash: r.get(0)?,
+                        staff_id: r.get(1)?,
                         csrf: r.get(2)?,
-                    })
+                        expires_at: r.get(3)?,
+                    };
+                    let account = StaffAccount {
+                        id: r.get(5)?,
+                        name: r.get(6)?,
+                        password_hash: r.get(7)?,
+                        safeguarding: r.get(8)?,
+                    };
+                    Ok((
+                        Sealed::from_database(session, r.get(4)?),
+                        Sealed::from_database(account, r.get(9)?),
+                    ))
                 },
             )
             .optional()?)

@@ -4,6 +4,7 @@
 
 use thiserror::Error;
 
+use super::staff_seal::StaffAccount;
 use crate::sync::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
 pub use super::sqlite::SqliteStore;
@@ -139,6 +140,7 @@ pub trait ServerStore:
         &self,
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
+        resealed: &[(StaffAccount, String)],
         now: i64,
     ) -> Result<()>;
     /// Every program key rotation (JSON), oldest first.

@@ -32,9 +32,9 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     };
     let sync = SyncServer::start().await;
     for name in ["Dana", "Lee"] {
-        steady::server::add_staff(&sync.store, name, "a long staff password").unwrap();
+        steady::server::add_staff(&sync.store, &sync.dir, name, "a long staff password").unwrap();
     }
-    sync.store.set_safeguarding("Dana", true).unwrap();
+    steady::server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
     let preview = PreviewServer::start().await;
     let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
     let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
@@ -452,19 +452,11 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     };
     let sync = SyncServer::start().await;
     for name in ["Dana", "Lee", "Kim"] {
-        steady::server::add_staff(&sync.store, name, "a long staff password").unwrap();
+        steady::server::add_staff(&sync.store, &sync.dir, name, "a long staff password").unwrap();
     }
-    sync.store.set_safeguarding("Dana", true).unwrap();
-    sync.store.set_safeguarding("Lee", true).unwrap();
-    let staff_id = |name: &str| {
-        sync.store
-            .safeguarding_staff()
-            .unwrap()
-            .into_iter()
-            .find(|s| s.name == name)
-            .unwrap()
-            .staff_id
-    };
+    steady::server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
+    steady::server::set_safeguarding(&sync.store, &sync.dir, "Lee", true).unwrap();
+    let staff_id = |name: &str| sync.staff(name).unwrap().id;
 
     // Dana sets the inbox up with a passphrase of her own.
     sign_in(&browser, &sync.base, "Dana").await;
@@ -576,7 +568,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         .click("li[data-lead-name='Dana'] button.remove-lead")
         .await;
     browser.wait_for_text("h1", "Not removed").await;
-    assert!(sync.store.is_safeguarding(&staff_id("Dana")).unwrap());
+    assert!(sync.staff("Dana").unwrap().safeguarding);
     sign_out(&browser, &sync.base).await;
 
     // Dana sees the same code for Lee, opens the inbox and gives Lee access.
@@ -620,10 +612,10 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         "the leads on the inbox page: {problems:?}"
     );
 
-    // Someone who can write to the database gives Kim the role and a key of their own. It
-    // carries no word from the program key: the page says so and offers nobody to give it
-    // access, and a grant to it, or to any key but Lee's own, is refused.
-    sync.store.set_safeguarding("Kim", true).unwrap();
+    // The operator gives Kim the role; someone who can write to the database gives Kim a key of
+    // their own. It carries no word from the program key: the page says so and offers nobody to
+    // give it access, and a grant to it, or to any key but Lee's own, is refused.
+    steady::server::set_safeguarding(&sync.store, &sync.dir, "Kim", true).unwrap();
     let stranger = x25519_dalek::StaticSecret::from([5u8; 32]);
     let stranger_public = {
         use base64::Engine;
@@ -691,7 +683,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         .await
         .unwrap();
     assert_eq!(refused.status(), reqwest::StatusCode::CONFLICT);
-    assert!(sync.store.is_safeguarding(&staff_id("Dana")).unwrap());
+    assert!(sync.staff("Dana").unwrap().safeguarding);
     let grants = sync.store.grants().unwrap();
     assert!(grants.iter().all(|g| g.staff_id != staff_id("Kim")));
     assert_eq!(
@@ -724,7 +716,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         .await;
     browser.wait_gone("li[data-lead-name='Dana']").await;
     browser.wait_for("#safeguarding-open").await;
-    assert!(!sync.store.is_safeguarding(&staff_id("Dana")).unwrap());
+    assert!(!sync.staff("Dana").unwrap().safeguarding);
     assert!(
         sync.store
             .grants()

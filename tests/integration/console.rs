@@ -10,7 +10,7 @@ use crate::common::sync_server::SyncServer;
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     // Alex and Sam enrolled and syncing; one more invite not yet used.
     let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
     pair.sync_both().await;
@@ -77,7 +77,7 @@ async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     // A right password after a few wrong ones works, and starts the count again.
     for _ in 0..3 {
@@ -137,7 +137,7 @@ async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too(
 #[tokio::test(flavor = "multi_thread")]
 async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let mark_from = |response: &reqwest::Response| {
         let set = cookie_value(response, "steady_known").expect("the browser is remembered");
@@ -168,7 +168,7 @@ async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
     assert_eq!(own.status(), StatusCode::SEE_OTHER);
     let mark = mark_from(&own);
     // Its mark is for Dana alone.
-    steady::server::add_staff(&server.store, "Lee", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Lee", PASSWORD).unwrap();
     for _ in 0..40 {
         console.try_sign_in("Lee", "a guess").await;
     }
@@ -194,7 +194,7 @@ async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
 async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
     let server = SyncServer::start().await;
     let evil = "<script>alert(1)</script>";
-    steady::server::add_staff(&server.store, evil, PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, evil, PASSWORD).unwrap();
     let console = Console::new(&server);
     let signed_in = console.sign_in(evil).await;
     let (_, audit) = console.get("/staff/audit", &signed_in.cookie).await;
@@ -222,7 +222,7 @@ async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_audit_log_cannot_be_edited() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let refused = server
         .execute_sql("UPDATE audit_log SET staff = 'someone else'")
         .expect_err("no line is changed");
@@ -234,7 +234,7 @@ async fn the_audit_log_cannot_be_edited() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let post = |path: &'static str, cookie: String, body: String| {
         let request = console
@@ -335,7 +335,7 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
 #[tokio::test(flavor = "multi_thread")]
 async fn deactivating_asks_once_then_deletes_the_person_from_the_server() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
@@ -383,7 +383,7 @@ async fn deactivating_asks_once_then_deletes_the_person_from_the_server() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_contact_nobody_checked_for_half_a_year_is_flagged() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let body = form(&[
@@ -413,7 +413,7 @@ async fn a_contact_nobody_checked_for_half_a_year_is_flagged() {
 #[tokio::test(flavor = "multi_thread")]
 async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
@@ -519,12 +519,19 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
 #[tokio::test(flavor = "multi_thread")]
 async fn sessions_expire_and_the_program_key_is_private() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
-    let (id, _) = server.store.staff_login("Dana").unwrap().unwrap();
-    server
-        .store
-        .start_session(&id, "old-session", "csrf", 1_000)
-        .unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    let id = server.staff("Dana").unwrap().id;
+    let key = server.program_key();
+    for (token_hash, expires_at) in [("old-session", 1_000), ("new-session", 3_000)] {
+        let row = steady::server::staff_seal::SessionRow {
+            token_hash: token_hash.into(),
+            staff_id: id.clone(),
+            csrf: "csrf".into(),
+            expires_at,
+        };
+        let seal = steady::server::staff_seal::seal(&key, &row);
+        server.store.start_session(&row, &seal).unwrap();
+    }
     assert!(
         server
             .store
@@ -532,10 +539,6 @@ async fn sessions_expire_and_the_program_key_is_private() {
             .unwrap()
             .is_none()
     );
-    server
-        .store
-        .start_session(&id, "new-session", "csrf", 3_000)
-        .unwrap();
     assert!(
         server
             .store
@@ -557,7 +560,7 @@ async fn sessions_expire_and_the_program_key_is_private() {
 async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_words() {
     use steady::i18n::Lang;
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let page_in = |accept: &'static str| {
         let console = &console;
@@ -660,8 +663,8 @@ async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_wo
 #[tokio::test(flavor = "multi_thread")]
 async fn names_with_control_characters_are_refused_plainly_and_change_nothing() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
-    assert!(steady::server::add_staff(&server.store, "Da\0na", PASSWORD).is_err());
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    assert!(steady::server::add_staff(&server.store, &server.dir, "Da\0na", PASSWORD).is_err());
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let before = server.store.people().unwrap().len();

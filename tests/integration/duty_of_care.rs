@@ -652,8 +652,14 @@ async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
     assert!(rest.last().unwrap().handled.is_some());
 
     // As the safeguarding lead sees it.
-    steady::server::add_staff(&server.store, "Dana", crate::common::console::PASSWORD).unwrap();
-    server.store.set_safeguarding("Dana", true).unwrap();
+    steady::server::add_staff(
+        &server.store,
+        &server.dir,
+        "Dana",
+        crate::common::console::PASSWORD,
+    )
+    .unwrap();
+    steady::server::set_safeguarding(&server.store, &server.dir, "Dana", true).unwrap();
     let console = crate::common::console::Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let (_, page) = console.get("/staff/safeguarding", &dana.cookie).await;
@@ -804,7 +810,13 @@ async fn a_key_written_into_the_database_does_not_change_where_concerns_go() {
              VALUES ('{thief_public}', '{{}}', 'Dana Lee, safeguarding lead', 4102444800, 'Dana')"
         ))
         .unwrap();
-    steady::server::add_staff(&server.store, "Lee", crate::common::console::PASSWORD).unwrap();
+    steady::server::add_staff(
+        &server.store,
+        &server.dir,
+        "Lee",
+        crate::common::console::PASSWORD,
+    )
+    .unwrap();
     let console = crate::common::console::Console::new(&server);
     let lee = console.sign_in("Lee").await;
     let (csrf, shown, page) = publish_form(&console, &lee.cookie).await;
@@ -853,7 +865,13 @@ async fn publish_signs_only_what_the_page_showed() {
         .store
         .set_care_draft(&serde_json::to_string(&care).unwrap())
         .unwrap();
-    steady::server::add_staff(&server.store, "Lee", crate::common::console::PASSWORD).unwrap();
+    steady::server::add_staff(
+        &server.store,
+        &server.dir,
+        "Lee",
+        crate::common::console::PASSWORD,
+    )
+    .unwrap();
     let console = crate::common::console::Console::new(&server);
     let lee = console.sign_in("Lee").await;
     let (csrf, shown, page) = publish_form(&console, &lee.cookie).await;

@@ -168,7 +168,7 @@ async fn sign_in_try(console: &Console, name: &str, password: &str) -> StatusCod
 #[tokio::test(flavor = "multi_thread")]
 async fn forty_password_guesses_at_once_are_all_locked_out() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = std::sync::Arc::new(Console::new(&server));
     let guesses: Vec<_> = (0..40)
         .map(|n| {

@@ -24,6 +24,7 @@ mod durability;
 mod duty_of_care;
 mod fuzz_corpus;
 mod hostile_server;
+mod hostile_staff;
 mod hostile_trust;
 mod logs;
 mod migrate;

@@ -66,8 +66,7 @@ async fn a_program_moves_whole_and_keeps_working_on_postgres() {
     pair.sync_both().await;
     pair.mentee.sync_now().await.unwrap();
     assert_eq!(pair.mentor_sees().len(), 3);
-    steady::server::add_staff(&old.store, "Dana", PASSWORD).unwrap();
-    let before = Console::new(&old).sign_in("Dana").await;
+    steady::server::add_staff(&old.store, &old.dir, "Dana", PASSWORD).unwrap();
     let directory = r#"{"version": 0, "region": "Here", "contacts": [{"name": "Night Line",
         "offers": "Someone to talk to at night.", "phone": "+15555550100", "hours": "9pm-6am",
         "languages": ["English"], "last_checked": "2026-11-01"}]}"#;
@@ -80,6 +79,8 @@ async fn a_program_moves_whole_and_keeps_working_on_postgres() {
         },
     );
     state.rotate_program_key().unwrap();
+    // Signed in after the rotation (a rotation signs everyone out): the session must come across.
+    let before = Console::new(&old).sign_in("Dana").await;
     let audit_before = old.store.audit_log(1000).unwrap();
     old.shutdown().await;
 

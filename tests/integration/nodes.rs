@@ -277,7 +277,7 @@ async fn a_node_waiting_for_the_write_lock_still_answers_everything_else() {
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_sign_ins_hold_across_nodes_and_wrong_passwords_count_on_all() {
     let (a, b) = two_nodes().await;
-    steady::server::add_staff(&a.store, "Dana", PASSWORD).unwrap();
+    steady::server::add_staff(&a.store, &a.dir, "Dana", PASSWORD).unwrap();
     let (on_a, on_b) = (Console::new(&a), Console::new(&b));
 
     // Signed in through A, the console keeps working when the balancer sends Dana to B.

@@ -384,7 +384,7 @@ struct Leads {
 impl Leads {
     fn read(state: &ServerState) -> Leads {
         Leads {
-            staff: state.store.safeguarding_staff().unwrap_or_default(),
+            staff: crate::server::staff_seal::leads(state).unwrap_or_default(),
             grants: state.store.grants().unwrap_or_default(),
         }
     }
@@ -613,11 +613,7 @@ pub(crate) async fn show_inbox(
     let Some(session) = session(&state, &headers) else {
         return signed_out();
     };
-    if !state
-        .store
-        .is_safeguarding(&session.staff_id)
-        .unwrap_or(false)
-    {
+    if !session.safeguarding {
         return safeguarding_only();
     }
     let keys = state.store.safeguarding_keys().unwrap_or_default();
@@ -694,11 +690,7 @@ pub(crate) fn safeguarding_form<T: WithCsrf>(
     form: Result<Form<T>, axum::extract::rejection::FormRejection>,
 ) -> Result<(super::StaffSession, T), Box<Response>> {
     let (session, form) = signed_in_form(state, headers, form)?;
-    if !state
-        .store
-        .is_safeguarding(&session.staff_id)
-        .unwrap_or(false)
-    {
+    if !session.safeguarding {
         return Err(Box::new(safeguarding_only()));
     }
     Ok((session, form))
@@ -732,9 +724,7 @@ pub(crate) async fn setup(
     }
     // This lead's own key first, when the form made one: the new inbox key is sealed to it.
     if !form.lead_public.trim().is_empty() {
-        let own = state
-            .store
-            .safeguarding_staff()
+        let own = crate::server::staff_seal::leads(&state)
             .unwrap_or_default()
             .into_iter()
             .find(|s| s.staff_id == session.staff_id)

@@ -137,7 +137,7 @@ pub(crate) fn checked_grants(
         return None;
     }
     let grants: Vec<PostedGrant> = serde_json::from_str(posted).ok()?;
-    let staff = state.store.safeguarding_staff().ok()?;
+    let staff = crate::server::staff_seal::leads(state).ok()?;
     let vouch = Vouch::read(state);
     let sound = grants.iter().all(|grant| {
         grant_is_sound(&grant.sealed)
@@ -195,7 +195,10 @@ fn would_lock_the_inbox(state: &ServerState, staff_id: &str) -> bool {
     let Some(published) = published else {
         return false;
     };
-    let (Ok(staff), Ok(grants)) = (state.store.safeguarding_staff(), state.store.grants()) else {
+    let (Ok(staff), Ok(grants)) = (
+        crate::server::staff_seal::leads(state),
+        state.store.grants(),
+    ) else {
         return true;
     };
     let has_access = grants
@@ -346,9 +349,7 @@ pub(crate) async fn set_lead_key(
             &c!("con-setup-no-key"),
         );
     };
-    let had_one = state
-        .store
-        .safeguarding_staff()
+    let had_one = crate::server::staff_seal::leads(&state)
         .unwrap_or_default()
         .iter()
         .any(|s| s.staff_id == session.staff_id && s.key.is_some());
@@ -412,9 +413,7 @@ pub(crate) async fn grant(
             &c!("con-not-given-body"),
         );
     };
-    let name = state
-        .store
-        .safeguarding_staff()
+    let name = crate::server::staff_seal::leads(&state)
         .unwrap_or_default()
         .into_iter()
         .find(|s| s.staff_id == form.staff_id)
@@ -464,7 +463,7 @@ pub(crate) async fn add_lead(
         Ok(checked) => checked,
         Err(response) => return *response,
     };
-    let staff = state.store.safeguarding_staff().unwrap_or_default();
+    let staff = crate::server::staff_seal::leads(&state).unwrap_or_default();
     let Some(person) = staff
         .iter()
         .find(|s| s.staff_id == form.staff_id && !s.safeguarding)
@@ -475,11 +474,7 @@ pub(crate) async fn add_lead(
             &c!("con-lead-not-found"),
         );
     };
-    if !state
-        .store
-        .set_safeguarding(&person.name, true)
-        .unwrap_or(false)
-    {
+    if !crate::server::staff_seal::make_lead(&state, &person.staff_id).unwrap_or(false) {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-didnt-work"),
@@ -505,7 +500,7 @@ pub(crate) async fn remove_lead(
         Ok(checked) => checked,
         Err(response) => return *response,
     };
-    let staff = state.store.safeguarding_staff().unwrap_or_default();
+    let staff = crate::server::staff_seal::leads(&state).unwrap_or_default();
     let Some(person) = staff
         .iter()
         .find(|s| s.staff_id == form.staff_id && s.safeguarding)
@@ -531,7 +526,7 @@ pub(crate) async fn remove_lead(
             &c!("con-lead-last-body", name = &person.name),
         );
     }
-    if !state.store.remove_lead(&person.staff_id).unwrap_or(false) {
+    if !crate::server::staff_seal::remove_lead(&state, &person.staff_id).unwrap_or(false) {
         return refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-didnt-work"),

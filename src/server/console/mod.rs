@@ -25,6 +25,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use serde::Deserialize;
 
 use super::ServerState;
+use super::staff_seal::{SessionRow, StaffAccount};
 use super::staff_store::StaffSession;
 use crate::crypto::{random_bytes, same_secret, sha256_hex, verify_password};
 use crate::i18n::Lang;
@@ -160,11 +161,7 @@ fn signed_out() -> Response {
 /// The signed-in staff member, if the session cookie is valid.
 fn session(state: &ServerState, headers: &HeaderMap) -> Option<StaffSession> {
     let token = cookie(headers, SESSION_COOKIE)?;
-    state
-        .store
-        .staff_session(&sha256_hex(token.as_bytes()), super::now())
-        .ok()
-        .flatten()
+    super::staff_seal::session(state, &sha256_hex(token.as_bytes()), super::now())
 }
 
 /// The session, after checking the form's CSRF token against it.
@@ -228,11 +225,7 @@ async fn audit(State(state): State<ServerState>, headers: HeaderMap) -> Response
     let mut lines = state.store.audit_log(500).unwrap_or_default();
     // Who a concern or a report was about is for safeguarding staff: everyone else sees that
     // one was raised (the log stays whole), not about whom or whether they were told.
-    let safeguarding = state
-        .store
-        .is_safeguarding(&session.staff_id)
-        .unwrap_or(false);
-    if !safeguarding {
+    if !session.safeguarding {
         for line in lines
             .iter_mut()
             .filter(|line| CARE_ACTIONS.contains(&line.action.as_str()))
@@ -311,12 +304,12 @@ fn known_browser_mark(staff_id: &str, password_hash: &str, nonce: &str) -> Strin
     format!("{nonce}.{}", B64.encode(tag.as_ref()))
 }
 
-/// The nonce of this browser's mark, when it holds a good one for `account` (id, password hash).
-fn known_browser(headers: &HeaderMap, account: Option<&(String, String)>) -> Option<String> {
-    let (staff_id, hash) = account?;
+/// The nonce of this browser's mark, when it holds a good one for `account`.
+fn known_browser(headers: &HeaderMap, account: Option<&StaffAccount>) -> Option<String> {
+    let account = account?;
     let mark = cookie(headers, KNOWN_COOKIE)?;
     let (nonce, _) = mark.split_once('.')?;
-    let expected = known_browser_mark(staff_id, hash, nonce);
+    let expected = known_browser_mark(&account.id, &account.password_hash, nonce);
     same_secret(expected.as_bytes(), mark.as_bytes()).then(|| nonce.to_owned())
 }
 
@@ -368,7 +361,8 @@ async fn sign_in(
     // No account's name holds a control character, and PostgreSQL cannot even look one with a
     // zero up: such a name is counted and checked as the unknown name it is.
     let name = form.name.trim().replace(char::is_control, "\u{FFFD}");
-    let account = state.store.staff_login(&name).ok().flatten();
+    // Only an account the program key sealed can sign in (see `staff_seal`).
+    let account = super::staff_seal::login(&state, &name);
     let known = known_browser(&headers, account.as_ref());
     let keys = throttle_keys(&name, peer.0, known.as_deref());
     let now = super::now();
@@ -396,9 +390,10 @@ async fn sign_in(
         }
     }
     // An unknown name costs the same Argon2 work, so timing doesn't reveal who exists.
-    let hash = account
-        .as_ref()
-        .map_or_else(|| DUMMY_HASH.to_owned(), |(_, hash)| hash.clone());
+    let hash = account.as_ref().map_or_else(
+        || DUMMY_HASH.to_owned(),
+        |account| account.password_hash.clone(),
+    );
     let password = form.password.clone();
     let verified = {
         let _slot = state.password_slots.acquire().await;
@@ -406,7 +401,7 @@ async fn sign_in(
             .await
             .unwrap_or(false)
     };
-    let Some((staff_id, password_hash)) = account.filter(|_| verified) else {
+    let Some(account) = account.filter(|_| verified) else {
         tracing::info!("a staff sign-in failed");
         return sign_in_form(
             &state,
@@ -422,18 +417,15 @@ async fn sign_in(
         &clear.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>(),
         release,
     );
-    let mark = known_browser_mark(&staff_id, &password_hash, &token());
+    let mark = known_browser_mark(&account.id, &account.password_hash, &token());
     let session_token = token();
-    if state
-        .store
-        .start_session(
-            &staff_id,
-            &sha256_hex(session_token.as_bytes()),
-            &token(),
-            now + SESSION_SECONDS,
-        )
-        .is_err()
-    {
+    let session = SessionRow {
+        token_hash: sha256_hex(session_token.as_bytes()),
+        staff_id: account.id.clone(),
+        csrf: token(),
+        expires_at: now + SESSION_SECONDS,
+    };
+    if super::staff_seal::start_session(&state, &session).is_err() {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-sorry"),

@@ -6,8 +6,9 @@ use tokio_postgres::Row;
 
 use super::PostgresStore;
 use crate::server::care_store::{
-    CareStore, ConcernRow, Grant, LeadKey, NewConcern, SafeguardingKeyRow, StaffLead,
+    CareStore, ConcernRow, Grant, LeadKey, NewConcern, SafeguardingKeyRow,
 };
+use crate::server::staff_seal::{Sealed, StaffAccount};
 use crate::server::store::{Result, ServerStoreError};
 use crate::sync::protocol::{PutOutcome, ReplyChange, ReplyPut};
 
@@ -38,21 +39,6 @@ impl CareStore for PostgresStore {
             &[&care],
         )?;
         Ok(())
-    }
-
-    fn is_safeguarding(&self, staff_id: &str) -> Result<bool> {
-        Ok(self
-            .take()?
-            .db()
-            .opt("SELECT safeguarding FROM staff WHERE id = $1", &[&staff_id])?
-            .is_some_and(|row| row.get(0)))
-    }
-
-    fn set_safeguarding(&self, staff_name: &str, on: bool) -> Result<bool> {
-        Ok(self.change(
-            "UPDATE staff SET safeguarding = $2 WHERE name = $1",
-            &[&staff_name, &on],
-        )? == 1)
     }
 
     fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>> {
@@ -93,9 +79,9 @@ impl CareStore for PostgresStore {
         })
     }
 
-    fn safeguarding_staff(&self) -> Result<Vec<StaffLead>> {
-        const ALL: &str = "SELECT s.id, s.name, s.safeguarding, l.public_key, l.wrapped,
-                                  l.signed_by, l.signature, l.created_at
+    fn safeguarding_staff(&self) -> Result<Vec<(Sealed<StaffAccount>, Option<LeadKey>)>> {
+        const ALL: &str = "SELECT s.id, s.name, s.password_hash, s.safeguarding, s.seal,
+                                  l.public_key, l.wrapped, l.signed_by, l.signature, l.created_at
                            FROM staff s LEFT JOIN safeguarding_leads l ON l.staff_id = s.id
                            ORDER BY s.name COLLATE \"C\"";
         Ok(self
@@ -103,17 +89,21 @@ impl CareStore for PostgresStore {
             .db()
             .rows(ALL, &[])?
             .iter()
-            .map(|row| StaffLead {
-                staff_id: row.get(0),
-                name: row.get(1),
-                safeguarding: row.get(2),
-                key: row.get::<_, Option<String>>(3).map(|public_key| LeadKey {
+            .map(|row| {
+                let account = StaffAccount {
+                    id: row.get(0),
+                    name: row.get(1),
+                    password_hash: row.get(2),
+                    safeguarding: row.get(3),
+                };
+                let key = row.get::<_, Option<String>>(5).map(|public_key| LeadKey {
                     public_key,
-                    wrapped: row.get(4),
-                    signed_by: row.get(5),
-                    signature: row.get(6),
-                    created_at: row.get(7),
-                }),
+                    wrapped: row.get(6),
+                    signed_by: row.get(7),
+                    signature: row.get(8),
+                    created_at: row.get(9),
+                });
+                (Sealed::from_database(account, row.get(4)), key)
             })
             .collect())
     }
@@ -182,20 +172,29 @@ impl CareStore for PostgresStore {
         })
     }
 
-    fn remove_lead(&self, staff_id: &str) -> Result<bool> {
+    fn remove_lead(&self, old: &StaffAccount, seal: &str) -> Result<bool> {
+        if !old.safeguarding {
+            return Ok(false);
+        }
         self.write(|tx| {
+            // First, so a row that is no longer `old` changes nothing at all.
+            let changed = tx.run(
+                "UPDATE staff SET safeguarding = false, seal = $4
+                 WHERE id = $1 AND name = $2 AND password_hash = $3 AND safeguarding",
+                &[&old.id, &old.name, &old.password_hash, &seal],
+            )?;
+            if changed != 1 {
+                return Ok(false);
+            }
             tx.run(
                 "DELETE FROM safeguarding_grants WHERE staff_id = $1",
-                &[&staff_id],
+                &[&old.id],
             )?;
             tx.run(
                 "DELETE FROM safeguarding_leads WHERE staff_id = $1",
-                &[&staff_id],
+                &[&old.id],
             )?;
-            Ok(tx.run(
-                "UPDATE staff SET safeguarding = false WHERE id = $1 AND safeguarding",
-                &[&staff_id],
-            )? == 1)
+            Ok(true)
         })
     }
 

@@ -33,6 +33,7 @@ pub(super) use self::connections::wait;
 use self::connections::{Background, Conn, Db, LOCK_MENTEE, Params, Pool, Taken, Target};
 use super::cache::{Caches, Pairings};
 use super::records::audience_mark;
+use super::staff_seal::StaffAccount;
 use super::store::{
     Caller, NewDevice, Person, Result, RotationParts, ServerStore, ServerStoreError,
 };
@@ -508,6 +509,7 @@ impl ServerStore for PostgresStore {
         &self,
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
+        resealed: &[(StaffAccount, String)],
         now: i64,
     ) -> Result<()> {
         let keys = RotationParts::parse(rotation)?;
@@ -523,6 +525,22 @@ impl ServerStore for PostgresStore {
                     &[&(*version as i64), signed, &now],
                 )?;
             }
+            // Only a row still exactly as the old key sealed it is sealed again.
+            for (account, seal) in resealed {
+                tx.run(
+                    "UPDATE staff SET seal = $5
+                     WHERE id = $1 AND name = $2 AND password_hash = $3 AND safeguarding = $4",
+                    &[
+                        &account.id,
+                        &account.name,
+                        &account.password_hash,
+                        &account.safeguarding,
+                        seal,
+                    ],
+                )?;
+            }
+            // Sessions were sealed by the old key: everyone signs in again.
+            tx.run("DELETE FROM staff_sessions", &[])?;
             tx.run("UPDATE program SET public_key = $1", &[&keys.new_key])?;
             Ok(())
         })

@@ -128,6 +128,12 @@ CREATE TRIGGER feeds_emptied AFTER TRUNCATE ON feed_seq
               sealed TEXT NOT NULL, granted_by TEXT NOT NULL, created_at BIGINT NOT NULL,
               PRIMARY KEY (key_id, staff_id));",
     },
+    Step {
+        seq: 3,
+        name: "staff and sessions: the program key's seal over each row",
+        sql: "ALTER TABLE staff ADD COLUMN seal TEXT;
+              ALTER TABLE staff_sessions ADD COLUMN seal TEXT;",
+    },
 ];
 
 /// Brings the database up to date in one transaction, one node at a time.

@@ -7,34 +7,94 @@ use std::collections::HashMap;
 use tokio_postgres::Row;
 
 use super::PostgresStore;
-use crate::server::staff_store::{
-    AuditLine, DeviceRow, PersonRow, StaffSession, StaffStore, Totals,
-};
+use crate::server::staff_seal::{Sealed, SessionRow, StaffAccount};
+use crate::server::staff_store::{AuditLine, DeviceRow, PersonRow, StaffStore, Totals};
 use crate::server::store::Result;
 
+/// An account read as `id, name, password_hash, safeguarding, seal`.
+fn account_row(row: &Row) -> Sealed<StaffAccount> {
+    Sealed::from_database(
+        StaffAccount {
+            id: row.get(0),
+            name: row.get(1),
+            password_hash: row.get(2),
+            safeguarding: row.get(3),
+        },
+        row.get(4),
+    )
+}
+
 impl StaffStore for PostgresStore {
-    fn add_staff(&self, name: &str, password_hash: &str, now: i64) -> Result<()> {
+    fn add_staff(&self, account: &StaffAccount, seal: &str, now: i64) -> Result<()> {
         self.change(
-            "INSERT INTO staff (id, name, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO staff (id, name, password_hash, safeguarding, seal, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
             &[
-                &uuid::Uuid::new_v4().to_string(),
-                &name,
-                &password_hash,
+                &account.id,
+                &account.name,
+                &account.password_hash,
+                &account.safeguarding,
+                &seal,
                 &now,
             ],
         )?;
         Ok(())
     }
 
-    fn staff_login(&self, name: &str) -> Result<Option<(String, String)>> {
+    fn staff_login(&self, name: &str) -> Result<Option<Sealed<StaffAccount>>> {
         Ok(self
             .take()?
             .db()
             .opt(
-                "SELECT id, password_hash FROM staff WHERE name = $1",
+                "SELECT id, name, password_hash, safeguarding, seal FROM staff WHERE name = $1",
                 &[&name],
             )?
-            .map(|row| (row.get(0), row.get(1))))
+            .map(|row| account_row(&row)))
+    }
+
+    fn staff_account(&self, staff_id: &str) -> Result<Option<Sealed<StaffAccount>>> {
+        Ok(self
+            .take()?
+            .db()
+            .opt(
+                "SELECT id, name, password_hash, safeguarding, seal FROM staff WHERE id = $1",
+                &[&staff_id],
+            )?
+            .map(|row| account_row(&row)))
+    }
+
+    fn staff_accounts(&self) -> Result<Vec<Sealed<StaffAccount>>> {
+        Ok(self
+            .take()?
+            .db()
+            .rows(
+                "SELECT id, name, password_hash, safeguarding, seal FROM staff
+                 ORDER BY name COLLATE \"C\"",
+                &[],
+            )?
+            .iter()
+            .map(account_row)
+            .collect())
+    }
+
+    fn reseal_staff(&self, old: &StaffAccount, new: &StaffAccount, seal: &str) -> Result<bool> {
+        if old.id != new.id {
+            return Ok(false);
+        }
+        Ok(self.change(
+            "UPDATE staff SET name = $5, password_hash = $6, safeguarding = $7, seal = $8
+             WHERE id = $1 AND name = $2 AND password_hash = $3 AND safeguarding = $4",
+            &[
+                &old.id,
+                &old.name,
+                &old.password_hash,
+                &old.safeguarding,
+                &new.name,
+                &new.password_hash,
+                &new.safeguarding,
+                &seal,
+            ],
+        )? == 1)
     }
 
     fn throttle_try(&self, keys: &[(String, u32)], now: i64) -> Result<Option<i64>> {
@@ -103,34 +163,53 @@ impl StaffStore for PostgresStore {
         })
     }
 
-    fn start_session(
-        &self,
-        staff_id: &str,
-        token_hash: &str,
-        csrf: &str,
-        expires_at: i64,
-    ) -> Result<()> {
+    fn start_session(&self, session: &SessionRow, seal: &str) -> Result<()> {
         self.change(
-            "INSERT INTO staff_sessions (token_hash, staff_id, csrf, expires_at)
-             VALUES ($1, $2, $3, $4)",
-            &[&token_hash, &staff_id, &csrf, &expires_at],
+            "INSERT INTO staff_sessions (token_hash, staff_id, csrf, expires_at, seal)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &session.token_hash,
+                &session.staff_id,
+                &session.csrf,
+                &session.expires_at,
+                &seal,
+            ],
         )?;
         Ok(())
     }
 
-    fn staff_session(&self, token_hash: &str, now: i64) -> Result<Option<StaffSession>> {
+    fn staff_session(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(Sealed<SessionRow>, Sealed<StaffAccount>)>> {
         Ok(self
             .take()?
             .db()
             .opt(
-                "SELECT s.staff_id, t.name, s.csrf FROM staff_sessions s JOIN staff t ON t.id = s.staff_id
+                "SELECT s.token_hash, s.staff_id, s.csrf, s.expires_at, s.seal,
+                        t.id, t.name, t.password_hash, t.safeguarding, t.seal
+                 FROM staff_sessions s JOIN staff t ON t.id = s.staff_id
                  WHERE s.token_hash = $1 AND s.expires_at > $2",
                 &[&token_hash, &now],
             )?
-            .map(|row| StaffSession {
-                staff_id: row.get(0),
-                name: row.get(1),
-                csrf: row.get(2),
+            .map(|row| {
+                let session = SessionRow {
+                    token_hash: row.get(0),
+                    staff_id: row.get(1),
+                    csrf: row.get(2),
+                    expires_at: row.get(3),
+                };
+                let account = StaffAccount {
+                    id: row.get(5),
+                    name: row.get(6),
+                    password_hash: row.get(7),
+                    safeguarding: row.get(8),
+                };
+                (
+                    Sealed::from_database(session, row.get(4)),
+                    Sealed::from_database(account, row.get(9)),
+                )
             }))
     }
 

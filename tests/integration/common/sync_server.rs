@@ -183,6 +183,19 @@ impl SyncServer {
                 .map_err(|err| err.to_string()),
         }
     }
+
+    /// The staff account `name` as the console would trust it: `None` when there is none, or
+    /// when the program key's seal over it does not hold.
+    pub fn staff(&self, name: &str) -> Option<steady::server::staff_seal::StaffAccount> {
+        let program = self.store.program_key().unwrap().unwrap();
+        self.store.staff_login(name).unwrap()?.open(&program)
+    }
+
+    /// The program's signing key, from the data folder.
+    pub fn program_key(&self) -> steady::crypto::ProgramKey {
+        steady::crypto::ProgramKey::load_or_create(&self.dir.join(server::PROGRAM_KEY_FILE))
+            .unwrap()
+    }
 }
 
 impl Drop for SyncServer {
