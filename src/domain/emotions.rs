@@ -124,7 +124,7 @@ pub static WORDS: [EmotionWord; 40] = [
     word("safe", "safe", LowEnergyPleasant),
     word("grateful", "thankful", LowEnergyPleasant),
     word("peaceful", "peaceful", LowEnergyPleasant),
-    word("cosy", "cosy", LowEnergyPleasant),
+    word("cosy", "cozy", LowEnergyPleasant),
     word("thoughtful", "thoughtful", LowEnergyPleasant),
     word("rested", "rested", LowEnergyPleasant),
     word("loved", "loved", LowEnergyPleasant),

@@ -91,7 +91,7 @@ fn weekday(lang: Lang, date: NaiveDate, short: bool) -> String {
     )
 }
 
-/// Dates, one style per place, in the reader's language: "Nov 16" / "16 nov" on charts and in
+/// Dates, one style per place, in the reader's language: "Nov 16" / "16 de nov" on charts and in
 /// short labels, "Monday, November 16" / "lunes, 16 de noviembre" in headings (with the year
 /// only when it isn't this year's).
 pub fn short_date_in(lang: Lang, date: NaiveDate) -> String {
@@ -182,7 +182,7 @@ mod tests {
         let last_year = NaiveDate::from_ymd_opt(2025, 11, 17).unwrap();
         assert_eq!(long_date(last_year, today), "Monday, November 17, 2025");
         // The same places, in Spanish.
-        assert_eq!(short_date_in(Lang::Es, day), "16 nov");
+        assert_eq!(short_date_in(Lang::Es, day), "16 de nov");
         assert_eq!(long_date_in(Lang::Es, day, today), "lunes, 16 de noviembre");
         assert_eq!(
             long_date_in(Lang::Es, last_year, today),

@@ -295,9 +295,40 @@ impl HelpedSummary {
     }
 }
 
+/// On the 0 to 10 "how upset" scale, 7 and above is high: the range that distress scales such as
+/// SUDS call hard to think through alone, and where DBT's distress-tolerance teaching moves from
+/// soothing skills to getting support. Below it, a rating that went down or stayed level is a
+/// tool that did its job.
+pub const STILL_HIGH: u8 = 7;
+
+/// Whether a tool that just ended should offer people next (Stanley-Brown's order: coping
+/// alone, then people, then professionals): the mentee rated themselves more upset after than
+/// before, or still at [`STILL_HIGH`] or more, or stopped the urge timer on "not yet". A calm run
+/// that simply ends, or one with no rating after, offers nothing extra.
+pub fn offer_people(before: Option<u8>, after: Option<u8>, stopped_on_not_yet: bool) -> bool {
+    stopped_on_not_yet
+        || after.is_some_and(|after| after >= STILL_HIGH || before.is_some_and(|b| after > b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_are_offered_only_when_a_tool_did_not_help() {
+        // Worse than before, or still high: offered.
+        assert!(offer_people(Some(3), Some(4), false));
+        assert!(offer_people(Some(9), Some(7), false));
+        assert!(offer_people(None, Some(8), false));
+        // Stopping the urge timer after "not yet", ratings or none.
+        assert!(offer_people(None, None, true));
+        // Calmer, level below 7, or not rated after: nothing extra.
+        assert!(!offer_people(Some(7), Some(3), false));
+        assert!(!offer_people(Some(5), Some(5), false));
+        assert!(!offer_people(None, Some(6), false));
+        assert!(!offer_people(Some(2), None, false));
+        assert!(!offer_people(None, None, false));
+    }
 
     const TOOLS: &str = include_str!("../../assets/tools/tools.json");
 

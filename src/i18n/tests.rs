@@ -451,3 +451,207 @@ fn the_pseudo_language_keeps_values_as_they_are_and_breaks_between_words() {
     // Plurals still choose by the number.
     assert!(t!(Lang::Pseudo, "import-result", count = 3).contains('3'));
 }
+
+/// The value of `key` in a catalogue's source, without the key (continuation lines joined).
+fn value_of(source: &str, key: &str) -> String {
+    let text = source_of(source, key);
+    text.split_once('=')
+        .map_or_else(String::new, |(_, value)| value.trim().to_owned())
+}
+
+/// Keys only staff (the console) read: adults, in their own words.
+fn staff_only(key: &str) -> bool {
+    key.starts_with("con-") || key.starts_with("audit-") || key.starts_with("js-")
+}
+
+/// Keys a mentee (often 12 to 17) reads: their own screens, not the mentor's or the console's.
+const MENTEE_KEYS: &[&str] = &[
+    "care-general-keeps",
+    "care-general-passes-on",
+    "care-general-not-told",
+    "delete-keeps-safeguarding",
+    "delete-explain-connected",
+    "export-kept-here",
+    "who-mentor-see",
+    "who-staff-see",
+    "who-server",
+    "sharing-intro",
+    "sharing-connected",
+    "sync-title",
+    "sync-last",
+    "sync-not-yet",
+    "sync-now",
+    "syncing",
+    "share-later",
+    "mentor-devices-title",
+    "mentor-devices-none",
+    "device-declined",
+    "own-device-title",
+    "link-failed-number",
+    "link-failed-other",
+    "server-item-too-large",
+    "server-unauthorized",
+    "server-safeguarding-key-changed",
+    "err-not-enrolled",
+    "err-not-connected",
+    "err-already-connected",
+    "err-offline",
+    "err-busy",
+    "err-server",
+    "err-sync-poisoned",
+    "err-sync-locked",
+];
+
+#[test]
+fn english_is_us_english_and_a_mentee_reads_plain_words() {
+    let british = [
+        "cosy",
+        "favourite",
+        "colour",
+        "behaviour",
+        "organis",
+        "recognis",
+        "realis",
+        "customis",
+        "apologis",
+        "centre",
+        "honour",
+        "neighbour",
+        "practise",
+        "programme",
+        "judgement",
+        "whilst",
+    ];
+    for key in entries(EN_FTL).keys().filter(|k| !staff_only(k)) {
+        let value = value_of(EN_FTL, key).to_lowercase();
+        for word in british {
+            assert!(!value.contains(word), "{key} is British English: {value}");
+        }
+        for size in ["kib", "mib", "kb ", "bytes"] {
+            assert!(!value.contains(size), "{key} shows a byte size: {value}");
+        }
+    }
+    for key in MENTEE_KEYS {
+        let value = tr(Lang::En, key);
+        assert_ne!(&value, key, "{key} is in the catalogue");
+        let lower = value.to_lowercase();
+        for jargon in [
+            "safeguarding",
+            "sync",
+            "device",
+            "connected to",
+            "you're connected",
+        ] {
+            assert!(!lower.contains(jargon), "{key} says {jargon:?}: {value}");
+        }
+    }
+    assert_eq!(tr(Lang::En, "emotion-cosy"), "cozy");
+    assert_eq!(tr(Lang::En, "tool-favourite-on"), "★ Favorite");
+    assert_eq!(tr(Lang::En, "tool-favourite-off"), "☆ Favorite");
+    assert_eq!(
+        tr(Lang::En, "server-item-too-large"),
+        "This is too long to share. It's still saved on your phone. Try making it shorter."
+    );
+    assert_eq!(tr(Lang::En, "sync-now"), "Update now");
+    assert_eq!(
+        t!(
+            Lang::En,
+            "sharing-connected",
+            program = "Bright Paths",
+            name = "Jo"
+        ),
+        "Linked with Bright Paths as Jo."
+    );
+    assert!(tr(Lang::En, "delete-keeps-safeguarding").contains("keeping young people safe"));
+    // The emotion word travels in English words to a mentor and into an export.
+    assert_eq!(crate::domain::EmotionWord::label_for("cosy"), "cozy");
+}
+
+#[test]
+fn spanish_reads_the_way_a_teen_would_write_it() {
+    let es = entries(ES_FTL);
+    for key in es.keys() {
+        let value = value_of(ES_FTL, key);
+        for wrong in [
+            "Sostén",
+            "sostén",
+            "Mis personas",
+            "Pienso en ti",
+            "orgulloso",
+            "honesto",
+            "Conectado a",
+            "Que estás conectado",
+            "KiB",
+        ] {
+            assert!(!value.contains(wrong), "{key} says {wrong:?}: {value}");
+        }
+        // US Spanish says "agregar", not "añadir" ("dañado" is fine).
+        assert!(
+            !value
+                .split(|c: char| !c.is_alphabetic())
+                .any(|word| word.to_lowercase().starts_with("añad")),
+            "{key} says añadir: {value}"
+        );
+        // "Nota" and "Salta" as commands read better as "Fíjate" and "Sáltate".
+        for sentence in value.split(['.', ':', '?', '¿']) {
+            let sentence = sentence.trim_start();
+            assert!(
+                !sentence.starts_with("Nota ") && !sentence.starts_with("Salta "),
+                "{key} gives an order with Nota/Salta: {value}"
+            );
+        }
+    }
+    // Dates: "3 de dic", like the long form "lunes, 3 de diciembre".
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    assert_eq!(
+        crate::domain::time::short_date_in(Lang::Es, day),
+        "3 de dic"
+    );
+    // What the mentor passes on: only when someone could be *badly* hurt, as in English.
+    let passes_on = tr(Lang::Es, "care-general-passes-on");
+    assert!(passes_on.contains("muy lastimad"), "{passes_on}");
+    assert!(tr(Lang::En, "care-general-passes-on").contains("badly hurt"));
+    // A distress rating of 10 is "most upset", not "the worst".
+    let rating = tr(Lang::Es, "rating-hint");
+    assert!(!rating.contains("lo peor"), "{rating}");
+    assert!(rating.starts_with("0 es calma, 10 es "), "{rating}");
+    // "Anyone else: No one", not "No one else: No one".
+    assert_eq!(tr(Lang::Es, "who-anyone"), "Alguien más");
+    assert!(tr(Lang::Es, "who-anyone-see").starts_with("Nadie."));
+    // A breath hold, a people list, a mentor's kind words that are safe from an adult.
+    assert_eq!(tr(Lang::Es, "tool-box-phase-2"), "Aguanta el aire");
+    assert_eq!(tr(Lang::Es, "tool-478-phase-2"), "Aguanta el aire");
+    assert_eq!(tr(Lang::Es, "my-people"), "Mi gente");
+    assert_eq!(tr(Lang::Es, "from-my-people"), "De Mi gente:");
+    assert_eq!(tr(Lang::Es, "preset-thinking-of-you"), "Me acordé de ti.");
+    assert_eq!(tr(Lang::Es, "preset-proud"), "Qué orgullo me das.");
+    assert!(tr(Lang::Es, "tool-senses-step-2").starts_with("Fíjate en 4 cosas"));
+    assert!(tr(Lang::Es, "tool-muscles-before").contains("Sáltate cualquier parte"));
+    // Feeling words and goal headings, as the English means them.
+    assert_eq!(tr(Lang::Es, "emotion-hurt"), "sentimientos heridos");
+    assert_eq!(tr(Lang::Es, "emotion-thoughtful"), "reflexión");
+    assert_eq!(tr(Lang::Es, "goal-heading-let-go"), "Las que dejaste ir");
+    // A mentor reads a shared goal's state too: not "you let it go".
+    assert_eq!(tr(Lang::Es, "goal-state-let-go"), "Se dejó ir");
+    // A line (una línea) is open: "Abierta", and the closed ones "abiertas".
+    assert!(tr(Lang::Es, "open-always").starts_with("Abierta ahora"));
+    assert!(t!(Lang::Es, "open-opens-at", time = "9").starts_with("Cerrada ahora"));
+    assert_eq!(
+        tr(Lang::Es, "lines-closed-title"),
+        "No están abiertas ahora"
+    );
+    // US Spanish says "agregar".
+    assert_eq!(tr(Lang::Es, "con-add-contact"), "Agregar contacto");
+    assert_eq!(
+        tr(Lang::Es, "import-hint").split(' ').next(),
+        Some("Agrega")
+    );
+    // The crisis card's Spanish is written in Spanish, not copied word for word.
+    let card: serde_json::Value =
+        serde_json::from_str(include_str!("../../assets/crisis/default-us.json")).unwrap();
+    let offers = card["contacts"][0]["translations"]["es"]["offers"]
+        .as_str()
+        .unwrap();
+    assert!(!offers.contains("se siente demasiado"), "{offers}");
+    assert!(offers.contains("ya no puedes más"), "{offers}");
+}

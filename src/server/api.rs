@@ -544,7 +544,7 @@ async fn raise_concern(
         &request.sealed,
         &InboxWords {
             not_set_up: "Your program hasn't set up its safeguarding inbox yet. Call your coordinator instead.",
-            moved: "Your program changed where concerns go. Sync, then try again.",
+            moved: "Your program changed where concerns go. Tap Update now, then try again.",
             not_sealed: "The concern is not sealed in a form the server keeps (or is over 256 KiB).",
         },
     )?;
@@ -793,7 +793,7 @@ async fn report(
         &request.sealed,
         &InboxWords {
             not_set_up: "Your program hasn't set up a way to report notes yet. You can talk to your coordinator.",
-            moved: "Your program changed where reports go. Sync, then try again.",
+            moved: "Your program changed where reports go. Tap Update now, then try again.",
             not_sealed: "The report is not sealed in a form the server keeps (or is over 256 KiB).",
         },
     )?;

@@ -14,13 +14,13 @@ use crate::crypto::PublicKeys;
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum CallError {
     /// No connection: the phone is offline or the server is down.
-    #[error("Can't reach the sync server right now.")]
+    #[error("Can't reach your program's server right now.")]
     Offline,
     /// The server asked this device to slow down (429); trying again in a moment will work.
-    #[error("The sync server is busy. The app will try again in a moment.")]
+    #[error("Your program's server is busy. The app will try again in a moment.")]
     Busy,
     /// The server failed (5xx or an unreadable answer); trying again later may work.
-    #[error("The sync server had a problem. The app will try again.")]
+    #[error("Your program's server had a problem. The app will try again.")]
     Server,
     /// The server refused the request; repeating it will not help. `code` is the server's
     /// stable error code (`version_conflict`, `storage_full`, ...), empty when it gave none.

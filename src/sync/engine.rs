@@ -11,15 +11,15 @@ use crate::store::{OpenStore, SlotError, StoreError, StoreSlot};
 
 #[derive(Debug, Error)]
 pub enum SyncError {
-    #[error("This device isn't connected to a program yet.")]
+    #[error("This app isn't linked with a program yet.")]
     NotEnrolled,
     #[error(transparent)]
     Call(#[from] CallError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("The app hit a problem and stopped syncing to be safe.")]
+    #[error("The app hit a problem and stopped updating to be safe.")]
     Poisoned,
-    #[error("The app is locked, so sync waits until it's opened.")]
+    #[error("The app is locked, so updates wait until it's opened.")]
     Locked,
 }
 

@@ -190,10 +190,10 @@ async fn a_new_phone_connects_with_an_invite_code_and_a_wrong_code_is_explained(
         .await;
     browser.click("#connect").await;
     browser
-        .wait_for_text("#program", "Connected to Bright Paths as Jo")
+        .wait_for_text("#program", "Linked with Bright Paths as Jo.")
         .await;
     browser
-        .wait_for_text("#devices-title", "Your mentor's devices")
+        .wait_for_text("#devices-title", "Your mentor's phones and computers")
         .await;
     browser.finish().await;
 }
@@ -319,5 +319,98 @@ async fn help_puts_my_own_supports_on_top_and_the_mentor_nudge_below_the_open_li
     browser.click("#traces summary").await;
     browser.wait_for_text("#traces", "call list").await;
     browser.wait_for("#crisis-card a[href^='https://']").await;
+    browser.finish().await;
+}
+
+/// What the app says about who sees a thing is what is true: "only you" while it is private, the
+/// mentor once it is shared; the usual promise says "most things" and what must be passed on;
+/// the lines say when they may send help.
+#[tokio::test(flavor = "multi_thread")]
+async fn what_the_app_says_about_who_sees_a_thing_follows_how_it_is_shared() {
+    let Some(browser) = Browser::start("honest_words").await else {
+        return;
+    };
+    let sync = SyncServer::start().await;
+    let preview = PreviewServer::start().await;
+    let (code, _) = sync.invite(Role::Mentee, "Noor");
+    let device = preview.devices.get("noor").unwrap().unwrap();
+    device.enroll(&sync.base, &code).await.unwrap();
+    let goal = device
+        .create_goal(steady::domain::GoalDraft {
+            title: "Read more".into(),
+            ..Default::default()
+        })
+        .unwrap();
+
+    browser.open(&preview.device_url("noor")).await;
+    browser.click("#get-help").await;
+    browser
+        .wait_for_text(
+            "#contacts-note",
+            "If someone's life is in danger right now, they may send help.",
+        )
+        .await;
+    browser
+        .wait_for_text("#my-plan", "Only you can see it.")
+        .await;
+    browser.click("#open-plan").await;
+    browser
+        .wait_for_text("#plan-intro", "Only you can see it.")
+        .await;
+    browser.tab("Goals").await;
+    browser.click("button[aria-label='Open Read more']").await;
+    browser.click("button[data-progress='3']").await;
+    browser.click("#save-check-in").await;
+    browser
+        .wait_for_text("#goal-status", "Check-in saved. Only you can see it.")
+        .await;
+
+    // Shared, each line says the mentor sees it, and "only you" is gone.
+    device.share_safety_plan(true).unwrap();
+    device
+        .set_share(
+            steady::domain::ShareKind::Goal,
+            goal.as_str(),
+            steady::domain::ShareMode::Shared,
+            "your goal",
+        )
+        .unwrap();
+    browser.client.refresh().await.expect("reload");
+    browser.click("#get-help").await;
+    browser
+        .wait_for_text("#my-plan", "You share it with your mentor")
+        .await;
+    browser.click("#open-plan").await;
+    browser
+        .wait_for_text("#plan-intro", "You share it with your mentor")
+        .await;
+    let intro = browser
+        .js(
+            "return document.querySelector('#plan-intro').innerText;",
+            vec![],
+        )
+        .await;
+    assert!(!intro.as_str().unwrap().contains("Only you"), "{intro}");
+    browser.tab("Goals").await;
+    browser.click("button[aria-label='Open Read more']").await;
+    browser.click("button[data-progress='2']").await;
+    browser.click("#save-check-in").await;
+    browser
+        .wait_for_text("#goal-status", "Your mentor will see it")
+        .await;
+
+    // The usual promise, as it really is.
+    browser.click("#open-privacy").await;
+    for words in [
+        "Most of what you share with your mentor stays between you.",
+        "talk things over with their coordinator",
+        "if you tell them someone has hurt you, even long ago",
+        "They'll try to tell you first",
+    ] {
+        browser.wait_for_text("#care-statement", words).await;
+    }
+    browser
+        .wait_for_text("#content", "Your mentor will try to tell you first.")
+        .await;
     browser.finish().await;
 }

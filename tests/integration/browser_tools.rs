@@ -91,6 +91,15 @@ async fn box_breathing_paces_in_order_stops_midway_and_feeds_what_helped() {
         .wait_for_text("#tool-runner", "How upset do you feel now?")
         .await;
     browser.click("button[data-rating='3']").await;
+    browser
+        .wait_until(
+            "the after rating is chosen",
+            "return document.querySelector(\"button[data-rating='3']\").getAttribute('aria-pressed') === 'true';",
+            vec![],
+        )
+        .await;
+    // Calmer than before: the tool did its job, and nothing more is offered.
+    assert_eq!(browser.count("#reach-out").await, 0);
     browser.click("#finish-tool").await;
     browser
         .wait_for_text("#tools-status", "Stopped. That's okay.")
@@ -104,6 +113,84 @@ async fn box_breathing_paces_in_order_stops_midway_and_feeds_what_helped() {
             "Used once. Afterwards you usually felt calmer: about 4 steps down on the 0 to 10 scale.",
         )
         .await;
+    browser.finish().await;
+}
+
+/// When a tool didn't help (more upset after than before, still 7 or more, or the urge timer
+/// stopped on "not yet"), people come next: the mentee's own, the lines open now, and Not now.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tool_that_did_not_help_offers_people_next() {
+    let Some(browser) = Browser::start("reach_out").await else {
+        return;
+    };
+    let server = PreviewServer::start_with_time_scale(60.0).await;
+    browser.open(&server.device_url("ivy")).await;
+    browser.tab("Tools").await;
+
+    // More upset after than before, and nobody saved yet: the lines, and where to add people.
+    browser
+        .click("li[data-tool='senses'] button.open-tool")
+        .await;
+    browser
+        .click("#rating-before + p + div button[data-rating='3']")
+        .await;
+    browser.click("#start-tool").await;
+    browser.click("#stop-tool").await;
+    browser.click("button[data-rating='5']").await;
+    browser
+        .wait_for_text("#reach-out h2", "Still hard? A person can help")
+        .await;
+    browser
+        .wait_for("#reach-out #open-lines a[href^='tel:']")
+        .await;
+    browser
+        .wait_for_text("#reach-out-no-people", "add people you trust")
+        .await;
+    browser.click("#reach-out-not-now").await;
+    browser.wait_gone("#reach-out").await;
+    browser.click("#finish-tool").await;
+    browser.wait_for_text("#tools-status", "Stopped.").await;
+
+    // Still high with no rating before, and someone saved: they are one tap away.
+    let device = server.devices.get("ivy").unwrap().unwrap();
+    device
+        .save_person(None, "Coach Lee", "(555) 222-3333")
+        .unwrap();
+    browser
+        .click("li[data-tool='senses'] button.open-tool")
+        .await;
+    browser.click("#start-tool").await;
+    browser.click("#stop-tool").await;
+    browser.click("button[data-rating='8']").await;
+    browser
+        .wait_for("#reach-out a[href='tel:+15552223333']")
+        .await;
+    browser.wait_for_text("#reach-out", "Coach Lee").await;
+    browser.click("#skip-rating").await;
+
+    // The urge timer stopped after "not yet", without any rating: offered too.
+    browser.click("li[data-tool='urge'] button.open-tool").await;
+    browser.click("#start-tool").await;
+    browser
+        .wait_for_text("#urge-check", "Has the urge passed?")
+        .await;
+    browser.click("#urge-not-yet").await;
+    browser.click("#stop-tool").await;
+    browser.wait_for("#reach-out").await;
+    browser.click("#skip-rating").await;
+
+    // The same timer ended on "it passed": nothing extra.
+    browser.click("li[data-tool='urge'] button.open-tool").await;
+    browser.click("#start-tool").await;
+    browser
+        .wait_for_text("#urge-check", "Has the urge passed?")
+        .await;
+    browser.click("#urge-check button.primary").await;
+    browser
+        .wait_for_text("#tool-runner", "How upset do you feel now?")
+        .await;
+    assert_eq!(browser.count("#reach-out").await, 0);
+    browser.click("#skip-rating").await;
     browser.finish().await;
 }
 

@@ -161,7 +161,7 @@ fn desktop_walk_call_988_is_handed_over_and_a_failure_is_said() {
 
     desktop.home.opener_fails();
     desktop.click(&call);
-    desktop.wait_for_text("This device couldn't open that. You can still call or text 988");
+    desktop.wait_for_text("Couldn't open that here. You can still call or text 988");
     assert_eq!(desktop.home.opened(), ["tel:988", "tel:988"]);
 }
 

@@ -468,22 +468,22 @@ async fn a_refused_record_stops_with_a_plain_message_and_the_rest_still_sync() {
     assert_eq!(report.refused.len(), 1, "{report:?}");
     // The refusal is kept as words the phone can say in the mentee's language.
     let said = |lang| steady::i18n::Phrase::say_text(lang, &report.refused[0]);
-    assert!(said(steady::i18n::Lang::En).contains("too big to share"));
+    assert!(said(steady::i18n::Lang::En).contains("too long to share"));
     assert!(said(steady::i18n::Lang::En).contains("still saved on your phone"));
     assert_ne!(said(steady::i18n::Lang::Es), said(steady::i18n::Lang::En));
     let line = pair.mentee.sync_line().unwrap();
-    assert!(
-        line.problem
-            .is_some_and(|p| p.in_lang(steady::i18n::Lang::En).contains("64 KiB"))
-    );
+    assert!(line.problem.is_some_and(|p| {
+        p.in_lang(steady::i18n::Lang::En)
+            .contains("Try making it shorter")
+    }));
     assert_eq!(line.pending, 0, "a refused record is not 'waiting'");
     // The message stays on the status line after later rounds, until the plan changes.
     pair.mentee.sync_now().await.unwrap();
     let line = pair.mentee.sync_line().unwrap();
-    assert!(
-        line.problem
-            .is_some_and(|p| p.in_lang(steady::i18n::Lang::En).contains("64 KiB"))
-    );
+    assert!(line.problem.is_some_and(|p| {
+        p.in_lang(steady::i18n::Lang::En)
+            .contains("Try making it shorter")
+    }));
     pair.mentor.sync_now().await.unwrap();
     assert_eq!(
         pair.mentor_sees().len(),

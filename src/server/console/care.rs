@@ -213,12 +213,31 @@ pub(crate) fn care_to_publish(
     Ok(Some(care))
 }
 
+/// The statement phones show now: the program's, as last signed into the directory, or the
+/// usual one (and `false`) until a directory carries one.
+fn phones_show(state: &ServerState) -> (ProgramCare, bool) {
+    let published = crate::server::program_key::load(&state.data_dir, state.store.as_ref())
+        .ok()
+        .and_then(|key| {
+            crate::server::admin::newest_signed(state.store.as_ref(), &key.public())
+                .ok()
+                .flatten()
+        })
+        .and_then(|directory| directory.program);
+    match published {
+        Some(care) => (care, true),
+        None => (ProgramCare::general(), false),
+    }
+}
+
 fn render_care(
+    state: &ServerState,
     session: &StaffSession,
     form: &CareForm,
     problem: Option<&str>,
     notice: Option<&str>,
 ) -> String {
+    let (shown, published) = phones_show(state);
     let text_area = |id: &'static str, label: String, value: &str, hint: String| {
         rsx! {
             label { r#for: id, "{label}" }
@@ -242,6 +261,21 @@ fn render_care(
             h1 { {c!("con-nav-care")} }
             p { {c!("con-care-intro")} }
             if let Some(notice) = notice { p { role: "status", id: "notice", class: "card", "{notice}" } }
+            // What mentees read today, so nobody has to guess which words their phones hold.
+            section { class: "card", id: "phones-show", aria_labelledby: "phones-show-title",
+                h2 { id: "phones-show-title", {c!("con-phones-show-title")} }
+                p { class: "hint",
+                    if published { {c!("con-phones-show-published")} } else { {c!("con-phones-show-general")} }
+                }
+                dl {
+                    dt { {c!("con-keeps")} }
+                    dd { class: "shown-keeps", "{shown.keeps}" }
+                    dt { {c!("con-passes-on")} }
+                    dd { class: "shown-passes-on", "{shown.passes_on}" }
+                    dt { {c!("con-not-told")} }
+                    dd { class: "shown-not-told", "{shown.not_told}" }
+                }
+            }
             form { method: "post", action: "/staff/care", class: "card", id: "care-form",
                 input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
                 if let Some(problem) = problem { p { class: "error", role: "alert", id: "care-problem", "{problem}" } }
@@ -284,7 +318,7 @@ pub(crate) async fn show_care(State(state): State<ServerState>, headers: HeaderM
         return signed_out();
     };
     let form = CareForm::from_care(&care_draft(&state));
-    Html(render_care(&session, &form, None, None)).into_response()
+    Html(render_care(&state, &session, &form, None, None)).into_response()
 }
 
 pub(crate) async fn save_care(
@@ -298,7 +332,13 @@ pub(crate) async fn save_care(
     };
     let care = form.to_care();
     if let Err(problem) = care.check() {
-        let html = render_care(&session, &form, Some(&problem.say(super::lang())), None);
+        let html = render_care(
+            &state,
+            &session,
+            &form,
+            Some(&problem.say(super::lang())),
+            None,
+        );
         return (StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response();
     }
     let Ok(json) = serde_json::to_string(&care) else {
@@ -322,6 +362,7 @@ pub(crate) async fn save_care(
         now(),
     );
     let html = render_care(
+        &state,
         &session,
         &CareForm::from_care(&care),
         None,

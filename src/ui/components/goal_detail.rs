@@ -87,7 +87,17 @@ pub fn GoalDetail(
             progress.set(None);
             generation += 1;
         }
-        report(result, &t!(lang, "goal-check-in-saved"));
+        // Said as it is: a shared goal's check-ins go to the mentor with it.
+        let shared = session
+            .device()
+            .share_mode(ShareKind::Goal, goal_id().as_str())
+            .is_ok_and(|mode| mode.is_shared());
+        let saved = if shared {
+            t!(lang, "goal-check-in-saved-shared")
+        } else {
+            t!(lang, "goal-check-in-saved")
+        };
+        report(result, &saved);
     };
     let step_count = goal.steps.len();
 

@@ -1,11 +1,13 @@
 //! Running one tool: an optional rating before, the tool itself (steps, pacer or timer) with Stop
-//! always there, then an optional rating after. Everything is on the device; nothing needs a network.
+//! always there, then an optional rating after. When the tool didn't help (see
+//! `domain::tools::offer_people`), people are offered next. Everything is on the device; nothing
+//! needs a network.
 
 use dioxus::prelude::*;
 
-use super::{BreathPacer, ComfortList, DistressRating, UrgeTimer};
+use super::{BreathPacer, ComfortList, DistressRating, ReachOut, UrgeTimer};
 use crate::domain::EntryId;
-use crate::domain::tools::{DEFAULT_PACE, PACE_RANGE, Pacer, ToolKind};
+use crate::domain::tools::{DEFAULT_PACE, PACE_RANGE, Pacer, ToolKind, offer_people};
 use crate::i18n::Say;
 use crate::state::toolkit;
 use crate::ui::{focus_when_mounted, use_lang, use_session};
@@ -37,6 +39,9 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
         _ => Vec::new(),
     };
     let mut minutes = use_signal(|| urge_choices.first().copied().unwrap_or(5));
+    // The urge timer's last answer was "not yet".
+    let mut not_yet = use_signal(|| false);
+    let mut reach_out_put_aside = use_signal(|| false);
 
     let mut start = move || match session.device().start_tool(key, before()) {
         Ok(id) => {
@@ -183,6 +188,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     UrgeTimer {
                         minutes: minutes(),
                         on_finished: move |completed| stage.set(Stage::After { completed }),
+                        on_answer: move |still_there| not_yet.set(still_there),
                     }
                 },
                 ToolKind::Comfort => rsx! {},
@@ -198,12 +204,15 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                 }
             }
         }
-        Stage::After { .. } => rsx! {
+        Stage::After { completed } => rsx! {
             DistressRating {
                 id: "rating-after",
                 question: t!(lang, "rating-after"),
                 selected: after(),
                 on_pick: move |value| after.set(value),
+            }
+            if offer_people(before(), after(), !completed && not_yet()) && !reach_out_put_aside() {
+                ReachOut { on_not_now: move |_| reach_out_put_aside.set(true) }
             }
             div { class: "row",
                 button { r#type: "button", class: "primary", id: "finish-tool", onclick: move |_| finish(true), {t!(lang, "done")} }

@@ -8,7 +8,14 @@ use dioxus::prelude::*;
 use crate::ui::clock::use_elapsed;
 
 #[component]
-pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
+pub fn UrgeTimer(
+    minutes: u32,
+    on_finished: EventHandler<bool>,
+    /// The mentee answered "not yet" (true) or "it passed" (false): the runner offers people when
+    /// the timer is stopped on a "not yet".
+    #[props(default)]
+    on_answer: EventHandler<bool>,
+) -> Element {
     let lang = crate::ui::use_lang();
     let elapsed = use_elapsed();
     // Minutes the mentee already answered "not yet" for.
@@ -59,13 +66,19 @@ pub fn UrgeTimer(minutes: u32, on_finished: EventHandler<bool>) -> Element {
                         button {
                             r#type: "button",
                             class: "primary",
-                            onclick: move |_| on_finished.call(true),
+                            onclick: move |_| {
+                                on_answer.call(false);
+                                on_finished.call(true);
+                            },
                             {t!(lang, "urge-passed")}
                         }
                         button {
                             r#type: "button",
                             id: "urge-not-yet",
-                            onclick: move |_| answered.set(passed_minutes),
+                            onclick: move |_| {
+                                answered.set(passed_minutes);
+                                on_answer.call(true);
+                            },
                             {t!(lang, "urge-not-yet")}
                         }
                     }

@@ -10,8 +10,8 @@ use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{PlanSection, ShareKind};
 use crate::sync::protocol::Role;
 use crate::ui::components::{
-    CrisisLines, HelpTitle, LinesPart, MentorCare, MentorNudge, OutsideLink, PeopleList,
-    PlanSectionEditor, Traces, person_named,
+    CrisisLines, HelpTitle, LinesPart, MentorCare, MentorNudge, PeopleList, PlanSectionEditor,
+    QuickPeople, Traces, person_named,
 };
 use crate::ui::{focus_when_mounted, use_lang, use_session};
 
@@ -114,25 +114,7 @@ fn RightNow() -> Element {
             }
             if !people.is_empty() {
                 p { class: "muted", {t!(lang, "right-now-people")} }
-                ul { class: "plain-list",
-                    for person in people.into_iter().take(3) {
-                        li { key: "{person.id}", class: "row quick-person",
-                            span { class: "person-name", "{person.name}" }
-                            OutsideLink {
-                                class: "button primary",
-                                href: person.call_href(),
-                                accessible_name: t!(lang, "call-name", name = &person.name),
-                                {t!(lang, "call")}
-                            }
-                            OutsideLink {
-                                class: "button",
-                                href: person.text_href(),
-                                accessible_name: t!(lang, "text-name", name = &person.name),
-                                {t!(lang, "text")}
-                            }
-                        }
-                    }
-                }
+                QuickPeople { people }
             }
         }
     }
@@ -144,10 +126,16 @@ fn SafetyPlan(on_back: EventHandler<()>) -> Element {
     let lang = use_lang();
     session.track();
     let plan = session.device().safety_plan().unwrap_or_default();
+    let shared = session
+        .device()
+        .share_mode(ShareKind::SafetyPlan, SAFETY_PLAN_ID)
+        .is_ok_and(|mode| mode.is_shared());
     rsx! {
         h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "plan-card-title")} }
-        p { class: "muted",
+        p { class: "muted", id: "plan-intro",
             {t!(lang, "plan-intro")}
+            " "
+            if shared { {t!(lang, "plan-card-shared")} } else { {t!(lang, "plan-card-private")} }
         }
         button { r#type: "button", id: "back-to-help", onclick: move |_| on_back.call(()), {t!(lang, "plan-back")} }
         for section in PlanSection::ALL {
