@@ -553,3 +553,58 @@ async fn mentor_mode_and_the_console_pass_axe_and_fit_320_px_in_dark() {
 async fn mentor_mode_and_the_console_in_the_pseudo_language_are_all_catalogue_and_fit_320_px() {
     mentor_and_console(false, true).await;
 }
+
+/// Every tab's label is whole at every phone width, in English, Spanish and the pseudo-language:
+/// no label breaks inside a word ("Sharin" / "g"), none is cut off, each stays a 44 px target,
+/// and the end of the screen is never hidden behind the tabs.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_tab_label_stays_whole_at_every_phone_width() {
+    let Some(browser) = Browser::start("tab_labels").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    let mut problems = Vec::new();
+    for lang in ["en", "es", "en-XA"] {
+        browser
+            .open(&format!("{}?lang={lang}", server.device_url("tami")))
+            .await;
+        browser.wait_for(".tab-bar button").await;
+        for width in [320, 360, 390, 430] {
+            browser.set_width(width).await;
+            let found = browser
+                .js(
+                    r#"const out = [];
+                    for (const b of document.querySelectorAll('.tab-bar button')) {
+                        const node = [...b.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+                        const text = node ? node.textContent : '';
+                        let at = 0;
+                        for (const word of text.split(' ')) {
+                            const range = document.createRange();
+                            range.setStart(node, at);
+                            range.setEnd(node, at + word.length);
+                            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                            if (lines.size > 1) out.push(`"${word}" breaks across ${lines.size} lines`);
+                            at += word.length + 1;
+                        }
+                        if (b.scrollWidth > b.clientWidth + 1) out.push(`"${text}" is cut off`);
+                        const r = b.getBoundingClientRect();
+                        if (r.width < 44 || r.height < 44) out.push(`"${text}" is ${Math.round(r.width)}x${Math.round(r.height)} px`);
+                        if (r.right > window.innerWidth + 1 || r.left < -1) out.push(`"${text}" is off the screen`);
+                    }
+                    window.scrollTo(0, document.body.scrollHeight);
+                    const bar = document.querySelector('.tab-bar').getBoundingClientRect();
+                    const body = document.querySelector('#content .screen-body');
+                    const last = body ? body.getBoundingClientRect() : null;
+                    if (last && last.bottom > bar.top + 1) out.push(`the screen's end is under the tabs (${Math.round(last.bottom)} > ${Math.round(bar.top)})`);
+                    window.scrollTo(0, 0);
+                    return out;"#,
+                    vec![],
+                )
+                .await;
+            let found: Vec<String> = serde_json::from_value(found).unwrap();
+            problems.extend(found.into_iter().map(|p| format!("{lang} at {width} px: {p}")));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    browser.finish().await;
+}
