@@ -602,7 +602,11 @@ async fn every_tab_label_stays_whole_at_every_phone_width() {
                 )
                 .await;
             let found: Vec<String> = serde_json::from_value(found).unwrap();
-            problems.extend(found.into_iter().map(|p| format!("{lang} at {width} px: {p}")));
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| format!("{lang} at {width} px: {p}")),
+            );
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
