@@ -95,6 +95,13 @@ pub struct ContactWords {
     /// The word to text in that language, when it differs ("AYUDA").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_keyword: Option<String>,
+    /// The web chat for that language (https), shown instead of the main one ("988lineadevida.org").
+    /// Optional: directories from before it was kept read as they always did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
+    /// A WhatsApp number for that language, in international form ("+14422983263").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<String>,
 }
 
 /// A contact as a reader in one language sees it.
@@ -379,7 +386,17 @@ impl CrisisContact {
                 });
             }
         }
-        for web in self.web.iter().chain(self.chat.iter()) {
+        let words = self.translations.values();
+        let whatsapp = words.clone().filter_map(|w| w.whatsapp.as_ref());
+        for number in whatsapp {
+            if !number.starts_with('+') || !is_dialable(number) {
+                return Err(DirectoryError::BadNumber {
+                    name: self.name.clone(),
+                });
+            }
+        }
+        let chats = words.filter_map(|w| w.chat.as_ref());
+        for web in self.web.iter().chain(self.chat.iter()).chain(chats) {
             if !web.starts_with("https://") || web.contains(char::is_whitespace) {
                 return Err(DirectoryError::BadWebAddress {
                     name: self.name.clone(),
@@ -402,7 +419,7 @@ impl CrisisContact {
             .map_or(OpenNow::Unknown, |open| open.status(now))
     }
 
-    /// The call, text, chat and web buttons for this contact, in that order (English).
+    /// The call, text, WhatsApp, chat and web buttons for this contact, in that order (English).
     pub fn actions(&self) -> Vec<ContactAction> {
         self.in_lang(crate::i18n::Lang::En).actions
     }
@@ -452,7 +469,14 @@ impl CrisisContact {
                 ),
             });
         }
-        if let Some(chat) = &self.chat {
+        if let Some(number) = &words.whatsapp {
+            // wa.me opens WhatsApp where it is installed, and its page where it isn't.
+            actions.push(named(
+                crate::t!(lang, "contact-whatsapp", number = display_number(number)),
+                format!("https://wa.me/{}", number.trim_start_matches('+')),
+            ));
+        }
+        if let Some(chat) = words.chat.as_ref().or(self.chat.as_ref()) {
             actions.push(named(crate::t!(lang, "contact-chat"), chat.clone()));
         }
         if let Some(web) = &self.web {
@@ -575,11 +599,52 @@ mod tests {
             .flat_map(|c| c.actions())
             .map(|a| a.href)
             .collect();
-        for expected in ["tel:988", "sms:988", "sms:741741?&body=HOME", "tel:911"] {
+        for expected in [
+            "tel:988",
+            "sms:988",
+            "https://988lifeline.org/chat",
+            "sms:741741?&body=HOME",
+            "tel:911",
+        ] {
             assert!(hrefs.contains(&expected.to_string()), "{expected} missing");
         }
         // The retired "press 3" option must never come back.
         assert!(!BUNDLED.to_lowercase().contains("press 3"));
+        // 988 is for someone you're worried about too.
+        let lifeline = directory.contacts[0].in_lang(crate::i18n::Lang::En);
+        assert!(
+            lifeline.offers.contains("if you're worried about someone"),
+            "{}",
+            lifeline.offers
+        );
+        // LGBTQ+ young people have The Trevor Project since 988's press 3 ended (July 2025).
+        let trevor = directory
+            .contacts
+            .iter()
+            .find(|c| c.name == "The Trevor Project")
+            .expect("The Trevor Project is on the card")
+            .in_lang(crate::i18n::Lang::En);
+        assert!(trevor.offers.starts_with("For LGBTQ+ young people"));
+        let buttons: Vec<(&str, &str)> = trevor
+            .actions
+            .iter()
+            .map(|a| (a.label.as_str(), a.href.as_str()))
+            .collect();
+        assert_eq!(
+            buttons,
+            [
+                ("Call (866) 488-7386", "tel:+18664887386"),
+                ("Text START to 678678", "sms:678678?&body=START"),
+                ("Chat online", "https://www.thetrevorproject.org/get-help/"),
+                ("Website", "https://www.thetrevorproject.org"),
+            ]
+        );
+        // Spanish-only ways in stay off the English card.
+        assert!(
+            !hrefs
+                .iter()
+                .any(|h| h.contains("wa.me") || h.contains("lineadevida"))
+        );
     }
 
     #[test]
@@ -612,6 +677,29 @@ mod tests {
             "988 Línea de Prevención del Suicidio y Crisis"
         );
         assert!(lifeline.how.contains("marca 2"), "{}", lifeline.how);
+        assert!(
+            lifeline.offers.contains("si te preocupa otra persona"),
+            "{}",
+            lifeline.offers
+        );
+        // 988's chat in Spanish is its own site, in place of the English chat.
+        let chats: Vec<(&str, &str)> = lifeline
+            .actions
+            .iter()
+            .filter(|a| a.label == "Chatear en línea")
+            .map(|a| (a.label.as_str(), a.href.as_str()))
+            .collect();
+        assert_eq!(chats, [("Chatear en línea", "https://988lineadevida.org")]);
+        // The Crisis Text Line in Spanish: AYUDA to 741741, or WhatsApp 442-AYUDAME.
+        let text_line = &spanish[1];
+        assert!(text_line.how.contains("442-AYUDAME"), "{}", text_line.how);
+        let whatsapp = text_line
+            .actions
+            .iter()
+            .find(|a| a.href == "https://wa.me/14422983263")
+            .expect("the WhatsApp button");
+        assert_eq!(whatsapp.label, "WhatsApp (442) 298-3263");
+        assert!(whatsapp.accessible_name.contains("Crisis Text Line"));
         assert!(
             lifeline.actions[0].label.starts_with("Llamar"),
             "{:?}",
@@ -721,8 +809,9 @@ mod tests {
             .unwrap()
             .with_timezone(&Utc);
         let shown = card.by_open_now(noon);
-        assert_eq!(shown[3].0.name, "Riverside Youth Line");
-        assert!(matches!(shown[3].1, OpenNow::Until(_)));
+        let always = bundled.contacts.len();
+        assert_eq!(shown[always].0.name, "Riverside Youth Line");
+        assert!(matches!(shown[always].1, OpenNow::Until(_)));
     }
 
     #[test]
@@ -747,5 +836,112 @@ mod tests {
             Err(DirectoryError::BadWebAddress { .. })
         ));
         assert!(CrisisDirectory::from_json("{").is_err());
+    }
+
+    #[test]
+    fn a_directory_from_before_per_language_links_still_reads_and_new_ones_round_trip() {
+        // As a program published it before a language could have its own chat or WhatsApp.
+        let old = r#"{"version": 2, "region": "Riverside", "contacts": [
+          {"name": "Riverside Youth Line", "offers": "Talk to someone your age.",
+           "phone": "+19515550123", "chat": "https://example.org/chat",
+           "languages": ["English", "Spanish"], "last_checked": "2026-11-01",
+           "translations": {"es": {"offers": "Habla con alguien de tu edad.", "text_keyword": "HOLA"}}}]}"#;
+        let directory = CrisisDirectory::from_json(old).unwrap();
+        let spanish = directory.contacts[0].in_lang(crate::i18n::Lang::Es);
+        assert_eq!(spanish.offers, "Habla con alguien de tu edad.");
+        assert!(
+            spanish
+                .actions
+                .iter()
+                .any(|a| a.href == "https://example.org/chat"),
+            "{:?}",
+            spanish.actions
+        );
+        // Written back out, it has no new fields, so older phones read it too.
+        let written = serde_json::to_string(&directory).unwrap();
+        assert!(!written.contains("whatsapp") && !written.contains("\"chat\":null"));
+        assert_eq!(CrisisDirectory::from_json(&written).unwrap(), directory);
+        // The bundled card, with both new fields, comes back exactly as it went out.
+        let bundled = CrisisDirectory::from_json(BUNDLED).unwrap();
+        let again = serde_json::to_string(&bundled).unwrap();
+        assert_eq!(CrisisDirectory::from_json(&again).unwrap(), bundled);
+    }
+
+    #[test]
+    fn a_per_language_link_is_checked_like_any_other() {
+        let plain_http = BUNDLED.replacen(
+            "\"chat\": \"https://988lineadevida.org\"",
+            "\"chat\": \"http://988lineadevida.org\"",
+            1,
+        );
+        assert_ne!(plain_http, BUNDLED);
+        assert!(matches!(
+            CrisisDirectory::from_json(&plain_http),
+            Err(DirectoryError::BadWebAddress { .. })
+        ));
+        let bad_whatsapp = BUNDLED.replacen("\"+14422983263\"", "\"442-AYUDAME\"", 1);
+        assert_ne!(bad_whatsapp, BUNDLED);
+        assert!(matches!(
+            CrisisDirectory::from_json(&bad_whatsapp),
+            Err(DirectoryError::BadNumber { .. })
+        ));
+    }
+}
+
+#[cfg(test)]
+mod spelled_numbers {
+    use super::*;
+
+    const BUNDLED: &str = include_str!("../../assets/crisis/default-us.json");
+
+    /// A letter's digit on a phone keypad (ITU E.161).
+    fn keypad(letter: char) -> Option<char> {
+        let digit = match letter.to_ascii_uppercase() {
+            'A'..='C' => '2',
+            'D'..='F' => '3',
+            'G'..='I' => '4',
+            'J'..='L' => '5',
+            'M'..='O' => '6',
+            'P'..='S' => '7',
+            'T'..='V' => '8',
+            'W'..='Z' => '9',
+            _ => return None,
+        };
+        Some(digit)
+    }
+
+    /// Every number written in letters ("442-AYUDAME") in the bundled card's words spells the
+    /// digits written beside it, and a WhatsApp button dials those digits: a person who types
+    /// the letters and a person who taps the button reach the same line.
+    #[test]
+    fn a_number_in_letters_spells_the_number_its_button_dials() {
+        let directory = CrisisDirectory::from_json(BUNDLED).unwrap();
+        let mut checked = 0;
+        for contact in &directory.contacts {
+            for words in contact.translations.values() {
+                let Some(at) = words.how.find("442-") else {
+                    continue;
+                };
+                let spelled: String = words.how[at + 4..]
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect();
+                let digits: String = spelled.chars().filter_map(keypad).collect();
+                assert_eq!(digits.len(), 7, "{spelled}");
+                let written = format!("(442-{}-{})", &digits[..3], &digits[3..]);
+                assert!(
+                    words.how.contains(&written),
+                    "{} lacks {written}",
+                    words.how
+                );
+                if let Some(whatsapp) = &words.whatsapp {
+                    assert_eq!(whatsapp, &format!("+1442{digits}"));
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 1, "442-AYUDAME is on the card");
+        assert_eq!(keypad('A'), Some('2'));
+        assert_eq!(keypad('Y'), Some('9'));
     }
 }

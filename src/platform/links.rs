@@ -126,8 +126,11 @@ mod tests {
             CrisisDirectory::from_json(include_str!("../../assets/crisis/default-us.json"))
                 .unwrap();
         let mut routes = Vec::new();
-        for contact in &directory.contacts {
-            for action in contact.actions() {
+        let in_both = directory.contacts.iter().flat_map(|contact| {
+            [crate::i18n::Lang::En, crate::i18n::Lang::Es].map(|lang| contact.in_lang(lang))
+        });
+        for contact in in_both {
+            for action in contact.actions {
                 let route = route_link(&action.href);
                 assert!(
                     matches!(route, LinkRoute::Open(_)),
@@ -143,6 +146,17 @@ mod tests {
             number: "741741".into(),
             body: Some("HOME".into()),
         })));
+        assert!(routes.contains(&LinkRoute::Open(PhoneLink::Browse(
+            "https://wa.me/14422983263".into()
+        ))));
+        // "Can't talk? Text 911", under the line for danger.
+        assert_eq!(
+            route_link("sms:911"),
+            LinkRoute::Open(PhoneLink::Message {
+                number: "911".into(),
+                body: None
+            })
+        );
     }
 
     #[test]

@@ -89,8 +89,9 @@ async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
     browser
         .wait_for("#phone-preview a[href='tel:+19515550123']")
         .await;
-    // The preview is what phones show: the program's line and the three always there.
-    assert_eq!(browser.count("#phone-preview li").await, 4);
+    // The preview is what phones show: the program's line and the four always there (988, the
+    // Crisis Text Line, The Trevor Project, 911).
+    assert_eq!(browser.count("#phone-preview li").await, 5);
     assert_eq!(browser.control_problems().await, serde_json::json!([]));
     browser.screenshot("console-directory").await;
     browser.click("#publish").await;

@@ -100,6 +100,42 @@ async fn in_spanish_a_check_in_a_tool_and_the_crisis_card_speak_spanish() {
             .all(|t| !t[1].as_str().unwrap().contains("HOME")),
         "no English keyword on a Spanish card: {texts:?}"
     );
+    // In Spanish, the Crisis Text Line is on WhatsApp too (442-AYUDAME), and 988's chat button
+    // opens its Spanish chat, not the English one.
+    let links = |contact: &str| {
+        format!(
+            "return [...document.querySelectorAll('#crisis-card li[data-contact=\"{contact}\"] a')]
+                 .map(a => [a.getAttribute('href'), a.textContent]);"
+        )
+    };
+    let text_line = browser.js(&links("Crisis Text Line"), vec![]).await;
+    assert!(
+        text_line.as_array().unwrap().contains(&json!([
+            "https://wa.me/14422983263",
+            "WhatsApp (442) 298-3263"
+        ])),
+        "{text_line}"
+    );
+    browser.wait_for_text("#crisis-card", "442-AYUDAME").await;
+    let lifeline = browser
+        .js(&links("988 Suicide & Crisis Lifeline"), vec![])
+        .await;
+    let lifeline = lifeline.as_array().unwrap();
+    assert!(
+        lifeline.contains(&json!(["https://988lineadevida.org", "Chatear en línea"])),
+        "{lifeline:?}"
+    );
+    assert!(
+        !lifeline.contains(&json!(["https://988lifeline.org/chat", "Chatear en línea"])),
+        "{lifeline:?}"
+    );
+    // Under the line for danger: texting 911, in Spanish.
+    browser
+        .wait_for_text(
+            ".danger-note + .text-911 a[href='sms:911']",
+            "¿No puedes hablar?",
+        )
+        .await;
     browser.finish().await;
 }
 

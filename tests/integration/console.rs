@@ -268,6 +268,7 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
         "/staff/directory/save",
         "/staff/directory/change",
         "/staff/directory/publish",
+        "/staff/directory/add-line",
         "/staff/people/invite",
         "/staff/people/pair",
         "/staff/people/unpair",
@@ -691,4 +692,137 @@ async fn names_with_control_characters_are_refused_plainly_and_change_nothing() 
         StatusCode::UNAUTHORIZED,
         "a wrong try, not a failure"
     );
+}
+
+/// A national line a youth program may want goes into the list being prepared with one tap:
+/// only with the form's token, noted in the audit log, never twice, and on phones only once
+/// staff publish.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_national_line_is_added_with_one_tap_and_reaches_phones_only_when_published() {
+    let server = SyncServer::start().await;
+    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    let console = Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let post = |path: &'static str, fields: Vec<(&'static str, String)>| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let request = console
+            .http
+            .post(format!("{}{path}", console.base))
+            .header("cookie", dana.cookie.clone())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&pairs));
+        async move { request.send().await.unwrap().status() }
+    };
+    let add = |csrf: &str, line: &str| {
+        post(
+            "/staff/directory/add-line",
+            vec![("csrf", csrf.to_owned()), ("line", line.to_owned())],
+        )
+    };
+    let draft_names = || -> Vec<String> {
+        server
+            .store
+            .directory_draft()
+            .unwrap()
+            .iter()
+            .map(|json| {
+                serde_json::from_str::<serde_json::Value>(json).unwrap()["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let published_names = || -> Vec<String> {
+        let (_, signed) = server.store.latest_directory().unwrap().unwrap();
+        let signed: serde_json::Value = serde_json::from_str(&signed).unwrap();
+        steady::domain::CrisisDirectory::from_json(signed["payload"].as_str().unwrap())
+            .unwrap()
+            .contacts
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    };
+    const CHILDHELP: &str = "Childhelp National Child Abuse Hotline";
+
+    // Phones have the program's own line, published.
+    let own = vec![
+        ("csrf", dana.csrf.clone()),
+        ("name", "Riverside Youth Line".to_owned()),
+        ("offers", "Talk to someone your age.".to_owned()),
+        ("phone", "+19515550123".to_owned()),
+        ("open_kind", "always".to_owned()),
+        ("languages", "English".to_owned()),
+        ("last_checked", "2026-11-01".to_owned()),
+    ];
+    assert_eq!(
+        post("/staff/directory/save", own).await,
+        StatusCode::SEE_OTHER
+    );
+    let shown = console.shown_for_publish(&dana.cookie).await;
+    let publish = vec![("csrf", dana.csrf.clone()), ("shown", shown)];
+    assert_eq!(
+        post("/staff/directory/publish", publish).await,
+        StatusCode::OK
+    );
+    assert_eq!(published_names(), ["Riverside Youth Line"]);
+
+    // The page offers each national line with one button, and says what Childhelp may do.
+    let (_, page) = console.get("/staff/directory", &dana.cookie).await;
+    for button in [
+        "Add Childhelp National Child Abuse Hotline",
+        "Add loveisrespect",
+        "Add National Domestic Violence Hotline",
+    ] {
+        assert!(page.contains(button), "{button}");
+    }
+    assert!(page.contains("they may need to tell people whose job is keeping children safe"));
+    assert!(!page.contains("Already in your list."));
+
+    // Without the page's token, or signed out: refused, and nothing added.
+    assert_eq!(add("wrong", CHILDHELP).await, StatusCode::FORBIDDEN);
+    let signed_out = console
+        .http
+        .post(format!("{}/staff/directory/add-line", console.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(&[("csrf", &dana.csrf), ("line", CHILDHELP)]))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(signed_out, StatusCode::UNAUTHORIZED);
+    assert_eq!(draft_names(), ["Riverside Youth Line"]);
+    // Only the lines offered can be added this way.
+    assert_eq!(add(&dana.csrf, "Made-up Line").await, StatusCode::NOT_FOUND);
+
+    // With it: one tap puts the line in the list being prepared, as offered.
+    assert_eq!(add(&dana.csrf, CHILDHELP).await, StatusCode::SEE_OTHER);
+    assert_eq!(draft_names(), ["Riverside Youth Line", CHILDHELP]);
+    let draft = server.store.directory_draft().unwrap();
+    let added: steady::domain::CrisisContact = serde_json::from_str(&draft[1]).unwrap();
+    assert_eq!(added.phone.as_deref(), Some("+18004224453"));
+    // A second tap does not add it twice, and the page says it is there.
+    assert_eq!(add(&dana.csrf, CHILDHELP).await, StatusCode::SEE_OTHER);
+    assert_eq!(draft_names().len(), 2);
+    let (_, page) = console.get("/staff/directory", &dana.cookie).await;
+    assert!(page.contains("Already in your list."));
+    assert!(!page.contains("Add Childhelp National Child Abuse Hotline"));
+
+    // The audit log says who added which line, once.
+    let (_, audit) = console.get("/staff/audit", &dana.cookie).await;
+    assert_eq!(audit.matches("added a national line").count(), 1, "{audit}");
+    let at = audit.find("added a national line").unwrap();
+    let row = &audit[audit[..at].rfind("<li").unwrap()..];
+    let row = &row[..row.find("</li>").unwrap()];
+    assert!(row.contains("Dana") && row.contains(CHILDHELP), "{row}");
+
+    // Not on phones yet: the published directory is as it was, until Publish.
+    assert_eq!(published_names(), ["Riverside Youth Line"]);
+    let shown = console.shown_for_publish(&dana.cookie).await;
+    let publish = vec![("csrf", dana.csrf.clone()), ("shown", shown)];
+    assert_eq!(
+        post("/staff/directory/publish", publish).await,
+        StatusCode::OK
+    );
+    assert_eq!(published_names(), ["Riverside Youth Line", CHILDHELP]);
 }

@@ -2,7 +2,9 @@
 //! move, remove; opening times in the line's own time zone), each flagged when nobody has checked
 //! it for 180 days; below, the whole card exactly as a phone shows it now (the bundled lines
 //! beside these, in open-now order, drawn by the phone's own code); then published as the next
-//! signed version. Every change is in the audit log.
+//! signed version. National lines a youth program may want (Childhelp, loveisrespect, the
+//! National Domestic Violence Hotline) are offered one tap each, never added by default. Every
+//! change is in the audit log.
 
 use crate::i18n::Phrase;
 use axum::Form;
@@ -21,6 +23,61 @@ use crate::ui::components::ContactCard;
 
 fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
+}
+
+/// National lines a youth program may want on its card (assets/crisis/national-us.json). None is
+/// ever there unless staff add it: one tap puts it in the list being prepared, to review (and
+/// edit like any contact) before Publish.
+const NATIONAL_LINES: &str = include_str!("../../../assets/crisis/national-us.json");
+
+pub(crate) fn national_lines() -> Vec<CrisisContact> {
+    CrisisDirectory::from_json(NATIONAL_LINES)
+        .map(|directory| directory.contacts)
+        .unwrap_or_default()
+}
+
+/// Whether `name` is already in the list (as the card compares names: a second copy could only
+/// repeat it).
+fn listed(contacts: &[CrisisContact], name: &str) -> bool {
+    contacts
+        .iter()
+        .any(|c| c.name.trim().eq_ignore_ascii_case(name.trim()))
+}
+
+/// The national lines, each with what it offers and one button that adds it (or a note that it
+/// is already in the list).
+fn national_section(csrf: &str, contacts: &[CrisisContact]) -> Element {
+    let lines: Vec<(String, String, bool)> = national_lines()
+        .into_iter()
+        .map(|line| {
+            let offers = line.in_lang(super::lang()).offers;
+            let added = listed(contacts, &line.name);
+            (line.name, offers, added)
+        })
+        .collect();
+    rsx! {
+        section { class: "card", id: "national-lines", aria_labelledby: "national-title",
+            h2 { id: "national-title", {c!("con-national-title")} }
+            p { class: "muted", {c!("con-national-explain")} }
+            ul { class: "plain-list",
+                for (name, offers, added) in lines {
+                    li { key: "{name}", class: "national-line", "data-line": "{name}",
+                        h3 { "{name}" }
+                        p { "{offers}" }
+                        if added {
+                            p { class: "muted", {c!("con-national-in-list")} }
+                        } else {
+                            form { method: "post", action: "/staff/directory/add-line",
+                                input { r#type: "hidden", name: "csrf", value: "{csrf}" }
+                                input { r#type: "hidden", name: "line", value: "{name}" }
+                                button { r#type: "submit", {c!("con-national-add", name = &name)} }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn draft(state: &ServerState) -> Vec<CrisisContact> {
@@ -280,6 +337,7 @@ fn render(
                 }
             }
             if editing.is_none() { {contact_form(csrf, None, form, problems)} }
+            {national_section(csrf, contacts)}
             form { method: "post", action: "/staff/directory/publish", class: "card", id: "publish-form",
                 input { r#type: "hidden", name: "csrf", value: "{csrf}" }
                 input { r#type: "hidden", name: "shown", value: "{shown}" }
@@ -414,6 +472,46 @@ pub(crate) async fn change(
 }
 
 #[derive(Deserialize)]
+pub(crate) struct AddLineForm {
+    csrf: String,
+    /// The national line's name, as `national_lines` has it.
+    line: String,
+}
+
+/// One tap: a national line goes into the list being prepared (not onto phones: Publish does
+/// that), noted in the audit log. A line already in the list is not added twice.
+pub(crate) async fn add_line(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    form: Result<Form<AddLineForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let (session, form) = match signed_in_form(&state, &headers, form) {
+        Ok(checked) => checked,
+        Err(response) => return *response,
+    };
+    let Some(line) = national_lines().into_iter().find(|l| l.name == form.line) else {
+        return super::refusal(
+            StatusCode::NOT_FOUND,
+            &c!("con-not-found"),
+            &c!("con-national-unknown"),
+        );
+    };
+    let mut contacts = draft(&state);
+    if listed(&contacts, &line.name) {
+        return Redirect::to("/staff/directory").into_response();
+    }
+    let name = line.name.clone();
+    contacts.push(line);
+    commit(
+        &state,
+        &session.name,
+        &contacts,
+        "added a national line",
+        &name,
+    )
+}
+
+#[derive(Deserialize)]
 pub(crate) struct PublishForm {
     csrf: String,
     /// [`fingerprint`] of what the page showed.
@@ -511,6 +609,12 @@ impl WithCsrf for ChangeForm {
     }
 }
 
+impl WithCsrf for AddLineForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
 impl WithCsrf for PublishForm {
     fn csrf(&self) -> &str {
         &self.csrf
@@ -565,4 +669,60 @@ pub(crate) fn publish_new_inbox(
     care.safeguarding = Some(inbox);
     directory["program"] = serde_json::to_value(care)?;
     crate::server::admin::publish_directory_with(state.store.as_ref(), &key, &directory.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_national_lines_read_and_say_plainly_what_calling_may_lead_to() {
+        let lines = national_lines();
+        let names: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Childhelp National Child Abuse Hotline",
+                "loveisrespect",
+                "National Domestic Violence Hotline"
+            ]
+        );
+        let buttons = |line: &CrisisContact| -> Vec<String> {
+            line.actions().into_iter().map(|a| a.href).collect()
+        };
+        assert!(buttons(&lines[0]).contains(&"tel:+18004224453".to_string()));
+        assert!(buttons(&lines[1]).contains(&"tel:+18663319474".to_string()));
+        assert!(buttons(&lines[1]).contains(&"sms:22522?&body=LOVEIS".to_string()));
+        assert!(buttons(&lines[2]).contains(&"tel:+18007997233".to_string()));
+        assert!(buttons(&lines[2]).contains(&"sms:88788?&body=START".to_string()));
+        // Childhelp says, in both languages, that they may have to tell someone.
+        let childhelp = &lines[0];
+        assert!(
+            childhelp
+                .in_lang(crate::i18n::Lang::En)
+                .offers
+                .contains("they may need to tell people whose job is keeping children safe")
+        );
+        assert!(
+            childhelp
+                .in_lang(crate::i18n::Lang::Es)
+                .offers
+                .contains("puede que tengan que avisar a personas cuyo trabajo es proteger")
+        );
+        // Staff can edit an added line in the form without losing anything of it.
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        for line in &lines {
+            assert_eq!(
+                &ContactForm::from_contact(line).validate(day).unwrap(),
+                line,
+                "{}",
+                line.name
+            );
+        }
+        // None of them is on a phone unless a program adds it.
+        let bundled = crate::state::bundled_crisis_directory();
+        for line in &lines {
+            assert!(!listed(&bundled.contacts, &line.name), "{}", line.name);
+        }
+    }
 }

@@ -50,6 +50,7 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/directory/save", post(directory::save))
         .route("/staff/directory/change", post(directory::change))
         .route("/staff/directory/publish", post(directory::publish))
+        .route("/staff/directory/add-line", post(directory::add_line))
         .route("/staff/care", get(care::show_care).post(care::save_care))
         .route("/staff/safeguarding", get(care::show_inbox))
         .route("/staff/safeguarding/setup", post(care::setup))

@@ -8,7 +8,7 @@ use dioxus::prelude::*;
 
 use crate::domain::CrisisDirectory;
 use crate::domain::{CrisisContact, OpenNow};
-use crate::ui::components::ContactCard;
+use crate::ui::components::{ContactCard, OutsideLink};
 use crate::ui::views::DataPlace;
 use crate::ui::{Session, focus_when_mounted, use_lang};
 
@@ -42,13 +42,23 @@ fn card_now() -> (CrisisDirectory, bool) {
     }
 }
 
-/// The page's title and the one line for danger.
+/// The page's title and the one line for danger, with texting 911 for someone who can't talk
+/// (where the local 911 centre takes texts; elsewhere the phone company texts back to call).
 #[component]
 pub fn HelpTitle() -> Element {
     let lang = use_lang();
+    let text_911 = t!(lang, "help-text-911");
     rsx! {
         h1 { id: "help-title", tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "help-title")} }
         p { class: "danger-note", {t!(lang, "help-danger")} }
+        p { class: "text-911",
+            OutsideLink {
+                class: "text-911-link".to_string(),
+                href: "sms:911".to_string(),
+                accessible_name: text_911.clone(),
+                "{text_911}"
+            }
+        }
     }
 }
 
@@ -99,6 +109,7 @@ pub fn Traces() -> Element {
         details { class: "card", id: "traces",
             summary { {t!(lang, "traces-title")} }
             p { {t!(lang, "traces-calls")} }
+            p { {t!(lang, "traces-shared")} }
             p { {t!(lang, "traces-chat")} }
             p { class: "muted small", {t!(lang, "traces-offline")} }
         }
