@@ -199,6 +199,21 @@ impl Pacer {
         Some(Pacer { phases, cycles })
     }
 
+    /// Whether a quicker count is offered: some phase asks for 7 seconds or more (4-7-8's hold),
+    /// which is too long for many people, and the technique keeps working at a quicker count.
+    pub fn has_long_phase(&self) -> bool {
+        self.phases.iter().any(|phase| phase.seconds >= 7)
+    }
+
+    /// The same breath at about half the count, each phase rounded to whole seconds and never
+    /// under one (4-7-8 becomes 2-4-4), for people who cannot hold as long.
+    pub fn quicker(mut self) -> Pacer {
+        for phase in &mut self.phases {
+            phase.seconds = phase.seconds.div_ceil(2).max(1);
+        }
+        self
+    }
+
     /// How long one round takes.
     pub fn cycle_length(&self) -> Duration {
         Duration::from_secs(self.phases.iter().map(|p| u64::from(p.seconds)).sum())
@@ -313,6 +328,22 @@ pub fn offer_people(before: Option<u8>, after: Option<u8>, stopped_on_not_yet: b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quicker_count_halves_each_phase_and_is_offered_only_for_long_holds() {
+        let kit = crate::state::toolkit(crate::i18n::Lang::En);
+        let four_seven_eight = Pacer::for_tool(kit.find("478").unwrap(), None).unwrap();
+        assert!(four_seven_eight.has_long_phase());
+        let seconds: Vec<u32> = four_seven_eight
+            .quicker()
+            .phases
+            .iter()
+            .map(|p| p.seconds)
+            .collect();
+        assert_eq!(seconds, [2, 4, 4]);
+        let boxed = Pacer::for_tool(kit.find("box").unwrap(), None).unwrap();
+        assert!(!boxed.has_long_phase());
+    }
 
     #[test]
     fn people_are_offered_only_when_a_tool_did_not_help() {

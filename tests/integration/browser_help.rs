@@ -70,6 +70,76 @@ async fn a_trusted_person_can_be_added_fixed_edited_and_removed_with_undo() {
     browser.finish().await;
 }
 
+/// The card's newer lines: The Trevor Project for LGBTQ+ young people (988's press 3 ended in
+/// July 2025), texting 911 for someone who can't talk, and what a family account shows.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_crisis_card_has_the_trevor_project_and_texting_911_under_the_danger_line() {
+    let Some(browser) = Browser::start("crisis_card_lines").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    browser.open(&server.device_url("ivy")).await;
+    browser.click("#get-help").await;
+    browser.wait_for("#crisis-card").await;
+    // Right under "If you're in danger right now, call 911": a link that texts 911.
+    let text_911 = ".danger-note + .text-911 a[href='sms:911']";
+    browser
+        .wait_for_text(text_911, "Can't talk? Text 911 where it works.")
+        .await;
+    // 988 is for someone you're worried about, too.
+    browser
+        .wait_for_text(
+            "#crisis-card li[data-contact='988 Suicide & Crisis Lifeline']",
+            "if you're worried about someone",
+        )
+        .await;
+    let trevor = "#crisis-card li[data-contact='The Trevor Project']";
+    browser
+        .wait_for_text(trevor, "For LGBTQ+ young people")
+        .await;
+    let buttons = browser
+        .js(
+            "return [...document.querySelectorAll(arguments[0] + ' a')]
+                 .map(a => [a.getAttribute('href'), a.textContent]);",
+            vec![json!(trevor)],
+        )
+        .await;
+    assert_eq!(
+        buttons,
+        json!([
+            ["tel:+18664887386", "Call (866) 488-7386"],
+            ["sms:678678?&body=START", "Text START to 678678"],
+            ["https://www.thetrevorproject.org/get-help/", "Chat online"],
+            ["https://www.thetrevorproject.org", "Website"]
+        ])
+    );
+    // It is open any time, so it is among the lines open now.
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector(arguments[0]).dataset.open;",
+                vec![json!(trevor)]
+            )
+            .await,
+        json!("true")
+    );
+    // Spanish-only ways in stay off the English card.
+    assert_eq!(
+        browser
+            .count("#crisis-card a[href^='https://wa.me/']")
+            .await,
+        0
+    );
+    browser.click("#traces summary").await;
+    browser
+        .wait_for_text(
+            "#traces",
+            "on a family account, calls and messages can also show up",
+        )
+        .await;
+    browser.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_safety_plan_section_can_be_filled_and_is_kept() {
     let Some(browser) = Browser::start("safety_plan").await else {
@@ -140,6 +210,46 @@ async fn every_safety_plan_section_can_be_filled_and_is_kept() {
             .await;
     }
     assert_eq!(browser.count(".plan-item").await, 7);
+
+    // The plan as Stanley and Brown meant it: one step after another, made with someone, and
+    // the lines open any time one tap from Helpers.
+    browser
+        .wait_for_text(
+            "#plan-step-by-step",
+            "If a step isn't helping, go on to the next one.",
+        )
+        .await;
+    browser
+        .wait_for_text("#plan-with-someone", "an adult you trust")
+        .await;
+    let professionals = "section[data-section='professionals']";
+    browser
+        .click(&format!("{professionals} button.add-helpline"))
+        .await;
+    browser
+        .wait_until(
+            "988 is in the plan, so only the Crisis Text Line is offered",
+            "const s = document.querySelector(arguments[0]);
+             const lines = [...s.querySelectorAll('.plan-item')].map(li => li.innerText).join(' ');
+             return lines.includes('988 Lifeline: call or text 988')
+                 && s.querySelectorAll('button.add-helpline').length === 1;",
+            vec![json!(professionals)],
+        )
+        .await;
+    browser
+        .click(&format!("{professionals} button.add-helpline"))
+        .await;
+    browser
+        .wait_until(
+            "both lines are in the plan and nothing more is offered",
+            "const s = document.querySelector(arguments[0]);
+             const lines = [...s.querySelectorAll('.plan-item')].map(li => li.innerText).join(' ');
+             return lines.includes('Crisis Text Line: text HOME to 741741')
+                 && s.querySelectorAll('button.add-helpline').length === 0;",
+            vec![json!(professionals)],
+        )
+        .await;
+    assert_eq!(browser.count(".plan-item").await, 9);
     browser.click("#back-to-help").await;
     browser.wait_for("#crisis-card").await;
     browser.finish().await;

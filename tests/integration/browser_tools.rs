@@ -27,14 +27,15 @@ async fn box_breathing_paces_in_order_stops_midway_and_feeds_what_helped() {
         .await;
     browser.click("#start-tool").await;
     browser.wait_for_text("#pacer-label", "Breathe in").await;
-    // A screen reader hears the phase once, not a number every second: the count is for eyes.
+    // A screen reader hears the phase once, with its length (for eyes closed), not a number
+    // every second: the count is for eyes.
     let spoken = browser
         .js(
             "return document.querySelector('#pacer-label').textContent;",
             vec![],
         )
         .await;
-    assert_eq!(spoken, json!("Breathe in"));
+    assert_eq!(spoken, json!("Breathe in, 4 seconds"));
     browser.wait_for_text("#pacer-count", "3").await;
     assert_eq!(
         browser
@@ -43,7 +44,7 @@ async fn box_breathing_paces_in_order_stops_midway_and_feeds_what_helped() {
                 vec![]
             )
             .await,
-        json!("Breathe in")
+        json!("Breathe in, 4 seconds")
     );
     browser.screenshot("pacer").await;
 
@@ -194,6 +195,50 @@ async fn a_tool_that_did_not_help_offers_people_next() {
     browser.finish().await;
 }
 
+/// Tools for every body: 4-7-8 offers a quicker count for people who can't hold 7 seconds, and
+/// says each phase's length; box breathing says the holds can be skipped.
+#[tokio::test(flavor = "multi_thread")]
+async fn four_seven_eight_has_a_quicker_count_and_says_each_phases_length() {
+    let Some(browser) = Browser::start("quicker_count").await else {
+        return;
+    };
+    let server = PreviewServer::start_with_time_scale(SCALE).await;
+    browser.open(&server.device_url("rae")).await;
+    browser.tab("Tools").await;
+    browser.click("li[data-tool='box'] button.open-tool").await;
+    browser
+        .wait_for_text("#tool-runner", "skip the holds")
+        .await;
+    assert_eq!(
+        browser.count("#quicker").await,
+        0,
+        "box breathing holds 4 s"
+    );
+    browser.click("#back-to-tools").await;
+    browser.click("li[data-tool='478'] button.open-tool").await;
+    browser
+        .wait_for_text("#quicker-hint", "2 in, 4 hold, 4 out")
+        .await;
+    browser.click("#quicker").await;
+    browser
+        .wait_until(
+            "the quicker count is on",
+            "return document.querySelector('#quicker').getAttribute('aria-pressed') === 'true';",
+            vec![],
+        )
+        .await;
+    browser.click("#start-tool").await;
+    browser
+        .wait_for_text("#pacer-label", "Breathe in through your nose, 2 seconds")
+        .await;
+    browser
+        .wait_for_text("#pacer-label", "Hold, 4 seconds")
+        .await;
+    browser.click("#stop-tool").await;
+    browser.click("#skip-rating").await;
+    browser.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn senses_steps_run_to_the_end_and_ratings_can_be_skipped() {
     let Some(browser) = Browser::start("senses_steps").await else {
@@ -207,7 +252,14 @@ async fn senses_steps_run_to_the_end_and_ratings_can_be_skipped() {
         .await;
     browser.click("#start-tool").await;
     browser
-        .wait_for_text("#step-text", "5 things you can see")
+        .wait_for_text("#step-text", "5 things around you that you can see")
+        .await;
+    // Nobody has to see to do it.
+    browser
+        .wait_for_text(
+            "#step-text",
+            "With your eyes closed, name 5 things you can touch or hear",
+        )
         .await;
     // The tip about smell and taste waits for the steps it is about.
     assert_eq!(browser.count("#step-note").await, 0);

@@ -1,6 +1,6 @@
 //! The visual pacer for timed tools: a circle that grows on the way in and shrinks on the way out,
-//! a big countdown, and the phase in words. A screen reader hears each phase once as it starts
-//! ("Breathe in"), not every second; the countdown is for the eyes. The circle starts small, so
+//! a big countdown, and the phase in words. A screen reader hears each phase once as it starts,
+//! with its length ("Hold, 7 seconds"), not every second; the countdown is for the eyes. The circle starts small, so
 //! the first breath in grows it. With reduced motion the circle stays still (CSS) and the words
 //! and countdown carry everything.
 
@@ -69,7 +69,10 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
                 onmounted: move |_| drawn.set(true),
                 span { class: "pacer-count", id: "pacer-count", "{seconds_left}" }
             }
-            p { class: "pacer-label", id: "pacer-label", aria_live: "polite", "{current.label}" }
+            // The length is said too, for someone with their eyes closed.
+            p { class: "pacer-label", id: "pacer-label", aria_live: "polite",
+                {t!(lang, "pacer-spoken", label = &current.label, count = current.seconds)}
+            }
             if pacer.cycles > 1 {
                 p { class: "muted small", {t!(lang, "pacer-round", round = cycle, total = pacer.cycles)} }
             }

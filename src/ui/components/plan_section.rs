@@ -41,6 +41,16 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
         })
         .cloned()
         .collect();
+    // Professionals: the two national lines open any time, one tap to add, as Stanley and
+    // Brown's plan asks for a crisis line among them.
+    let suggested: Vec<String> = if section == PlanSection::Professionals {
+        [t!(lang, "plan-line-988"), t!(lang, "plan-line-ctl")]
+            .into_iter()
+            .filter(|line| !items.iter().any(|item| item.text.trim() == line.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let mut add = move || match session.device().add_plan_item(section, &typed()) {
         Ok(_) => {
@@ -152,6 +162,29 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                                 }
                             },
                             {t!(lang, "add-name", name = &person.name)}
+                        }
+                    }
+                }
+            }
+            if !suggested.is_empty() {
+                p { class: "muted", id: "plan-lines-{key}", {t!(lang, "plan-lines-you-can-add")} }
+                div { class: "row from-people", role: "group", aria_labelledby: "plan-lines-{key}",
+                    for line in suggested {
+                        button {
+                            key: "{line}",
+                            r#type: "button",
+                            class: "add-helpline",
+                            onclick: {
+                                let line = line.clone();
+                                move |_| match session.device().add_plan_item(section, &line) {
+                                    Ok(_) => {
+                                        problem.set(None);
+                                        session.changed();
+                                    }
+                                    Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
+                                }
+                            },
+                            {t!(lang, "plan-add-line", line = &line)}
                         }
                     }
                 }

@@ -42,6 +42,8 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
     // The urge timer's last answer was "not yet".
     let mut not_yet = use_signal(|| false);
     let mut reach_out_put_aside = use_signal(|| false);
+    let mut quicker = use_signal(|| false);
+    let long_holds = Pacer::for_tool(tool, None).is_some_and(|p| p.has_long_phase());
 
     let mut start = move || match session.device().start_tool(key, before()) {
         Ok(id) => {
@@ -113,6 +115,17 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     }
                 }
             }
+            if long_holds {
+                p { class: "muted", id: "quicker-hint", {t!(lang, "tool-quicker-hint")} }
+                button {
+                    r#type: "button",
+                    id: "quicker",
+                    aria_pressed: if quicker() { "true" } else { "false" },
+                    aria_describedby: "quicker-hint",
+                    onclick: move |_| quicker.toggle(),
+                    {t!(lang, "tool-quicker")}
+                }
+            }
             if urge_choices.len() > 1 {
                 div { class: "row", role: "group", aria_label: t!(lang, "urge-how-long"),
                     for choice in urge_choices.iter().copied() {
@@ -175,7 +188,9 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                         }
                     }
                 }
-                ToolKind::Paced { .. } => match Pacer::for_tool(tool, Some(pace())) {
+                ToolKind::Paced { .. } => match Pacer::for_tool(tool, Some(pace()))
+                    .map(|pacer| if quicker() { pacer.quicker() } else { pacer })
+                {
                     Some(pacer) => rsx! {
                         BreathPacer {
                             pacer,

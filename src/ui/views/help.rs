@@ -137,6 +137,8 @@ fn SafetyPlan(on_back: EventHandler<()>) -> Element {
             " "
             if shared { {t!(lang, "plan-card-shared")} } else { {t!(lang, "plan-card-private")} }
         }
+        p { id: "plan-step-by-step", {t!(lang, "plan-step-by-step")} }
+        p { class: "muted", id: "plan-with-someone", {t!(lang, "plan-with-someone")} }
         button { r#type: "button", id: "back-to-help", onclick: move |_| on_back.call(()), {t!(lang, "plan-back")} }
         for section in PlanSection::ALL {
             PlanSectionEditor {
