@@ -385,9 +385,11 @@ mod tests {
         assert!(CrisisDirectory::from_json(FALLBACK_DIRECTORY).is_ok());
     }
 
-    /// What a reader sees of the card of last resort in `lang`: each line's name, words and
-    /// buttons (label and link).
-    fn fallback_seen(lang: crate::i18n::Lang) -> Vec<(String, String, Vec<(String, String)>)> {
+    /// One line as seen: its name, its words, and its buttons (label, link).
+    type Seen = (String, String, Vec<(String, String)>);
+
+    /// What a reader sees of the card of last resort in `lang`, line by line.
+    fn fallback_seen(lang: crate::i18n::Lang) -> Vec<Seen> {
         fallback_directory()
             .contacts
             .iter()
