@@ -25,6 +25,14 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
     let mut typed = use_signal(String::new);
     let mut editing = use_signal(|| None::<(EntryId, String)>);
     let mut problem = use_signal(|| None::<String>);
+    // One tap on a person or a line adds it to this section; a refusal shows under it.
+    let mut add_from_list = move |text: &str| match session.device().add_plan_item(section, text) {
+        Ok(_) => {
+            problem.set(None);
+            session.changed();
+        }
+        Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
+    };
     // Bumped to give the field a fresh start after the app empties it.
     let mut generation = use_signal(|| 0u32);
     let people = if section == PlanSection::PeopleToAsk {
@@ -153,13 +161,7 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                             "data-person": "{person.name}",
                             onclick: {
                                 let name = person.name.clone();
-                                move |_| match session.device().add_plan_item(section, &name) {
-                                    Ok(_) => {
-                                        problem.set(None);
-                                        session.changed();
-                                    }
-                                    Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
-                                }
+                                move |_| add_from_list(&name)
                             },
                             {t!(lang, "add-name", name = &person.name)}
                         }
@@ -176,13 +178,7 @@ pub fn PlanSectionEditor(section: PlanSection, items: Vec<PlanItem>) -> Element 
                             class: "add-helpline",
                             onclick: {
                                 let line = line.clone();
-                                move |_| match session.device().add_plan_item(section, &line) {
-                                    Ok(_) => {
-                                        problem.set(None);
-                                        session.changed();
-                                    }
-                                    Err(err) => problem.set(Some(crate::i18n::Say::say(&err, lang))),
-                                }
+                                move |_| add_from_list(&line)
                             },
                             {t!(lang, "plan-add-line", line = &line)}
                         }
