@@ -440,20 +440,6 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
             ("last_checked", "2026-11-01".to_owned()),
         ]
     };
-    let names = || -> Vec<String> {
-        server
-            .store
-            .directory_draft()
-            .unwrap()
-            .iter()
-            .map(|json| {
-                serde_json::from_str::<serde_json::Value>(json).unwrap()["name"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned()
-            })
-            .collect()
-    };
     assert_eq!(
         post("/staff/directory/save", contact("First")).await,
         StatusCode::SEE_OTHER
@@ -468,7 +454,7 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
         post("/staff/directory/save", edit).await,
         StatusCode::SEE_OTHER
     );
-    assert_eq!(names(), ["First, renamed", "Second"]);
+    assert_eq!(draft_names(&server), ["First, renamed", "Second"]);
     let change = |index: &str, action: &str| {
         vec![("index", index.to_owned()), ("action", action.to_owned())]
     };
@@ -476,12 +462,12 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
         post("/staff/directory/change", change("1", "up")).await,
         StatusCode::SEE_OTHER
     );
-    assert_eq!(names(), ["Second", "First, renamed"]);
+    assert_eq!(draft_names(&server), ["Second", "First, renamed"]);
     assert_eq!(
         post("/staff/directory/change", change("0", "remove")).await,
         StatusCode::SEE_OTHER
     );
-    assert_eq!(names(), ["First, renamed"]);
+    assert_eq!(draft_names(&server), ["First, renamed"]);
     assert_eq!(
         post("/staff/directory/change", change("7", "remove")).await,
         StatusCode::NOT_FOUND
@@ -719,20 +705,6 @@ async fn a_national_line_is_added_with_one_tap_and_reaches_phones_only_when_publ
             vec![("csrf", csrf.to_owned()), ("line", line.to_owned())],
         )
     };
-    let draft_names = || -> Vec<String> {
-        server
-            .store
-            .directory_draft()
-            .unwrap()
-            .iter()
-            .map(|json| {
-                serde_json::from_str::<serde_json::Value>(json).unwrap()["name"]
-                    .as_str()
-                    .unwrap()
-                    .to_owned()
-            })
-            .collect()
-    };
     let published_names = || -> Vec<String> {
         let (_, signed) = server.store.latest_directory().unwrap().unwrap();
         let signed: serde_json::Value = serde_json::from_str(&signed).unwrap();
@@ -791,19 +763,19 @@ async fn a_national_line_is_added_with_one_tap_and_reaches_phones_only_when_publ
         .unwrap()
         .status();
     assert_eq!(signed_out, StatusCode::UNAUTHORIZED);
-    assert_eq!(draft_names(), ["Riverside Youth Line"]);
+    assert_eq!(draft_names(&server), ["Riverside Youth Line"]);
     // Only the lines offered can be added this way.
     assert_eq!(add(&dana.csrf, "Made-up Line").await, StatusCode::NOT_FOUND);
 
     // With it: one tap puts the line in the list being prepared, as offered.
     assert_eq!(add(&dana.csrf, CHILDHELP).await, StatusCode::SEE_OTHER);
-    assert_eq!(draft_names(), ["Riverside Youth Line", CHILDHELP]);
+    assert_eq!(draft_names(&server), ["Riverside Youth Line", CHILDHELP]);
     let draft = server.store.directory_draft().unwrap();
     let added: steady::domain::CrisisContact = serde_json::from_str(&draft[1]).unwrap();
     assert_eq!(added.phone.as_deref(), Some("+18004224453"));
     // A second tap does not add it twice, and the page says it is there.
     assert_eq!(add(&dana.csrf, CHILDHELP).await, StatusCode::SEE_OTHER);
-    assert_eq!(draft_names().len(), 2);
+    assert_eq!(draft_names(&server).len(), 2);
     let (_, page) = console.get("/staff/directory", &dana.cookie).await;
     assert!(page.contains("Already in your list."));
     assert!(!page.contains("Add Childhelp National Child Abuse Hotline"));
@@ -825,4 +797,20 @@ async fn a_national_line_is_added_with_one_tap_and_reaches_phones_only_when_publ
         StatusCode::OK
     );
     assert_eq!(published_names(), ["Riverside Youth Line", CHILDHELP]);
+}
+
+/// The names in the list staff are preparing, in order.
+fn draft_names(server: &SyncServer) -> Vec<String> {
+    server
+        .store
+        .directory_draft()
+        .unwrap()
+        .iter()
+        .map(|json| {
+            serde_json::from_str::<serde_json::Value>(json).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
 }
