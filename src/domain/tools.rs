@@ -391,7 +391,11 @@ mod tests {
         }
         let senses = kit.find("senses").unwrap();
         assert_eq!(senses.steps.len(), 5);
-        assert!(senses.steps[0].contains("5 things you can see"));
+        assert!(senses.steps[0].contains("5 things around you that you can see"));
+        assert!(
+            senses.steps[0].contains("eyes closed"),
+            "someone who cannot see is given another way"
+        );
         assert!(senses.note.as_deref().unwrap().contains("smell or taste"));
     }
 
