@@ -35,6 +35,10 @@ pub struct ProgramCare {
     /// What a mentor does, in order, when they are worried about a mentee.
     #[serde(default)]
     pub escalation: Vec<String>,
+    /// What the program offers its mentors themselves (a debrief, a mentor circle, who to call
+    /// after a hard visit); shown in a mentor's Help under "For you too". May be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mentor_support: String,
     /// Where concerns go: set when the program has set up its safeguarding inbox.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safeguarding: Option<Safeguarding>,
@@ -63,6 +67,8 @@ pub struct CareWords {
     pub not_told: String,
     #[serde(default)]
     pub escalation: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mentor_support: String,
 }
 
 /// The program's coordinator, for mentors.
@@ -138,6 +144,7 @@ impl ProgramCare {
             not_told: crate::t!(lang, "care-general-not-told"),
             coordinator: None,
             escalation: Vec::new(),
+            mentor_support: String::new(),
             safeguarding: None,
             free_text_replies: false,
             reply_within_hours: 0,
@@ -159,6 +166,7 @@ impl ProgramCare {
             care.keeps = pick(&words.keeps, &self.keeps);
             care.passes_on = pick(&words.passes_on, &self.passes_on);
             care.not_told = pick(&words.not_told, &self.not_told);
+            care.mentor_support = pick(&words.mentor_support, &self.mentor_support);
             if !words.escalation.is_empty() {
                 care.escalation = words.escalation.clone();
             }
@@ -172,12 +180,20 @@ impl ProgramCare {
             return Err(CareError::Missing);
         }
         let long = |text: &str| text.chars().count() > MAX_STATEMENT;
-        if long(&self.keeps) || long(&self.passes_on) || long(&self.not_told) {
+        if long(&self.keeps)
+            || long(&self.passes_on)
+            || long(&self.not_told)
+            || long(&self.mentor_support)
+        {
             return Err(CareError::TooLong);
         }
         // The Spanish words (and any other language's) keep to the same limits.
         for words in self.translations.values() {
-            if long(&words.keeps) || long(&words.passes_on) || long(&words.not_told) {
+            if long(&words.keeps)
+                || long(&words.passes_on)
+                || long(&words.not_told)
+                || long(&words.mentor_support)
+            {
                 return Err(CareError::TooLong);
             }
             if words.escalation.len() > MAX_STEPS || words.escalation.iter().any(|s| long(s)) {
@@ -268,5 +284,40 @@ mod tests {
         let mut care = ProgramCare::general();
         care.escalation = vec!["step".into(); 11];
         assert_eq!(care.check(), Err(CareError::TooManySteps));
+        let mut care = ProgramCare::general();
+        care.mentor_support = "x".repeat(1_001);
+        assert_eq!(care.check(), Err(CareError::TooLong));
+    }
+
+    #[test]
+    fn support_for_mentors_is_read_in_the_mentors_language_and_old_statements_still_parse() {
+        // A statement signed before mentors' support existed reads as it did: nothing offered.
+        let old: ProgramCare =
+            serde_json::from_str(r#"{"keeps": "Most things.", "passes_on": "Harm."}"#).unwrap();
+        assert_eq!(old.mentor_support, "");
+        assert!(
+            !serde_json::to_string(&old)
+                .unwrap()
+                .contains("mentor_support"),
+            "an empty part adds nothing to what is signed"
+        );
+        let mut care = old;
+        care.mentor_support = "Mentor circle, first Tuesday at 6.".into();
+        care.translations.insert(
+            "es".into(),
+            CareWords {
+                mentor_support: "Círculo de mentores, el primer martes a las 6.".into(),
+                ..CareWords::default()
+            },
+        );
+        assert_eq!(care.check(), Ok(()));
+        assert_eq!(
+            care.in_lang(crate::i18n::Lang::Es).mentor_support,
+            "Círculo de mentores, el primer martes a las 6."
+        );
+        assert_eq!(
+            care.in_lang(crate::i18n::Lang::En).mentor_support,
+            "Mentor circle, first Tuesday at 6."
+        );
     }
 }

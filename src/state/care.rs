@@ -21,6 +21,10 @@ pub const MAX_REASON: usize = 500;
 /// The mark under which the version of the statement a mentee last read is kept.
 const CARE_SEEN_MARK: &str = "care_seen";
 
+/// The mark under which the day a mentor was last offered a minute for themselves after raising
+/// a concern is kept (days from the common era, local). On this device only; never synced.
+const CARE_OFFERED_MARK: &str = "mentor_care_offered_day";
+
 impl Device {
     /// The program's statement, or the general one until the program publishes its own; and
     /// whether it is the program's own. Readable while locked (it comes with the signed
@@ -58,6 +62,20 @@ impl Device {
     pub fn mark_care_seen(&self) -> Result<()> {
         let version = self.care_version();
         Ok(self.store()?.set_mark(CARE_SEEN_MARK, version + 1)?)
+    }
+
+    /// Whether to offer a mentor who has just raised a concern a minute for themselves and a talk
+    /// with their coordinator: at most once a day, so it stays an offer and never a routine. The
+    /// day is kept on this device only; nothing about it is sent, counted or reported.
+    pub fn offer_care_after_concern(&self, today: chrono::NaiveDate) -> Result<bool> {
+        use chrono::Datelike;
+        let day = i64::from(today.num_days_from_ce());
+        let mut store = self.store()?;
+        if store.mark(CARE_OFFERED_MARK)? == day {
+            return Ok(false);
+        }
+        store.set_mark(CARE_OFFERED_MARK, day)?;
+        Ok(true)
     }
 
     /// What happened elsewhere, newest first.
@@ -204,5 +222,28 @@ impl Device {
         };
         self.store()?.note_concern_raised(mentee_id, &raised)?;
         Ok(raised)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mentor_is_offered_a_minute_at_most_once_a_day_even_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let monday = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        assert!(device.offer_care_after_concern(monday).unwrap());
+        assert!(!device.offer_care_after_concern(monday).unwrap());
+        drop(device);
+        let device = Device::open(dir.path()).unwrap();
+        assert!(
+            !device.offer_care_after_concern(monday).unwrap(),
+            "the same day, after the app was closed"
+        );
+        let tuesday = monday.succ_opt().unwrap();
+        assert!(device.offer_care_after_concern(tuesday).unwrap());
+        assert!(!device.offer_care_after_concern(tuesday).unwrap());
     }
 }

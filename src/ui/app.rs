@@ -21,6 +21,16 @@ use crate::platform::{Lifecycle, on_lifecycle};
 use crate::state::Device;
 use crate::sync::protocol::Role;
 
+/// Moves the app to another tab, for a part of a screen that offers one (after a mentor raises
+/// a concern, "a minute for yourself" opens Tools). Provided by the app frame.
+#[derive(Clone, Copy)]
+pub struct Navigate(Callback<Tab>);
+
+/// Goes to a tab, as its button in the tab bar would; `None` outside the app frame.
+pub fn use_navigate() -> Option<Callback<Tab>> {
+    try_consume_context::<Navigate>().map(|navigate| navigate.0)
+}
+
 /// The places in the bottom tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -45,7 +55,28 @@ impl Tab {
         Tab::Sharing,
         Tab::Help,
     ];
-    const MENTOR: [Tab; 2] = [Tab::Mentees, Tab::Help];
+    /// A mentor's own tabs: their mentees, the same grounding tools (theirs alone, never counted
+    /// or sent), and Help.
+    const MENTOR: [Tab; 3] = [Tab::Mentees, Tab::Tools, Tab::Help];
+
+    /// The tabs at the bottom for `role`.
+    fn of(role: Role) -> &'static [Tab] {
+        match role {
+            Role::Mentee => &Tab::MENTEE,
+            Role::Mentor => &Tab::MENTOR,
+        }
+    }
+
+    /// The tab shown when `self` was chosen: a device that just became a mentor's shows mentor
+    /// mode's home.
+    fn shown_for(self, role: Role) -> Tab {
+        let tabs = Tab::of(role);
+        if tabs.contains(&self) || self == Tab::Privacy {
+            self
+        } else {
+            tabs[0]
+        }
+    }
 
     /// A stable name for the tab (tests and keys; never shown).
     fn label(self) -> &'static str {
@@ -135,6 +166,22 @@ pub fn App() -> Element {
     let mut fresh = use_signal(|| 0u32);
     // The tabs visited before this one, newest last; one browser history entry each.
     let mut visited = use_signal(Vec::<Tab>::new);
+    // Goes to `next`, remembering where we were so back returns there. Screens deep inside a tab
+    // reach it through [`use_navigate`].
+    let go = use_callback(move |next: Tab| {
+        let current = tab.peek().shown_for(session.device().role());
+        if next == current {
+            // Tapping the tab you are on goes back to its top, as on any phone.
+            fresh += 1;
+            return;
+        }
+        visited.write().push(current);
+        tab.set(next);
+        spawn(async move {
+            let _ = document::eval("history.pushState(null, '');").await;
+        });
+    });
+    use_context_provider(|| Navigate(go));
     // Escape hides the screen; leaving the page (or app) starts the away clock, or locks at once;
     // the browser's (or phone's) back button returns to the previous tab. Forms never submit
     // natively (the app handles every one): a native submit would add a history entry of its
@@ -206,31 +253,10 @@ pub fn App() -> Element {
             MentorPasscodeGate { name: name.clone(), discreet: settings.discreet }
         };
     }
-    let tabs: &[Tab] = match role {
-        Role::Mentee => &Tab::MENTEE,
-        Role::Mentor => &Tab::MENTOR,
-    };
-    // A device that just became a mentor's shows mentor mode's home.
-    let current = if tabs.contains(&tab()) || tab() == Tab::Privacy {
-        tab()
-    } else {
-        tabs[0]
-    };
-    // Goes to `next`, remembering where we were so back returns there.
-    let mut go = move |next: Tab| {
-        if next == current {
-            // Tapping the tab you are on goes back to its top, as on any phone.
-            fresh += 1;
-            return;
-        }
-        visited.write().push(current);
-        tab.set(next);
-        spawn(async move {
-            let _ = document::eval("history.pushState(null, '');").await;
-        });
-    };
-    let open_help = move |_| go(Tab::Help);
-    let open_tools = move |_| go(Tab::Tools);
+    let tabs = Tab::of(role);
+    let current = tab().shown_for(role);
+    let open_help = move |_| go.call(Tab::Help);
+    let open_tools = move |_| go.call(Tab::Tools);
 
     let touched = move || session.device().touch();
     rsx! {
@@ -271,10 +297,10 @@ pub fn App() -> Element {
                         r#type: "button",
                         id: "open-privacy",
                         aria_current: if current == Tab::Privacy { "page" } else { "false" },
-                        onclick: move |_| go(Tab::Privacy),
+                        onclick: move |_| go.call(Tab::Privacy),
                         {Tab::Privacy.words(lang)}
                     }
-                    GetHelpButton { discreet: settings.discreet, on_open: move |_| go(Tab::Help) }
+                    GetHelpButton { discreet: settings.discreet, on_open: move |_| go.call(Tab::Help) }
                 }
             }
             main { class: "screen", id: "content", tabindex: "-1",
@@ -301,7 +327,7 @@ pub fn App() -> Element {
                         r#type: "button",
                         "data-tab": each.label(),
                         aria_current: if current == each { "page" } else { "false" },
-                        onclick: move |_| go(each),
+                        onclick: move |_| go.call(each),
                         {each.words(lang)}
                     }
                 }

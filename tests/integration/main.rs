@@ -12,6 +12,7 @@ mod browser_goals;
 mod browser_help;
 mod browser_history;
 mod browser_language;
+mod browser_mentor_care;
 mod browser_phone;
 mod browser_privacy;
 mod browser_sharing;

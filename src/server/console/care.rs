@@ -39,6 +39,9 @@ pub(crate) struct CareForm {
     coordinator_email: String,
     #[serde(default)]
     escalation: String,
+    /// What the program offers mentors themselves.
+    #[serde(default)]
+    mentor_support: String,
     /// "on" when mentors may write their own words.
     #[serde(default)]
     free_text: String,
@@ -53,6 +56,8 @@ pub(crate) struct CareForm {
     not_told_es: String,
     #[serde(default)]
     escalation_es: String,
+    #[serde(default)]
+    mentor_support_es: String,
 }
 
 impl WithCsrf for CareForm {
@@ -70,6 +75,7 @@ impl CareForm {
             passes_on_es: es.passes_on,
             not_told_es: es.not_told,
             escalation_es: es.escalation.join("\n"),
+            mentor_support_es: es.mentor_support,
             csrf: String::new(),
             keeps: care.keeps.clone(),
             passes_on: care.passes_on.clone(),
@@ -84,6 +90,7 @@ impl CareForm {
                 .unwrap_or_default(),
             coordinator_email: coordinator.map(|c| c.email).unwrap_or_default(),
             escalation: care.escalation.join("\n"),
+            mentor_support: care.mentor_support.clone(),
             free_text: if care.free_text_replies {
                 "on".into()
             } else {
@@ -115,6 +122,7 @@ impl CareForm {
                 email: self.coordinator_email.trim().to_owned(),
             }),
             escalation: steps(&self.escalation),
+            mentor_support: self.mentor_support.trim().to_owned(),
             safeguarding: None,
             translations: {
                 let es = CareWords {
@@ -122,11 +130,13 @@ impl CareForm {
                     passes_on: self.passes_on_es.trim().to_owned(),
                     not_told: self.not_told_es.trim().to_owned(),
                     escalation: steps(&self.escalation_es),
+                    mentor_support: self.mentor_support_es.trim().to_owned(),
                 };
                 let written = !es.keeps.is_empty()
                     || !es.passes_on.is_empty()
                     || !es.not_told.is_empty()
-                    || !es.escalation.is_empty();
+                    || !es.escalation.is_empty()
+                    || !es.mentor_support.is_empty();
                 written.then(|| ("es".to_owned(), es)).into_iter().collect()
             },
             free_text_replies: self.free_text == "on",
@@ -171,6 +181,7 @@ pub(crate) fn general_care() -> ProgramCare {
             passes_on: es.passes_on,
             not_told: es.not_told,
             escalation: Vec::new(),
+            mentor_support: String::new(),
         },
     );
     care
@@ -288,12 +299,14 @@ fn render_care(
                 {input("coordinator_phone", c!("con-coordinator-phone"), &form.coordinator_phone)}
                 {input("coordinator_email", c!("con-coordinator-email"), &form.coordinator_email)}
                 {text_area("escalation", c!("con-escalation"), &form.escalation, String::new())}
+                {text_area("mentor_support", c!("con-mentor-support"), &form.mentor_support, c!("con-mentor-support-hint"))}
                 h2 { {c!("con-in-spanish")} }
                 p { class: "hint", {c!("con-in-spanish-hint")} }
                 {text_area("keeps_es", c!("con-keeps-es"), &form.keeps_es, String::new())}
                 {text_area("passes_on_es", c!("con-passes-on-es"), &form.passes_on_es, String::new())}
                 {text_area("not_told_es", c!("con-not-told-es"), &form.not_told_es, String::new())}
                 {text_area("escalation_es", c!("con-escalation-es"), &form.escalation_es, String::new())}
+                {text_area("mentor_support_es", c!("con-mentor-support-es"), &form.mentor_support_es, String::new())}
                 h2 { {c!("con-replies")} }
                 label { class: "choice",
                     input { r#type: "checkbox", name: "free_text", id: "free_text", value: "on", checked: form.free_text == "on" }

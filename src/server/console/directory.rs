@@ -348,6 +348,9 @@ fn render(
                             {c!("con-publish-coordinator", name = &coordinator.name, phone = &coordinator.phone)}
                         }
                     }
+                    if !care.mentor_support.is_empty() {
+                        p { id: "publish-mentor-support", {c!("con-publish-mentor-support", text = &care.mentor_support)} }
+                    }
                     if let Some(inbox) = &care.safeguarding {
                         p { id: "publish-inbox", {c!("con-publish-inbox", name = &inbox.name)} }
                     }

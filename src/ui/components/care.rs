@@ -5,7 +5,7 @@
 
 use dioxus::prelude::*;
 
-use super::OutsideLink;
+use super::CoordinatorButtons;
 use crate::domain::ProgramCare;
 use crate::ui::use_lang;
 
@@ -40,24 +40,7 @@ pub fn MentorCare(care: ProgramCare, own: bool) -> Element {
             if let Some(coordinator) = &care.coordinator {
                 div { class: "coordinator", id: "coordinator",
                     p { {t!(lang, "mentor-care-coordinator")} " " strong { "{coordinator.name}" } }
-                    div { class: "row actions",
-                        if let Some(href) = coordinator.call_href() {
-                            OutsideLink {
-                                class: "button primary",
-                                href,
-                                accessible_name: t!(lang, "call-name", name = &coordinator.name),
-                                {t!(lang, "call")}
-                            }
-                        }
-                        if let Some(href) = coordinator.email_href() {
-                            OutsideLink {
-                                class: "button",
-                                href,
-                                accessible_name: t!(lang, "email-name", name = &coordinator.name),
-                                {t!(lang, "email")}
-                            }
-                        }
-                    }
+                    CoordinatorButtons { coordinator: coordinator.clone() }
                 }
             } else {
                 p { {t!(lang, "mentor-care-no-coordinator")} }

@@ -1,10 +1,12 @@
 //! "Raise a concern" on one shared item, in mentor mode: the mentor's reason, whether the mentee
 //! is told (they are, unless the program's written policy says telling them could put them at
 //! risk, and then the mentor says why), and a plain confirmation. The item goes sealed to the
-//! program's safeguarding lead only; nothing is screenshotted or forwarded.
+//! program's safeguarding lead only; nothing is screenshotted or forwarded. Then, at most once a
+//! day, a gentle offer of a minute for the mentor themselves.
 
 use dioxus::prelude::*;
 
+use super::AfterConcern;
 use crate::i18n::Say;
 use crate::ui::{focus_when_mounted, use_lang, use_session};
 
@@ -30,6 +32,8 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
     let mut problem = use_signal(|| None::<String>);
     let mut busy = use_signal(|| false);
     let mut sent = use_signal(|| None::<String>);
+    // A minute for the mentor after passing something heavy on: offered at most once a day.
+    let mut offer_care = use_signal(|| false);
     let field = format!("concern-{item_id}");
 
     rsx! {
@@ -51,6 +55,9 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
             if let Some(text) = sent() {
                 p { role: "status", class: "status concern-sent", "{text}" }
             }
+            if offer_care() {
+                AfterConcern { on_not_now: move |_| offer_care.set(false) }
+            }
             if !open() {
                 button {
                     r#type: "button",
@@ -58,6 +65,7 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                     aria_label: t!(lang, "concern-raise-aria", team = &safeguarding.name),
                     onclick: move |_| {
                         sent.set(None);
+                        offer_care.set(false);
                         open.set(true);
                     },
                     {t!(lang, "concern-raise")}
@@ -97,6 +105,10 @@ pub fn ConcernControl(mentee_id: String, mentee_name: String, item_id: String) -
                                         } else {
                                             t!(lang, "concern-sent-not-told", team = &to, name = &mentee_name)
                                         }));
+                                        let device = session.device();
+                                        offer_care.set(
+                                            device.offer_care_after_concern(device.today()).unwrap_or(false),
+                                        );
                                         problem.set(None);
                                         reason.set(String::new());
                                         why_not.set(String::new());

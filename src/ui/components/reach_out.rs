@@ -1,13 +1,14 @@
 //! When a tool didn't help: people next, as a safety plan orders it (coping alone, then people,
 //! then professionals). The mentee's own people one tap away, the lines open now, "let my mentor
 //! know" when a mentor is connected, and Not now. Shown only when `domain::tools::offer_people`
-//! says the tool didn't bring things down; a calm run ends with nothing extra.
+//! says the tool didn't bring things down; a calm run ends with nothing extra. A mentor is
+//! offered their coordinator and the lines instead.
 
 use dioxus::prelude::*;
 
 use crate::domain::TrustedPerson;
 use crate::sync::protocol::Role;
-use crate::ui::components::{CrisisLines, LinesPart, MentorNudge, OutsideLink};
+use crate::ui::components::{CoordinatorButtons, CrisisLines, LinesPart, MentorNudge, OutsideLink};
 use crate::ui::{use_lang, use_session};
 
 /// Up to three of the mentee's people, each with Call and Text.
@@ -42,6 +43,24 @@ pub fn ReachOut(on_not_now: EventHandler<()>) -> Element {
     let session = use_session();
     let lang = use_lang();
     let device = session.device();
+    if device.role() == Role::Mentor {
+        // A mentor's people for this are their coordinator and the lines, not a list of their own.
+        let (care, _) = device.program_care_in(lang);
+        return rsx! {
+            section { class: "card gentle-offer", id: "reach-out", aria_labelledby: "reach-out-title",
+                h2 { id: "reach-out-title", {t!(lang, "reach-out-title")} }
+                p { role: "status", {t!(lang, "reach-out-mentor-body")} }
+                if let Some(coordinator) = care.coordinator {
+                    p { id: "reach-out-coordinator", {t!(lang, "after-concern-talk", name = &coordinator.name)} }
+                    CoordinatorButtons { coordinator }
+                } else {
+                    p { id: "reach-out-coordinator", {t!(lang, "after-concern-talk-none")} }
+                }
+                CrisisLines { part: LinesPart::OpenNow }
+                button { r#type: "button", id: "reach-out-not-now", onclick: move |_| on_not_now.call(()), {t!(lang, "not-now")} }
+            }
+        };
+    }
     let people = device.people().unwrap_or_default();
     let connected_mentee = device
         .enrolment()

@@ -2,7 +2,8 @@
 //! steps of their own plan and their people one tap away; the lines open now (any time first);
 //! "let my mentor know" when a mentor is connected (plainly not for emergencies); lines that are
 //! closed, with when they open; what a call leaves behind; then My people and the safety plan to
-//! edit. Works with no network: everything is on the device.
+//! edit. Works with no network: everything is on the device. A mentor's Help: what to do when
+//! worried about a mentee, then "For you too", then the lines.
 
 use dioxus::prelude::*;
 
@@ -10,8 +11,8 @@ use crate::domain::share::SAFETY_PLAN_ID;
 use crate::domain::{PlanSection, ShareKind};
 use crate::sync::protocol::Role;
 use crate::ui::components::{
-    CrisisLines, HelpTitle, LinesPart, MentorCare, MentorNudge, PeopleList, PlanSectionEditor,
-    QuickPeople, Traces, person_named,
+    CrisisLines, ForYouToo, HelpTitle, LinesPart, MentorCare, MentorNudge, PeopleList,
+    PlanSectionEditor, QuickPeople, Traces, person_named,
 };
 use crate::ui::{focus_when_mounted, use_lang, use_session};
 
@@ -32,6 +33,7 @@ pub fn HelpScreen() -> Element {
         return rsx! {
             HelpTitle {}
             MentorCare { care, own }
+            ForYouToo {}
             CrisisLines { part: LinesPart::OpenNow }
             CrisisLines { part: LinesPart::Closed }
         };

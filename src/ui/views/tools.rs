@@ -43,6 +43,9 @@ pub fn ToolsScreen() -> Element {
     rsx! {
         h1 { tabindex: "-1", onmounted: focus_when_mounted, {t!(lang, "tab-tools")} }
         p { class: "muted", {t!(lang, "tools-intro")} }
+        if session.device().role() == crate::sync::protocol::Role::Mentor {
+            p { class: "muted", id: "tools-for-you", {t!(lang, "tools-mentor-private")} }
+        }
         p { class: "status", role: "status", id: "tools-status", "{status}" }
         ul { class: "plain-list", id: "tool-list",
             for choice in shown {
