@@ -465,6 +465,8 @@ pacer-spoken = { $label }, { $count ->
 }
 tool-quicker = Quicker count
 tool-quicker-hint = If holding for 7 seconds is too long, use a quicker count: 2 in, 4 hold, 4 out.
+tool-buzz = Buzz at each change
+tool-buzz-hint = For eyes closed: the phone buzzes once, short, to breathe in; taps twice to hold; buzzes long to breathe out. Never a sound.
 fewer-words = Fewer words
 more-words = More words
 tag-add-label = Add your own tag

@@ -465,6 +465,8 @@ pacer-spoken = { $label }, { $count ->
 }
 tool-quicker = Contar más rápido
 tool-quicker-hint = Si aguantar 7 segundos es mucho, cuenta más rápido: 2 para inhalar, 4 para aguantar, 4 para exhalar.
+tool-buzz = Vibrar en cada cambio
+tool-buzz-hint = Para los ojos cerrados: el teléfono vibra una vez, corto, para inhalar; da dos toques para aguantar el aire; vibra largo para exhalar. Nunca suena.
 fewer-words = Menos palabras
 more-words = Más palabras
 tag-add-label = Agrega tu propia etiqueta

@@ -149,6 +149,28 @@ pub enum Action {
     Release,
 }
 
+/// The quiet between two buzzes of one phase's start, in milliseconds.
+pub const BUZZ_GAP_MS: u32 = 120;
+
+impl Action {
+    /// The buzzes (in milliseconds) that start a phase when buzzing is on, for someone with their
+    /// eyes closed: one short for breathing in (and tensing), two short taps for a hold, one long
+    /// for breathing out (and letting go), so each is told apart by feel alone.
+    pub fn buzzes(self) -> &'static [u32] {
+        match self {
+            Action::In | Action::Tense => &[80],
+            Action::Hold => &[40, 40],
+            Action::Out | Action::Release => &[300],
+        }
+    }
+
+    /// How long the buzzes at a phase's start take, the gaps between them included.
+    pub fn buzz_ms(self) -> u32 {
+        let buzzes = self.buzzes();
+        buzzes.iter().sum::<u32>() + BUZZ_GAP_MS * (buzzes.len() as u32).saturating_sub(1)
+    }
+}
+
 /// One timed phase of a paced tool.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -397,6 +419,38 @@ mod tests {
             "someone who cannot see is given another way"
         );
         assert!(senses.note.as_deref().unwrap().contains("smell or taste"));
+    }
+
+    #[test]
+    fn each_kind_of_phase_buzzes_its_own_way_and_is_done_well_before_the_next() {
+        let felt = |action: Action| action.buzzes().to_vec();
+        assert_ne!(felt(Action::In), felt(Action::Hold));
+        assert_ne!(felt(Action::In), felt(Action::Out));
+        assert_ne!(felt(Action::Hold), felt(Action::Out));
+        assert_eq!(felt(Action::Tense), felt(Action::In));
+        assert_eq!(felt(Action::Release), felt(Action::Out));
+        // At the shortest count a person can choose, the quicker count included, a phase's buzz
+        // takes less than half of it: the next phase's buzz never runs into this one's.
+        let kit = kit();
+        let shortest_pace = (*PACE_RANGE.start(), *PACE_RANGE.start());
+        for tool in &kit.tools {
+            for pace in [None, Some(shortest_pace)] {
+                let Some(pacer) = Pacer::for_tool(tool, pace) else {
+                    continue;
+                };
+                for pacer in [pacer.clone(), pacer.quicker()] {
+                    for phase in &pacer.phases {
+                        assert!(
+                            phase.action.buzz_ms() * 2 < phase.seconds * 1000,
+                            "{}: {:?} of {} s",
+                            tool.key,
+                            phase.action,
+                            phase.seconds
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -105,6 +105,38 @@ pub fn open_external(url: &str) -> LinkOutcome {
     }
 }
 
+/// How this build buzzes for the breathing pacer, when the person turns buzzing on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Buzz {
+    /// The phone's own motor, through `steady-phone` ([`vibrate`]).
+    Phone,
+    /// The page's `navigator.vibrate` (the preview, in a browser: Chrome on Android buzzes).
+    Page,
+    /// A computer: there is nothing to buzz, so the choice is not offered.
+    Never,
+}
+
+pub fn buzz() -> Buzz {
+    if cfg!(feature = "mobile") {
+        Buzz::Phone
+    } else if cfg!(feature = "desktop") {
+        Buzz::Never
+    } else {
+        Buzz::Page
+    }
+}
+
+/// One buzz of about `ms` milliseconds on a phone; [`PhoneError::Unsupported`] elsewhere.
+pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
+    #[cfg(feature = "mobile")]
+    return steady_phone::vibrate(ms);
+    #[cfg(not(feature = "mobile"))]
+    {
+        let _ = ms;
+        Err(PhoneError::Unsupported)
+    }
+}
+
 /// Whether a saved copy can be offered as a download: only in the preview, which runs in a
 /// browser. The native web view would pass a download link (a `data:` address holding every
 /// word of the copy) to the system's opener, that is to another app.

@@ -9,6 +9,9 @@ use crate::domain::{EntryId, LocalStamp};
 use crate::i18n::Lang;
 use crate::store::{ComfortItem, ToolPrefs};
 
+/// The mark that says the breathing pacer buzzes (1) or not (0, the default). On this device only.
+const BUZZ_MARK: &str = "pacer_buzz";
+
 const BUNDLED_TOOLS: &str = include_str!("../../assets/tools/tools.json");
 
 /// The bundled toolkit in `lang`, read once per language. A test checks that it parses; if it
@@ -76,6 +79,15 @@ impl Device {
         let pace = (clamp(pace.0), clamp(pace.1));
         self.store()?.set_tool_pace(key, pace)?;
         Ok(pace)
+    }
+
+    /// Whether the breathing pacer buzzes the phone at each change (off until chosen).
+    pub fn pacer_buzzes(&self) -> Result<bool> {
+        Ok(self.store()?.mark(BUZZ_MARK)? == 1)
+    }
+
+    pub fn set_pacer_buzzes(&self, on: bool) -> Result<()> {
+        Ok(self.store()?.set_mark(BUZZ_MARK, i64::from(on))?)
     }
 
     /// Records the start of a tool, with the optional rating before.
@@ -159,6 +171,19 @@ mod tests {
         assert_eq!(helped.len(), 2);
         let boxed = helped.iter().find(|i| i.name == "Box breathing").unwrap();
         assert_eq!(boxed.summary.average_drop, Some(4.0));
+    }
+
+    #[test]
+    fn buzzing_is_off_until_chosen_and_the_choice_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let device = Device::open(dir.path()).unwrap();
+        assert!(!device.pacer_buzzes().unwrap());
+        device.set_pacer_buzzes(true).unwrap();
+        drop(device);
+        let device = Device::open(dir.path()).unwrap();
+        assert!(device.pacer_buzzes().unwrap());
+        device.set_pacer_buzzes(false).unwrap();
+        assert!(!device.pacer_buzzes().unwrap());
     }
 
     #[test]

@@ -437,3 +437,77 @@ async fn the_comfort_list_and_breathing_pace_are_kept() {
         .await;
     browser.finish().await;
 }
+
+/// For eyes closed: buzzing is off until chosen; once on (and kept), each phase of box breathing
+/// starts with its own buzz, told apart by feel: one short in, two taps to hold, one long out.
+/// The page's `navigator.vibrate` (what the preview buzzes with) is recorded, as Chrome on a
+/// phone would be asked.
+#[tokio::test(flavor = "multi_thread")]
+async fn buzzing_is_off_until_chosen_then_each_phase_starts_with_its_own_buzz() {
+    let Some(browser) = Browser::start("pacer_buzz").await else {
+        return;
+    };
+    // Four seconds of the tool in one real second, so a phase outlasts its buzz.
+    let server = PreviewServer::start_with_time_scale(4.0).await;
+    browser.open(&server.device_url("rumi")).await;
+    browser.tab("Tools").await;
+    browser
+        .js(
+            "window.__buzzes = []; navigator.vibrate = (ms) => { window.__buzzes.push(ms); return true; }; return true;",
+            vec![],
+        )
+        .await;
+    let buzzes = async || browser.js("return window.__buzzes;", vec![]).await;
+
+    browser.click("li[data-tool='box'] button.open-tool").await;
+    browser.wait_for_text("#buzz-hint", "Never a sound").await;
+    assert_eq!(
+        browser
+            .js(
+                "return document.querySelector('#buzz').getAttribute('aria-pressed');",
+                vec![]
+            )
+            .await,
+        json!("false")
+    );
+    browser.click("#start-tool").await;
+    browser.wait_for_text("#pacer-label", "Breathe out").await;
+    assert_eq!(buzzes().await, json!([]), "off until chosen");
+    browser.click("#stop-tool").await;
+    browser.click("#skip-rating").await;
+
+    browser.click("li[data-tool='box'] button.open-tool").await;
+    browser.click("#buzz").await;
+    browser.wait_for("#buzz[aria-pressed='true']").await;
+    browser.click("#start-tool").await;
+    browser
+        .wait_until(
+            "in, hold, out and hold have buzzed",
+            "return window.__buzzes.length >= 6;",
+            vec![],
+        )
+        .await;
+    let felt = buzzes().await;
+    assert_eq!(
+        felt.as_array().unwrap()[..6],
+        [
+            json!(80),
+            json!(40),
+            json!(40),
+            json!(300),
+            json!(40),
+            json!(40)
+        ],
+        "{felt}"
+    );
+    browser.click("#stop-tool").await;
+    browser.click("#skip-rating").await;
+
+    // The choice is kept for next time.
+    browser.open(&server.device_url("rumi")).await;
+    browser.tab("Tools").await;
+    browser.click("li[data-tool='box'] button.open-tool").await;
+    browser.wait_for("#buzz[aria-pressed='true']").await;
+    assert_eq!(browser.control_problems().await, json!([]));
+    browser.finish().await;
+}

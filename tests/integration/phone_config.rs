@@ -253,11 +253,17 @@ fn the_manifest_has_what_dx_would_have_generated() {
         at(&all, &["manifest", "uses-sdk"]).is_empty(),
         "minSdk and targetSdk come from Dioxus.toml through Gradle"
     );
-    assert!(
-        at(&all, &["manifest", "uses-permission"])
-            .iter()
-            .any(|(_, p)| p.attr("android:name") == Some("android.permission.INTERNET")),
-        "sync needs INTERNET"
+    // Exactly what the app uses, both normal permissions granted at install: sync needs INTERNET,
+    // the pacer's opt-in buzz VIBRATE. Never contacts, location, the microphone or storage.
+    let mut asked: Vec<&str> = at(&all, &["manifest", "uses-permission"])
+        .iter()
+        .filter_map(|(_, p)| p.attr("android:name"))
+        .collect();
+    asked.sort_unstable();
+    assert_eq!(
+        asked,
+        ["android.permission.INTERNET", "android.permission.VIBRATE"],
+        "the manifest asks for exactly what the app uses"
     );
 
     // dx 0.7.10 still writes these resources and expects the template's application attributes.

@@ -27,6 +27,8 @@ const KEY_ALIAS: &str = "steady-data-key-wrap";
 const FLAG_SECURE: i32 = 0x2000;
 /// `Intent.FLAG_ACTIVITY_NEW_TASK`, so the dialer opens on top even from a non-activity context.
 const FLAG_ACTIVITY_NEW_TASK: i32 = 0x1000_0000;
+/// `VibrationEffect.DEFAULT_AMPLITUDE`: the strength the phone's own settings choose.
+const DEFAULT_AMPLITUDE: i32 = -1;
 /// AES-GCM nonces from the keystore are 12 bytes; a sealed blob starts with its length.
 const GCM_TAG_BITS: i32 = 128;
 /// Local references each call may hold at once; the keystore's first use makes about twenty.
@@ -205,6 +207,53 @@ pub fn open_link(link: &PhoneLink) -> Result<(), PhoneError> {
         )?;
         Ok(())
     })
+}
+
+/// One buzz: `Vibrator.vibrate(VibrationEffect.createOneShot(ms, DEFAULT_AMPLITUDE))` on
+/// `Context.getSystemService("vibrator")` (VibrationEffect is API 26, our minSdk; the deprecated
+/// `Vibrator` service still answers on API 31+, where `VibratorManager` was added beside it:
+/// <https://developer.android.com/reference/android/os/Vibrator>). It needs
+/// `android.permission.VIBRATE`, a normal permission granted at install (the manifest asks for it);
+/// without it Android throws SecurityException, which comes back as an error and buzzes nothing.
+/// A phone with no motor (`hasVibrator()` false) is [`PhoneError::Unsupported`].
+pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
+    let buzzed = with_context("vibrate", platform_failure, |env, context| {
+        let service = env.new_string("vibrator")?;
+        let vibrator = env
+            .call_method(
+                context,
+                "getSystemService",
+                "(Ljava/lang/String;)Ljava/lang/Object;",
+                &[JValue::Object(&service)],
+            )?
+            .l()?;
+        if vibrator.is_null() || !env.call_method(&vibrator, "hasVibrator", "()Z", &[])?.z()? {
+            return Ok(false);
+        }
+        let effect = env
+            .call_static_method(
+                "android/os/VibrationEffect",
+                "createOneShot",
+                "(JI)Landroid/os/VibrationEffect;",
+                &[
+                    JValue::Long(i64::from(ms.max(1))),
+                    JValue::Int(DEFAULT_AMPLITUDE),
+                ],
+            )?
+            .l()?;
+        env.call_method(
+            &vibrator,
+            "vibrate",
+            "(Landroid/os/VibrationEffect;)V",
+            &[JValue::Object(&effect)],
+        )?;
+        Ok(true)
+    })?;
+    if buzzed {
+        Ok(())
+    } else {
+        Err(PhoneError::Unsupported)
+    }
 }
 
 /// The keystore's wrapping key, made on first use: AES-256, GCM only, never exportable.

@@ -17,7 +17,10 @@ use objc2_foundation::{
     NSDictionary, NSFileManager, NSNumber, NSSearchPathDirectory, NSSearchPathDomainMask, NSString,
     NSURL, NSURLIsExcludedFromBackupKey,
 };
-use objc2_ui_kit::{UIApplication, UIColor, UIView, UIViewAutoresizing};
+use objc2_ui_kit::{
+    UIApplication, UIColor, UIImpactFeedbackGenerator, UIImpactFeedbackStyle, UIView,
+    UIViewAutoresizing,
+};
 use security_framework::access_control::{ProtectionMode, SecAccessControl};
 use security_framework::passwords::generic_password;
 use security_framework::passwords_options::PasswordOptions;
@@ -206,5 +209,25 @@ pub fn cover_window(covered: bool) -> Result<(), PhoneError> {
         (false, Some(cover)) => cover.removeFromSuperview(),
         _ => {}
     }
+    Ok(())
+}
+
+/// One tap of the Taptic Engine: `UIImpactFeedbackGenerator.impactOccurred()`, light for a short
+/// buzz and heavy from 200 ms (a tap has no length of its own). UIKit plays it only while the app
+/// is in the foreground and System Haptics is on, and never with a sound
+/// (<https://developer.apple.com/documentation/uikit/uiimpactfeedbackgenerator>). Main thread only,
+/// as UIKit requires; dioxus runs the app's tasks there.
+pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
+    let mtm = main_thread("vibrate")?;
+    let style = if ms >= 200 {
+        UIImpactFeedbackStyle::Heavy
+    } else {
+        UIImpactFeedbackStyle::Light
+    };
+    // initWithStyle: is deprecated from iOS 17.5 for feedbackGeneratorWithStyle:forView:, which
+    // older phones lack; it still plays everywhere.
+    #[allow(deprecated)]
+    let generator = UIImpactFeedbackGenerator::initWithStyle(mtm.alloc(), style);
+    generator.impactOccurred();
     Ok(())
 }

@@ -10,6 +10,7 @@
 //! | open the dialer, messages, the browser | `ACTION_DIAL`, `ACTION_SENDTO`, `ACTION_VIEW` | `UIApplication.openURL` |
 //! | keep content out of screenshots and the app switcher | `FLAG_SECURE` on the window | a cover view while the app is in the background |
 //! | room for the system bars and the notch | the root window insets, cutout included | the web view's own `safe-area-inset-*` |
+//! | one buzz for the breathing pacer, never a sound | `Vibrator.vibrate(VibrationEffect.createOneShot)` | `UIImpactFeedbackGenerator.impactOccurred` |
 //!
 //! Everything here is a thin call into the platform; the decisions (which link goes where, when to
 //! lock, what to seal) are made and tested in the main crate. The few rules that belong to the
@@ -169,6 +170,22 @@ pub fn system_insets() -> Result<Insets, PhoneError> {
     Err(PhoneError::Unsupported)
 }
 
+/// One buzz of about `ms` milliseconds, for the breathing pacer when the person turned buzzing on:
+/// never a sound. Android plays it at the phone's default strength and follows the phone's own
+/// vibration settings; iOS plays a light tap (a heavy one from 200 ms), and plays nothing when
+/// System Haptics is off in Settings. A phone without a motor is [`PhoneError::Unsupported`].
+pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
+    #[cfg(target_os = "android")]
+    return android::vibrate(ms);
+    #[cfg(target_os = "ios")]
+    return ios::vibrate(ms);
+    #[cfg(not(any(target_os = "android", target_os = "ios")))]
+    {
+        let _ = ms;
+        Err(PhoneError::Unsupported)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +202,6 @@ mod tests {
         assert_eq!(device_secret(), Err(PhoneError::Unsupported));
         assert_eq!(cover_window(true), Err(PhoneError::Unsupported));
         assert_eq!(system_insets(), Err(PhoneError::Unsupported));
+        assert_eq!(vibrate(80), Err(PhoneError::Unsupported));
     }
 }

@@ -2,11 +2,13 @@
 //! a big countdown, and the phase in words. A screen reader hears each phase once as it starts,
 //! with its length ("Hold, 7 seconds"), not every second; the countdown is for the eyes. The circle starts small, so
 //! the first breath in grows it. With reduced motion the circle stays still (CSS) and the words
-//! and countdown carry everything.
+//! and countdown carry everything. When the person turned buzzing on, each phase starts with its
+//! own buzz (`Action::buzzes`), never a sound.
 
 use dioxus::prelude::*;
 
-use crate::domain::tools::{Action, Pacer, PacerState};
+use crate::domain::tools::{Action, BUZZ_GAP_MS, Pacer, PacerState};
+use crate::platform::Buzz;
 use crate::ui::clock::{use_elapsed, use_scaled_seconds};
 
 /// Whether the circle is full or small at the end of each phase.
@@ -26,8 +28,41 @@ fn sizes(pacer: &Pacer) -> Vec<&'static str> {
         .collect()
 }
 
+/// Plays one phase's buzzes: the phone's motor, or the page's `navigator.vibrate` in the preview.
+/// A phone that cannot buzz stops the pattern; the words and the countdown go on.
+async fn play(buzzes: &'static [u32]) {
+    let pause = |ms: u32| tokio::time::sleep(std::time::Duration::from_millis(u64::from(ms)));
+    for (i, &ms) in buzzes.iter().enumerate() {
+        if i > 0 {
+            pause(BUZZ_GAP_MS).await;
+        }
+        match crate::platform::buzz() {
+            Buzz::Phone => {
+                if let Err(err) = crate::platform::vibrate(ms) {
+                    tracing::warn!("the phone could not buzz: {err}");
+                    return;
+                }
+            }
+            Buzz::Page => {
+                let _ = document::eval(&format!(
+                    "if (navigator.vibrate) navigator.vibrate({ms}); return true;"
+                ))
+                .await;
+            }
+            Buzz::Never => return,
+        }
+        pause(ms).await;
+    }
+}
+
 #[component]
-pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
+pub fn BreathPacer(
+    pacer: Pacer,
+    on_finished: EventHandler<()>,
+    /// Whether each phase starts with a buzz.
+    #[props(default)]
+    buzz: bool,
+) -> Element {
     let lang = crate::ui::use_lang();
     let elapsed = use_elapsed();
     let seconds = use_scaled_seconds();
@@ -35,9 +70,20 @@ pub fn BreathPacer(pacer: Pacer, on_finished: EventHandler<()>) -> Element {
     // False until the circle has been drawn once, small: the first breath in then grows it.
     let mut drawn = use_signal(|| false);
     let watched = pacer.clone();
-    // Reads `elapsed`, so it runs again on every tick; reports the end once.
+    // The phase (and round) that last buzzed.
+    let mut buzzed = use_signal(|| None::<(usize, u32)>);
+    // Reads `elapsed`, so it runs again on every tick; buzzes as each phase starts; reports the
+    // end once.
     use_effect(move || {
-        let done = matches!(watched.state_at(elapsed()), PacerState::Finished);
+        let state = watched.state_at(elapsed());
+        if let PacerState::Running { phase, cycle, .. } = state
+            && buzz
+            && *buzzed.peek() != Some((phase, cycle))
+        {
+            buzzed.set(Some((phase, cycle)));
+            spawn(play(watched.phases[phase].action.buzzes()));
+        }
+        let done = matches!(state, PacerState::Finished);
         if done && !*finished.peek() {
             finished.set(true);
             on_finished.call(());

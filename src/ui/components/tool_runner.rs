@@ -43,6 +43,8 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
     let mut not_yet = use_signal(|| false);
     let mut reach_out_put_aside = use_signal(|| false);
     let mut quicker = use_signal(|| false);
+    let mut buzz = use_signal(|| session.device().pacer_buzzes().unwrap_or(false));
+    let offers_buzz = crate::platform::buzz() != crate::platform::Buzz::Never;
     let long_holds = Pacer::for_tool(tool, None).is_some_and(|p| p.has_long_phase());
 
     let mut start = move || match session.device().start_tool(key, before()) {
@@ -126,6 +128,23 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     {t!(lang, "tool-quicker")}
                 }
             }
+            if offers_buzz && matches!(tool.kind, ToolKind::Paced { .. }) {
+                p { class: "muted", id: "buzz-hint", {t!(lang, "tool-buzz-hint")} }
+                button {
+                    r#type: "button",
+                    id: "buzz",
+                    aria_pressed: if buzz() { "true" } else { "false" },
+                    aria_describedby: "buzz-hint",
+                    onclick: move |_| {
+                        let wanted = !buzz();
+                        match session.device().set_pacer_buzzes(wanted) {
+                            Ok(()) => buzz.set(wanted),
+                            Err(err) => problem.set(Some(err.say(lang))),
+                        }
+                    },
+                    {t!(lang, "tool-buzz")}
+                }
+            }
             if urge_choices.len() > 1 {
                 div { class: "row", role: "group", aria_label: t!(lang, "urge-how-long"),
                     for choice in urge_choices.iter().copied() {
@@ -194,6 +213,7 @@ pub fn ToolRunner(tool_key: String, on_close: EventHandler<String>) -> Element {
                     Some(pacer) => rsx! {
                         BreathPacer {
                             pacer,
+                            buzz: buzz(),
                             on_finished: move |_| stage.set(Stage::After { completed: true }),
                         }
                     },
