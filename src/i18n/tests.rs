@@ -655,3 +655,137 @@ fn spanish_reads_the_way_a_teen_would_write_it() {
     assert!(!offers.contains("se siente demasiado"), "{offers}");
     assert!(offers.contains("ya no puedes más"), "{offers}");
 }
+
+/// The words of every message a mentee may read (not the console's), with each `{ $name }` read
+/// as a short name and messages that choose between forms (plurals) left out.
+fn app_texts(source: &str, only: &[&str]) -> Vec<String> {
+    entries(source)
+        .keys()
+        .filter(|key| !staff_only(key))
+        .filter(|key| only.is_empty() || only.iter().any(|prefix| key.starts_with(prefix)))
+        .map(|key| value_of(source, key))
+        .filter(|value| !value.contains("->"))
+        .map(|value| {
+            let mut text = String::new();
+            let mut rest = value.as_str();
+            while let Some(open) = rest.find('{') {
+                text.push_str(&rest[..open]);
+                let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+                if rest[open..close].contains('$') {
+                    text.push_str("Sam");
+                }
+                rest = &rest[close..];
+            }
+            text.push_str(rest);
+            text
+        })
+        .collect()
+}
+
+/// Words, sentences and syllables in `texts` (each message at least one sentence).
+fn counts(texts: &[String], syllables: fn(&str) -> usize) -> (f64, f64, f64) {
+    let (mut words, mut sentences, mut sounds) = (0usize, 0usize, 0usize);
+    for text in texts {
+        let found: Vec<&str> = text
+            .split(|c: char| !(c.is_alphabetic() || c == '\''))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        words += found.len();
+        sounds += found.iter().map(|w| syllables(w)).sum::<usize>();
+        let ends = text
+            .split(['.', '!', '?'])
+            .filter(|part| part.chars().any(char::is_alphabetic))
+            .count();
+        sentences += ends.max(1);
+    }
+    (words as f64, sentences as f64, sounds as f64)
+}
+
+/// English syllables, as readability formulas count them: groups of vowels, a silent final e.
+fn syllables_en(word: &str) -> usize {
+    let word: String = word
+        .to_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let is_vowel = |c: char| "aeiouy".contains(c);
+    let mut groups = 0;
+    let mut previous = false;
+    for c in word.chars() {
+        let vowel = is_vowel(c);
+        if vowel && !previous {
+            groups += 1;
+        }
+        previous = vowel;
+    }
+    if word.ends_with('e') && !word.ends_with("le") && groups > 1 {
+        groups -= 1;
+    }
+    groups.max(1)
+}
+
+/// Spanish syllables: each strong vowel (a, e, o, or an accented í, ú) starts one unless it
+/// follows another in a diphthong; weak vowels (i, u, ü) join their neighbour.
+fn syllables_es(word: &str) -> usize {
+    let mut groups = 0;
+    let mut previous: Option<bool> = None; // Some(strong?) while in a run of vowels
+    for c in word.to_lowercase().chars() {
+        let strong = "aeoáéóíú".contains(c);
+        let weak = "iuü".contains(c);
+        previous = match (strong, weak, previous) {
+            (true, _, Some(true)) | (true, _, None) => {
+                groups += 1;
+                Some(true)
+            }
+            (true, _, Some(false)) => Some(true),
+            (_, true, None) => {
+                groups += 1;
+                Some(false)
+            }
+            (_, true, run) => run,
+            _ => None,
+        };
+    }
+    groups.max(1)
+}
+
+/// The review's measure, kept: a mentee's words read at grade 6 or below in English
+/// (Flesch-Kincaid) and as "easy" in Spanish (Fernández-Huerta 80 or more), for everything a
+/// mentee reads and for the safety lines on their own (Help, the lines, the plan, the offers).
+#[test]
+fn a_mentees_words_read_at_grade_six_or_below() {
+    let safety: &[&str] = &[
+        "help-",
+        "lines-",
+        "right-now-",
+        "plan-",
+        "offer-",
+        "nudge-",
+        "traces-",
+        "reach-out-",
+    ];
+    for only in [&[][..], safety] {
+        let (words, sentences, sounds) = counts(&app_texts(EN_FTL, only), syllables_en);
+        let grade = 0.39 * words / sentences + 11.8 * sounds / words - 15.59;
+        assert!(words > 300.0, "{words} words is too few to measure");
+        assert!(grade <= 6.0, "English reads at grade {grade:.1} ({only:?})");
+        let (words, sentences, sounds) = counts(&app_texts(ES_FTL, only), syllables_es);
+        let ease = 206.84 - 60.0 * sounds / words - 1.02 * words / sentences;
+        assert!(
+            ease >= 80.0,
+            "Spanish reads at {ease:.1}, under 80 ({only:?})"
+        );
+    }
+    // The counters themselves.
+    assert_eq!(
+        ["breathe", "someone", "counselor", "you", "family", "little"].map(syllables_en),
+        [1, 2, 3, 1, 3, 2]
+    );
+    assert_eq!(
+        ["puedes", "día", "ciudad", "aire", "respira", "tranquilo"].map(syllables_es),
+        [2, 2, 2, 2, 3, 3]
+    );
+}
