@@ -202,6 +202,21 @@ fn keep_private(private: bool) {
     let _ = private;
 }
 
+/// Keeps the screen on while a breathing pacer runs (or lets it sleep again): the window flag on
+/// Android's UI thread, the idle timer on iOS.
+pub fn keep_awake(on: bool) {
+    #[cfg(target_os = "android")]
+    dioxus::mobile::wry::JniHandle.exec(move |env, activity, _webview| {
+        if let Err(err) = steady_phone::android::set_keep_screen_on(env, activity, on) {
+            tracing::warn!("the screen could not be kept on: {err}");
+        }
+    });
+    #[cfg(not(target_os = "android"))]
+    if let Err(err) = steady_phone::keep_screen_on(on) {
+        tracing::warn!("the screen could not be kept on: {err}");
+    }
+}
+
 /// Android draws the app under the system bars; the page keeps clear of them through
 /// `--inset-*` CSS variables (iOS's web view reports `env(safe-area-inset-*)` itself).
 async fn pass_insets() {

@@ -137,6 +137,15 @@ pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
     }
 }
 
+/// Keeps the screen on while a breathing pacer runs, on a phone (a person with their eyes closed
+/// never touches it, and phones buzz only in the foreground); nothing elsewhere.
+pub fn keep_awake(on: bool) {
+    #[cfg(feature = "mobile")]
+    mobile::keep_awake(on);
+    #[cfg(not(feature = "mobile"))]
+    let _ = on;
+}
+
 /// Whether a saved copy can be offered as a download: only in the preview, which runs in a
 /// browser. The native web view would pass a download link (a `data:` address holding every
 /// word of the copy) to the system's opener, that is to another app.

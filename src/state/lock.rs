@@ -321,6 +321,17 @@ impl Device {
         }
     }
 
+    /// The app is in use without a touch (a breathing pacer moving to its next phase): the idle
+    /// clock starts again, but only while the app is in sight, so it never undoes being away.
+    pub fn still_in_use(&self) {
+        let now = self.lock_state.now();
+        if let Ok(mut clock) = self.lock_state.clock.lock()
+            && clock.away_since.is_none()
+        {
+            clock.last_touch = now;
+        }
+    }
+
     /// The app went out of sight (another app, the home screen, a hidden tab). With "Right away"
     /// it locks now; otherwise the away clock starts.
     pub fn went_away(&self) -> bool {
@@ -469,6 +480,38 @@ mod tests {
         clock.pass(Duration::from_secs(30));
         assert!(!device.lock_if_due(), "reading");
         assert!(device.went_away(), "leaving the app locks it at once");
+    }
+
+    #[test]
+    fn a_pacer_in_sight_keeps_the_app_open_but_never_undoes_being_away() {
+        let clock = Arc::new(crate::platform::SleepingClock::default());
+        let (_dir, device) = device_on(&clock);
+        device
+            .set_settings(Settings {
+                auto_lock: AutoLock::OneMinute,
+                ..Settings::default()
+            })
+            .unwrap();
+        device.touch();
+        // Box breathing's 96 seconds, a phase every 4, eyes closed, no touch.
+        for _ in 0..24 {
+            clock.pass(Duration::from_secs(4));
+            device.still_in_use();
+            assert!(!device.lock_if_due(), "locked mid-breath");
+        }
+        // The pacer ends; a minute without a touch locks as chosen.
+        clock.pass(Duration::from_secs(61));
+        assert!(device.lock_if_due());
+        device.unlock("246813").unwrap();
+
+        // Away from the app while a pacer still ticks: away time keeps counting.
+        device.touch();
+        assert!(!device.went_away());
+        for _ in 0..16 {
+            clock.pass(Duration::from_secs(4));
+            device.still_in_use();
+        }
+        assert!(device.lock_if_due(), "a minute away locks, pacer or not");
     }
 
     #[test]

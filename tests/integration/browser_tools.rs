@@ -460,7 +460,9 @@ async fn buzzing_is_off_until_chosen_then_each_phase_starts_with_its_own_buzz() 
     let buzzes = async || browser.js("return window.__buzzes;", vec![]).await;
 
     browser.click("li[data-tool='box'] button.open-tool").await;
-    browser.wait_for_text("#buzz-hint", "Never a sound").await;
+    browser
+        .wait_for_text("#buzz-hint", "The app makes no sound")
+        .await;
     assert_eq!(
         browser
             .js(
@@ -509,5 +511,44 @@ async fn buzzing_is_off_until_chosen_then_each_phase_starts_with_its_own_buzz() 
     browser.click("li[data-tool='box'] button.open-tool").await;
     browser.wait_for("#buzz[aria-pressed='true']").await;
     assert_eq!(browser.control_problems().await, json!([]));
+    browser.finish().await;
+}
+
+/// Eyes closed, nobody touches the phone: with auto-lock after a minute, a pacer that runs longer
+/// (paced breathing, 100 seconds) is never locked partway; each phase counts as use while the app
+/// is in sight. Real seconds: the lock's clock is not sped up.
+#[tokio::test(flavor = "multi_thread")]
+async fn auto_lock_waits_for_a_breathing_pacer_to_end() {
+    let Some(browser) = Browser::start("pacer_auto_lock").await else {
+        return;
+    };
+    let server = PreviewServer::start().await;
+    let device = server.devices.get("lena").unwrap().unwrap();
+    device
+        .set_passcode(None, "lena breathes", "lena breathes")
+        .unwrap();
+    device
+        .set_settings(steady::state::Settings {
+            auto_lock: steady::domain::AutoLock::OneMinute,
+            ..device.settings()
+        })
+        .unwrap();
+    browser.open(&server.device_url("lena")).await;
+    browser.unlock("lena breathes").await;
+    browser.tab("Tools").await;
+    browser
+        .click("li[data-tool='paced'] button.open-tool")
+        .await;
+    browser.click("#start-tool").await;
+    browser.wait_for("#pacer-label").await;
+    // Past the minute, and past the 5-second check after it.
+    tokio::time::sleep(Duration::from_secs(72)).await;
+    assert_eq!(
+        browser.count("#pacer-label").await,
+        1,
+        "the pacer is still there, not the lock screen"
+    );
+    assert!(!device.is_locked());
+    browser.click("#stop-tool").await;
     browser.finish().await;
 }

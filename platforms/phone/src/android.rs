@@ -25,6 +25,8 @@ use crate::{Insets, PhoneError, PhoneLink};
 const KEY_ALIAS: &str = "steady-data-key-wrap";
 /// `WindowManager.LayoutParams.FLAG_SECURE`: no screenshots, no app-switcher thumbnail.
 const FLAG_SECURE: i32 = 0x2000;
+/// `WindowManager.LayoutParams.FLAG_KEEP_SCREEN_ON`.
+const FLAG_KEEP_SCREEN_ON: i32 = 0x80;
 /// `Intent.FLAG_ACTIVITY_NEW_TASK`, so the dialer opens on top even from a non-activity context.
 const FLAG_ACTIVITY_NEW_TASK: i32 = 0x1000_0000;
 /// `VibrationEffect.DEFAULT_AMPLITUDE`: the strength the phone's own settings choose.
@@ -429,12 +431,34 @@ pub fn set_window_secure(
     activity: &JObject<'_>,
     secure: bool,
 ) -> Result<(), PhoneError> {
+    set_window_flag(env, activity, FLAG_SECURE, secure)
+}
+
+/// Sets or clears `FLAG_KEEP_SCREEN_ON`, so the screen stays on while a breathing pacer runs (a
+/// person with their eyes closed never touches it, and Android vibrates only for an app in the
+/// foreground). Cleared as the pacer ends; Android clears it anyway when the window goes
+/// (<https://developer.android.com/develop/background-work/background-tasks/awake/screen-on>).
+/// On the UI thread, like [`set_window_secure`].
+pub fn set_keep_screen_on(
+    env: &mut JNIEnv<'_>,
+    activity: &JObject<'_>,
+    on: bool,
+) -> Result<(), PhoneError> {
+    set_window_flag(env, activity, FLAG_KEEP_SCREEN_ON, on)
+}
+
+fn set_window_flag(
+    env: &mut JNIEnv<'_>,
+    activity: &JObject<'_>,
+    flag: i32,
+    on: bool,
+) -> Result<(), PhoneError> {
     checked(env, "Window.addFlags", |env| {
         let window = env
             .call_method(activity, "getWindow", "()Landroid/view/Window;", &[])?
             .l()?;
-        let method = if secure { "addFlags" } else { "clearFlags" };
-        env.call_method(&window, method, "(I)V", &[JValue::Int(FLAG_SECURE)])?;
+        let method = if on { "addFlags" } else { "clearFlags" };
+        env.call_method(&window, method, "(I)V", &[JValue::Int(flag)])?;
         Ok(())
     })
 }

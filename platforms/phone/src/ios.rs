@@ -224,10 +224,22 @@ pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
     } else {
         UIImpactFeedbackStyle::Light
     };
-    // initWithStyle: is deprecated from iOS 17.5 for feedbackGeneratorWithStyle:forView:, which
-    // older phones lack; it still plays everywhere.
+    // Apple now prefers feedbackGeneratorWithStyle:forView: (iOS 17.5 and later), which older
+    // phones lack; initWithStyle: still plays on every iOS the app supports.
     #[allow(deprecated)]
     let generator = UIImpactFeedbackGenerator::initWithStyle(mtm.alloc(), style);
+    // Wakes the Taptic Engine first, so the tap lands as the phase starts.
+    generator.prepare();
     generator.impactOccurred();
+    Ok(())
+}
+
+/// Keeps the screen from dimming and locking while a breathing pacer runs (or lets it again):
+/// `UIApplication.isIdleTimerDisabled`
+/// (<https://developer.apple.com/documentation/uikit/uiapplication/isidletimerdisabled>). Main
+/// thread only.
+pub fn keep_screen_on(on: bool) -> Result<(), PhoneError> {
+    let mtm = main_thread("idleTimerDisabled")?;
+    UIApplication::sharedApplication(mtm).setIdleTimerDisabled(on);
     Ok(())
 }

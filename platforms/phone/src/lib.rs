@@ -11,6 +11,7 @@
 //! | keep content out of screenshots and the app switcher | `FLAG_SECURE` on the window | a cover view while the app is in the background |
 //! | room for the system bars and the notch | the root window insets, cutout included | the web view's own `safe-area-inset-*` |
 //! | one buzz for the breathing pacer, never a sound | `Vibrator.vibrate(VibrationEffect.createOneShot)` | `UIImpactFeedbackGenerator.impactOccurred` |
+//! | the screen stays on while the pacer runs | `FLAG_KEEP_SCREEN_ON` on the window | `UIApplication.isIdleTimerDisabled` |
 //!
 //! Everything here is a thin call into the platform; the decisions (which link goes where, when to
 //! lock, what to seal) are made and tested in the main crate. The few rules that belong to the
@@ -186,6 +187,19 @@ pub fn vibrate(ms: u32) -> Result<(), PhoneError> {
     }
 }
 
+/// Keeps the screen on (or lets it sleep again) while a breathing pacer runs: iOS's idle timer.
+/// On Android the main crate sets the window flag on the UI thread
+/// ([`android::set_keep_screen_on`]); elsewhere [`PhoneError::Unsupported`].
+pub fn keep_screen_on(on: bool) -> Result<(), PhoneError> {
+    #[cfg(target_os = "ios")]
+    return ios::keep_screen_on(on);
+    #[cfg(not(target_os = "ios"))]
+    {
+        let _ = on;
+        Err(PhoneError::Unsupported)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +217,6 @@ mod tests {
         assert_eq!(cover_window(true), Err(PhoneError::Unsupported));
         assert_eq!(system_insets(), Err(PhoneError::Unsupported));
         assert_eq!(vibrate(80), Err(PhoneError::Unsupported));
+        assert_eq!(keep_screen_on(true), Err(PhoneError::Unsupported));
     }
 }

@@ -3,7 +3,10 @@
 //! with its length ("Hold, 7 seconds"), not every second; the countdown is for the eyes. The circle starts small, so
 //! the first breath in grows it. With reduced motion the circle stays still (CSS) and the words
 //! and countdown carry everything. When the person turned buzzing on, each phase starts with its
-//! own buzz (`Action::buzzes`), never a sound.
+//! own buzz (`Action::buzzes`), never a sound. While it runs the screen stays on and each phase
+//! counts as use, so auto-lock never locks someone out mid-breath.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use dioxus::prelude::*;
 
@@ -28,6 +31,9 @@ fn sizes(pacer: &Pacer) -> Vec<&'static str> {
         .collect()
 }
 
+/// Set once the phone said it cannot buzz; the pacer then stops trying.
+static CANNOT_BUZZ: AtomicBool = AtomicBool::new(false);
+
 /// Plays one phase's buzzes: the phone's motor, or the page's `navigator.vibrate` in the preview.
 /// A phone that cannot buzz stops the pattern; the words and the countdown go on.
 async fn play(buzzes: &'static [u32]) {
@@ -38,8 +44,13 @@ async fn play(buzzes: &'static [u32]) {
         }
         match crate::platform::buzz() {
             Buzz::Phone => {
+                if CANNOT_BUZZ.load(Ordering::Relaxed) {
+                    return;
+                }
                 if let Err(err) = crate::platform::vibrate(ms) {
+                    // Said once: a phone without a motor stays without one.
                     tracing::warn!("the phone could not buzz: {err}");
+                    CANNOT_BUZZ.store(true, Ordering::Relaxed);
                     return;
                 }
             }
@@ -70,18 +81,25 @@ pub fn BreathPacer(
     // False until the circle has been drawn once, small: the first breath in then grows it.
     let mut drawn = use_signal(|| false);
     let watched = pacer.clone();
-    // The phase (and round) that last buzzed.
-    let mut buzzed = use_signal(|| None::<(usize, u32)>);
-    // Reads `elapsed`, so it runs again on every tick; buzzes as each phase starts; reports the
-    // end once.
+    let session = crate::ui::use_session();
+    // The screen stays on while the pacer runs: eyes closed, nobody touches it.
+    use_hook(|| crate::platform::keep_awake(true));
+    use_drop(|| crate::platform::keep_awake(false));
+    // The phase (and round) that last started.
+    let mut started = use_signal(|| None::<(usize, u32)>);
+    // Reads `elapsed`, so it runs again on every tick. As each phase starts: the person is using
+    // the app (auto-lock after a minute without a touch must not lock them out mid-breath), and
+    // it buzzes when they chose that. Reports the end once.
     use_effect(move || {
         let state = watched.state_at(elapsed());
         if let PacerState::Running { phase, cycle, .. } = state
-            && buzz
-            && *buzzed.peek() != Some((phase, cycle))
+            && *started.peek() != Some((phase, cycle))
         {
-            buzzed.set(Some((phase, cycle)));
-            spawn(play(watched.phases[phase].action.buzzes()));
+            started.set(Some((phase, cycle)));
+            session.device().still_in_use();
+            if buzz {
+                spawn(play(watched.phases[phase].action.buzzes()));
+            }
         }
         let done = matches!(state, PacerState::Finished);
         if done && !*finished.peek() {
