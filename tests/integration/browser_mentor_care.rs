@@ -121,10 +121,10 @@ async fn a_mentor_has_tools_and_care_of_their_own_and_none_of_it_leaves_the_phon
         .wait_for_text("#hard-day", "You don't have to fix everything")
         .await;
     browser
-        .wait_for_text("#hard-day", "not friends or family")
+        .wait_for_text("#hard-day", "Keep your mentee's story for your coordinator")
         .await;
     browser
-        .wait_for_text("#for-you-private", "Nothing is shared or counted")
+        .wait_for_text("#for-you-private", "never sent to anyone")
         .await;
     assert_eq!(browser.accessibility_problems().await, Vec::<String>::new());
     browser.click("#for-you-tools").await;
@@ -132,7 +132,7 @@ async fn a_mentor_has_tools_and_care_of_their_own_and_none_of_it_leaves_the_phon
         .wait_for("nav.tab-bar button[data-tab='Tools'][aria-current='page']")
         .await;
     browser
-        .wait_for_text("#tools-for-you", "never shared or counted")
+        .wait_for_text("#tools-for-you", "never sent to anyone")
         .await;
     assert_eq!(browser.accessibility_problems().await, Vec::<String>::new());
 
@@ -173,17 +173,19 @@ async fn a_mentor_has_tools_and_care_of_their_own_and_none_of_it_leaves_the_phon
     browser.click("#start-tool").await;
     browser.click("#stop-tool").await;
     browser.click("button[data-rating='8']").await;
-    // A tool that didn't help: Sam's coordinator and the lines, not "add people in Help".
+    // A tool that didn't help: Sam's coordinator and 988, not "add people in Help", and not the
+    // card's lines for young people.
     browser
-        .wait_for_text("#reach-out-coordinator", "talk it over with Maya Chen")
+        .wait_for_text("#reach-out-coordinator", "Maya Chen, is there for you too")
         .await;
     browser
         .wait_for("#reach-out a[href='tel:+15550100100']")
         .await;
     browser
-        .wait_for("#reach-out #open-lines a[href^='tel:']")
+        .wait_for("#reach-out a[href='tel:988'][aria-label='Call 988, for you']")
         .await;
     assert_eq!(browser.count("#reach-out-no-people").await, 0);
+    assert_eq!(browser.count("#reach-out #open-lines").await, 0);
     browser.click("#reach-out-not-now").await;
     browser.click("#finish-tool").await;
     browser.wait_for("#tool-list").await;

@@ -12,7 +12,7 @@ use dioxus::prelude::*;
 use super::OutsideLink;
 use crate::domain::Coordinator;
 use crate::ui::app::{Tab, use_navigate};
-use crate::ui::{use_lang, use_session};
+use crate::ui::{focus_when_mounted, use_lang, use_session};
 
 /// Call and Email for the program's coordinator, each named for a screen reader.
 #[component]
@@ -40,6 +40,28 @@ pub fn CoordinatorButtons(coordinator: Coordinator) -> Element {
     }
 }
 
+/// 988's Call and Text, named as being for the mentor themselves.
+#[component]
+pub fn Line988ForYou() -> Element {
+    let lang = use_lang();
+    rsx! {
+        div { class: "row actions",
+            OutsideLink {
+                class: "button",
+                href: "tel:988",
+                accessible_name: t!(lang, "for-you-988-call"),
+                {t!(lang, "call")}
+            }
+            OutsideLink {
+                class: "button",
+                href: "sms:988",
+                accessible_name: t!(lang, "for-you-988-text"),
+                {t!(lang, "text")}
+            }
+        }
+    }
+}
+
 /// "For you too", in a mentor's Help.
 #[component]
 pub fn ForYouToo() -> Element {
@@ -62,20 +84,7 @@ pub fn ForYouToo() -> Element {
                 p { id: "for-you-coordinator", {t!(lang, "for-you-no-coordinator")} }
             }
             p { id: "for-you-988", {t!(lang, "for-you-988")} }
-            div { class: "row actions",
-                OutsideLink {
-                    class: "button",
-                    href: "tel:988",
-                    accessible_name: t!(lang, "for-you-988-call"),
-                    {t!(lang, "call")}
-                }
-                OutsideLink {
-                    class: "button",
-                    href: "sms:988",
-                    accessible_name: t!(lang, "for-you-988-text"),
-                    {t!(lang, "text")}
-                }
-            }
+            Line988ForYou {}
             h3 { {t!(lang, "for-you-hard-day-title")} }
             ul { class: "hard-day", id: "hard-day",
                 li { {t!(lang, "for-you-hard-day-1")} }
@@ -106,7 +115,9 @@ pub fn AfterConcern(on_not_now: EventHandler<()>) -> Element {
     let navigate = use_navigate();
     rsx! {
         section { class: "card gentle-offer", id: "after-concern", aria_labelledby: "after-concern-title",
-            h3 { id: "after-concern-title", {t!(lang, "after-concern-title")} }
+            h3 { id: "after-concern-title", tabindex: "-1", onmounted: focus_when_mounted,
+                {t!(lang, "after-concern-title")}
+            }
             p { {t!(lang, "after-concern-body")} }
             if let Some(coordinator) = care.coordinator.clone() {
                 p { {t!(lang, "after-concern-talk", name = &coordinator.name)} }

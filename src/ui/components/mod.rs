@@ -45,7 +45,7 @@ pub use device_trust::{MenteeDevices, MentorDevices, OwnDevices};
 pub use distress_rating::DistressRating;
 pub use emotion_grid::EmotionGrid;
 pub use entry_card::EntryCard;
-pub use for_you::{AfterConcern, CoordinatorButtons, ForYouToo};
+pub use for_you::{AfterConcern, CoordinatorButtons, ForYouToo, Line988ForYou};
 pub use from_mentor::{AckCard, FromMentor, ReplySettings};
 pub use get_help_button::GetHelpButton;
 pub use goal_detail::GoalDetail;

@@ -2,13 +2,15 @@
 //! then professionals). The mentee's own people one tap away, the lines open now, "let my mentor
 //! know" when a mentor is connected, and Not now. Shown only when `domain::tools::offer_people`
 //! says the tool didn't bring things down; a calm run ends with nothing extra. A mentor is
-//! offered their coordinator and the lines instead.
+//! offered their coordinator and 988 instead.
 
 use dioxus::prelude::*;
 
 use crate::domain::TrustedPerson;
 use crate::sync::protocol::Role;
-use crate::ui::components::{CoordinatorButtons, CrisisLines, LinesPart, MentorNudge, OutsideLink};
+use crate::ui::components::{
+    CoordinatorButtons, CrisisLines, Line988ForYou, LinesPart, MentorNudge, OutsideLink,
+};
 use crate::ui::{use_lang, use_session};
 
 /// Up to three of the mentee's people, each with Call and Text.
@@ -51,12 +53,14 @@ pub fn ReachOut(on_not_now: EventHandler<()>) -> Element {
                 h2 { id: "reach-out-title", {t!(lang, "reach-out-title")} }
                 p { role: "status", {t!(lang, "reach-out-mentor-body")} }
                 if let Some(coordinator) = care.coordinator {
-                    p { id: "reach-out-coordinator", {t!(lang, "after-concern-talk", name = &coordinator.name)} }
+                    p { id: "reach-out-coordinator", {t!(lang, "reach-out-mentor-talk", name = &coordinator.name)} }
                     CoordinatorButtons { coordinator }
                 } else {
-                    p { id: "reach-out-coordinator", {t!(lang, "after-concern-talk-none")} }
+                    p { id: "reach-out-coordinator", {t!(lang, "reach-out-mentor-talk-none")} }
                 }
-                CrisisLines { part: LinesPart::OpenNow }
+                // The lines for an adult's own hard moment (the card's youth lines are for mentees).
+                p { id: "reach-out-988", {t!(lang, "for-you-988")} }
+                Line988ForYou {}
                 button { r#type: "button", id: "reach-out-not-now", onclick: move |_| on_not_now.call(()), {t!(lang, "not-now")} }
             }
         };
