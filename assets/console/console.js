@@ -49,6 +49,21 @@
     return true;
   }
   function say(el, text) { if (el) { el.textContent = text; } }
+  // A line with a key code: shown in its groups, and said to a screen reader one character at a
+  // time with a pause between groups (key_code.rs `spoken_code`).
+  function sayCode(el, key, code) {
+    if (!el) { return; }
+    var spoken = code.split(' ').filter(Boolean).map(function (g) { return g.split('').join(' '); }).join(', ');
+    var shown = document.createElement('span');
+    shown.setAttribute('aria-hidden', 'true');
+    shown.textContent = w(key, code);
+    var heard = document.createElement('span');
+    heard.className = 'visually-hidden';
+    heard.textContent = w(key, spoken);
+    el.textContent = '';
+    el.appendChild(shown);
+    el.appendChild(heard);
+  }
   // The page's words for this script, in its language (see pages.rs `script_words`).
   var WORDS = {};
   try { WORDS = JSON.parse(document.getElementById('console-words').textContent); } catch (err) { WORDS = {}; }
@@ -226,7 +241,7 @@
   if (subtle) {
     document.querySelectorAll('li[data-lead]').forEach(async function (li) {
       var shown = li.querySelector('.lead-fingerprint');
-      if (li.dataset.leadPublic && shown) { say(shown, w('js-fingerprint', await fingerprint(li.dataset.leadPublic))); }
+      if (li.dataset.leadPublic && shown) { sayCode(shown, 'js-fingerprint', await fingerprint(li.dataset.leadPublic)); }
     });
   }
 
@@ -350,7 +365,7 @@
         // This lead's own code, from the key their passphrase just unlocked: what they read to
         // the lead who gives them access.
         var mine = document.querySelector('li[data-self="yes"] .own-code');
-        if (mine) { say(mine, w('js-own-code', await fingerprint(own.dataset.public))); mine.hidden = false; }
+        if (mine) { sayCode(mine, 'js-own-code', await fingerprint(own.dataset.public)); mine.hidden = false; }
         for (var grant of document.querySelectorAll('[data-grant]')) {
           var info = known[grant.dataset.grant];
           if (!info) { continue; }

@@ -95,6 +95,8 @@ async fn untranslated(browser: &Browser, typed: &[String]) -> Vec<String> {
                  if (/^https?:\/\/\S*$/.test(s)) return null;
                  // A device's safety code is hex, the same in every language.
                  if (/^[0-9A-F]{4}( [0-9A-F]{4})+$/.test(s)) return null;
+                 // ... and spelled out for a screen reader, one character at a time.
+                 if (/^[0-9A-F]( [0-9A-F]){3}(, [0-9A-F]( [0-9A-F]){3})+$/.test(s)) return null;
                  // A file's name is the same in every language.
                  if (/^[\w.-]+\.(json|csv)$/.test(s)) return null;
                  // Digits, punctuation and symbols alone say nothing in any language.

@@ -579,6 +579,24 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     browser
         .wait_for_text("li[data-lead-name='Lee'] .lead-fingerprint", &lee_code)
         .await;
+    // Said to a screen reader one character at a time, a pause between groups.
+    let spelled = lee_code
+        .split(' ')
+        .map(|group| {
+            group
+                .chars()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    browser
+        .wait_for_text(
+            "li[data-lead-name='Lee'] .lead-fingerprint .visually-hidden",
+            &spelled,
+        )
+        .await;
     // Dana can't choose a new passphrase yet: she is the only one who can open the inbox.
     browser.click("#new-passphrase summary").await;
     browser
@@ -714,6 +732,12 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     browser
         .click("li[data-lead-name='Dana'] button.remove-lead")
         .await;
+    // Asked once, and nothing changes until Lee says yes.
+    browser
+        .wait_for_text("h1", "Remove Dana as a safeguarding lead?")
+        .await;
+    assert!(sync.staff("Dana").unwrap().safeguarding);
+    browser.click("#confirm-remove-lead").await;
     browser.wait_gone("li[data-lead-name='Dana']").await;
     browser.wait_for("#safeguarding-open").await;
     assert!(!sync.staff("Dana").unwrap().safeguarding);

@@ -110,6 +110,27 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     // The device details sit at the bottom, folded away until asked for.
     browser.click("#this-device summary").await;
     browser.wait_for_text("#device-code", &sam_code).await;
+    // A screen reader reads it out one character at a time, a pause between groups.
+    let spelled = sam_code
+        .split(' ')
+        .map(|group| {
+            group
+                .chars()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    browser
+        .wait_for_text("#device-code .key-code .visually-hidden", &spelled)
+        .await;
+    assert_eq!(
+        browser
+            .js("return document.querySelector('#device-code .key-code code').getAttribute('aria-hidden');", vec![])
+            .await,
+        serde_json::json!("true")
+    );
     browser.click("#sync-now").await;
     // The list says how Alex was, last time Alex shared, before Sam opens anything.
     browser

@@ -9,11 +9,12 @@
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::care::{safeguarding_form, wrapped_is_sound};
+use super::pages::page;
 use super::{WithCsrf, c, refusal};
 use crate::server::care_store::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
 use crate::server::staff_store::StaffSession;
@@ -248,7 +249,12 @@ pub(crate) fn render_leads(
                                 if lead.staff_id == session.staff_id {
                                     p { class: "muted own-code", hidden: true }
                                 } else {
-                                    p { class: "muted lead-fingerprint", {c!("con-lead-fingerprint", fingerprint = fingerprint(&key.public_key))} }
+                                    p { class: "muted lead-fingerprint",
+                                        span { aria_hidden: "true", {c!("con-lead-fingerprint", fingerprint = fingerprint(&key.public_key))} }
+                                        span { class: "visually-hidden",
+                                            {c!("con-lead-fingerprint", fingerprint = crate::ui::components::spoken_code(&fingerprint(&key.public_key)))}
+                                        }
+                                    }
                                 }
                                 if has_access(&lead.staff_id) {
                                     p { class: "lead-status has-access", {c!("con-lead-has-access")} }
@@ -445,6 +451,9 @@ pub(crate) struct LeadForm {
     csrf: String,
     #[serde(default)]
     staff_id: String,
+    /// "yes" once the person removing a lead has confirmed it.
+    #[serde(default)]
+    confirm: String,
 }
 
 impl WithCsrf for LeadForm {
@@ -525,6 +534,28 @@ pub(crate) async fn remove_lead(
             &c!("con-lead-last-title"),
             &c!("con-lead-last-body", name = &person.name),
         );
+    }
+    if form.confirm != "yes" {
+        // Asked once, plainly: a lead removed by a slip can't read concerns until given access
+        // again.
+        return Html(page(
+            &c!("con-remove-lead"),
+            Some((&session.name, &session.csrf)),
+            rsx! {
+                h1 { {c!("con-remove-lead-q", name = &person.name)} }
+                p { {c!("con-remove-lead-explain", name = &person.name)} }
+                form { method: "post", action: "/staff/safeguarding/remove-lead",
+                    input { r#type: "hidden", name: "csrf", value: "{session.csrf}" }
+                    input { r#type: "hidden", name: "staff_id", value: "{person.staff_id}" }
+                    input { r#type: "hidden", name: "confirm", value: "yes" }
+                    button { r#type: "submit", class: "primary", id: "confirm-remove-lead",
+                        {c!("con-remove-lead-yes", name = &person.name)}
+                    }
+                }
+                p { a { href: "/staff/safeguarding", {c!("con-go-back")} } }
+            },
+        ))
+        .into_response();
     }
     if !crate::server::staff_seal::remove_lead(&state, &person.staff_id).unwrap_or(false) {
         return refusal(

@@ -4,7 +4,7 @@
 
 use dioxus::prelude::*;
 
-use super::{PasscodeField, confirm_passcode};
+use super::{KeyCode, PasscodeField, confirm_passcode};
 use crate::i18n::Say;
 use crate::store::{DeviceTrust, MenteeDeviceTrust, OwnDeviceStatus};
 use crate::ui::use_session;
@@ -37,7 +37,7 @@ pub fn MentorDevices() -> Element {
             ul { class: "plain-list",
                 for d in devices {
                     li { key: "{d.device_id}", "data-device": "{d.device_id}",
-                        p { {t!(lang, "mentor-device-code", name = &d.mentor_name)} " " code { "{d.fingerprint()}" } "." }
+                        p { {t!(lang, "mentor-device-code", name = &d.mentor_name)} " " KeyCode { code: d.fingerprint() } "." }
                         match d.trust {
                             DeviceTrust::Approved => rsx! { p { class: "hint", {t!(lang, "device-approved")} } },
                             DeviceTrust::Declined => rsx! { p { class: "hint", {t!(lang, "device-declined")} } },
@@ -112,7 +112,7 @@ pub fn OwnDevices() -> Element {
             ul { class: "plain-list",
                 for d in waiting {
                     li { key: "{d.device_id}", "data-own-device": "{d.device_id}",
-                        p { {t!(lang, "code")} " " code { "{d.fingerprint()}" } }
+                        p { {t!(lang, "code")} " " KeyCode { code: d.fingerprint() } }
                         PasscodeField { id: "own-passcode-{d.device_id}", value: passcode, has_passcode }
                         div { class: "row",
                             button {
@@ -177,7 +177,7 @@ pub fn MenteeDevices(mentee_id: String, name: String) -> Element {
             ul { class: "plain-list",
                 for d in devices {
                     li { key: "{d.device_id}", "data-mentee-device": "{d.device_id}",
-                        p { {t!(lang, "code")} " " code { "{d.fingerprint()}" } }
+                        p { {t!(lang, "code")} " " KeyCode { code: d.fingerprint() } }
                         if d.trust == MenteeDeviceTrust::Waiting {
                             p { class: "notice", role: "status", {t!(lang, "mentee-device-new", name = &name)} }
                             PasscodeField { id: "mentee-passcode-{d.device_id}", value: passcode, has_passcode }

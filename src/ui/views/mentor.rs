@@ -9,7 +9,7 @@ use crate::domain::history::{chart_points, summarize_in};
 use crate::domain::{ChartRange, MoodLevel, MoodPoint, SharedContent};
 use crate::i18n::{Lang, Phrase};
 use crate::ui::components::{
-    AckButton, AvailabilityForm, CheerSteps, ConcernControl, MenteeDevices, MoodChart,
+    AckButton, AvailabilityForm, CheerSteps, ConcernControl, KeyCode, MenteeDevices, MoodChart,
     NoteComposer, SentReplies, SharedView, SyncButton,
 };
 use crate::ui::{focus_when_mounted, use_session};
@@ -38,7 +38,7 @@ pub fn MentorApp() -> Element {
             SyncButton {}
             if let Ok(code) = device.device_fingerprint() {
                 p { class: "hint", id: "device-code",
-                    {t!(lang, "device-code-before")} " " code { "{code}" } ". "
+                    {t!(lang, "device-code-before")} " " KeyCode { code } ". "
                     {t!(lang, "device-code-after")}
                 }
             }
