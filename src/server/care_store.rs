@@ -34,6 +34,18 @@ pub struct StaffLead {
     pub key: Option<LeadKey>,
 }
 
+/// A lead's key vouched for again by a new program key, as a rotation records it: only the row
+/// still exactly as the old key vouched for it (`old_signature`) changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadRevouch {
+    pub staff_id: String,
+    pub public_key: String,
+    pub old_signature: String,
+    /// The new program key (base64url), and its signature.
+    pub signed_by: String,
+    pub signature: String,
+}
+
 /// A safeguarding lead's own key: X25519, made in their browser, its private half wrapped under
 /// their passphrase (which the server never sees); the program key's word that it is theirs.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -132,10 +132,13 @@ pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<String
     // Every staff account the old key sealed is sealed by the new one in the same transaction
     // (sessions end: everyone signs in again).
     let resealed = super::staff_seal::resealed(store, &old, &next)?;
+    // And every lead's key the old key vouched for is vouched for by the new one.
+    let revouched = super::staff_seal::revouched_leads(store, &old, &next)?;
     store.add_key_rotation(
         &serde_json::to_string(&rotation)?,
         resigned,
         &resealed,
+        &revouched,
         super::now(),
     )?;
     finish_rotation(data_dir, store)?;

@@ -477,6 +477,7 @@ impl ServerStore for SqliteStore {
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
         resealed: &[(StaffAccount, String)],
+        revouched: &[super::care_store::LeadRevouch],
         now: i64,
     ) -> Result<()> {
         let keys = RotationParts::parse(rotation)?;
@@ -503,6 +504,20 @@ impl ServerStore for SqliteStore {
                     account.password_hash,
                     account.safeguarding,
                     seal
+                ],
+            )?;
+        }
+        // Each lead's key as the old key vouched for it is vouched for by the new one.
+        for lead in revouched {
+            tx.execute(
+                "UPDATE safeguarding_leads SET signed_by = ?4, signature = ?5
+                 WHERE staff_id = ?1 AND public_key = ?2 AND signature = ?3",
+                params![
+                    lead.staff_id,
+                    lead.public_key,
+                    lead.old_signature,
+                    lead.signed_by,
+                    lead.signature
                 ],
             )?;
         }

@@ -331,6 +331,39 @@ pub(super) fn resealed(
         .collect())
 }
 
+/// Every lead's key the old program key vouched for, vouched for by the next one, for the rotation
+/// to record in its transaction. Only the old key's own vouch is carried over (never one an
+/// earlier, retired key made): after the rotation only the new key's vouch counts, so a retired
+/// key (a leaked backup) can vouch for nothing.
+pub(super) fn revouched_leads(
+    store: &dyn ServerStore,
+    old: &ProgramKey,
+    next: &ProgramKey,
+) -> anyhow::Result<Vec<super::care_store::LeadRevouch>> {
+    let old_public = old.public();
+    Ok(store
+        .safeguarding_staff()?
+        .into_iter()
+        .filter_map(|(account, key)| Some((account.open(&old_public)?, key?)))
+        .filter(|(account, key)| {
+            key.signed_by == old_public
+                && crate::crypto::lead_key_vouched(
+                    &key.signed_by,
+                    &account.id,
+                    &key.public_key,
+                    &key.signature,
+                )
+        })
+        .map(|(account, key)| super::care_store::LeadRevouch {
+            signature: next.vouch_for_lead(&account.id, &key.public_key),
+            signed_by: next.public(),
+            staff_id: account.id,
+            public_key: key.public_key,
+            old_signature: key.signature,
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

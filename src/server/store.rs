@@ -141,6 +141,7 @@ pub trait ServerStore:
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
         resealed: &[(StaffAccount, String)],
+        revouched: &[super::care_store::LeadRevouch],
         now: i64,
     ) -> Result<()>;
     /// Every program key rotation (JSON), oldest first.

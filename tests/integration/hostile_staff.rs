@@ -221,6 +221,37 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
         .to_string();
     assert!(refused.contains("staff seal"), "{refused}");
 
+    // Dana's own lead key, as the program key vouched for it when she chose her passphrase.
+    let dana_id = server
+        .staff("Dana")
+        .map(|account| account.id)
+        .expect("Dana's account");
+    let first = server.program_key();
+    let dana_public = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE".to_owned();
+    server
+        .store
+        .set_lead_key(
+            &dana_id,
+            &steady::server::care_store::LeadKey {
+                public_key: dana_public.clone(),
+                wrapped: "{}".into(),
+                signed_by: first.public(),
+                signature: first.vouch_for_lead(&dana_id, &dana_public),
+                created_at: 0,
+            },
+        )
+        .unwrap();
+    let dana_key = || {
+        server
+            .store
+            .safeguarding_staff()
+            .unwrap()
+            .into_iter()
+            .find(|(account, _)| account.unchecked().id == dana_id)
+            .and_then(|(_, key)| key)
+            .expect("Dana's lead key")
+    };
+
     // The program key rotates: everyone signs in again, Dana keeps her role, Kim stays out.
     let state = steady::server::ServerState::new(
         server.store.clone(),
@@ -230,6 +261,16 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
         },
     );
     state.rotate_program_key().unwrap();
+    // Dana's key is vouched for by the new key, in the rotation's transaction: the retired key's
+    // vouch no longer counts for anyone.
+    let carried = dana_key();
+    assert_eq!(carried.signed_by, server.program_key().public());
+    assert!(steady::crypto::lead_key_vouched(
+        &carried.signed_by,
+        &dana_id,
+        &dana_public,
+        &carried.signature
+    ));
     assert_eq!(
         status(&console, "/staff/people", &before.cookie).await,
         StatusCode::UNAUTHORIZED,

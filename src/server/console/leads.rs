@@ -35,11 +35,10 @@ pub(crate) fn fingerprint(public_key: &str) -> String {
         .join(" ")
 }
 
-/// What a lead's key is checked against: the current program key, and the recorded (signed)
-/// rotations that lead to it. Read once per page.
+/// What a lead's key is checked against: the current program key (from the data folder, never
+/// the database). Read once per page.
 pub(crate) struct Vouch {
     program: Option<String>,
-    rotations: Vec<crate::crypto::KeyRotation>,
 }
 
 impl Vouch {
@@ -48,26 +47,21 @@ impl Vouch {
             program: crate::server::program_key::load(&state.data_dir, state.store.as_ref())
                 .ok()
                 .map(|key| key.public()),
-            rotations: state
-                .store
-                .key_rotations()
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|json| serde_json::from_str(json).ok())
-                .collect(),
         }
     }
 
-    /// Whether the program key vouched for this lead's key: signed by the current program key,
-    /// or by an earlier one the current key is reached from through the recorded rotations.
+    /// Whether the current program key vouched for this lead's key. A rotation vouches again
+    /// for every key the old one had (in its transaction), so an older key's vouch never counts:
+    /// a retired key that got out (an old backup) cannot vouch for a key of its own.
     pub(crate) fn holds(&self, staff_id: &str, key: &LeadKey) -> bool {
         self.program.as_deref().is_some_and(|program| {
-            crate::crypto::lead_key_vouched(
-                &key.signed_by,
-                staff_id,
-                &key.public_key,
-                &key.signature,
-            ) && crate::crypto::follow_rotations(&key.signed_by, &self.rotations) == program
+            key.signed_by == program
+                && crate::crypto::lead_key_vouched(
+                    &key.signed_by,
+                    staff_id,
+                    &key.public_key,
+                    &key.signature,
+                )
         })
     }
 }
@@ -604,5 +598,85 @@ mod tests {
         short["epk"] = b64.encode([1u8; 31]).into();
         assert!(!grant_is_sound(&short.to_string()));
         assert!(!grant_is_sound("not json"));
+    }
+}
+
+#[cfg(test)]
+mod vouch_tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::server::store::ServerStore;
+
+    fn lead_key(by: &crate::crypto::ProgramKey, staff_id: &str, public_key: &str) -> LeadKey {
+        LeadKey {
+            public_key: public_key.to_owned(),
+            wrapped: "{}".to_owned(),
+            signed_by: by.public(),
+            signature: by.vouch_for_lead(staff_id, public_key),
+            created_at: 0,
+        }
+    }
+
+    fn x25519_public(seed: u8) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([seed; 32])
+    }
+
+    #[test]
+    fn a_rotation_carries_each_leads_key_over_and_a_retired_key_vouches_for_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn ServerStore> =
+            Arc::new(crate::server::SqliteStore::open(dir.path(), "Bright Paths").unwrap());
+        for name in ["Dana", "Kim"] {
+            crate::server::add_staff(&store, dir.path(), name, "a long staff password").unwrap();
+            crate::server::set_safeguarding(&store, dir.path(), name, true).unwrap();
+        }
+        let state = ServerState::new(
+            store.clone(),
+            &crate::server::Config {
+                data_dir: dir.path().to_owned(),
+                ..crate::server::Config::default()
+            },
+        );
+        let id_of = |name: &str| {
+            crate::server::staff_seal::leads(&state)
+                .unwrap()
+                .into_iter()
+                .find(|lead| lead.name == name)
+                .unwrap()
+                .staff_id
+        };
+        let (dana, kim) = (id_of("Dana"), id_of("Kim"));
+        let first = crate::server::program_key::load(dir.path(), store.as_ref()).unwrap();
+        store
+            .set_lead_key(&dana, &lead_key(&first, &dana, &x25519_public(1)))
+            .unwrap();
+        let key_of = |staff_id: &str| {
+            crate::server::staff_seal::leads(&state)
+                .unwrap()
+                .into_iter()
+                .find(|lead| lead.staff_id == staff_id)
+                .and_then(|lead| lead.key)
+        };
+        assert!(Vouch::read(&state).holds(&dana, &key_of(&dana).unwrap()));
+
+        state.rotate_program_key().unwrap();
+        // Dana's key is vouched for by the new key now, in the rotation's own transaction.
+        let carried = key_of(&dana).unwrap();
+        assert_ne!(carried.signed_by, first.public());
+        assert!(Vouch::read(&state).holds(&dana, &carried));
+
+        // Someone kept the retired key (an old backup) and can write to the database: a key of
+        // their own for Kim, vouched for by the retired key, is not trusted.
+        store
+            .set_lead_key(&kim, &lead_key(&first, &kim, &x25519_public(2)))
+            .unwrap();
+        assert!(!Vouch::read(&state).holds(&kim, &key_of(&kim).unwrap()));
+        // Nor is Dana's old vouch, put back as it was before the rotation.
+        store
+            .set_lead_key(&dana, &lead_key(&first, &dana, &x25519_public(1)))
+            .unwrap();
+        assert!(!Vouch::read(&state).holds(&dana, &key_of(&dana).unwrap()));
     }
 }

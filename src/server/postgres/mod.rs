@@ -510,6 +510,7 @@ impl ServerStore for PostgresStore {
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
         resealed: &[(StaffAccount, String)],
+        revouched: &[crate::server::care_store::LeadRevouch],
         now: i64,
     ) -> Result<()> {
         let keys = RotationParts::parse(rotation)?;
@@ -536,6 +537,20 @@ impl ServerStore for PostgresStore {
                         &account.password_hash,
                         &account.safeguarding,
                         seal,
+                    ],
+                )?;
+            }
+            // Each lead's key as the old key vouched for it is vouched for by the new one.
+            for lead in revouched {
+                tx.run(
+                    "UPDATE safeguarding_leads SET signed_by = $4, signature = $5
+                     WHERE staff_id = $1 AND public_key = $2 AND signature = $3",
+                    &[
+                        &lead.staff_id,
+                        &lead.public_key,
+                        &lead.old_signature,
+                        &lead.signed_by,
+                        &lead.signature,
                     ],
                 )?;
             }
