@@ -1324,6 +1324,7 @@ con-setup-contact-rule = Say who concerns go to, in up to 100 characters.
 con-setup-no-key = The key didn't come through. This page needs JavaScript and a current browser.
 con-not-set-up = Not set up
 con-key-in-use = That key is already in use. Nothing changed.
+con-setup-failed = The inbox could not be set up, so nothing changed: no key, no access, nothing sent to phones. Try again; if it keeps happening, the server log says why.
 con-maybe-marked = Nothing was changed: it may have been marked already.
 server-item-too-large = This is too long to share. It's still saved on your phone. Try making it shorter.
 server-unsupported-protocol = This app is older than your program's server. Update it to keep sharing.

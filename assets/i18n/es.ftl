@@ -1324,6 +1324,7 @@ con-setup-contact-rule = Di a quién van los avisos, en hasta 100 caracteres.
 con-setup-no-key = La llave no llegó. Esta página necesita JavaScript y un navegador actual.
 con-not-set-up = Sin configurar
 con-key-in-use = Esa llave ya está en uso. No cambió nada.
+con-setup-failed = No se pudo configurar el buzón, así que nada cambió: ninguna llave, ningún acceso, nada enviado a los teléfonos. Inténtalo de nuevo; si sigue pasando, el registro del servidor dice por qué.
 con-maybe-marked = No se cambió nada: puede que ya estuviera marcado.
 server-item-too-large = Esto es demasiado largo para compartir. Sigue guardado en tu teléfono. Intenta hacerlo más corto.
 server-unsupported-protocol = Esta app es más antigua que el servidor de tu programa. Actualízala para seguir compartiendo.

@@ -119,6 +119,17 @@ pub fn publish_directory_with(
     key: &crate::crypto::ProgramKey,
     directory_json: &str,
 ) -> anyhow::Result<u64> {
+    let (version, signed) = sign_next_directory(store, key, directory_json)?;
+    store.publish_directory(version, &signed, super::now())?;
+    Ok(version)
+}
+
+/// `directory_json` as the next version, signed by `key`, ready to keep: (version, signed JSON).
+pub(crate) fn sign_next_directory(
+    store: &dyn ServerStore,
+    key: &crate::crypto::ProgramKey,
+    directory_json: &str,
+) -> anyhow::Result<(u64, String)> {
     let mut directory = crate::domain::CrisisDirectory::from_json(directory_json)?;
     // The next version follows the newest one the program signed; a row written straight into
     // the database (say a version far ahead, past the 1,000 phones take at a time) is not
@@ -133,8 +144,7 @@ pub fn publish_directory_with(
     };
     directory.version = version;
     let signed = key.sign(serde_json::to_string(&directory)?);
-    store.publish_directory(version, &serde_json::to_string(&signed)?, super::now())?;
-    Ok(version)
+    Ok((version, serde_json::to_string(&signed)?))
 }
 
 /// An invite code as typed: case, spaces and dashes do not matter.

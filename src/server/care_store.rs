@@ -34,6 +34,22 @@ pub struct StaffLead {
     pub key: Option<LeadKey>,
 }
 
+/// Everything setting the safeguarding inbox up writes, kept in one transaction: the lead's own
+/// key when they chose it just now, the inbox key, each lead's grant of it, and the signed
+/// directory that tells phones where concerns go. All of it, or nothing.
+pub struct InboxSetup<'a> {
+    /// The lead setting it up, and their own key when this request made it.
+    pub own_key: Option<(&'a str, &'a LeadKey)>,
+    pub public_key: &'a str,
+    pub contact_name: &'a str,
+    pub by: &'a str,
+    /// (staff id, the inbox key's private half sealed to that lead's own key).
+    pub grants: &'a [(String, String)],
+    /// The next directory version, signed, naming this inbox.
+    pub directory: (u64, String),
+    pub now: i64,
+}
+
 /// A lead's key vouched for again by a new program key, as a rotation records it: only the row
 /// still exactly as the old key vouched for it (`old_signature`) changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,6 +154,8 @@ pub trait CareStore {
         by: &str,
         now: i64,
     ) -> Result<i64>;
+    /// Sets the inbox up as [`InboxSetup`] says, in one transaction; returns the key's id.
+    fn set_up_inbox(&self, setup: &InboxSetup<'_>) -> Result<i64>;
     /// Every staff account, by name, with its lead key if it has one (the account is checked
     /// against its seal by `staff_seal::leads`).
     fn safeguarding_staff(&self) -> Result<Vec<(Sealed<StaffAccount>, Option<LeadKey>)>>;
@@ -269,6 +287,55 @@ impl CareStore for SqliteStore {
             params![public_key, wrapped, contact_name, now, by],
         )?;
         Ok(conn.last_insert_rowid())
+    }
+
+    fn set_up_inbox(&self, setup: &InboxSetup<'_>) -> Result<i64> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        if let Some((staff_id, key)) = setup.own_key {
+            tx.execute(
+                "DELETE FROM safeguarding_grants WHERE staff_id = ?1",
+                [staff_id],
+            )?;
+            tx.execute(
+                "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
+                [staff_id],
+            )?;
+            tx.execute(
+                "INSERT INTO safeguarding_leads
+                     (staff_id, public_key, wrapped, signed_by, signature, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    staff_id,
+                    key.public_key,
+                    key.wrapped,
+                    key.signed_by,
+                    key.signature,
+                    key.created_at
+                ],
+            )?;
+        }
+        tx.execute(
+            "INSERT INTO safeguarding_keys (public_key, wrapped, contact_name, created_at, created_by)
+             VALUES (?1, '', ?2, ?3, ?4)",
+            params![setup.public_key, setup.contact_name, setup.now, setup.by],
+        )?;
+        let key_id = tx.last_insert_rowid();
+        for (staff_id, sealed) in setup.grants {
+            tx.execute(
+                "INSERT INTO safeguarding_grants (key_id, staff_id, sealed, granted_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key_id, staff_id) DO NOTHING",
+                params![key_id, staff_id, sealed, setup.by, setup.now],
+            )?;
+        }
+        let (version, signed) = &setup.directory;
+        tx.execute(
+            "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
+            params![*version as i64, signed, setup.now],
+        )?;
+        tx.commit()?;
+        Ok(key_id)
     }
 
     fn safeguarding_staff(&self) -> Result<Vec<(Sealed<StaffAccount>, Option<LeadKey>)>> {

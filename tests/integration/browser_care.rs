@@ -458,8 +458,49 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     steady::server::set_safeguarding(&sync.store, &sync.dir, "Lee", true).unwrap();
     let staff_id = |name: &str| sync.staff(name).unwrap().id;
 
-    // Dana sets the inbox up with a passphrase of her own.
+    // Dana sets the inbox up with a passphrase of her own. The first time, the database fails at
+    // the last step (keeping the directory that tells phones): nothing at all is kept, neither
+    // her key, the inbox key, her access nor the directory.
     sign_in(&browser, &sync.base, "Dana").await;
+    let on_postgres = std::env::var("STEADY_TEST_STORE").as_deref() == Ok("postgres");
+    let refuse = if on_postgres {
+        "CREATE FUNCTION refuse_versions() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql;
+         CREATE TRIGGER refuse_versions BEFORE INSERT ON directory_versions FOR EACH ROW EXECUTE FUNCTION refuse_versions();"
+    } else {
+        "CREATE TRIGGER refuse_versions BEFORE INSERT ON directory_versions BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+    };
+    sync.execute_sql(refuse).unwrap();
+    let directory_before = sync.store.latest_directory().unwrap();
+    browser
+        .goto(&format!("{}/staff/safeguarding", sync.base))
+        .await;
+    browser
+        .type_into("#setup-contact", "Dana Lee, safeguarding lead")
+        .await;
+    browser
+        .type_into("#setup-passphrase", DANA_PASSPHRASE)
+        .await;
+    browser.type_into("#setup-again", DANA_PASSPHRASE).await;
+    browser.click("#setup-inbox").await;
+    browser.wait_for_text("h1", "Not set up").await;
+    browser.wait_for_text("body", "nothing changed").await;
+    assert!(sync.store.safeguarding_keys().unwrap().is_empty());
+    assert!(sync.store.grants().unwrap().is_empty());
+    assert!(
+        sync.store
+            .safeguarding_staff()
+            .unwrap()
+            .iter()
+            .all(|(_, key)| key.is_none()),
+        "no lead key kept"
+    );
+    assert_eq!(sync.store.latest_directory().unwrap(), directory_before);
+    sync.execute_sql(if on_postgres {
+        "DROP TRIGGER refuse_versions ON directory_versions; DROP FUNCTION refuse_versions();"
+    } else {
+        "DROP TRIGGER refuse_versions;"
+    })
+    .unwrap();
     browser
         .goto(&format!("{}/staff/safeguarding", sync.base))
         .await;

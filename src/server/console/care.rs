@@ -776,8 +776,10 @@ pub(crate) async fn setup(
     if crate::crypto::concern::parse_public_key(&form.public_key).is_err() {
         return unprocessable(c!("con-setup-no-key"));
     }
-    // This lead's own key first, when the form made one: the new inbox key is sealed to it.
-    if !form.lead_public.trim().is_empty() {
+    // This lead's own key, when the form made one now: the new inbox key is sealed to it.
+    let own_key = if form.lead_public.trim().is_empty() {
+        None
+    } else {
         let own = crate::server::staff_seal::leads(&state)
             .unwrap_or_default()
             .into_iter()
@@ -794,18 +796,11 @@ pub(crate) async fn setup(
         ) else {
             return unprocessable(c!("con-setup-no-key"));
         };
-        if state.store.set_lead_key(&session.staff_id, &key).is_err() {
-            return unprocessable(c!("con-key-in-use"));
-        }
-        let _ = state.store.audit(
-            &session.name,
-            "chose their own safeguarding passphrase",
-            "",
-            now(),
-        );
-    }
+        Some(key)
+    };
     // The grants name key 0: the key this request makes. Checked against a stand-in row with
-    // that id, then kept under the real one.
+    // that id (and the lead's own key as this request would keep it), then kept under the real
+    // one.
     let stand_in = SafeguardingKeyRow {
         id: 0,
         public_key: form.public_key.trim().to_owned(),
@@ -814,39 +809,64 @@ pub(crate) async fn setup(
         created_at: now(),
         created_by: session.name.clone(),
     };
-    let Some(grants) = super::leads::checked_grants(&state, &form.grants, &[stand_in])
-        .filter(|grants| grants.iter().any(|g| g.staff_id == session.staff_id))
-    else {
+    let Some(grants) = super::leads::checked_grants_with(
+        &state,
+        &form.grants,
+        &[stand_in],
+        own_key.as_ref().map(|key| (session.staff_id.as_str(), key)),
+    )
+    .filter(|grants| grants.iter().any(|g| g.staff_id == session.staff_id)) else {
         return unprocessable(c!("con-setup-no-key"));
     };
-    let Ok(key_id) =
-        state
-            .store
-            .add_safeguarding_key(form.public_key.trim(), "", contact, &session.name, now())
-    else {
-        return refusal(
-            StatusCode::BAD_REQUEST,
-            &c!("con-not-set-up"),
-            &c!("con-key-in-use"),
-        );
+    // Mentors' phones learn where concerns go from the signed directory: the newest signed one
+    // again with only this changed (the drafts wait for Publish, which signs only what it
+    // shows). From here on every Publish carries this key forward, whatever the database's rows
+    // say.
+    let inbox = crate::domain::Safeguarding {
+        name: contact.to_owned(),
+        key: form.public_key.trim().to_owned(),
     };
-    for grant in grants {
-        if state
-            .store
-            .add_grants(
-                &grant.staff_id,
-                &[(key_id, grant.sealed)],
-                &session.name,
-                now(),
-            )
-            .is_err()
-        {
+    let directory = match super::directory::signed_with_new_inbox(&state, inbox) {
+        Ok(directory) => directory,
+        Err(err) => {
+            tracing::warn!("the inbox was not set up: its directory could not be signed: {err}");
             return refusal(
-                StatusCode::INTERNAL_SERVER_ERROR,
+                StatusCode::CONFLICT,
                 &c!("con-not-set-up"),
-                &c!("con-not-given-body"),
+                &c!("con-publish-not-ours"),
             );
         }
+    };
+    let version = directory.0;
+    let grants: Vec<(String, String)> = grants
+        .into_iter()
+        .map(|grant| (grant.staff_id, grant.sealed))
+        .collect();
+    // The lead's own key, the inbox key, every grant and the directory: all, or nothing.
+    let setup = crate::server::care_store::InboxSetup {
+        own_key: own_key.as_ref().map(|key| (session.staff_id.as_str(), key)),
+        public_key: form.public_key.trim(),
+        contact_name: contact,
+        by: &session.name,
+        grants: &grants,
+        directory,
+        now: now(),
+    };
+    if let Err(err) = state.store.set_up_inbox(&setup) {
+        tracing::warn!("the inbox was not set up: {err}");
+        return refusal(
+            StatusCode::CONFLICT,
+            &c!("con-not-set-up"),
+            &c!("con-setup-failed"),
+        );
+    }
+    if own_key.is_some() {
+        let _ = state.store.audit(
+            &session.name,
+            "chose their own safeguarding passphrase",
+            "",
+            now(),
+        );
     }
     let _ = state.store.audit(
         &session.name,
@@ -854,26 +874,12 @@ pub(crate) async fn setup(
         contact,
         now(),
     );
-    // Mentors' phones learn where concerns go from the signed directory, published now: the
-    // newest signed one again with only this changed (the drafts wait for Publish, which signs
-    // only what it shows). From here on every Publish carries this key forward, whatever the
-    // database's rows say.
-    let inbox = crate::domain::Safeguarding {
-        name: contact.to_owned(),
-        key: form.public_key.trim().to_owned(),
-    };
-    match super::directory::publish_new_inbox(&state, inbox) {
-        Ok(version) => {
-            let _ = state.store.audit(
-                &session.name,
-                "published the crisis contacts",
-                &Phrase::new("audit-detail-version", &[("version", &version.to_string())])
-                    .to_text(),
-                now(),
-            );
-        }
-        Err(err) => tracing::warn!("the directory could not be published after setup: {err}"),
-    }
+    let _ = state.store.audit(
+        &session.name,
+        "published the crisis contacts",
+        &Phrase::new("audit-detail-version", &[("version", &version.to_string())]).to_text(),
+        now(),
+    );
     Redirect::to("/staff/safeguarding").into_response()
 }
 

@@ -648,13 +648,14 @@ fn fingerprint(directory: &serde_json::Value) -> String {
     crate::crypto::sha256_hex(directory.to_string().as_bytes())
 }
 
-/// Publishes the newest signed directory again, as the program signed it, with concerns going
-/// to `inbox`: setting the inbox up signs nothing else, so nothing written into the drafts is
-/// signed unseen. Before anything was published: no program contacts, and the usual statement.
-pub(crate) fn publish_new_inbox(
+/// The newest signed directory again, as the program signed it, with concerns going to `inbox`,
+/// signed as the next version for setting the inbox up to keep in its transaction: it signs
+/// nothing else, so nothing written into the drafts is signed unseen. Before anything was
+/// published: no program contacts, and the usual statement.
+pub(crate) fn signed_with_new_inbox(
     state: &ServerState,
     inbox: crate::domain::Safeguarding,
-) -> anyhow::Result<u64> {
+) -> anyhow::Result<(u64, String)> {
     let key = crate::server::program_key::load(&state.data_dir, state.store.as_ref())?;
     let newest = crate::server::admin::newest_signed(state.store.as_ref(), &key.public())?;
     let mut directory = match newest {
@@ -671,7 +672,7 @@ pub(crate) fn publish_new_inbox(
         .unwrap_or_else(super::care::general_care);
     care.safeguarding = Some(inbox);
     directory["program"] = serde_json::to_value(care)?;
-    crate::server::admin::publish_directory_with(state.store.as_ref(), &key, &directory.to_string())
+    crate::server::admin::sign_next_directory(state.store.as_ref(), &key, &directory.to_string())
 }
 
 #[cfg(test)]

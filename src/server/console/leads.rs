@@ -128,11 +128,27 @@ pub(crate) fn checked_grants(
     posted: &str,
     keys: &[SafeguardingKeyRow],
 ) -> Option<Vec<PostedGrant>> {
+    checked_grants_with(state, posted, keys, None)
+}
+
+/// [`checked_grants`], with `own` as the key one lead is about to keep (setting the inbox up
+/// keeps it in the same transaction as the grants).
+pub(crate) fn checked_grants_with(
+    state: &ServerState,
+    posted: &str,
+    keys: &[SafeguardingKeyRow],
+    own: Option<(&str, &LeadKey)>,
+) -> Option<Vec<PostedGrant>> {
     if posted.len() > 64 * 1024 {
         return None;
     }
     let grants: Vec<PostedGrant> = serde_json::from_str(posted).ok()?;
-    let staff = crate::server::staff_seal::leads(state).ok()?;
+    let mut staff = crate::server::staff_seal::leads(state).ok()?;
+    if let Some((staff_id, key)) = own {
+        for lead in staff.iter_mut().filter(|s| s.staff_id == staff_id) {
+            lead.key = Some(key.clone());
+        }
+    }
     let vouch = Vouch::read(state);
     let sound = grants.iter().all(|grant| {
         grant_is_sound(&grant.sealed)

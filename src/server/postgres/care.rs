@@ -6,7 +6,7 @@ use tokio_postgres::Row;
 
 use super::PostgresStore;
 use crate::server::care_store::{
-    CareStore, ConcernRow, Grant, LeadKey, NewConcern, SafeguardingKeyRow,
+    CareStore, ConcernRow, Grant, InboxSetup, LeadKey, NewConcern, SafeguardingKeyRow,
 };
 use crate::server::staff_seal::{Sealed, StaffAccount};
 use crate::server::store::{Result, ServerStoreError};
@@ -76,6 +76,57 @@ impl CareStore for PostgresStore {
                     &[&public_key, &wrapped, &contact_name, &now, &by],
                 )?
                 .get(0))
+        })
+    }
+
+    fn set_up_inbox(&self, setup: &InboxSetup<'_>) -> Result<i64> {
+        self.write(|tx| {
+            if let Some((staff_id, key)) = setup.own_key {
+                tx.run(
+                    "DELETE FROM safeguarding_grants WHERE staff_id = $1",
+                    &[&staff_id],
+                )?;
+                tx.run(
+                    "DELETE FROM safeguarding_leads WHERE staff_id = $1",
+                    &[&staff_id],
+                )?;
+                tx.run(
+                    "INSERT INTO safeguarding_leads
+                         (staff_id, public_key, wrapped, signed_by, signature, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                    &[
+                        &staff_id,
+                        &key.public_key,
+                        &key.wrapped,
+                        &key.signed_by,
+                        &key.signature,
+                        &key.created_at,
+                    ],
+                )?;
+            }
+            let key_id: i64 = tx
+                .row(
+                    "INSERT INTO safeguarding_keys
+                         (public_key, wrapped, contact_name, created_at, created_by)
+                     VALUES ($1, '', $2, $3, $4) RETURNING id",
+                    &[&setup.public_key, &setup.contact_name, &setup.now, &setup.by],
+                )?
+                .get(0);
+            for (staff_id, sealed) in setup.grants {
+                tx.run(
+                    "INSERT INTO safeguarding_grants
+                         (key_id, staff_id, sealed, granted_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (key_id, staff_id) DO NOTHING",
+                    &[&key_id, staff_id, sealed, &setup.by, &setup.now],
+                )?;
+            }
+            let (version, signed) = &setup.directory;
+            tx.run(
+                "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
+                &[&(*version as i64), signed, &setup.now],
+            )?;
+            Ok(key_id)
         })
     }
 
