@@ -182,7 +182,10 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     check_applied(STEPS, &applied)?;
     for step in STEPS.iter().filter(|s| !applied.contains_key(&s.seq)) {
-        let tx = conn.transaction()?;
+        // Immediate: the write lock is taken at BEGIN, not at the first write. (A deferred
+        // transaction reads without it, so two nodes starting together both saw the step
+        // missing, and the second failed on its record: `nodes_starting_together...`.)
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Another node starting beside this one may have run the step since the look above;
         // the transaction holds the write lock, so this second look is the last word.
         let done_meanwhile = tx
