@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::sqlite::SqliteStore;
 use super::staff_seal::{Sealed, StaffAccount};
-use super::store::Result;
+use super::store::{Result, ServerStoreError};
 
 /// One safeguarding key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,8 +43,9 @@ pub struct InboxSetup<'a> {
     pub public_key: &'a str,
     pub contact_name: &'a str,
     pub by: &'a str,
-    /// (staff id, the inbox key's private half sealed to that lead's own key).
-    pub grants: &'a [(String, String)],
+    /// (staff id, the lead's own public key it was sealed to, the inbox key's private half
+    /// sealed to it): kept only while that lead's key is still that key.
+    pub grants: &'a [(String, String, String)],
     /// The next directory version, signed, naming this inbox.
     pub directory: (u64, String),
     pub now: i64,
@@ -293,14 +294,8 @@ impl CareStore for SqliteStore {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         if let Some((staff_id, key)) = setup.own_key {
-            tx.execute(
-                "DELETE FROM safeguarding_grants WHERE staff_id = ?1",
-                [staff_id],
-            )?;
-            tx.execute(
-                "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
-                [staff_id],
-            )?;
+            // A plain insert: a key this lead chose meanwhile (another tab) makes it fail, and
+            // nothing changes.
             tx.execute(
                 "INSERT INTO safeguarding_leads
                      (staff_id, public_key, wrapped, signed_by, signature, created_at)
@@ -321,13 +316,17 @@ impl CareStore for SqliteStore {
             params![setup.public_key, setup.contact_name, setup.now, setup.by],
         )?;
         let key_id = tx.last_insert_rowid();
-        for (staff_id, sealed) in setup.grants {
-            tx.execute(
+        for (staff_id, lead_key, sealed) in setup.grants {
+            let kept = tx.execute(
                 "INSERT INTO safeguarding_grants (key_id, staff_id, sealed, granted_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (key_id, staff_id) DO NOTHING",
-                params![key_id, staff_id, sealed, setup.by, setup.now],
+                 SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS
+                     (SELECT 1 FROM safeguarding_leads WHERE staff_id = ?2 AND public_key = ?6)",
+                params![key_id, staff_id, sealed, setup.by, setup.now, lead_key],
             )?;
+            if kept != 1 {
+                // That lead chose another key meanwhile: the grant would open nothing.
+                return Err(ServerStoreError::Changed);
+            }
         }
         let (version, signed) = &setup.directory;
         tx.execute(

@@ -80,6 +80,11 @@ impl From<ServerStoreError> for Refusal {
                 "The notes kept for this mentee have reached your program's storage limit. Your program can help.",
             ),
             ServerStoreError::NotYourDevice => Refusal::not_found(),
+            ServerStoreError::Changed => Refusal::new(
+                StatusCode::CONFLICT,
+                "changed",
+                "Something this depends on changed meanwhile. Nothing was kept; try again.",
+            ),
             ServerStoreError::ZeroCharacter => Refusal::bad_request(
                 "Text sent to the server may not contain a zero character (\\u0000).",
             ),

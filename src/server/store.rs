@@ -45,6 +45,9 @@ pub enum ServerStoreError {
     ZeroCharacter,
     #[error("the server database is unavailable")]
     Poisoned,
+    /// What a change depended on changed meanwhile (another tab, another lead); nothing was kept.
+    #[error("something this change depends on changed meanwhile; nothing was kept")]
+    Changed,
 }
 
 impl From<tokio_postgres::Error> for ServerStoreError {

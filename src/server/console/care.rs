@@ -826,40 +826,68 @@ pub(crate) async fn setup(
         name: contact.to_owned(),
         key: form.public_key.trim().to_owned(),
     };
-    let directory = match super::directory::signed_with_new_inbox(&state, inbox) {
-        Ok(directory) => directory,
-        Err(err) => {
-            tracing::warn!("the inbox was not set up: its directory could not be signed: {err}");
+    // One lead, one grant.
+    let mut granted = std::collections::BTreeSet::new();
+    let grants: Vec<(String, String, String)> = grants
+        .into_iter()
+        .filter(|grant| granted.insert(grant.staff_id.clone()))
+        .map(|grant| (grant.staff_id, grant.lead_key, grant.sealed))
+        .collect();
+    enum NotSetUp {
+        Directory,
+        Store,
+    }
+    // Signed and kept under the key's turn, so no rotation comes between: the lead's own key,
+    // the inbox key, every grant and the directory, all or nothing.
+    let kept =
+        crate::server::program_key::with_key(&state.data_dir, state.store.as_ref(), |program| {
+            let own_key = own_key
+                .as_ref()
+                .map(|key| super::leads::revouched_now(program, &session.staff_id, key));
+            let directory = match super::directory::signed_with_new_inbox(&state, program, inbox) {
+                Ok(directory) => directory,
+                Err(err) => {
+                    tracing::warn!(
+                        "the inbox was not set up: its directory could not be signed: {err}"
+                    );
+                    return Ok(Err(NotSetUp::Directory));
+                }
+            };
+            let version = directory.0;
+            let setup = crate::server::care_store::InboxSetup {
+                own_key: own_key.as_ref().map(|key| (session.staff_id.as_str(), key)),
+                public_key: form.public_key.trim(),
+                contact_name: contact,
+                by: &session.name,
+                grants: &grants,
+                directory,
+                now: now(),
+            };
+            Ok(match state.store.set_up_inbox(&setup) {
+                Ok(_) => Ok(version),
+                Err(err) => {
+                    tracing::warn!("the inbox was not set up: {err}");
+                    Err(NotSetUp::Store)
+                }
+            })
+        });
+    let version = match kept {
+        Ok(Ok(version)) => version,
+        Ok(Err(NotSetUp::Directory)) => {
             return refusal(
                 StatusCode::CONFLICT,
                 &c!("con-not-set-up"),
                 &c!("con-publish-not-ours"),
             );
         }
+        Ok(Err(NotSetUp::Store)) | Err(_) => {
+            return refusal(
+                StatusCode::CONFLICT,
+                &c!("con-not-set-up"),
+                &c!("con-setup-failed"),
+            );
+        }
     };
-    let version = directory.0;
-    let grants: Vec<(String, String)> = grants
-        .into_iter()
-        .map(|grant| (grant.staff_id, grant.sealed))
-        .collect();
-    // The lead's own key, the inbox key, every grant and the directory: all, or nothing.
-    let setup = crate::server::care_store::InboxSetup {
-        own_key: own_key.as_ref().map(|key| (session.staff_id.as_str(), key)),
-        public_key: form.public_key.trim(),
-        contact_name: contact,
-        by: &session.name,
-        grants: &grants,
-        directory,
-        now: now(),
-    };
-    if let Err(err) = state.store.set_up_inbox(&setup) {
-        tracing::warn!("the inbox was not set up: {err}");
-        return refusal(
-            StatusCode::CONFLICT,
-            &c!("con-not-set-up"),
-            &c!("con-setup-failed"),
-        );
-    }
     if own_key.is_some() {
         let _ = state.store.audit(
             &session.name,

@@ -654,9 +654,9 @@ fn fingerprint(directory: &serde_json::Value) -> String {
 /// published: no program contacts, and the usual statement.
 pub(crate) fn signed_with_new_inbox(
     state: &ServerState,
+    key: &crate::crypto::ProgramKey,
     inbox: crate::domain::Safeguarding,
 ) -> anyhow::Result<(u64, String)> {
-    let key = crate::server::program_key::load(&state.data_dir, state.store.as_ref())?;
     let newest = crate::server::admin::newest_signed(state.store.as_ref(), &key.public())?;
     let mut directory = match newest {
         Some(directory) => serde_json::to_value(directory)?,
@@ -672,7 +672,7 @@ pub(crate) fn signed_with_new_inbox(
         .unwrap_or_else(super::care::general_care);
     care.safeguarding = Some(inbox);
     directory["program"] = serde_json::to_value(care)?;
-    crate::server::admin::sign_next_directory(state.store.as_ref(), &key, &directory.to_string())
+    crate::server::admin::sign_next_directory(state.store.as_ref(), key, &directory.to_string())
 }
 
 #[cfg(test)]

@@ -78,13 +78,35 @@ pub(crate) fn new_lead_key(
         return None;
     }
     let program = crate::server::program_key::load(&state.data_dir, state.store.as_ref()).ok()?;
-    Some(LeadKey {
+    Some(vouched_by(&program, staff_id, public_key, wrapped))
+}
+
+/// `key` as the program key in force now vouches for it, for a caller that holds the key's turn:
+/// a rotation between signing and keeping would otherwise leave it vouched for by a retired key.
+pub(crate) fn revouched_now(
+    program: &crate::crypto::ProgramKey,
+    staff_id: &str,
+    key: &LeadKey,
+) -> LeadKey {
+    LeadKey {
+        created_at: key.created_at,
+        ..vouched_by(program, staff_id, &key.public_key, &key.wrapped)
+    }
+}
+
+fn vouched_by(
+    program: &crate::crypto::ProgramKey,
+    staff_id: &str,
+    public_key: &str,
+    wrapped: &str,
+) -> LeadKey {
+    LeadKey {
         public_key: public_key.to_owned(),
         wrapped: wrapped.to_owned(),
         signed_by: program.public(),
         signature: program.vouch_for_lead(staff_id, public_key),
         created_at: now(),
-    })
+    }
 }
 
 /// A sealed grant's shape, as the browser makes it (console.js `sealTo`).
@@ -383,6 +405,21 @@ pub(crate) async fn set_lead_key(
             &c!("con-not-set-up"),
             &c!("con-key-in-use"),
         );
+    }
+    // A rotation that ran between signing and keeping did not see this key: vouch for it again
+    // with the key in force now, under the key's turn.
+    let kept =
+        crate::server::program_key::with_key(&state.data_dir, state.store.as_ref(), |program| {
+            if program.public() != key.signed_by {
+                state.store.set_lead_key(
+                    &session.staff_id,
+                    &revouched_now(program, &session.staff_id, &key),
+                )?;
+            }
+            Ok(())
+        });
+    if let Err(err) = kept {
+        tracing::warn!("a lead's key could not be vouched for after a rotation: {err}");
     }
     let action = if had_one {
         "chose a new safeguarding passphrase"

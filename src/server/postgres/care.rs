@@ -82,14 +82,8 @@ impl CareStore for PostgresStore {
     fn set_up_inbox(&self, setup: &InboxSetup<'_>) -> Result<i64> {
         self.write(|tx| {
             if let Some((staff_id, key)) = setup.own_key {
-                tx.run(
-                    "DELETE FROM safeguarding_grants WHERE staff_id = $1",
-                    &[&staff_id],
-                )?;
-                tx.run(
-                    "DELETE FROM safeguarding_leads WHERE staff_id = $1",
-                    &[&staff_id],
-                )?;
+                // A plain insert: a key this lead chose meanwhile (another tab) makes it fail,
+                // and nothing changes.
                 tx.run(
                     "INSERT INTO safeguarding_leads
                          (staff_id, public_key, wrapped, signed_by, signature, created_at)
@@ -112,14 +106,18 @@ impl CareStore for PostgresStore {
                     &[&setup.public_key, &setup.contact_name, &setup.now, &setup.by],
                 )?
                 .get(0);
-            for (staff_id, sealed) in setup.grants {
-                tx.run(
+            for (staff_id, lead_key, sealed) in setup.grants {
+                let kept = tx.run(
                     "INSERT INTO safeguarding_grants
                          (key_id, staff_id, sealed, granted_by, created_at)
-                     VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (key_id, staff_id) DO NOTHING",
-                    &[&key_id, staff_id, sealed, &setup.by, &setup.now],
+                     SELECT $1::BIGINT, $2::TEXT, $3::TEXT, $4::TEXT, $5::BIGINT WHERE EXISTS
+                         (SELECT 1 FROM safeguarding_leads WHERE staff_id = $2 AND public_key = $6)",
+                    &[&key_id, staff_id, sealed, &setup.by, &setup.now, lead_key],
                 )?;
+                if kept != 1 {
+                    // That lead chose another key meanwhile: the grant would open nothing.
+                    return Err(ServerStoreError::Changed);
+                }
             }
             let (version, signed) = &setup.directory;
             tx.run(
