@@ -227,16 +227,17 @@ fn record(conn: &Connection, step: &Step) -> Result<()> {
 /// A server that made its tables before the chain has steps 1 to 3 already: run the first two
 /// (they only create what is missing), add `last_seen` if it is missing, and record all three.
 fn adopt_a_server_from_before_the_chain(conn: &mut Connection) -> Result<()> {
-    let chain_started: bool = conn
-        .prepare("SELECT 1 FROM schema_migrations")?
-        .exists([])?;
-    let tables_exist: bool = conn
+    // Both looks under the write lock: a node starting beside this one commits step 1 (the
+    // tables and its record together), and two looks without the lock could see no record yet
+    // and then the tables, and take a new database for one from before the chain.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let chain_started: bool = tx.prepare("SELECT 1 FROM schema_migrations")?.exists([])?;
+    let tables_exist: bool = tx
         .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people'")?
         .exists([])?;
     if chain_started || !tables_exist {
         return Ok(());
     }
-    let tx = conn.transaction()?;
     for step in &STEPS[..2] {
         tx.execute_batch(step.sql)?;
         record(&tx, step)?;
