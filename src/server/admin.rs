@@ -61,6 +61,33 @@ pub fn publish_directory(
     publish_directory_with(store.as_ref(), &key, directory_json)
 }
 
+/// The version of the newest directory this program signed (0 before any).
+pub(crate) fn newest_version(
+    store: &dyn ServerStore,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<u64> {
+    let key = super::program_key::load(data_dir, store)?;
+    Ok(newest_signed(store, &key.public())?.map_or(0, |d| d.version))
+}
+
+/// [`publish_directory`], only as the version after `base`: a directory kept meanwhile (the
+/// safeguarding inbox set up in another tab) makes it an error, never a newer version that
+/// leaves out what that one said. (Two kept at once as the same version: the second fails.)
+pub(crate) fn publish_directory_after(
+    store: &Arc<dyn ServerStore>,
+    data_dir: &std::path::Path,
+    directory_json: &str,
+    base: u64,
+) -> anyhow::Result<u64> {
+    let key = super::program_key::load(data_dir, store.as_ref())?;
+    let (version, signed) = sign_next_directory(store.as_ref(), &key, directory_json)?;
+    if version != base + 1 {
+        anyhow::bail!("another version (after {base}) was published meanwhile");
+    }
+    store.publish_directory(version, &signed, super::now())?;
+    Ok(version)
+}
+
 /// The newest published directory, when this program signed it: its signature checks with
 /// `key` (or a key `key` signed over to, through the recorded rotations) and it says the version
 /// it is filed under, so an old signed directory copied in at a higher version is not it either.
@@ -170,5 +197,31 @@ mod tests {
             invite_hash(" ab12cd34 ef56 ")
         );
         assert_ne!(invite_hash("AB12-CD34-EF56"), invite_hash("AB12-CD34-EF57"));
+    }
+}
+
+#[cfg(test)]
+mod publish_tests {
+    use super::*;
+
+    #[test]
+    fn a_publish_that_follows_an_older_version_fails_and_leaves_the_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn ServerStore> =
+            Arc::new(crate::server::SqliteStore::open(dir.path(), "Bright Paths").unwrap());
+        let card = include_str!("../../assets/crisis/default-us.json");
+        publish_directory(&store, dir.path(), card).unwrap();
+        let base = newest_version(store.as_ref(), dir.path()).unwrap();
+        assert_eq!(base, 1);
+        // Meanwhile, another tab keeps version 2 (the inbox set up).
+        publish_directory(&store, dir.path(), card).unwrap();
+        let late = publish_directory_after(&store, dir.path(), card, base);
+        assert!(late.is_err(), "{late:?}");
+        assert_eq!(store.latest_directory().unwrap().unwrap().0, 2);
+        // Following the version it read, it publishes.
+        assert_eq!(
+            publish_directory_after(&store, dir.path(), card, 2).unwrap(),
+            3
+        );
     }
 }

@@ -532,6 +532,19 @@ pub(crate) async fn publish(
         Err(response) => return *response,
     };
     let contacts = draft(&state);
+    // The version this Publish follows, read before what it signs: a directory kept after this
+    // (an inbox set up meanwhile) makes the Publish fail instead of leaving that out.
+    let base = match crate::server::admin::newest_version(state.store.as_ref(), &state.data_dir) {
+        Ok(base) => base,
+        Err(err) => {
+            tracing::error!("nothing can be published: {err}");
+            return super::refusal(
+                StatusCode::CONFLICT,
+                &c!("con-not-published"),
+                &c!("con-publish-not-ours"),
+            );
+        }
+    };
     // Built once: what is checked against the page is exactly what is signed.
     let directory = match to_publish(&state, None) {
         Ok(directory) => directory,
@@ -566,8 +579,12 @@ pub(crate) async fn publish(
             &c!("con-nothing-to-publish-body"),
         );
     }
-    let published =
-        crate::server::publish_directory(&state.store, &state.data_dir, &directory.to_string());
+    let published = crate::server::admin::publish_directory_after(
+        &state.store,
+        &state.data_dir,
+        &directory.to_string(),
+        base,
+    );
     match published {
         Ok(version) => {
             let _ = state.store.audit(
