@@ -232,6 +232,24 @@ fn key_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SafeguardingKeyRow> {
 const KEY_COLUMNS: &str =
     "SELECT id, public_key, wrapped, contact_name, created_at, created_by FROM safeguarding_keys";
 
+/// Keeps a lead's own key (the one row both setting it and setting the inbox up write).
+fn insert_lead(tx: &rusqlite::Transaction<'_>, staff_id: &str, key: &LeadKey) -> Result<()> {
+    tx.execute(
+        "INSERT INTO safeguarding_leads
+             (staff_id, public_key, wrapped, signed_by, signature, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            staff_id,
+            key.public_key,
+            key.wrapped,
+            key.signed_by,
+            key.signature,
+            key.created_at
+        ],
+    )?;
+    Ok(())
+}
+
 impl CareStore for SqliteStore {
     fn care_draft(&self) -> Result<Option<String>> {
         Ok(self
@@ -296,19 +314,7 @@ impl CareStore for SqliteStore {
         if let Some((staff_id, key)) = setup.own_key {
             // A plain insert: a key this lead chose meanwhile (another tab) makes it fail, and
             // nothing changes.
-            tx.execute(
-                "INSERT INTO safeguarding_leads
-                     (staff_id, public_key, wrapped, signed_by, signature, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    staff_id,
-                    key.public_key,
-                    key.wrapped,
-                    key.signed_by,
-                    key.signature,
-                    key.created_at
-                ],
-            )?;
+            insert_lead(&tx, staff_id, key)?;
         }
         tx.execute(
             "INSERT INTO safeguarding_keys (public_key, wrapped, contact_name, created_at, created_by)
@@ -380,19 +386,7 @@ impl CareStore for SqliteStore {
             "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
             [staff_id],
         )?;
-        tx.execute(
-            "INSERT INTO safeguarding_leads
-                 (staff_id, public_key, wrapped, signed_by, signature, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                staff_id,
-                key.public_key,
-                key.wrapped,
-                key.signed_by,
-                key.signature,
-                key.created_at
-            ],
-        )?;
+        insert_lead(&tx, staff_id, key)?;
         tx.commit()?;
         Ok(())
     }

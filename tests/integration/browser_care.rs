@@ -443,6 +443,16 @@ fn made_up_grant() -> String {
     .to_string()
 }
 
+/// Opens the safeguarding page and fills in setting the inbox up as Dana, with `passphrase`.
+async fn fill_setup(browser: &Browser, base: &str, passphrase: &str) {
+    browser.goto(&format!("{base}/staff/safeguarding")).await;
+    browser
+        .type_into("#setup-contact", "Dana Lee, safeguarding lead")
+        .await;
+    browser.type_into("#setup-passphrase", passphrase).await;
+    browser.type_into("#setup-again", passphrase).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_loses_nothing() {
     use crate::common::console::{Console, form};
@@ -471,16 +481,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     };
     sync.execute_sql(refuse).unwrap();
     let directory_before = sync.store.latest_directory().unwrap();
-    browser
-        .goto(&format!("{}/staff/safeguarding", sync.base))
-        .await;
-    browser
-        .type_into("#setup-contact", "Dana Lee, safeguarding lead")
-        .await;
-    browser
-        .type_into("#setup-passphrase", DANA_PASSPHRASE)
-        .await;
-    browser.type_into("#setup-again", DANA_PASSPHRASE).await;
+    fill_setup(&browser, &sync.base, DANA_PASSPHRASE).await;
     browser.click("#setup-inbox").await;
     browser.wait_for_text("h1", "Not set up").await;
     browser.wait_for_text("body", "nothing changed").await;
@@ -501,16 +502,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         "DROP TRIGGER refuse_versions;"
     })
     .unwrap();
-    browser
-        .goto(&format!("{}/staff/safeguarding", sync.base))
-        .await;
-    browser
-        .type_into("#setup-contact", "Dana Lee, safeguarding lead")
-        .await;
-    browser
-        .type_into("#setup-passphrase", DANA_PASSPHRASE)
-        .await;
-    browser.type_into("#setup-again", DANA_PASSPHRASE).await;
+    fill_setup(&browser, &sync.base, DANA_PASSPHRASE).await;
     // Someone who can write to the database changes the statement's draft first. Setting the
     // inbox up signs where concerns go and nothing else, so the planted words are not signed.
     sync.store
@@ -621,17 +613,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
         .wait_for_text("li[data-lead-name='Lee'] .lead-fingerprint", &lee_code)
         .await;
     // Said to a screen reader one character at a time, a pause between groups.
-    let spelled = lee_code
-        .split(' ')
-        .map(|group| {
-            group
-                .chars()
-                .map(String::from)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let spelled = crate::common::browser::spelled(&lee_code);
     browser
         .wait_for_text(
             "li[data-lead-name='Lee'] .lead-fingerprint .visually-hidden",

@@ -111,17 +111,7 @@ async fn a_shared_check_in_reaches_the_mentor_and_unsharing_takes_it_back() {
     browser.click("#this-device summary").await;
     browser.wait_for_text("#device-code", &sam_code).await;
     // A screen reader reads it out one character at a time, a pause between groups.
-    let spelled = sam_code
-        .split(' ')
-        .map(|group| {
-            group
-                .chars()
-                .map(String::from)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let spelled = crate::common::browser::spelled(&sam_code);
     browser
         .wait_for_text("#device-code .key-code .visually-hidden", &spelled)
         .await;

@@ -534,20 +534,11 @@ pub(crate) async fn publish(
     let contacts = draft(&state);
     // The version this Publish follows, read before what it signs: a directory kept after this
     // (an inbox set up meanwhile) makes the Publish fail instead of leaving that out.
-    let base = match crate::server::admin::newest_version(state.store.as_ref(), &state.data_dir) {
-        Ok(base) => base,
-        Err(err) => {
-            tracing::error!("nothing can be published: {err}");
-            return super::refusal(
-                StatusCode::CONFLICT,
-                &c!("con-not-published"),
-                &c!("con-publish-not-ours"),
-            );
-        }
-    };
     // Built once: what is checked against the page is exactly what is signed.
-    let directory = match to_publish(&state, None) {
-        Ok(directory) => directory,
+    let read = crate::server::admin::newest_version(state.store.as_ref(), &state.data_dir)
+        .and_then(|base| Ok((base, to_publish(&state, None)?)));
+    let (base, directory) = match read {
+        Ok(read) => read,
         Err(err) => {
             tracing::error!("nothing can be published: {err}");
             return super::refusal(

@@ -5,6 +5,7 @@
 use tokio_postgres::Row;
 
 use super::PostgresStore;
+use super::connections::Db;
 use crate::server::care_store::{
     CareStore, ConcernRow, Grant, InboxSetup, LeadKey, NewConcern, SafeguardingKeyRow,
 };
@@ -21,6 +22,28 @@ fn key_row(row: &Row) -> SafeguardingKeyRow {
         created_at: row.get(4),
         created_by: row.get(5),
     }
+}
+
+/// Keeps a lead's own key (the one row both setting it and setting the inbox up write).
+fn insert_lead(
+    tx: &mut Db<'_, tokio_postgres::Transaction<'_>>,
+    staff_id: &str,
+    key: &LeadKey,
+) -> Result<()> {
+    tx.run(
+        "INSERT INTO safeguarding_leads
+             (staff_id, public_key, wrapped, signed_by, signature, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[
+            &staff_id,
+            &key.public_key,
+            &key.wrapped,
+            &key.signed_by,
+            &key.signature,
+            &key.created_at,
+        ],
+    )?;
+    Ok(())
 }
 
 impl CareStore for PostgresStore {
@@ -84,19 +107,7 @@ impl CareStore for PostgresStore {
             if let Some((staff_id, key)) = setup.own_key {
                 // A plain insert: a key this lead chose meanwhile (another tab) makes it fail,
                 // and nothing changes.
-                tx.run(
-                    "INSERT INTO safeguarding_leads
-                         (staff_id, public_key, wrapped, signed_by, signature, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                    &[
-                        &staff_id,
-                        &key.public_key,
-                        &key.wrapped,
-                        &key.signed_by,
-                        &key.signature,
-                        &key.created_at,
-                    ],
-                )?;
+                insert_lead(tx, staff_id, key)?;
             }
             let key_id: i64 = tx
                 .row(
@@ -167,20 +178,7 @@ impl CareStore for PostgresStore {
                 "DELETE FROM safeguarding_leads WHERE staff_id = $1",
                 &[&staff_id],
             )?;
-            tx.run(
-                "INSERT INTO safeguarding_leads
-                     (staff_id, public_key, wrapped, signed_by, signature, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                &[
-                    &staff_id,
-                    &key.public_key,
-                    &key.wrapped,
-                    &key.signed_by,
-                    &key.signature,
-                    &key.created_at,
-                ],
-            )?;
-            Ok(())
+            insert_lead(tx, staff_id, key)
         })
     }
 

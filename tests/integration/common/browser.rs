@@ -457,3 +457,18 @@ impl Drop for Browser {
         let _ = self.driver.wait();
     }
 }
+
+/// A key code ("4F2A 9B1C") as a screen reader should hear it, written out here by hand so the
+/// tests do not lean on the app's own speller: "4 F 2 A, 9 B 1 C".
+pub fn spelled(code: &str) -> String {
+    code.split(' ')
+        .map(|group| {
+            group
+                .chars()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
