@@ -14,7 +14,7 @@ mod common;
 
 use std::process::Command;
 
-use steady::server::{self, Config};
+use steady_server::{self as server, Config};
 
 fn main() {
     if Command::new("wrk").arg("--version").output().is_err() {

@@ -15,9 +15,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use steady::crypto::sha256_hex;
-use steady::server::store::NewDevice;
-use steady::server::{self, ServerStore};
 use steady::sync::protocol::{RecordPut, Role};
+use steady_server::store::NewDevice;
+use steady_server::{self as server, ServerStore};
 
 /// Mentees per mentor in the seeded program.
 const MENTEES_PER_MENTOR: usize = 4;

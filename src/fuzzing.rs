@@ -73,32 +73,4 @@ impl Default for ImportTarget {
     }
 }
 
-/// A private temporary directory without a dev-dependency (fuzz targets build the library alone).
-pub(crate) mod scratch {
-    use std::path::{Path, PathBuf};
-
-    pub struct Dir(PathBuf);
-
-    impl Dir {
-        pub fn new() -> Self {
-            let name = format!(
-                "steady-fuzz-{}-{}",
-                std::process::id(),
-                crate::crypto::sha256_hex(&crate::crypto::random_bytes().unwrap_or_default(),)
-            );
-            let path = std::env::temp_dir().join(&name[..40]);
-            crate::platform::create_private_dir(&path).expect("temp dir");
-            Dir(path)
-        }
-
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
+pub(crate) use steady_core::files::scratch;

@@ -10,14 +10,14 @@
 //! - [`state`]: the small app-state API the UI calls ([`state::Device`]).
 //! - [`ui`]: Dioxus components and screens, the same for every platform.
 //! - [`platform`]: what differs between preview, desktop and mobile, including how the app starts.
-//! - `server`: the sync server (feature `sync-server`).
 //! - [`fuzzing`]: the fuzz targets' entry points (arbitrary bytes in, never a panic).
 //! - `preview`: the demo runner that serves simulated devices to a browser (feature `preview`).
 
+// What the app shares with the server, at the paths the app has always used.
 #[macro_use]
-pub mod i18n;
-pub mod crypto;
-pub mod domain;
+extern crate steady_core;
+pub use steady_core::{crypto, domain, i18n, t};
+
 pub mod fuzzing;
 pub mod platform;
 pub mod state;
@@ -25,16 +25,16 @@ pub mod store;
 pub mod sync;
 pub mod ui;
 
-#[cfg(feature = "sync-server")]
-pub mod server;
-
 #[cfg(feature = "preview")]
 pub mod preview;
+
+#[cfg(test)]
+mod i18n_tests;
 
 // The phone app must never carry the demo, the liveview preview or the sync server. dx keeps a
 // crate's default features unless told otherwise, so a phone build without
 // `--no-default-features` would; stop it here instead of shipping it (see README, phones).
-#[cfg(all(feature = "mobile", any(feature = "preview", feature = "sync-server")))]
+#[cfg(all(feature = "mobile", feature = "preview"))]
 compile_error!(
     "the phone app is built without the preview and the server: add --no-default-features \
      (dx bundle --platform android --release --no-default-features)"

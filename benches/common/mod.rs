@@ -12,9 +12,9 @@ pub mod postgres;
 use std::sync::Arc;
 
 use steady::domain::{MoodDetails, MoodLevel, ShareKind, ShareMode};
-use steady::server::{self, Config, DatabaseUrl, ServerState, ServerStore};
 use steady::state::Device;
 use steady::sync::protocol::Role;
+use steady_server::{self as server, Config, DatabaseUrl, ServerState, ServerStore};
 
 pub struct Server {
     pub store: Arc<dyn ServerStore>,

@@ -41,5 +41,5 @@ export CXX_aarch64_linux_android="$CLANG"
 export AR_aarch64_linux_android=llvm-ar
 export CARGO_TARGET_AARCH64_LINUX_ANDROID_LINKER="$CLANG"
 
-exec cargo "${STEADY_ANDROID_CARGO:-check}" --locked --target "$TARGET" \
+exec cargo "${STEADY_ANDROID_CARGO:-check}" --locked -p steady --target "$TARGET" \
     --no-default-features --features mobile "$@"

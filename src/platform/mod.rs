@@ -11,7 +11,7 @@
 //! | `mobile` | dx-built Android / iOS app | Android `getNoBackupFilesDir()`, iOS Application Support (excluded from backups) | Android Keystore / iOS Keychain |
 
 mod clock;
-mod files;
+
 mod lifecycle;
 mod links;
 #[cfg(all(test, target_os = "linux"))]
@@ -21,9 +21,11 @@ mod vault;
 #[cfg(test)]
 pub use clock::SleepingClock;
 pub use clock::{DeviceClock, LockClock, LockInstant};
-pub use files::{create_private_dir, move_private_file, replace_private_file, write_private_file};
 pub use lifecycle::{Lifecycle, ScreenPrivacy, on_lifecycle};
 pub use links::{LinkRoute, route_link};
+pub use steady_core::files::{
+    create_private_dir, move_private_file, replace_private_file, write_private_file,
+};
 pub use steady_phone::{PhoneError, PhoneLink};
 pub use vault::{
     FALLBACK_SECRET_FILE, KeyVault, SecretVault, VaultError, VaultKind, fallback_vault,
@@ -58,25 +60,7 @@ pub fn key_vault(data_dir: &Path) -> Box<dyn KeyVault> {
     Box::new(secret_file_vault(data_dir.join(DEVICE_SECRET_FILE)))
 }
 
-/// What became of a tapped link (a crisis line's call, text or web button, one of My people).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkOutcome {
-    /// Left to the page: the preview's browser follows it itself.
-    LeftToPage,
-    /// Handed to the dialer, messages, mail or the browser.
-    Opened,
-    /// Not a link Steady follows (a malformed number, an unknown scheme); nothing was opened.
-    Refused,
-    /// The device had no app for it, or refused; the person is told, with the number.
-    Failed,
-}
-
-impl LinkOutcome {
-    /// Whether the tap's default must be prevented (the app handled it, or must not follow it).
-    pub fn handled(&self) -> bool {
-        *self != LinkOutcome::LeftToPage
-    }
-}
+pub use steady_cards::LinkOutcome;
 
 /// Opens a link the app shows with the right app: on a phone or a computer through
 /// [`route_link`] and the platform's hand-over, so the same refusals apply everywhere (the

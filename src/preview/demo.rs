@@ -15,10 +15,10 @@ use anyhow::{Context, bail};
 use tokio::net::TcpListener;
 
 use super::Devices;
-use crate::server::{
+use crate::sync::protocol::Role;
+use steady_server::{
     Config, ServerState, ServerStore, SqliteStore, add_staff, create_invite, pair,
 };
-use crate::sync::protocol::Role;
 
 /// Marks a directory as the demo's own, so `--reset` never deletes anything else.
 const MARKER: &str = ".steady-demo";
@@ -155,11 +155,11 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
     if let Ok(password) = std::fs::read_to_string(&file) {
         // A demo folder from before staff seals: the demo is its own operator, so it vouches
         // for its own account (a real server never does this at start; see `staff_seal`).
-        if crate::server::unsealed_accounts(store.as_ref(), dir)?
+        if steady_server::unsealed_accounts(store.as_ref(), dir)?
             .iter()
             .any(|n| n == "staff")
         {
-            crate::server::seal_account(store, dir, "staff")?;
+            steady_server::seal_account(store, dir, "staff")?;
         }
         return Ok(password.trim().to_owned());
     }
@@ -170,7 +170,7 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
         .collect::<String>();
     add_staff(store, dir, "staff", &password)?;
     // The demo's one staff member is also its safeguarding lead, so the inbox can be tried.
-    crate::server::set_safeguarding(store, dir, "staff", true)?;
+    steady_server::set_safeguarding(store, dir, "staff", true)?;
     crate::platform::write_private_file(&file, password.as_bytes())?;
     Ok(password)
 }

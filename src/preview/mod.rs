@@ -87,7 +87,7 @@ struct Preview {
 
 /// The preview's routes, with the sync API beside them when `server` is given (the demo serves
 /// both on one port, so the devices' enrolled address stays the same across restarts).
-pub fn router(devices: Devices, server: Option<crate::server::ServerState>) -> Router {
+pub fn router(devices: Devices, server: Option<steady_server::ServerState>) -> Router {
     let state = Preview {
         devices,
         pool: LiveViewPool::new(),
@@ -100,7 +100,7 @@ pub fn router(devices: Devices, server: Option<crate::server::ServerState>) -> R
         .route("/d/{name}/ws", get(device_socket))
         .with_state(state);
     match server {
-        Some(server) => preview.merge(crate::server::api_router(server)),
+        Some(server) => preview.merge(steady_server::api_router(server)),
         None => preview,
     }
 }
@@ -110,11 +110,11 @@ pub fn router(devices: Devices, server: Option<crate::server::ServerState>) -> R
 pub async fn serve(
     listener: TcpListener,
     devices: Devices,
-    server: Option<crate::server::ServerState>,
+    server: Option<steady_server::ServerState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let limits = crate::server::ConnectionLimits::from_config(&crate::server::Config::default());
-    crate::server::serve_router(router(devices, server), listener, limits, shutdown).await
+    let limits = steady_server::ConnectionLimits::from_config(&steady_server::Config::default());
+    steady_server::serve_router(router(devices, server), listener, limits, shutdown).await
 }
 
 async fn device_page(State(preview): State<Preview>, UrlPath(name): UrlPath<String>) -> Response {

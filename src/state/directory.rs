@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Device, DeviceError, Result, bundled_directory};
+use super::{Device, DeviceError, Result};
 use crate::crypto::{SignedDirectory, follow_rotations};
 use crate::domain::CrisisDirectory;
 use crate::sync::Api;
@@ -176,7 +176,10 @@ impl Device {
 /// database: the bundled lines, and the program's own contacts where they still verify against
 /// the pinned key. The lock screen and the screen shown when the app cannot open use it.
 pub fn crisis_card_at(data_dir: &std::path::Path) -> (CrisisDirectory, bool) {
-    CrisisDirectory::card(bundled_directory(), program_directory_at(data_dir))
+    CrisisDirectory::card(
+        crate::domain::crisis::bundled_crisis_directory(),
+        program_directory_at(data_dir),
+    )
 }
 
 /// The program's rules as this device holds them (signed by the program key it pinned), or the
@@ -211,7 +214,7 @@ mod tests {
 
     #[test]
     fn a_program_cannot_remove_or_renumber_the_bundled_lines() {
-        let bundled = bundled_directory();
+        let bundled = crate::domain::crisis::bundled_crisis_directory();
         let mut hijack = bundled.clone();
         hijack.version = 9;
         for contact in &mut hijack.contacts {

@@ -143,6 +143,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_quicker_count_halves_each_phase_and_is_offered_only_for_long_holds() {
+        let kit = toolkit(crate::i18n::Lang::En);
+        let four_seven_eight =
+            crate::domain::tools::Pacer::for_tool(kit.find("478").unwrap(), None).unwrap();
+        assert!(four_seven_eight.has_long_phase());
+        let seconds: Vec<u32> = four_seven_eight
+            .quicker()
+            .phases
+            .iter()
+            .map(|p| p.seconds)
+            .collect();
+        assert_eq!(seconds, [2, 4, 4]);
+        let boxed = crate::domain::tools::Pacer::for_tool(kit.find("box").unwrap(), None).unwrap();
+        assert!(!boxed.has_long_phase());
+    }
+
+    #[test]
     fn favourites_come_first_and_what_helped_follows_the_ratings() {
         let dir = tempfile::tempdir().unwrap();
         let device = Device::open(dir.path()).unwrap();

@@ -3,7 +3,7 @@
 
 pub mod client;
 pub mod engine;
-pub mod protocol;
+pub use steady_core::protocol;
 mod pull;
 mod push;
 mod replies;

@@ -435,8 +435,8 @@ async fn mentor_and_console(dark: bool, pseudo: bool) {
     };
     let lang = if pseudo { "?lang=en-XA" } else { "" };
     let sync = SyncServer::start().await;
-    steady::server::add_staff(&sync.store, &sync.dir, "Dana", "a long staff password").unwrap();
-    steady::server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
+    steady_server::add_staff(&sync.store, &sync.dir, "Dana", "a long staff password").unwrap();
+    steady_server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
     crate::common::safeguarding::Inbox::set_up(&sync, "Dana Lee, safeguarding lead");
     let preview = PreviewServer::start().await;
     let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");

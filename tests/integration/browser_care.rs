@@ -32,9 +32,9 @@ async fn a_mentor_raises_a_concern_and_only_the_safeguarding_lead_reads_it() {
     };
     let sync = SyncServer::start().await;
     for name in ["Dana", "Lee"] {
-        steady::server::add_staff(&sync.store, &sync.dir, name, "a long staff password").unwrap();
+        steady_server::add_staff(&sync.store, &sync.dir, name, "a long staff password").unwrap();
     }
-    steady::server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
+    steady_server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
     let preview = PreviewServer::start().await;
     let (alex_code, alex_id) = sync.invite(Role::Mentee, "Alex");
     let (sam_code, sam_id) = sync.invite(Role::Mentor, "Sam");
@@ -462,10 +462,10 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     };
     let sync = SyncServer::start().await;
     for name in ["Dana", "Lee", "Kim"] {
-        steady::server::add_staff(&sync.store, &sync.dir, name, "a long staff password").unwrap();
+        steady_server::add_staff(&sync.store, &sync.dir, name, "a long staff password").unwrap();
     }
-    steady::server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
-    steady::server::set_safeguarding(&sync.store, &sync.dir, "Lee", true).unwrap();
+    steady_server::set_safeguarding(&sync.store, &sync.dir, "Dana", true).unwrap();
+    steady_server::set_safeguarding(&sync.store, &sync.dir, "Lee", true).unwrap();
     let staff_id = |name: &str| sync.staff(name).unwrap().id;
 
     // Dana sets the inbox up with a passphrase of her own. The first time, the database fails at
@@ -656,7 +656,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
     // The operator gives Kim the role; someone who can write to the database gives Kim a key of
     // their own. It carries no word from the program key: the page says so and offers nobody to
     // give it access, and a grant to it, or to any key but Lee's own, is refused.
-    steady::server::set_safeguarding(&sync.store, &sync.dir, "Kim", true).unwrap();
+    steady_server::set_safeguarding(&sync.store, &sync.dir, "Kim", true).unwrap();
     let stranger = x25519_dalek::StaticSecret::from([5u8; 32]);
     let stranger_public = {
         use base64::Engine;

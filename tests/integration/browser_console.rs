@@ -10,7 +10,7 @@ async fn staff_sign_in_by_keyboard_see_the_totals_and_sign_out() {
         return;
     };
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
     browser.goto(&format!("{}/staff", server.base)).await;
     browser.wait_for_text("h1", "Sign in").await;
     assert_eq!(browser.control_problems().await, serde_json::json!([]));
@@ -37,7 +37,7 @@ async fn staff_publish_a_checked_contact_and_the_phone_shows_it_offline() {
         return;
     };
     let mut server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
     let preview = crate::common::preview::PreviewServer::start().await;
     let (code, _) = server.invite(steady::sync::protocol::Role::Mentee, "Kai");
     let phone = preview.devices.get("kai").unwrap().unwrap();
@@ -146,7 +146,7 @@ async fn staff_invite_pair_and_remove_a_device_whose_next_sync_is_refused() {
         return;
     };
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
     let preview = crate::common::preview::PreviewServer::start().await;
     sign_in(&browser, &server.base).await;
 
@@ -217,7 +217,7 @@ async fn a_lost_invite_code_can_be_copied_replaced_or_cancelled() {
         return;
     };
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", "a long staff password").unwrap();
     let preview = crate::common::preview::PreviewServer::start().await;
     sign_in(&browser, &server.base).await;
 

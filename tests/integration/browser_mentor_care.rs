@@ -35,7 +35,7 @@ async fn a_mentor_has_tools_and_care_of_their_own_and_none_of_it_leaves_the_phon
         return;
     };
     let sync = SyncServer::start().await;
-    steady::server::add_staff(&sync.store, &sync.dir, "Maya", "a long staff password").unwrap();
+    steady_server::add_staff(&sync.store, &sync.dir, "Maya", "a long staff password").unwrap();
     Inbox::set_up(&sync, "Dana Lee, safeguarding lead");
 
     // The coordinator writes what the program offers mentors, sees it beside Publish, publishes.

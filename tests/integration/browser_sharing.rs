@@ -223,7 +223,7 @@ async fn the_programs_crisis_contacts_show_first_and_stay_when_the_server_is_gon
     let office_day = (chrono::Utc::now() + chrono::Duration::days(3))
         .format("%a")
         .to_string();
-    steady::server::publish_directory(
+    steady_server::publish_directory(
         &sync.store,
         &sync.dir,
         &format!(

@@ -10,7 +10,7 @@ use crate::common::sync_server::SyncServer;
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     // Alex and Sam enrolled and syncing; one more invite not yet used.
     let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
     pair.sync_both().await;
@@ -77,7 +77,7 @@ async fn staff_sign_in_see_totals_and_sign_out_and_every_form_needs_its_token() 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     // A right password after a few wrong ones works, and starts the count again.
     for _ in 0..3 {
@@ -115,7 +115,7 @@ async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too(
             .contains("Too many wrong tries")
     );
     // When the lock has passed, the right password opens again (the clock moved by the store).
-    let later = steady::server::now() + 61;
+    let later = steady_server::now() + 61;
     assert_eq!(
         server
             .store
@@ -137,7 +137,7 @@ async fn wrong_passwords_lock_the_name_and_say_so_plainly_for_unknown_names_too(
 #[tokio::test(flavor = "multi_thread")]
 async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let mark_from = |response: &reqwest::Response| {
         let set = cookie_value(response, "steady_known").expect("the browser is remembered");
@@ -168,7 +168,7 @@ async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
     assert_eq!(own.status(), StatusCode::SEE_OTHER);
     let mark = mark_from(&own);
     // Its mark is for Dana alone.
-    steady::server::add_staff(&server.store, &server.dir, "Lee", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Lee", PASSWORD).unwrap();
     for _ in 0..40 {
         console.try_sign_in("Lee", "a guess").await;
     }
@@ -194,7 +194,7 @@ async fn guesses_from_anywhere_never_lock_out_the_accounts_own_browser() {
 async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
     let server = SyncServer::start().await;
     let evil = "<script>alert(1)</script>";
-    steady::server::add_staff(&server.store, &server.dir, evil, PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, evil, PASSWORD).unwrap();
     let console = Console::new(&server);
     let signed_in = console.sign_in(evil).await;
     let (_, audit) = console.get("/staff/audit", &signed_in.cookie).await;
@@ -222,7 +222,7 @@ async fn what_anyone_typed_is_shown_as_text_and_huge_forms_are_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_audit_log_cannot_be_edited() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let refused = server
         .execute_sql("UPDATE audit_log SET staff = 'someone else'")
         .expect_err("no line is changed");
@@ -234,7 +234,7 @@ async fn the_audit_log_cannot_be_edited() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let post = |path: &'static str, cookie: String, body: String| {
         let request = console
@@ -336,7 +336,7 @@ async fn every_console_route_refuses_the_signed_out_and_every_form_a_wrong_token
 #[tokio::test(flavor = "multi_thread")]
 async fn deactivating_asks_once_then_deletes_the_person_from_the_server() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
@@ -384,7 +384,7 @@ async fn deactivating_asks_once_then_deletes_the_person_from_the_server() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_contact_nobody_checked_for_half_a_year_is_flagged() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let body = form(&[
@@ -414,7 +414,7 @@ async fn a_contact_nobody_checked_for_half_a_year_is_flagged() {
 #[tokio::test(flavor = "multi_thread")]
 async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let pair = crate::common::sync_server::Pair::enrol(&server, &server.base).await;
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
@@ -506,17 +506,17 @@ async fn contacts_can_be_edited_moved_and_removed_and_people_unpaired() {
 #[tokio::test(flavor = "multi_thread")]
 async fn sessions_expire_and_the_program_key_is_private() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let id = server.staff("Dana").unwrap().id;
     let key = server.program_key();
     for (token_hash, expires_at) in [("old-session", 1_000), ("new-session", 3_000)] {
-        let row = steady::server::staff_seal::SessionRow {
+        let row = steady_server::staff_seal::SessionRow {
             token_hash: token_hash.into(),
             staff_id: id.clone(),
             csrf: "csrf".into(),
             expires_at,
         };
-        let seal = steady::server::staff_seal::seal(&key, &row);
+        let seal = steady_server::staff_seal::seal(&key, &row);
         server.store.start_session(&row, &seal).unwrap();
     }
     assert!(
@@ -534,7 +534,7 @@ async fn sessions_expire_and_the_program_key_is_private() {
             .is_some()
     );
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(server.dir.join(steady::server::PROGRAM_KEY_FILE))
+    let mode = std::fs::metadata(server.dir.join(steady_server::PROGRAM_KEY_FILE))
         .unwrap()
         .permissions()
         .mode();
@@ -547,7 +547,7 @@ async fn sessions_expire_and_the_program_key_is_private() {
 async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_words() {
     use steady::i18n::Lang;
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let page_in = |accept: &'static str| {
         let console = &console;
@@ -650,8 +650,8 @@ async fn the_console_follows_the_browsers_language_and_contacts_carry_spanish_wo
 #[tokio::test(flavor = "multi_thread")]
 async fn names_with_control_characters_are_refused_plainly_and_change_nothing() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
-    assert!(steady::server::add_staff(&server.store, &server.dir, "Da\0na", PASSWORD).is_err());
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    assert!(steady_server::add_staff(&server.store, &server.dir, "Da\0na", PASSWORD).is_err());
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let before = server.store.people().unwrap().len();
@@ -686,7 +686,7 @@ async fn names_with_control_characters_are_refused_plainly_and_change_nothing() 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_national_line_is_added_with_one_tap_and_reaches_phones_only_when_published() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let post = |path: &'static str, fields: Vec<(&'static str, String)>| {

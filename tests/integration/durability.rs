@@ -216,21 +216,21 @@ async fn the_server_keeps_every_record_it_acknowledged_when_killed_right_after()
     // commit; the node's process is what is killed.
     let database = crate::common::postgres::database_for(&data);
     if database.is_none() {
-        let store = steady::server::SqliteStore::open(&data, "Durable").unwrap();
+        let store = steady_server::SqliteStore::open(&data, "Durable").unwrap();
         assert_eq!(store.synchronous().unwrap(), 2, "FULL");
     }
     let (mut server, base) = crate::common::sync_server::server_process(&data);
-    let config = steady::server::Config {
+    let config = steady_server::Config {
         data_dir: data.clone(),
         program_name: "Durable".into(),
         database_url: database
             .as_deref()
-            .map(|url| steady::server::DatabaseUrl::parse(url).unwrap()),
-        ..steady::server::Config::default()
+            .map(|url| steady_server::DatabaseUrl::parse(url).unwrap()),
+        ..steady_server::Config::default()
     };
-    let store = steady::server::open_store(&config).unwrap();
+    let store = steady_server::open_store(&config).unwrap();
     let (mentee_code, mentee_id) = {
-        let invite = steady::server::create_invite(
+        let invite = steady_server::create_invite(
             &store,
             steady::sync::protocol::Role::Mentee,
             "Alex",
@@ -241,9 +241,9 @@ async fn the_server_keeps_every_record_it_acknowledged_when_killed_right_after()
         (invite.code, invite.person.id)
     };
     let mentor_invite =
-        steady::server::create_invite(&store, steady::sync::protocol::Role::Mentor, "Sam", None, 1)
+        steady_server::create_invite(&store, steady::sync::protocol::Role::Mentor, "Sam", None, 1)
             .unwrap();
-    steady::server::pair(&store, &mentee_id, &mentor_invite.person.id).unwrap();
+    steady_server::pair(&store, &mentee_id, &mentor_invite.person.id).unwrap();
     let dirs = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mentee = steady::state::Device::open(dirs.0.path()).unwrap();
     let mentor = steady::state::Device::open(dirs.1.path()).unwrap();

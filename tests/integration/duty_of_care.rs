@@ -570,7 +570,7 @@ async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
 
     // Alex may report Sam (paired): ten wait at a time, then the phone is told plainly.
     let alex_token = crate::common::hostile::token(&pair.mentee);
-    for _ in 0..steady::server::MAX_OPEN_REPORTS {
+    for _ in 0..steady_server::MAX_OPEN_REPORTS {
         assert_eq!(
             report(alex_token.clone(), pair.mentor_id.clone()).await,
             204
@@ -624,7 +624,7 @@ async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
     );
     assert_eq!(
         server.store.concerns().unwrap().len() as i64,
-        steady::server::MAX_OPEN_REPORTS + 2
+        steady_server::MAX_OPEN_REPORTS + 2
     );
 
     // The inbox, a page at a time, the ones not yet handled first (twenty more from others,
@@ -652,14 +652,14 @@ async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
     assert!(rest.last().unwrap().handled.is_some());
 
     // As the safeguarding lead sees it.
-    steady::server::add_staff(
+    steady_server::add_staff(
         &server.store,
         &server.dir,
         "Dana",
         crate::common::console::PASSWORD,
     )
     .unwrap();
-    steady::server::set_safeguarding(&server.store, &server.dir, "Dana", true).unwrap();
+    steady_server::set_safeguarding(&server.store, &server.dir, "Dana", true).unwrap();
     let console = crate::common::console::Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let (_, page) = console.get("/staff/safeguarding", &dana.cookie).await;
@@ -810,7 +810,7 @@ async fn a_key_written_into_the_database_does_not_change_where_concerns_go() {
              VALUES ('{thief_public}', '{{}}', 'Dana Lee, safeguarding lead', 4102444800, 'Dana')"
         ))
         .unwrap();
-    steady::server::add_staff(
+    steady_server::add_staff(
         &server.store,
         &server.dir,
         "Lee",
@@ -865,7 +865,7 @@ async fn publish_signs_only_what_the_page_showed() {
         .store
         .set_care_draft(&serde_json::to_string(&care).unwrap())
         .unwrap();
-    steady::server::add_staff(
+    steady_server::add_staff(
         &server.store,
         &server.dir,
         "Lee",
@@ -992,7 +992,7 @@ async fn publishing_contacts_keeps_the_inbox_and_an_old_signed_copy_is_not_the_n
     let server = SyncServer::start().await;
     let inbox = Inbox::set_up(&server, "Dana Lee, safeguarding lead");
     let pair = Pair::enrol(&server, &server.base).await;
-    let (version, kept) = steady::server::publish_contacts(
+    let (version, kept) = steady_server::publish_contacts(
         &server.store,
         &server.dir,
         include_str!("../../assets/crisis/default-us.json"),
@@ -1015,7 +1015,7 @@ async fn publishing_contacts_keeps_the_inbox_and_an_old_signed_copy_is_not_the_n
             version - 1
         ))
         .unwrap();
-    let refused = steady::server::publish_contacts(
+    let refused = steady_server::publish_contacts(
         &server.store,
         &server.dir,
         include_str!("../../assets/crisis/default-us.json"),

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use steady::fuzzing::{ImportTarget, directory, envelope};
-use steady::server::fuzzing::ServerTarget;
+use steady_server::fuzzing::ServerTarget;
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 use steady::crypto::ProgramKey;
-use steady::server::{Config, PROGRAM_KEY_FILE, ServerState};
+use steady_server::{Config, PROGRAM_KEY_FILE, ServerState};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -37,7 +37,7 @@ fn phones(device: &steady::state::Device) -> Vec<(String, String)> {
 async fn a_program_directory_cannot_take_over_the_crisis_numbers() {
     let server = SyncServer::start().await;
     let pair = Pair::enrol(&server, &server.base).await;
-    steady::server::publish_directory(&server.store, &server.dir, HIJACK).unwrap();
+    steady_server::publish_directory(&server.store, &server.dir, HIJACK).unwrap();
     pair.mentee.sync_now().await.unwrap();
     let card = phones(&pair.mentee);
     assert!(card.contains(&("988 Suicide & Crisis Lifeline".into(), "988".into())));
@@ -73,7 +73,7 @@ async fn a_program_directory_cannot_take_over_the_crisis_numbers() {
         "INSERT INTO directory_versions (version, signed, published_at)
          VALUES (5000, '{\"payload\":\"{}\",\"signature\":\"AAAA\"}', 0);",
     );
-    let refused = steady::server::publish_directory(&server.store, &server.dir, HIJACK)
+    let refused = steady_server::publish_directory(&server.store, &server.dir, HIJACK)
         .expect_err("not published past a version nobody signed");
     assert!(
         refused
@@ -168,7 +168,7 @@ async fn sign_in_try(console: &Console, name: &str, password: &str) -> StatusCod
 #[tokio::test(flavor = "multi_thread")]
 async fn forty_password_guesses_at_once_are_all_locked_out() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
     let console = std::sync::Arc::new(Console::new(&server));
     let guesses: Vec<_> = (0..40)
         .map(|n| {

@@ -21,9 +21,9 @@ async fn status(console: &Console, path: &str, cookie: &str) -> StatusCode {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_database_writer_cannot_mint_a_session_swap_a_password_or_give_the_role() {
     let server = SyncServer::start().await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
-    steady::server::add_staff(&server.store, &server.dir, "Lee", PASSWORD).unwrap();
-    steady::server::set_safeguarding(&server.store, &server.dir, "Lee", true).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Lee", PASSWORD).unwrap();
+    steady_server::set_safeguarding(&server.store, &server.dir, "Lee", true).unwrap();
     let console = Console::new(&server);
     let dana = console.sign_in("Dana").await;
     let dana_id = server.staff("Dana").unwrap().id;
@@ -202,9 +202,9 @@ fn cli_config(server: &SyncServer) -> std::path::PathBuf {
 async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_before() {
     let root = Arc::new(tempfile::tempdir().unwrap());
     let server = SyncServer::start_in(root.clone(), None).await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
-    steady::server::add_staff(&server.store, &server.dir, "Kim", PASSWORD).unwrap();
-    steady::server::set_safeguarding(&server.store, &server.dir, "Dana", true).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Kim", PASSWORD).unwrap();
+    steady_server::set_safeguarding(&server.store, &server.dir, "Dana", true).unwrap();
     let console = Console::new(&server);
     let before = console.sign_in("Dana").await;
 
@@ -213,10 +213,10 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
         .execute_sql("UPDATE staff SET seal = NULL WHERE name = 'Kim';")
         .unwrap();
     assert_eq!(
-        steady::server::unsealed_accounts(server.store.as_ref(), &server.dir).unwrap(),
+        steady_server::unsealed_accounts(server.store.as_ref(), &server.dir).unwrap(),
         vec!["Kim".to_owned()]
     );
-    let refused = steady::server::set_safeguarding(&server.store, &server.dir, "Kim", true)
+    let refused = steady_server::set_safeguarding(&server.store, &server.dir, "Kim", true)
         .unwrap_err()
         .to_string();
     assert!(refused.contains("staff seal"), "{refused}");
@@ -232,7 +232,7 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
         .store
         .set_lead_key(
             &dana_id,
-            &steady::server::care_store::LeadKey {
+            &steady_server::care_store::LeadKey {
                 public_key: dana_public.clone(),
                 wrapped: "{}".into(),
                 signed_by: first.public(),
@@ -253,11 +253,11 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
     };
 
     // The program key rotates: everyone signs in again, Dana keeps her role, Kim stays out.
-    let state = steady::server::ServerState::new(
+    let state = steady_server::ServerState::new(
         server.store.clone(),
-        &steady::server::Config {
+        &steady_server::Config {
             data_dir: server.dir.clone(),
-            ..steady::server::Config::default()
+            ..steady_server::Config::default()
         },
     );
     state.rotate_program_key().unwrap();
@@ -298,7 +298,7 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
         StatusCode::FORBIDDEN
     );
     assert!(
-        steady::server::unsealed_accounts(server.store.as_ref(), &server.dir)
+        steady_server::unsealed_accounts(server.store.as_ref(), &server.dir)
             .unwrap()
             .is_empty()
     );

@@ -66,16 +66,16 @@ async fn a_program_moves_whole_and_keeps_working_on_postgres() {
     pair.sync_both().await;
     pair.mentee.sync_now().await.unwrap();
     assert_eq!(pair.mentor_sees().len(), 3);
-    steady::server::add_staff(&old.store, &old.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&old.store, &old.dir, "Dana", PASSWORD).unwrap();
     let directory = r#"{"version": 0, "region": "Here", "contacts": [{"name": "Night Line",
         "offers": "Someone to talk to at night.", "phone": "+15555550100", "hours": "9pm-6am",
         "languages": ["English"], "last_checked": "2026-11-01"}]}"#;
-    steady::server::publish_directory(&old.store, &old.dir, directory).unwrap();
-    let state = steady::server::ServerState::new(
+    steady_server::publish_directory(&old.store, &old.dir, directory).unwrap();
+    let state = steady_server::ServerState::new(
         old.store.clone(),
-        &steady::server::Config {
+        &steady_server::Config {
             data_dir: old.dir.clone(),
-            ..steady::server::Config::default()
+            ..steady_server::Config::default()
         },
     );
     state.rotate_program_key().unwrap();
@@ -166,7 +166,7 @@ async fn a_copy_that_comes_back_different_writes_nothing() {
 
     // A target that quietly changes what it is given: the check must notice before committing.
     let url = postgres::new_database(&admin);
-    drop(steady::server::PostgresStore::connect(&url).unwrap());
+    drop(steady_server::PostgresStore::connect(&url).unwrap());
     postgres::run(
         &url,
         "CREATE FUNCTION mangle() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -73,7 +73,7 @@ async fn what_one_node_stores_another_serves_at_once() {
     let sam_device = pair.mentor.enrolment().unwrap().unwrap().device_id;
     assert!(
         b.store
-            .revoke_device(&sam_device, steady::server::now())
+            .revoke_device(&sam_device, steady_server::now())
             .unwrap()
     );
     assert!(
@@ -277,7 +277,7 @@ async fn a_node_waiting_for_the_write_lock_still_answers_everything_else() {
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_sign_ins_hold_across_nodes_and_wrong_passwords_count_on_all() {
     let (a, b) = two_nodes().await;
-    steady::server::add_staff(&a.store, &a.dir, "Dana", PASSWORD).unwrap();
+    steady_server::add_staff(&a.store, &a.dir, "Dana", PASSWORD).unwrap();
     let (on_a, on_b) = (Console::new(&a), Console::new(&b));
 
     // Signed in through A, the console keeps working when the balancer sends Dana to B.
@@ -368,12 +368,12 @@ fn nodes_starting_together_on_a_new_folder_all_start() {
     for _ in 0..5 {
         let root = tempfile::tempdir().expect("temp dir");
         let dir = root.path().join("server");
-        let config = steady::server::Config {
+        let config = steady_server::Config {
             data_dir: dir.clone(),
             program_name: "Bright Paths".into(),
             database_url: crate::common::postgres::database_for(&dir)
-                .map(|url| steady::server::DatabaseUrl::parse(&url).unwrap()),
-            ..steady::server::Config::default()
+                .map(|url| steady_server::DatabaseUrl::parse(&url).unwrap()),
+            ..steady_server::Config::default()
         };
         let together = Arc::new(std::sync::Barrier::new(3));
         let nodes: Vec<_> = (0..3)
@@ -381,7 +381,7 @@ fn nodes_starting_together_on_a_new_folder_all_start() {
                 let (config, together) = (config.clone(), together.clone());
                 std::thread::spawn(move || {
                     together.wait();
-                    steady::server::open_store(&config).map(|_| ())
+                    steady_server::open_store(&config).map(|_| ())
                 })
             })
             .collect();

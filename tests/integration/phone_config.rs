@@ -595,9 +595,7 @@ fn the_phone_features_carry_no_preview_and_no_server() {
         "{mobile:?}"
     );
     assert!(
-        read("src/lib.rs").contains(
-            "#[cfg(all(feature = \"mobile\", any(feature = \"preview\", feature = \"sync-server\")))]"
-        ),
+        read("src/lib.rs").contains("#[cfg(all(feature = \"mobile\", feature = \"preview\"))]"),
         "a phone build with the default features stops with a plain error"
     );
 }

@@ -3,8 +3,8 @@
 //! checked, or no connection at all; a newer server's schema is refused, the audit log cannot be emptied, and text
 //! PostgreSQL cannot keep is a plain error. Needs `STEADY_TEST_POSTGRES`.
 
-use steady::server::ServerStore;
-use steady::server::store::ServerStoreError;
+use steady_server::ServerStore;
+use steady_server::store::ServerStoreError;
 
 use crate::common::postgres;
 use crate::common::sync_server::SyncServer;
@@ -93,7 +93,7 @@ async fn a_database_asking_for_tls_is_reached_only_over_tls_it_can_verify() {
         ca_file.display()
     );
     let store = tokio::task::spawn_blocking(move || {
-        steady::server::PostgresStore::open(&trusted, "Bright Paths")
+        steady_server::PostgresStore::open(&trusted, "Bright Paths")
     })
     .await
     .unwrap()
@@ -103,7 +103,7 @@ async fn a_database_asking_for_tls_is_reached_only_over_tls_it_can_verify() {
     // Without that CA the certificate cannot be verified: refused, nothing sent in the clear.
     let untrusted = format!("{through_front}?sslmode=require");
     let refused = tokio::task::spawn_blocking(move || {
-        steady::server::PostgresStore::open(&untrusted, "Bright Paths")
+        steady_server::PostgresStore::open(&untrusted, "Bright Paths")
     })
     .await
     .unwrap()
@@ -115,7 +115,7 @@ async fn a_database_asking_for_tls_is_reached_only_over_tls_it_can_verify() {
     let plain = through_front.clone();
     assert!(
         tokio::task::spawn_blocking(move || {
-            steady::server::PostgresStore::open(&plain, "Bright Paths")
+            steady_server::PostgresStore::open(&plain, "Bright Paths")
         })
         .await
         .unwrap()
@@ -129,13 +129,13 @@ fn a_newer_servers_schema_is_refused_and_left_as_it_is() {
         return;
     };
     let url = postgres::new_database(&admin);
-    drop(steady::server::PostgresStore::open(&url, "Bright Paths").unwrap());
+    drop(steady_server::PostgresStore::open(&url, "Bright Paths").unwrap());
     postgres::run(
         &url,
         "INSERT INTO schema_migrations VALUES (999, 'from the future', 'x', 0)",
     )
     .unwrap();
-    let refused = steady::server::PostgresStore::open(&url, "Bright Paths")
+    let refused = steady_server::PostgresStore::open(&url, "Bright Paths")
         .err()
         .expect("refused");
     assert!(refused.to_string().contains("newer version"), "{refused}");
@@ -156,8 +156,7 @@ async fn the_audit_log_cannot_be_emptied_and_zero_characters_are_refused_plainly
         &url,
     )
     .await;
-    steady::server::add_staff(&server.store, &server.dir, "Dana", "a long enough password")
-        .unwrap();
+    steady_server::add_staff(&server.store, &server.dir, "Dana", "a long enough password").unwrap();
     let refused = server.execute_sql("TRUNCATE audit_log").unwrap_err();
     assert!(refused.contains("audit log cannot be edited"), "{refused}");
     assert!(!server.store.audit_log(10).unwrap().is_empty());
@@ -187,16 +186,16 @@ fn a_node_without_the_programs_current_key_refuses_to_start() {
     let url = postgres::new_database(&admin);
     let machines = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let node = |dir: &std::path::Path| {
-        let config = steady::server::Config {
+        let config = steady_server::Config {
             data_dir: dir.to_owned(),
             program_name: "Bright Paths".into(),
-            database_url: Some(steady::server::DatabaseUrl::parse(&url).unwrap()),
-            ..steady::server::Config::default()
+            database_url: Some(steady_server::DatabaseUrl::parse(&url).unwrap()),
+            ..steady_server::Config::default()
         };
-        let store = steady::server::open_store(&config).unwrap();
-        steady::server::ServerState::try_new(store, &config)
+        let store = steady_server::open_store(&config).unwrap();
+        steady_server::ServerState::try_new(store, &config)
     };
-    let key_file = |dir: &tempfile::TempDir| dir.path().join(steady::server::PROGRAM_KEY_FILE);
+    let key_file = |dir: &tempfile::TempDir| dir.path().join(steady_server::PROGRAM_KEY_FILE);
 
     let a = node(machines.0.path()).expect("the first node makes the program's key");
     let refused = node(machines.1.path())

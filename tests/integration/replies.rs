@@ -218,7 +218,7 @@ async fn every_wrong_caller_is_refused_on_the_replies_feed() {
 #[tokio::test(flavor = "multi_thread")]
 async fn one_mentees_replies_cannot_fill_the_server() {
     // A program allowing each mentee 1 MiB: replies to one mentee share that allowance.
-    let server = SyncServer::start_with_config(steady::server::Config {
+    let server = SyncServer::start_with_config(steady_server::Config {
         mentee_quota_mib: 1,
         ..Default::default()
     })
@@ -606,7 +606,7 @@ async fn a_request_left_unanswered_past_the_programs_hours_offers_the_coordinato
             "reply_within_hours": 24,
         }
     });
-    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
+    steady_server::publish_directory(&server.store, &server.dir, &directory.to_string()).unwrap();
     let pair = Pair::enrol(&server, &server.base).await;
     pair.mentee.sync_now().await.unwrap();
     assert_eq!(pair.mentee.program_care().0.reply_within_hours, 24);

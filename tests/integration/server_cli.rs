@@ -4,7 +4,7 @@
 use std::process::Command;
 use std::sync::Arc;
 
-use crate::common::sync_server::{SyncServer, steady_server};
+use crate::common::sync_server::{SyncServer, server_binary, steady_server};
 
 fn field(text: &str, prefix: &str) -> String {
     text.lines()
@@ -86,7 +86,7 @@ async fn invites_and_pairings_made_on_the_command_line_work_on_the_running_serve
     assert!(text.contains("can't be dialled"), "{text}");
 
     // A staff account, its password read from standard input, never from the command line.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+    let mut child = Command::new(server_binary())
         .arg("--config")
         .arg(&config)
         .args(["staff", "add", "Dana"])

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use steady::crypto::{ProgramKey, SignedDirectory};
-use steady::server::PROGRAM_KEY_FILE;
+use steady_server::PROGRAM_KEY_FILE;
 
 use crate::common::sync_server::{Pair, SyncServer};
 
@@ -31,7 +31,7 @@ async fn a_published_directory_reaches_the_phone_and_stays_without_a_network() {
     let bundled = names(&pair.mentee);
     assert!(bundled.iter().any(|n| n.contains("988")));
 
-    let version = steady::server::publish_directory(&server.store, &server.dir, DIRECTORY).unwrap();
+    let version = steady_server::publish_directory(&server.store, &server.dir, DIRECTORY).unwrap();
     assert_eq!(version, 1);
     pair.mentee.sync_now().await.unwrap();
     let shown = names(&pair.mentee);
@@ -64,7 +64,7 @@ async fn a_tampered_or_older_directory_is_refused_and_the_last_good_one_kept() {
     let server = SyncServer::start().await;
     let pair = Pair::enrol(&server, &server.base).await;
     let key = ProgramKey::load_or_create(&server.dir.join(PROGRAM_KEY_FILE)).unwrap();
-    steady::server::publish_directory(&server.store, &server.dir, DIRECTORY).unwrap();
+    steady_server::publish_directory(&server.store, &server.dir, DIRECTORY).unwrap();
     pair.mentee.sync_now().await.unwrap();
 
     // Version 2, changed after signing: refused.

@@ -38,7 +38,7 @@ fn card_now() -> (CrisisDirectory, bool) {
     }
     match try_consume_context::<DataPlace>().map(|place| place.0) {
         Some(Ok(dir)) => crate::state::crisis_card_at(&dir),
-        _ => CrisisDirectory::card(crate::state::bundled_crisis_directory(), None),
+        _ => CrisisDirectory::card(crate::domain::crisis::bundled_crisis_directory(), None),
     }
 }
 
@@ -82,7 +82,7 @@ pub fn CrisisLines(part: LinesPart) -> Element {
                     }
                     ul { class: "contact-list", id: "crisis-card",
                         for (contact, open) in shown {
-                            ContactCard { key: "{contact.name}", contact, open, lang }
+                            ContactCard { key: "{contact.name}", contact, open, lang, opener: steady_cards::Opener(crate::platform::open_external) }
                         }
                     }
                 }
@@ -92,7 +92,7 @@ pub fn CrisisLines(part: LinesPart) -> Element {
                     h2 { id: "closed-lines-title", {t!(lang, "lines-closed-title")} }
                     ul { class: "contact-list",
                         for (contact, open) in shown {
-                            ContactCard { key: "{contact.name}", contact, open, lang }
+                            ContactCard { key: "{contact.name}", contact, open, lang, opener: steady_cards::Opener(crate::platform::open_external) }
                         }
                     }
                 }

@@ -29,7 +29,7 @@ pub fn publish_inbox(server: &SyncServer, name: &str, key: &str) {
             "safeguarding": {"name": name, "key": key},
         }
     });
-    steady::server::publish_directory(&server.store, &server.dir, &directory.to_string())
+    steady_server::publish_directory(&server.store, &server.dir, &directory.to_string())
         .expect("publish");
 }
 

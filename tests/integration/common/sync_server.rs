@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
-use steady::server::{self, Config, DatabaseUrl, ServerState, ServerStore};
 use steady::state::Device;
 use steady::sync::protocol::Role;
+use steady_server::{self as server, Config, DatabaseUrl, ServerState, ServerStore};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
@@ -186,7 +186,7 @@ impl SyncServer {
 
     /// The staff account `name` as the console would trust it: `None` when there is none, or
     /// when the program key's seal over it does not hold.
-    pub fn staff(&self, name: &str) -> Option<steady::server::staff_seal::StaffAccount> {
+    pub fn staff(&self, name: &str) -> Option<steady_server::staff_seal::StaffAccount> {
         let program = self.store.program_key().unwrap().unwrap();
         self.store.staff_login(name).unwrap()?.open(&program)
     }
@@ -206,10 +206,29 @@ impl Drop for SyncServer {
     }
 }
 
+/// The `steady-server` binary. Cargo names to a package's tests only that package's own
+/// binaries, and the server is its own workspace member: the root `cargo test` builds it with
+/// its own tests (it is a default member), beside this test binary in `target/<profile>/`.
+pub fn server_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    // target/<profile>/deps/integration-HASH -> target/<profile>/steady-server
+    let profile = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>");
+    let binary = profile.join(format!("steady-server{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.exists(),
+        "{} is not built: run the tests with `cargo test` at the root, or `cargo build -p steady-server` first",
+        binary.display()
+    );
+    binary
+}
+
 /// Runs `steady-server --config CONFIG ARGS...` to its end: whether it succeeded, and all it
 /// printed.
 pub fn steady_server(config: &std::path::Path, args: &[&str]) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_steady-server"))
+    let output = Command::new(server_binary())
         .arg("--config")
         .arg(config)
         .args(args)
@@ -226,7 +245,7 @@ pub fn steady_server(config: &std::path::Path, args: &[&str]) -> (bool, String) 
 /// Starts `steady-server` as its own process over `data` (port 0) and returns it with its base
 /// URL.
 pub fn server_process(data: &std::path::Path) -> (std::process::Child, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_steady-server"));
+    let mut command = Command::new(server_binary());
     if let Some(url) = super::postgres::database_for(data) {
         command.env("STEADY_SERVER_DATABASE_URL", url);
     }
