@@ -34,6 +34,7 @@ mod nodes;
 mod phone_config;
 mod postgres_store;
 mod replies;
+mod seams;
 mod server_cli;
 mod store_files;
 mod sync;

@@ -4,7 +4,6 @@
 //! concerns are opened there (assets/console/console.js): the server holds the private key only
 //! wrapped under a passphrase it never sees, and concerns only sealed.
 
-use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -12,7 +11,7 @@ use dioxus::prelude::*;
 use serde::Deserialize;
 
 use super::pages::page;
-use super::{WithCsrf, c, refusal, session, signed_in_form, signed_out};
+use super::{SafeguardingForm, StaffForm, WithCsrf, c, refusal, session, signed_out};
 use crate::care_store::SafeguardingKeyRow;
 use crate::staff_store::StaffSession;
 use crate::{ServerState, now};
@@ -336,13 +335,8 @@ pub(crate) async fn show_care(State(state): State<ServerState>, headers: HeaderM
 
 pub(crate) async fn save_care(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<CareForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<CareForm>,
 ) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let care = form.to_care();
     if let Err(problem) = care.check() {
         let html = render_care(
@@ -395,7 +389,7 @@ fn date_time(at: i64) -> String {
 }
 
 /// Staff without the role are told plainly, and nothing is shown.
-fn safeguarding_only() -> Response {
+pub(crate) fn safeguarding_only() -> Response {
     refusal(
         StatusCode::FORBIDDEN,
         &c!("con-safeguarding-only"),
@@ -737,30 +731,12 @@ pub(crate) fn wrapped_is_sound(text: &str) -> bool {
     })
 }
 
-/// A signed-in safeguarding lead's form, or the answer that only they can do this.
-pub(crate) fn safeguarding_form<T: WithCsrf>(
-    state: &ServerState,
-    headers: &HeaderMap,
-    form: Result<Form<T>, axum::extract::rejection::FormRejection>,
-) -> Result<(super::StaffSession, T), Box<Response>> {
-    let (session, form) = signed_in_form(state, headers, form)?;
-    if !session.safeguarding {
-        return Err(Box::new(safeguarding_only()));
-    }
-    Ok((session, form))
-}
-
 /// A new inbox key: made in the lead's browser, its private half sealed there to every lead's
 /// own key (never to a shared passphrase), and published at once so phones seal to it.
 pub(crate) async fn setup(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<SetupForm>, axum::extract::rejection::FormRejection>,
+    SafeguardingForm { session, form }: SafeguardingForm<SetupForm>,
 ) -> Response {
-    let (session, form) = match safeguarding_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let contact = form.contact_name.trim();
     let unprocessable = |problem: String| {
         (
@@ -925,13 +901,8 @@ impl WithCsrf for HandledForm {
 
 pub(crate) async fn handled(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<HandledForm>, axum::extract::rejection::FormRejection>,
+    SafeguardingForm { session, form }: SafeguardingForm<HandledForm>,
 ) -> Response {
-    let (session, form) = match safeguarding_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     if !state
         .store
         .handle_concern(&form.id, &session.name, now())

@@ -6,7 +6,6 @@
 //! National Domestic Violence Hotline) are offered one tap each, never added by default. Every
 //! change is in the audit log.
 
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,7 +14,7 @@ use serde::Deserialize;
 use steady_core::i18n::Phrase;
 
 use super::pages::page;
-use super::{WithCsrf, c, session, signed_in_form, signed_out};
+use super::{StaffForm, WithCsrf, c, session, signed_out};
 use crate::ServerState;
 use steady_cards::ContactCard;
 use steady_core::domain::crisis::FieldProblem;
@@ -379,13 +378,8 @@ pub(crate) struct SaveForm {
 
 pub(crate) async fn save(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<SaveForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<SaveForm>,
 ) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let mut contacts = draft(&state);
     let index = form
         .index
@@ -432,13 +426,8 @@ pub(crate) struct ChangeForm {
 
 pub(crate) async fn change(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<ChangeForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<ChangeForm>,
 ) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let mut contacts = draft(&state);
     let i = form.index;
     if i >= contacts.len() {
@@ -485,13 +474,8 @@ pub(crate) struct AddLineForm {
 /// that), noted in the audit log. A line already in the list is not added twice.
 pub(crate) async fn add_line(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<AddLineForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<AddLineForm>,
 ) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let Some(line) = national_lines().into_iter().find(|l| l.name == form.line) else {
         return super::refusal(
             StatusCode::NOT_FOUND,
@@ -524,13 +508,8 @@ pub(crate) struct PublishForm {
 
 pub(crate) async fn publish(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<PublishForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<PublishForm>,
 ) -> Response {
-    let (session, form) = match signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let contacts = draft(&state);
     // The version this Publish follows, read before what it signs: a directory kept after this
     // (an inbox set up meanwhile) makes the Publish fail instead of leaving that out.

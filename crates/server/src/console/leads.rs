@@ -6,14 +6,14 @@
 //! word, and the console never offers to give it access. Each lead's key has a fingerprint both
 //! leads can compare, out loud, before one gives the other access.
 
-use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use dioxus::prelude::*;
 use serde::Deserialize;
 
-use super::care::{safeguarding_form, wrapped_is_sound};
+use super::SafeguardingForm;
+use super::care::wrapped_is_sound;
 use super::pages::page;
 use super::{WithCsrf, c, refusal};
 use crate::care_store::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
@@ -372,13 +372,8 @@ impl WithCsrf for LeadKeyForm {
 /// the old one goes, and another lead gives them access again).
 pub(crate) async fn set_lead_key(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<LeadKeyForm>, axum::extract::rejection::FormRejection>,
+    SafeguardingForm { session, form }: SafeguardingForm<LeadKeyForm>,
 ) -> Response {
-    let (session, form) = match safeguarding_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let Some(key) = new_lead_key(&state, &session.staff_id, &form.public_key, &form.wrapped) else {
         return refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -447,13 +442,8 @@ impl WithCsrf for GrantForm {
 /// that still had the old shared passphrase) access: each inbox key sealed to that lead's key.
 pub(crate) async fn grant(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<GrantForm>, axum::extract::rejection::FormRejection>,
+    SafeguardingForm { session, form }: SafeguardingForm<GrantForm>,
 ) -> Response {
-    let (session, form) = match safeguarding_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let keys = state.store.safeguarding_keys().unwrap_or_default();
     let grants = checked_grants(&state, &form.grants, &keys)
         .filter(|grants| grants.iter().all(|g| g.staff_id == form.staff_id));
@@ -510,13 +500,8 @@ impl WithCsrf for LeadForm {
 /// Gives a staff member the safeguarding role; they then choose their own passphrase.
 pub(crate) async fn add_lead(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<LeadForm>, axum::extract::rejection::FormRejection>,
+    SafeguardingForm { session, form }: SafeguardingForm<LeadForm>,
 ) -> Response {
-    let (session, form) = match safeguarding_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let staff = crate::staff_seal::leads(&state).unwrap_or_default();
     let Some(person) = staff
         .iter()
@@ -547,13 +532,8 @@ pub(crate) async fn add_lead(
 /// Takes a lead's role, key and access away, unless nobody else could then open the inbox.
 pub(crate) async fn remove_lead(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<LeadForm>, axum::extract::rejection::FormRejection>,
+    SafeguardingForm { session, form }: SafeguardingForm<LeadForm>,
 ) -> Response {
-    let (session, form) = match safeguarding_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let staff = crate::staff_seal::leads(&state).unwrap_or_default();
     let Some(person) = staff
         .iter()

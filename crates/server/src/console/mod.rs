@@ -16,13 +16,14 @@ mod people;
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::ServerState;
 use super::staff_seal::{SessionRow, StaffAccount};
@@ -65,6 +66,8 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::middleware::from_fn(in_browser_language))
+        // Outside the language's task-local, so the page is drawn inside it.
+        .layer(axum::middleware::from_fn(crate::api::off_the_async_workers))
         .with_state(state)
 }
 
@@ -188,23 +191,55 @@ pub(crate) trait WithCsrf {
     fn csrf(&self) -> &str;
 }
 
-/// The signed-in staff member and their form, in the order every console form is checked:
-/// signed out is answered as such before the form is read; then the form must be readable; then
-/// its CSRF token must match the session's.
-pub(crate) fn signed_in_form<T: WithCsrf>(
-    state: &ServerState,
-    headers: &HeaderMap,
-    form: Result<Form<T>, axum::extract::rejection::FormRejection>,
-) -> Result<(StaffSession, T), Box<Response>> {
-    if session(state, headers).is_none() {
-        return Err(Box::new(signed_out()));
+/// A signed-in staff member's form: the only way a console handler gets a form, or a session to
+/// act with on a POST. Checked in this order: signed out is answered as such before the form is
+/// looked at; then the form must be readable; then its CSRF token must match the session's.
+pub(crate) struct StaffForm<T> {
+    pub session: StaffSession,
+    pub form: T,
+}
+
+impl<T> FromRequest<ServerState> for StaffForm<T>
+where
+    T: WithCsrf + DeserializeOwned + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &ServerState) -> Result<Self, Response> {
+        let headers = request.headers().clone();
+        let form = Form::<T>::from_request(request, state).await;
+        if session(state, &headers).is_none() {
+            return Err(signed_out());
+        }
+        let form = match form {
+            Ok(Form(form)) => form,
+            Err(rejection) => return Err(unreadable_form(&rejection)),
+        };
+        let session = session_for_form(state, &headers, form.csrf()).map_err(|refused| *refused)?;
+        Ok(StaffForm { session, form })
     }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return Err(Box::new(unreadable_form(&rejection))),
-    };
-    let session = session_for_form(state, headers, form.csrf())?;
-    Ok((session, form))
+}
+
+/// A signed-in safeguarding lead's form, as [`StaffForm`], or the answer that only they can do
+/// this.
+pub(crate) struct SafeguardingForm<T> {
+    pub session: StaffSession,
+    pub form: T,
+}
+
+impl<T> FromRequest<ServerState> for SafeguardingForm<T>
+where
+    T: WithCsrf + DeserializeOwned + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &ServerState) -> Result<Self, Response> {
+        let StaffForm { session, form } = StaffForm::from_request(request, state).await?;
+        if !session.safeguarding {
+            return Err(care::safeguarding_only());
+        }
+        Ok(SafeguardingForm { session, form })
+    }
 }
 
 async fn home(State(state): State<ServerState>, headers: HeaderMap) -> Response {
@@ -454,19 +489,17 @@ struct CsrfOnly {
     csrf: String,
 }
 
+impl WithCsrf for CsrfOnly {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
 async fn sign_out(
     State(state): State<ServerState>,
     headers: HeaderMap,
-    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, .. }: StaffForm<CsrfOnly>,
 ) -> Response {
-    if session(&state, &headers).is_none() {
-        return signed_out();
-    }
-    let csrf = form.map(|Form(f)| f.csrf).unwrap_or_default();
-    let session = match session_for_form(&state, &headers, &csrf) {
-        Ok(session) => session,
-        Err(response) => return *response,
-    };
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         let _ = state.store.end_session(&sha256_hex(token.as_bytes()));
     }

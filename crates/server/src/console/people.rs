@@ -2,7 +2,6 @@
 //! an expiry), pairing and unpairing, revoking a device, and deactivating a person (their server
 //! data is deleted; their phone keeps its own). Every action goes in the audit log.
 
-use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -11,7 +10,7 @@ use serde::Deserialize;
 use steady_core::i18n::Phrase;
 
 use super::pages::page;
-use super::{c, refusal, session, signed_out};
+use super::{StaffForm, c, refusal, session, signed_out};
 use crate::staff_store::PersonRow;
 use crate::{Invite, ServerState, create_invite, now};
 use steady_core::protocol::Role;
@@ -244,13 +243,8 @@ impl super::WithCsrf for PeopleForm {
 
 pub(crate) async fn invite(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<PeopleForm>,
 ) -> Response {
-    let (session, form) = match super::signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let name = form.name.trim();
     let Some(role) = Role::from_key(&form.role) else {
         return refusal(
@@ -296,14 +290,9 @@ pub(crate) async fn invite(
 
 pub(crate) async fn act(
     State(state): State<ServerState>,
-    headers: HeaderMap,
     axum::extract::Path(action): axum::extract::Path<String>,
-    form: Result<Form<PeopleForm>, axum::extract::rejection::FormRejection>,
+    StaffForm { session, form }: StaffForm<PeopleForm>,
 ) -> Response {
-    let (session, form) = match super::signed_in_form(&state, &headers, form) {
-        Ok(checked) => checked,
-        Err(response) => return *response,
-    };
     let store = &state.store;
     let name_of = |id: &str| store.person(id).map(|p| p.display_name).unwrap_or_default();
     let (done, detail) = match action.as_str() {
