@@ -15,6 +15,7 @@ pub mod migrate;
 mod postgres;
 mod program_key;
 mod records;
+mod rules;
 mod schema;
 mod serve;
 mod sqlite;

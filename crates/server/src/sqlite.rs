@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::cache::{Caches, Pairings};
-use super::records::{audience_mark, put_one};
+use super::records::put_one;
+use super::rules::audience_mark;
 use super::staff_seal::StaffAccount;
 use super::store::{
     Caller, NewDevice, Person, Result, RotationParts, SERVER_DATABASE, ServerStore,
@@ -317,7 +318,7 @@ impl ServerStore for SqliteStore {
         // once more: a new match starts with nothing until the mentee shares.
         tx.execute(
             "UPDATE records SET audience = replace(audience, ?2, '') WHERE mentee_id = ?1",
-            params![mentee_id, super::records::audience_mark(mentor_id)],
+            params![mentee_id, audience_mark(mentor_id)],
         )?;
         tx.commit()?;
         Ok(ended)

@@ -32,11 +32,11 @@ use tokio_postgres::{Client, Row, Transaction};
 pub(super) use self::connections::wait;
 use self::connections::{Background, Conn, Db, LOCK_MENTEE, Params, Pool, Taken, Target};
 use super::cache::{Caches, Pairings};
-use super::records::audience_mark;
 use super::staff_seal::StaffAccount;
 use super::store::{
     Caller, NewDevice, Person, Result, RotationParts, ServerStore, ServerStoreError,
 };
+use crate::rules::audience_mark;
 use steady_core::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
 /// Connections per node for reads, and as many again for writes: a write waiting for a mentee's

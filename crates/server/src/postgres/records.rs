@@ -1,20 +1,19 @@
-//! How the PostgreSQL store applies a batch of record changes, by the same rules as SQLite's
-//! (`server/records.rs`): idempotent by (item id, version), a new feed number per change, the
-//! audience an envelope was sealed to, and the mentee's storage quota. The caller holds the
-//! mentee's lock, so what is read here cannot change before the transaction commits.
+//! How the PostgreSQL store applies a batch of record changes: the record rules (`rules.rs`)
+//! decide, as they do for SQLite, and each change takes a new feed number and counts against
+//! the mentee's quota. The caller holds the mentee's lock, so what is read here cannot change
+//! before the transaction commits.
 
 use std::collections::HashMap;
 
 use tokio_postgres::Transaction;
 
 use super::{Db, LOCK_MENTEE};
-use crate::records::{recipients, widened};
-use crate::store::{Result, ServerStoreError};
-use steady_core::crypto::envelope::is_tombstone;
+use crate::rules::{self, Change, Held, recipients};
+use crate::store::Result;
 use steady_core::protocol::{PutOutcome, RecordPut};
 
 /// What the server holds for one item while a batch is applied.
-struct Held {
+struct Kept {
     version: u64,
     envelope: Option<Vec<u8>>,
     audience: String,
@@ -64,10 +63,10 @@ pub(super) fn put_batch(
         read.next().unwrap_or_default(),
         read.next().unwrap_or_default(),
     );
-    let mut held: HashMap<String, Held> = held_rows
+    let mut held: HashMap<String, Kept> = held_rows
         .iter()
         .map(|row| {
-            let held = Held {
+            let held = Kept {
                 version: row.get::<_, i64>(1) as u64,
                 envelope: row.get(2),
                 audience: row.get(3),
@@ -86,52 +85,36 @@ pub(super) fn put_batch(
 
     let mut outcomes = Vec::with_capacity(records.len());
     let mut changed: Vec<&str> = Vec::new();
-    for (record, named) in records.iter().zip(&named) {
-        let Some(envelope) = record.envelope.as_deref() else {
-            return Err(ServerStoreError::Unsigned(record.item_id.clone()));
+    for record in records {
+        let kept = held.get(&record.item_id).map(|kept| Held {
+            version: kept.version,
+            envelope: kept.envelope.as_deref(),
+            audience: &kept.audience,
+        });
+        // The devices' owners were read with the lock, for every envelope in the batch.
+        let owners = |devices: &[String]| {
+            let mut readers: Vec<String> = Vec::new();
+            for mentor in devices.iter().filter_map(|device| mentor_of.get(device)) {
+                if !readers.contains(mentor) {
+                    readers.push(mentor.clone());
+                }
+            }
+            Ok(readers)
         };
-        let bytes = envelope.as_bytes();
-        let (previous_audience, previous_len) = match held.get(&record.item_id) {
-            Some(kept) if kept.version > record.version => {
-                outcomes.push((PutOutcome::Superseded, kept.version));
+        let (audience, growth) = match rules::change(record, kept, owners)? {
+            Change::Answered(outcome, version) => {
+                outcomes.push((outcome, version));
                 continue;
             }
-            Some(kept) if kept.version == record.version => {
-                if kept.envelope.as_deref() == Some(bytes) {
-                    outcomes.push((PutOutcome::AlreadyStored, record.version));
-                    continue;
-                }
-                return Err(ServerStoreError::VersionConflict(record.version));
-            }
-            Some(kept) => (
-                kept.audience.clone(),
-                kept.envelope.as_ref().map_or(0, |e| e.len() as i64),
-            ),
-            None => (String::new(), 0),
+            Change::Store { audience, growth } => (audience, growth),
         };
-        let audience = if is_tombstone(bytes) {
-            // A tombstone goes to whoever could read the item before.
-            previous_audience
-        } else {
-            let mut readers: Vec<&str> = Vec::new();
-            for mentor in named.iter().filter_map(|device| mentor_of.get(device)) {
-                if !readers.contains(&mentor.as_str()) {
-                    readers.push(mentor);
-                }
-            }
-            if readers.is_empty() {
-                return Err(ServerStoreError::NoAudience(record.item_id.clone()));
-            }
-            widened(previous_audience, &readers)
-        };
+        let bytes = record.envelope.as_deref().unwrap_or_default().as_bytes();
         last += 1;
-        used += bytes.len() as i64 - previous_len;
-        if used.max(0) as u64 > quota_bytes {
-            return Err(ServerStoreError::QuotaFull);
-        }
+        used += growth;
+        rules::within_quota(used, quota_bytes)?;
         held.insert(
             record.item_id.clone(),
-            Held {
+            Kept {
                 version: record.version,
                 envelope: Some(bytes.to_vec()),
                 audience,
@@ -148,7 +131,7 @@ pub(super) fn put_batch(
     }
 
     // The mentee's lock is held: the counter and the bytes are this batch's to set.
-    let rows: Vec<&Held> = changed.iter().map(|id| &held[*id]).collect();
+    let rows: Vec<&Kept> = changed.iter().map(|id| &held[*id]).collect();
     let versions: Vec<i64> = rows.iter().map(|h| h.version as i64).collect();
     let seqs: Vec<i64> = rows.iter().map(|h| h.seq.unwrap_or_default()).collect();
     let envelopes: Vec<&[u8]> = rows
