@@ -985,6 +985,8 @@ con-too-many-tries =
     }. If this wasn't you, tell your program's administrator.
 con-sorry = Sorry
 con-sign-in-failed = Signing in failed. Try again soon.
+con-sign-out-failed = Signing out didn't go through, so you are still signed in. Try again.
+con-not-logged = The program's log could not be written, so nothing was done. Try again in a moment.
 con-no-match = That name and password don't match. Check them and try again.
 con-app-name = Steady · Staff
 con-nav = Console

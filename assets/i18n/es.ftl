@@ -985,6 +985,8 @@ con-too-many-tries =
     }. Si no fuiste tú, avisa a la persona que administra tu programa.
 con-sorry = Lo sentimos
 con-sign-in-failed = No se pudo iniciar sesión. Inténtalo de nuevo pronto.
+con-sign-out-failed = No se pudo cerrar la sesión, así que sigue abierta. Inténtalo otra vez.
+con-not-logged = No se pudo escribir en el registro del programa, así que no se hizo nada. Inténtalo de nuevo en un momento.
 con-no-match = Ese nombre y esa contraseña no coinciden. Revísalos e inténtalo de nuevo.
 con-app-name = Steady · Personal
 con-nav = Consola

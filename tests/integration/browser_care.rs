@@ -511,6 +511,7 @@ async fn each_lead_opens_the_inbox_with_their_own_passphrase_and_one_leaving_los
                 "keeps": "Planted words.", "passes_on": "Planted words.", "not_told": "Planted.",
             })
             .to_string(),
+            &crate::common::TEST_AUDIT,
         )
         .unwrap();
     browser.click("#setup-inbox").await;

@@ -611,7 +611,7 @@ async fn reports_need_a_mentor_who_wrote_and_cannot_flood_the_inbox() {
         .unwrap();
     server
         .store
-        .handle_concern(&about_sam.id, "Dana", 0)
+        .handle_concern(&about_sam.id, "Dana", 0, &crate::common::TEST_AUDIT)
         .unwrap();
     server.execute_sql("DELETE FROM pairings").unwrap();
     assert_eq!(
@@ -863,7 +863,10 @@ async fn publish_signs_only_what_the_page_showed() {
     });
     server
         .store
-        .set_care_draft(&serde_json::to_string(&care).unwrap())
+        .set_care_draft(
+            &serde_json::to_string(&care).unwrap(),
+            &crate::common::TEST_AUDIT,
+        )
         .unwrap();
     steady_server::add_staff(
         &server.store,

@@ -239,6 +239,7 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
                 signature: first.vouch_for_lead(&dana_id, &dana_public),
                 created_at: 0,
             },
+            &crate::common::TEST_AUDIT,
         )
         .unwrap();
     let dana_key = || {

@@ -449,7 +449,7 @@ async fn a_report_carries_the_mentors_signed_note_and_pauses_their_notes() {
     assert!(
         server
             .store
-            .handle_concern(&concerns[0].id, "Dana", 0)
+            .handle_concern(&concerns[0].id, "Dana", 0, &crate::common::TEST_AUDIT)
             .unwrap()
     );
     pair.mentor.sync_now().await.unwrap();

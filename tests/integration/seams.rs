@@ -148,3 +148,102 @@ async fn every_console_form_refuses_without_a_session_or_with_another_sessions_t
     // Dana is still signed in: the refusals ended nothing.
     assert_eq!(console.get("/staff", &dana.cookie).await.0, StatusCode::OK);
 }
+
+/// Makes the audit log refuse every new line, as a full disk or a failing database would.
+fn refuse_audit_lines(server: &SyncServer) {
+    let sql = if server.database.is_some() {
+        "CREATE FUNCTION audit_refused() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN RAISE EXCEPTION 'the log is full'; END $$;
+         CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log
+             FOR EACH ROW EXECUTE FUNCTION audit_refused();"
+    } else {
+        "CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log
+             BEGIN SELECT RAISE(ABORT, 'the log is full'); END;"
+    };
+    server.execute_sql(sql).unwrap();
+}
+
+fn accept_audit_lines(server: &SyncServer) {
+    server
+        .execute_sql("DROP TRIGGER audit_refused ON audit_log")
+        .or_else(|_| server.execute_sql("DROP TRIGGER audit_refused"))
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_action_whose_audit_line_cannot_be_written_does_not_happen() {
+    let server = SyncServer::start().await;
+    steady_server::add_staff(&server.store, &server.dir, "Dana", PASSWORD).unwrap();
+    let (_, alex) = server.invite(steady::sync::protocol::Role::Mentee, "Alex");
+    let (_, sam) = server.invite(steady::sync::protocol::Role::Mentor, "Sam");
+    let console = Console::new(&server);
+    let dana = console.sign_in("Dana").await;
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let post = |path: &str, fields: Vec<(&str, String)>| {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        http.post(format!("{}{path}", server.base))
+            .header("cookie", &dana.cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&fields))
+            .send()
+    };
+    let pair = || {
+        vec![
+            ("csrf", dana.csrf.clone()),
+            ("mentee", alex.clone()),
+            ("mentor", sam.clone()),
+        ]
+    };
+    let lines_before = server.store.audit_log(500).unwrap().len();
+
+    refuse_audit_lines(&server);
+    // Pairing: refused, said plainly, and Alex and Sam are not matched.
+    let refused = post("/staff/people/pair", pair()).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(!server.store.is_paired(&alex, &sam).unwrap());
+    // Signing out: refused, and the session still works.
+    let refused = post("/staff/sign-out", vec![("csrf", dana.csrf.clone())])
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("still signed in"), "{page}");
+    assert_eq!(console.get("/staff", &dana.cookie).await.0, StatusCode::OK);
+    // Signing in: no line, no session.
+    let refused = console.try_sign_in("Dana", PASSWORD).await;
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(crate::common::console::cookie_value(&refused, "steady_staff").is_none());
+    // A contact saved to the draft: not kept.
+    let draft_before = server.store.directory_draft().unwrap();
+    let saved = post(
+        "/staff/directory/save",
+        vec![
+            ("csrf", dana.csrf.clone()),
+            ("name", "Teen Line".into()),
+            ("offers", "Talk with a teen.".into()),
+            ("phone", "+15555550100".into()),
+            ("open_kind", "always".into()),
+            ("languages", "English".into()),
+            ("last_checked", "2026-11-01".into()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(saved.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(server.store.directory_draft().unwrap(), draft_before);
+    assert_eq!(server.store.audit_log(500).unwrap().len(), lines_before);
+
+    // The log works again: the same pairing goes through, and the log says so.
+    accept_audit_lines(&server);
+    let paired = post("/staff/people/pair", pair()).await.unwrap();
+    assert_eq!(paired.status(), StatusCode::SEE_OTHER);
+    assert!(server.store.is_paired(&alex, &sam).unwrap());
+    let newest = &server.store.audit_log(1).unwrap()[0];
+    assert_eq!(
+        (newest.staff.as_str(), newest.action.as_str()),
+        ("Dana", "paired")
+    );
+}

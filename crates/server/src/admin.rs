@@ -70,21 +70,34 @@ pub(crate) fn newest_version(
     Ok(newest_signed(store, &key.public())?.map_or(0, |d| d.version))
 }
 
-/// [`publish_directory`], only as the version after `base`: a directory kept meanwhile (the
-/// safeguarding inbox set up in another tab) makes it an error, never a newer version that
-/// leaves out what that one said. (Two kept at once as the same version: the second fails.)
+/// [`publish_directory`] by `staff` (their audit line kept with it), only as the version after
+/// `base`: a directory kept meanwhile (the safeguarding inbox set up in another tab) makes it an
+/// error, never a newer version that leaves out what that one said. (Two kept at once as the
+/// same version: the second fails.)
 pub(crate) fn publish_directory_after(
     store: &Arc<dyn ServerStore>,
     data_dir: &std::path::Path,
     directory_json: &str,
     base: u64,
+    staff: &str,
 ) -> anyhow::Result<u64> {
     let key = super::program_key::load(data_dir, store.as_ref())?;
     let (version, signed) = sign_next_directory(store.as_ref(), &key, directory_json)?;
     if version != base + 1 {
         anyhow::bail!("another version (after {base}) was published meanwhile");
     }
-    store.publish_directory(version, &signed, super::now())?;
+    let detail = steady_core::i18n::Phrase::new(
+        "audit-detail-version",
+        &[("version", &version.to_string())],
+    )
+    .to_text();
+    let line = super::staff_store::Audited {
+        staff,
+        action: "published the crisis contacts",
+        detail: &detail,
+        at: super::now(),
+    };
+    store.publish_directory_noted(version, &signed, super::now(), &line)?;
     Ok(version)
 }
 
@@ -215,12 +228,12 @@ mod publish_tests {
         assert_eq!(base, 1);
         // Meanwhile, another tab keeps version 2 (the inbox set up).
         publish_directory(&store, dir.path(), card).unwrap();
-        let late = publish_directory_after(&store, dir.path(), card, base);
+        let late = publish_directory_after(&store, dir.path(), card, base, "Dana");
         assert!(late.is_err(), "{late:?}");
         assert_eq!(store.latest_directory().unwrap().unwrap().0, 2);
         // Following the version it read, it publishes.
         assert_eq!(
-            publish_directory_after(&store, dir.path(), card, 2).unwrap(),
+            publish_directory_after(&store, dir.path(), card, 2, "Dana").unwrap(),
             3
         );
     }

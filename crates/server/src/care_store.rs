@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::sqlite::SqliteStore;
 use super::staff_seal::{Sealed, StaffAccount};
+use super::staff_store::{Audited, keep_audit};
 use super::store::{Result, ServerStoreError};
 
 /// One safeguarding key.
@@ -49,6 +50,8 @@ pub struct InboxSetup<'a> {
     /// The next directory version, signed, naming this inbox.
     pub directory: (u64, String),
     pub now: i64,
+    /// What the log says of it (the inbox set up, the contacts published): kept with it.
+    pub audit: &'a [Audited<'a>],
 }
 
 /// A lead's key vouched for again by a new program key, as a rotation records it: only the row
@@ -142,7 +145,7 @@ pub trait CareStore {
     /// The statement staff are editing (JSON of `domain::ProgramCare` without the safeguarding
     /// part), if any.
     fn care_draft(&self) -> Result<Option<String>>;
-    fn set_care_draft(&self, care: &str) -> Result<()>;
+    fn set_care_draft(&self, care: &str, audit: &Audited<'_>) -> Result<()>;
     /// The newest safeguarding key: the one phones seal to.
     fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>>;
     /// Every safeguarding key, newest first (older concerns were sealed to older keys).
@@ -162,7 +165,7 @@ pub trait CareStore {
     fn safeguarding_staff(&self) -> Result<Vec<(Sealed<StaffAccount>, Option<LeadKey>)>>;
     /// Sets a lead's own key, replacing any earlier one and every grant sealed to it (a lead who
     /// forgot their passphrase chooses a new one; another lead gives them access again).
-    fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()>;
+    fn set_lead_key(&self, staff_id: &str, key: &LeadKey, audit: &Audited<'_>) -> Result<()>;
     /// Every grant of an inbox key to a lead.
     fn grants(&self) -> Result<Vec<Grant>>;
     /// Keeps grants to one lead, in one transaction. A grant of a key the lead already has is
@@ -173,13 +176,14 @@ pub trait CareStore {
         grants: &[(i64, String)],
         by: &str,
         now: i64,
+        audit: &Audited<'_>,
     ) -> Result<()>;
     /// Takes the safeguarding role, the lead's key and their grants away, in one transaction:
     /// the account that is exactly `old` (with the role) gets `seal`, the program key's seal
     /// over it without the role. False, and nothing changed, when the row is no longer `old`.
-    fn remove_lead(&self, old: &StaffAccount, seal: &str) -> Result<bool>;
+    fn remove_lead(&self, old: &StaffAccount, seal: &str, audit: &Audited<'_>) -> Result<bool>;
     /// Keeps a concern and, when the mentee is told, their notice, in one transaction.
-    fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String>;
+    fn add_concern(&self, concern: &NewConcern, now: i64, audit: &Audited<'_>) -> Result<String>;
     /// Every concern, newest first.
     fn concerns(&self) -> Result<Vec<ConcernRow>>;
     /// One page of the inbox: those not yet handled first, each part newest first; and how many
@@ -192,7 +196,7 @@ pub trait CareStore {
     /// report, from a mentor paired now or before.
     fn wrote_to(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;
     /// Marks a concern handled; false when there is no such concern or it was already.
-    fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool>;
+    fn handle_concern(&self, id: &str, by: &str, now: i64, audit: &Audited<'_>) -> Result<bool>;
     /// A mentee's notices after `after`, oldest first: (id, signed notice).
     fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>>;
     /// Keeps a mentor's replies to a mentee, each once by id, in one transaction. A reply id
@@ -262,12 +266,16 @@ impl CareStore for SqliteStore {
             .optional()?)
     }
 
-    fn set_care_draft(&self, care: &str) -> Result<()> {
-        self.writer()?.execute(
+    fn set_care_draft(&self, care: &str, audit: &Audited<'_>) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
             "INSERT INTO program_care_draft (id, care) VALUES (1, ?1)
              ON CONFLICT (id) DO UPDATE SET care = excluded.care",
             [care],
         )?;
+        keep_audit(&tx, audit)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -339,6 +347,9 @@ impl CareStore for SqliteStore {
             "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
             params![*version as i64, signed, setup.now],
         )?;
+        for line in setup.audit {
+            keep_audit(&tx, line)?;
+        }
         tx.commit()?;
         Ok(key_id)
     }
@@ -375,7 +386,7 @@ impl CareStore for SqliteStore {
         Ok(staff)
     }
 
-    fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()> {
+    fn set_lead_key(&self, staff_id: &str, key: &LeadKey, audit: &Audited<'_>) -> Result<()> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.execute(
@@ -387,6 +398,7 @@ impl CareStore for SqliteStore {
             [staff_id],
         )?;
         insert_lead(&tx, staff_id, key)?;
+        keep_audit(&tx, audit)?;
         tx.commit()?;
         Ok(())
     }
@@ -414,6 +426,7 @@ impl CareStore for SqliteStore {
         grants: &[(i64, String)],
         by: &str,
         now: i64,
+        audit: &Audited<'_>,
     ) -> Result<()> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
@@ -425,11 +438,12 @@ impl CareStore for SqliteStore {
                 params![key_id, staff_id, sealed, by, now],
             )?;
         }
+        keep_audit(&tx, audit)?;
         tx.commit()?;
         Ok(())
     }
 
-    fn remove_lead(&self, old: &StaffAccount, seal: &str) -> Result<bool> {
+    fn remove_lead(&self, old: &StaffAccount, seal: &str, audit: &Audited<'_>) -> Result<bool> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let changed = tx.execute(
@@ -449,11 +463,12 @@ impl CareStore for SqliteStore {
             "DELETE FROM safeguarding_leads WHERE staff_id = ?1",
             [&old.id],
         )?;
+        keep_audit(&tx, audit)?;
         tx.commit()?;
         Ok(true)
     }
 
-    fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String> {
+    fn add_concern(&self, concern: &NewConcern, now: i64, audit: &Audited<'_>) -> Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
@@ -482,6 +497,7 @@ impl CareStore for SqliteStore {
                 params![concern.mentee_id, notice, now],
             )?;
         }
+        keep_audit(&tx, audit)?;
         tx.commit()?;
         Ok(id)
     }
@@ -540,12 +556,19 @@ impl CareStore for SqliteStore {
             .exists(params![mentee_id, mentor_id])?)
     }
 
-    fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool> {
-        Ok(self.writer()?.execute(
+    fn handle_concern(&self, id: &str, by: &str, now: i64, audit: &Audited<'_>) -> Result<bool> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        let handled = tx.execute(
             "UPDATE concerns SET handled_at = ?3, handled_by = ?2
              WHERE id = ?1 AND handled_at IS NULL",
             params![id, by, now],
-        )? == 1)
+        )? == 1;
+        if handled {
+            keep_audit(&tx, audit)?;
+            tx.commit()?;
+        }
+        Ok(handled)
     }
 
     fn put_replies(

@@ -473,6 +473,24 @@ impl ServerStore for SqliteStore {
         Ok(())
     }
 
+    fn publish_directory_noted(
+        &self,
+        version: u64,
+        signed: &str,
+        now: i64,
+        audit: &super::staff_store::Audited<'_>,
+    ) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
+            params![version as i64, signed, now],
+        )?;
+        super::staff_store::keep_audit(&tx, audit)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     fn add_key_rotation(
         &self,
         rotation: &str,

@@ -208,9 +208,14 @@ pub(crate) fn make_lead(state: &ServerState, staff_id: &str) -> anyhow::Result<b
     })
 }
 
-/// Takes the safeguarding role, the lead's key and their grants away, in one transaction; false
+/// Takes the safeguarding role, the lead's key and their grants away, with `audit`'s line, in one
+/// transaction; false
 /// when they did not have the role (or their account's seal does not hold).
-pub(crate) fn remove_lead(state: &ServerState, staff_id: &str) -> anyhow::Result<bool> {
+pub(crate) fn remove_lead(
+    state: &ServerState,
+    staff_id: &str,
+    audit: &crate::staff_store::Audited<'_>,
+) -> anyhow::Result<bool> {
     super::program_key::with_key(&state.data_dir, state.store.as_ref(), |key| {
         let Some(old) = state.store.staff_account(staff_id)? else {
             return Ok(false);
@@ -222,7 +227,7 @@ pub(crate) fn remove_lead(state: &ServerState, staff_id: &str) -> anyhow::Result
             safeguarding: false,
             ..old.clone()
         };
-        Ok(state.store.remove_lead(&old, &seal(key, &new))?)
+        Ok(state.store.remove_lead(&old, &seal(key, &new), audit)?)
     })
 }
 

@@ -52,6 +52,50 @@ pub struct AuditLine {
     pub detail: String,
 }
 
+/// The audit line a write keeps in its own transaction: the change and its line are kept
+/// together or not at all, so nothing is done that the log does not show.
+#[derive(Clone, Copy, Debug)]
+pub struct Audited<'a> {
+    pub staff: &'a str,
+    pub action: &'a str,
+    pub detail: &'a str,
+    pub at: i64,
+}
+
+/// A change staff make to who is in the program and how they are matched.
+#[derive(Clone, Copy, Debug)]
+pub enum PeopleChange<'a> {
+    Pair {
+        mentee: &'a str,
+        mentor: &'a str,
+    },
+    /// Ends a match; nothing shared before is served to that mentor again.
+    Unpair {
+        mentee: &'a str,
+        mentor: &'a str,
+    },
+    RemoveDevice {
+        device: &'a str,
+    },
+    /// Cancels a person's unused invite codes.
+    CancelInvites {
+        person: &'a str,
+    },
+    /// Deletes the person and everything the server holds for them.
+    Delete {
+        person: &'a str,
+    },
+}
+
+/// Keeps `line` in the SQLite transaction `tx`.
+pub(crate) fn keep_audit(tx: &rusqlite::Transaction<'_>, line: &Audited<'_>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log (at, staff, action, detail) VALUES (?1, ?2, ?3, ?4)",
+        params![line.at, line.staff, line.action, line.detail],
+    )?;
+    Ok(())
+}
+
 /// The program at a glance. Never any entry content.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
@@ -95,7 +139,7 @@ pub trait StaffStore {
         token_hash: &str,
         now: i64,
     ) -> Result<Option<(Sealed<SessionRow>, Sealed<StaffAccount>)>>;
-    fn end_session(&self, token_hash: &str) -> Result<()>;
+    fn end_session(&self, token_hash: &str, audit: &Audited<'_>) -> Result<()>;
     fn audit(&self, staff: &str, action: &str, detail: &str, now: i64) -> Result<()>;
     /// The newest `limit` lines of the audit log.
     fn audit_log(&self, limit: u32) -> Result<Vec<AuditLine>>;
@@ -109,7 +153,15 @@ pub trait StaffStore {
     /// The contacts staff are editing, in order, each as JSON.
     fn directory_draft(&self) -> Result<Vec<String>>;
     /// Replaces the draft with `contacts` (JSON each), in one transaction.
-    fn set_directory_draft(&self, contacts: &[String]) -> Result<()>;
+    fn set_directory_draft(&self, contacts: &[String], audit: &Audited<'_>) -> Result<()>;
+    /// Makes `change` and keeps `audit` with it, in one transaction; false (and no line) when
+    /// there was nothing to change (no such device, no unused invite, a match already ended).
+    fn change_people(
+        &self,
+        change: &PeopleChange<'_>,
+        now: i64,
+        audit: &Audited<'_>,
+    ) -> Result<bool>;
 }
 
 /// The columns an account is read with, for [`account_row`].
@@ -308,11 +360,15 @@ impl StaffStore for SqliteStore {
             .optional()?)
     }
 
-    fn end_session(&self, token_hash: &str) -> Result<()> {
-        self.writer()?.execute(
+    fn end_session(&self, token_hash: &str, audit: &Audited<'_>) -> Result<()> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        tx.execute(
             "DELETE FROM staff_sessions WHERE token_hash = ?1",
             [token_hash],
         )?;
+        keep_audit(&tx, audit)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -428,6 +484,69 @@ impl StaffStore for SqliteStore {
         )?)
     }
 
+    fn change_people(
+        &self,
+        change: &PeopleChange<'_>,
+        now: i64,
+        audit: &Audited<'_>,
+    ) -> Result<bool> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        let changed = match *change {
+            PeopleChange::Pair { mentee, mentor } => {
+                let role = |id: &str| {
+                    tx.query_row("SELECT role FROM people WHERE id = ?1", [id], |r| {
+                        r.get::<_, String>(0)
+                    })
+                    .optional()
+                };
+                if role(mentee)?.as_deref() != Some("mentee")
+                    || role(mentor)?.as_deref() != Some("mentor")
+                {
+                    return Err(crate::store::ServerStoreError::WrongRoles);
+                }
+                tx.execute(
+                    "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
+                     ON CONFLICT DO NOTHING",
+                    params![mentee, mentor, now],
+                )?;
+                true
+            }
+            PeopleChange::Unpair { mentee, mentor } => {
+                let ended = tx.execute(
+                    "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
+                    params![mentee, mentor],
+                )? == 1;
+                tx.execute(
+                    "UPDATE records SET audience = replace(audience, ?2, '') WHERE mentee_id = ?1",
+                    params![mentee, crate::rules::audience_mark(mentor)],
+                )?;
+                ended
+            }
+            PeopleChange::RemoveDevice { device } => {
+                tx.execute(
+                    "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+                    params![device, now],
+                )? == 1
+            }
+            PeopleChange::CancelInvites { person } => {
+                tx.execute(
+                    "DELETE FROM invites WHERE person_id = ?1 AND used_at IS NULL",
+                    [person],
+                )? > 0
+            }
+            // The cascade removes devices, invites, pairings, records and the feed counter.
+            PeopleChange::Delete { person } => {
+                tx.execute("DELETE FROM people WHERE id = ?1", [person])? == 1
+            }
+        };
+        if changed {
+            keep_audit(&tx, audit)?;
+            tx.commit()?;
+        }
+        Ok(changed)
+    }
+
     fn directory_draft(&self) -> Result<Vec<String>> {
         let conn = self.writer()?;
         let mut stmt = conn.prepare("SELECT contact FROM directory_draft ORDER BY position")?;
@@ -437,7 +556,7 @@ impl StaffStore for SqliteStore {
         Ok(contacts)
     }
 
-    fn set_directory_draft(&self, contacts: &[String]) -> Result<()> {
+    fn set_directory_draft(&self, contacts: &[String], audit: &Audited<'_>) -> Result<()> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.execute("DELETE FROM directory_draft", [])?;
@@ -447,6 +566,7 @@ impl StaffStore for SqliteStore {
                 params![position as i64, contact],
             )?;
         }
+        keep_audit(&tx, audit)?;
         tx.commit()?;
         Ok(())
     }

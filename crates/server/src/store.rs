@@ -137,6 +137,14 @@ pub trait ServerStore:
     fn latest_directory(&self) -> Result<Option<(u64, String)>>;
     /// Stores a newly published (already signed) directory version.
     fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()>;
+    /// The same, with the staff member's audit line kept in the same transaction.
+    fn publish_directory_noted(
+        &self,
+        version: u64,
+        signed: &str,
+        now: i64,
+        audit: &super::staff_store::Audited<'_>,
+    ) -> Result<()>;
     /// Records a program key rotation (JSON) and, in the same transaction, the newest directory
     /// signed again by the new key as the next version.
     fn add_key_rotation(

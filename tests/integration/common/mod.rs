@@ -10,3 +10,13 @@ pub mod postgres;
 pub mod preview;
 pub mod safeguarding;
 pub mod sync_server;
+
+/// The audit line a test's own writes to the store keep (every staff write keeps one, in the
+/// same transaction).
+pub const TEST_AUDIT: steady_server::staff_store::Audited<'static> =
+    steady_server::staff_store::Audited {
+        staff: "a test",
+        action: "wrote to the store directly",
+        detail: "",
+        at: 0,
+    };

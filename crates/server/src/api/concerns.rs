@@ -14,6 +14,7 @@ use super::auth::{Mentee, Mentor};
 use super::{off_the_workers, parse_body};
 use crate::ServerState;
 use crate::error::Refusal;
+use crate::staff_store::Audited;
 use crate::store::Caller;
 use steady_core::protocol::*;
 
@@ -200,8 +201,8 @@ pub(super) async fn notices(
     Ok(Json(NoticePage { notices }))
 }
 
-/// Keeps a concern or report for the safeguarding inbox and says so in the audit log (who,
-/// what, about whom; never its sealed words), off the async workers. Its id.
+/// Keeps a concern or report for the safeguarding inbox and, in the same transaction, says so in
+/// the audit log (who, what, about whom; never its sealed words). Its id.
 pub(super) async fn keep_in_inbox(
     state: &ServerState,
     concern: crate::care_store::NewConcern,
@@ -212,9 +213,13 @@ pub(super) async fn keep_in_inbox(
     let (store, now) = (state.store.clone(), crate::now());
     let (who, detail) = (who.to_text(), detail.to_text());
     off_the_workers(move || {
-        let id = store.add_concern(&concern, now)?;
-        store.audit(&who, action, &detail, now)?;
-        Ok(id)
+        let line = Audited {
+            staff: &who,
+            action,
+            detail: &detail,
+            at: now,
+        };
+        store.add_concern(&concern, now, &line)
     })
     .await
 }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::pages::page;
 use super::{SafeguardingForm, StaffForm, WithCsrf, c, refusal, session, signed_out};
 use crate::care_store::SafeguardingKeyRow;
-use crate::staff_store::StaffSession;
+use crate::staff_store::{Audited, StaffSession};
 use crate::{ServerState, now};
 use steady_core::domain::care::CareWords;
 use steady_core::domain::{Coordinator, ProgramCare};
@@ -355,19 +355,19 @@ pub(crate) async fn save_care(
             &c!("con-not-saved"),
         );
     };
-    if state.store.set_care_draft(&json).is_err() {
+    let line = Audited {
+        staff: &session.name,
+        action: "changed the duty of care statement",
+        detail: "",
+        at: now(),
+    };
+    if state.store.set_care_draft(&json, &line).is_err() {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-sorry"),
             &c!("con-not-saved"),
         );
     }
-    let _ = state.store.audit(
-        &session.name,
-        "changed the duty of care statement",
-        "",
-        now(),
-    );
     let html = render_care(
         &state,
         &session,
@@ -675,9 +675,12 @@ pub(crate) async fn show_inbox(
     let Some(inbox) = published else {
         return Html(render_setup(&state, &session, None)).into_response();
     };
-    let _ = state
-        .store
-        .audit(&session.name, "opened the safeguarding inbox", "", now());
+    // Nobody reads the inbox unseen: no line in the log, no inbox.
+    if let Err(refused) =
+        super::noted_first(&state, &session.name, "opened the safeguarding inbox", "")
+    {
+        return refused;
+    }
     Html(render_inbox(&state, &session, &keys, &inbox, page_number)).into_response()
 }
 
@@ -829,6 +832,20 @@ pub(crate) async fn setup(
             }
         };
         let version = directory.0;
+        let published =
+            Phrase::new("audit-detail-version", &[("version", &version.to_string())]).to_text();
+        let line = |action, detail| Audited {
+            staff: &session.name,
+            action,
+            detail,
+            at: now(),
+        };
+        let mut audit = Vec::new();
+        if own_key.is_some() {
+            audit.push(line("chose their own safeguarding passphrase", ""));
+        }
+        audit.push(line("set up the safeguarding inbox", contact));
+        audit.push(line("published the crisis contacts", &published));
         let setup = crate::care_store::InboxSetup {
             own_key: own_key.as_ref().map(|key| (session.staff_id.as_str(), key)),
             public_key: form.public_key.trim(),
@@ -837,6 +854,7 @@ pub(crate) async fn setup(
             grants: &grants,
             directory,
             now: now(),
+            audit: &audit,
         };
         Ok(match state.store.set_up_inbox(&setup) {
             Ok(_) => Ok(version),
@@ -846,8 +864,8 @@ pub(crate) async fn setup(
             }
         })
     });
-    let version = match kept {
-        Ok(Ok(version)) => version,
+    match kept {
+        Ok(Ok(_)) => {}
         Ok(Err(NotSetUp::Directory)) => {
             return refusal(
                 StatusCode::CONFLICT,
@@ -863,26 +881,6 @@ pub(crate) async fn setup(
             );
         }
     };
-    if own_key.is_some() {
-        let _ = state.store.audit(
-            &session.name,
-            "chose their own safeguarding passphrase",
-            "",
-            now(),
-        );
-    }
-    let _ = state.store.audit(
-        &session.name,
-        "set up the safeguarding inbox",
-        contact,
-        now(),
-    );
-    let _ = state.store.audit(
-        &session.name,
-        "published the crisis contacts",
-        &Phrase::new("audit-detail-version", &[("version", &version.to_string())]).to_text(),
-        now(),
-    );
     Redirect::to("/staff/safeguarding").into_response()
 }
 
@@ -903,9 +901,15 @@ pub(crate) async fn handled(
     State(state): State<ServerState>,
     SafeguardingForm { session, form }: SafeguardingForm<HandledForm>,
 ) -> Response {
+    let line = Audited {
+        staff: &session.name,
+        action: "marked a concern handled",
+        detail: "",
+        at: now(),
+    };
     if !state
         .store
-        .handle_concern(&form.id, &session.name, now())
+        .handle_concern(&form.id, &session.name, now(), &line)
         .unwrap_or(false)
     {
         return refusal(
@@ -914,8 +918,5 @@ pub(crate) async fn handled(
             &c!("con-maybe-marked"),
         );
     }
-    let _ = state
-        .store
-        .audit(&session.name, "marked a concern handled", "", now());
     Redirect::to("/staff/safeguarding").into_response()
 }

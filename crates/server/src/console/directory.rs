@@ -11,11 +11,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use dioxus::prelude::*;
 use serde::Deserialize;
-use steady_core::i18n::Phrase;
 
 use super::pages::page;
 use super::{StaffForm, WithCsrf, c, session, signed_out};
 use crate::ServerState;
+use crate::staff_store::Audited;
 use steady_cards::ContactCard;
 use steady_core::domain::crisis::FieldProblem;
 use steady_core::domain::{ContactForm, CrisisContact, CrisisDirectory};
@@ -98,7 +98,8 @@ fn draft(state: &ServerState) -> Vec<CrisisContact> {
     contacts
 }
 
-/// Saves the changed list, notes `action` on contact `name` in the audit log, and goes back to it.
+/// Saves the changed list and, with it, notes `action` on contact `name` in the audit log; then
+/// goes back to it.
 fn commit(
     state: &ServerState,
     staff: &str,
@@ -110,14 +111,19 @@ fn commit(
         .iter()
         .filter_map(|c| serde_json::to_string(c).ok())
         .collect();
-    if state.store.set_directory_draft(&json).is_err() {
+    let line = Audited {
+        staff,
+        action,
+        detail: name,
+        at: crate::now(),
+    };
+    if state.store.set_directory_draft(&json, &line).is_err() {
         return super::refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-sorry"),
             &c!("con-saving-failed"),
         );
     }
-    let _ = state.store.audit(staff, action, name, crate::now());
     Redirect::to("/staff/directory").into_response()
 }
 
@@ -554,16 +560,10 @@ pub(crate) async fn publish(
         &state.data_dir,
         &directory.to_string(),
         base,
+        &session.name,
     );
     match published {
         Ok(version) => {
-            let _ = state.store.audit(
-                &session.name,
-                "published the crisis contacts",
-                &Phrase::new("audit-detail-version", &[("version", &version.to_string())])
-                    .to_text(),
-                crate::now(),
-            );
             let html = render(
                 &state,
                 &session.name,

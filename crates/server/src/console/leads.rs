@@ -12,12 +12,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use dioxus::prelude::*;
 use serde::Deserialize;
 
-use super::SafeguardingForm;
 use super::care::wrapped_is_sound;
 use super::pages::page;
+use super::{SafeguardingForm, noted_first};
 use super::{WithCsrf, c, refusal};
 use crate::care_store::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
-use crate::staff_store::StaffSession;
+use crate::staff_store::{Audited, StaffSession};
 use crate::{ServerState, now};
 
 /// A key's fingerprint as people read it aloud: the first 80 bits of SHA-256 over its raw
@@ -393,34 +393,43 @@ pub(crate) async fn set_lead_key(
             &c!("con-lead-key-kept-body"),
         );
     }
-    if state.store.set_lead_key(&session.staff_id, &key).is_err() {
-        return refusal(
-            StatusCode::BAD_REQUEST,
-            &c!("con-not-set-up"),
-            &c!("con-key-in-use"),
-        );
-    }
-    // A rotation that ran between signing and keeping did not see this key: vouch for it again
-    // with the key in force now, under the key's turn.
-    let kept = crate::program_key::with_key(&state.data_dir, state.store.as_ref(), |program| {
-        if program.public() != key.signed_by {
-            state.store.set_lead_key(
-                &session.staff_id,
-                &revouched_now(program, &session.staff_id, &key),
-            )?;
-        }
-        Ok(())
-    });
-    if let Err(err) = kept {
-        tracing::warn!("a lead's key could not be vouched for after a rotation: {err}");
-    }
     let action = if had_one {
         "chose a new safeguarding passphrase"
     } else {
         "chose their own safeguarding passphrase"
     };
-    let _ = state.store.audit(&session.name, action, "", now());
-    Redirect::to("/staff/safeguarding").into_response()
+    let line = Audited {
+        staff: &session.name,
+        action,
+        detail: "",
+        at: now(),
+    };
+    // Kept under the key's turn: a rotation that ran since the key was signed did not see it,
+    // so it is vouched for again with the key in force now.
+    let kept = crate::program_key::with_key(&state.data_dir, state.store.as_ref(), |program| {
+        let key = if program.public() == key.signed_by {
+            key.clone()
+        } else {
+            revouched_now(program, &session.staff_id, &key)
+        };
+        Ok(state.store.set_lead_key(&session.staff_id, &key, &line))
+    });
+    match kept {
+        Ok(Ok(())) => Redirect::to("/staff/safeguarding").into_response(),
+        Ok(Err(_)) => refusal(
+            StatusCode::BAD_REQUEST,
+            &c!("con-not-set-up"),
+            &c!("con-key-in-use"),
+        ),
+        Err(err) => {
+            tracing::error!("a lead's key could not be kept: {err}");
+            refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &c!("con-sorry"),
+                &c!("con-not-saved"),
+            )
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -461,9 +470,15 @@ pub(crate) async fn grant(
         .map(|s| s.name)
         .unwrap_or_default();
     let sealed: Vec<(i64, String)> = grants.into_iter().map(|g| (g.key_id, g.sealed)).collect();
+    let line = Audited {
+        staff: &session.name,
+        action: "gave access to the safeguarding inbox",
+        detail: &name,
+        at: now(),
+    };
     if state
         .store
-        .add_grants(&form.staff_id, &sealed, &session.name, now())
+        .add_grants(&form.staff_id, &sealed, &session.name, now(), &line)
         .is_err()
     {
         return refusal(
@@ -472,12 +487,6 @@ pub(crate) async fn grant(
             &c!("con-not-given-body"),
         );
     }
-    let _ = state.store.audit(
-        &session.name,
-        "gave access to the safeguarding inbox",
-        &name,
-        now(),
-    );
     Redirect::to("/staff/safeguarding").into_response()
 }
 
@@ -513,6 +522,14 @@ pub(crate) async fn add_lead(
             &c!("con-lead-not-found"),
         );
     };
+    if let Err(refused) = noted_first(
+        &state,
+        &session.name,
+        "added a safeguarding lead",
+        &person.name,
+    ) {
+        return refused;
+    }
     if !crate::staff_seal::make_lead(&state, &person.staff_id).unwrap_or(false) {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -520,12 +537,6 @@ pub(crate) async fn add_lead(
             &c!("con-lead-not-found"),
         );
     }
-    let _ = state.store.audit(
-        &session.name,
-        "added a safeguarding lead",
-        &person.name,
-        now(),
-    );
     Redirect::to("/staff/safeguarding").into_response()
 }
 
@@ -582,19 +593,19 @@ pub(crate) async fn remove_lead(
         ))
         .into_response();
     }
-    if !crate::staff_seal::remove_lead(&state, &person.staff_id).unwrap_or(false) {
+    let line = Audited {
+        staff: &session.name,
+        action: "removed a safeguarding lead",
+        detail: &person.name,
+        at: now(),
+    };
+    if !crate::staff_seal::remove_lead(&state, &person.staff_id, &line).unwrap_or(false) {
         return refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-didnt-work"),
             &c!("con-lead-not-found"),
         );
     }
-    let _ = state.store.audit(
-        &session.name,
-        "removed a safeguarding lead",
-        &person.name,
-        now(),
-    );
     Redirect::to("/staff/safeguarding").into_response()
 }
 
@@ -654,6 +665,14 @@ mod vouch_tests {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([seed; 32])
     }
 
+    /// The audit line the test's own writes keep.
+    const LINE: Audited<'static> = Audited {
+        staff: "test",
+        action: "chose their own safeguarding passphrase",
+        detail: "",
+        at: 0,
+    };
+
     #[test]
     fn a_rotation_carries_each_leads_key_over_and_a_retired_key_vouches_for_nothing() {
         let dir = tempfile::tempdir().unwrap();
@@ -681,7 +700,7 @@ mod vouch_tests {
         let (dana, kim) = (id_of("Dana"), id_of("Kim"));
         let first = crate::program_key::load(dir.path(), store.as_ref()).unwrap();
         store
-            .set_lead_key(&dana, &lead_key(&first, &dana, &x25519_public(1)))
+            .set_lead_key(&dana, &lead_key(&first, &dana, &x25519_public(1)), &LINE)
             .unwrap();
         let key_of = |staff_id: &str| {
             crate::staff_seal::leads(&state)
@@ -701,12 +720,12 @@ mod vouch_tests {
         // Someone kept the retired key (an old backup) and can write to the database: a key of
         // their own for Kim, vouched for by the retired key, is not trusted.
         store
-            .set_lead_key(&kim, &lead_key(&first, &kim, &x25519_public(2)))
+            .set_lead_key(&kim, &lead_key(&first, &kim, &x25519_public(2)), &LINE)
             .unwrap();
         assert!(!Vouch::read(&state).holds(&kim, &key_of(&kim).unwrap()));
         // Nor is Dana's old vouch, put back as it was before the rotation.
         store
-            .set_lead_key(&dana, &lead_key(&first, &dana, &x25519_public(1)))
+            .set_lead_key(&dana, &lead_key(&first, &dana, &x25519_public(1)), &LINE)
             .unwrap();
         assert!(!Vouch::read(&state).holds(&dana, &key_of(&dana).unwrap()));
     }

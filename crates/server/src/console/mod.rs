@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 
 use super::ServerState;
 use super::staff_seal::{SessionRow, StaffAccount};
-use super::staff_store::StaffSession;
+use super::staff_store::{Audited, StaffSession};
 use steady_core::crypto::{random_bytes, same_secret, sha256_hex, verify_password};
 use steady_core::i18n::Lang;
 
@@ -189,6 +189,29 @@ fn session_for_form(
 /// A form that carries a CSRF token.
 pub(crate) trait WithCsrf {
     fn csrf(&self) -> &str;
+}
+
+/// Notes an action in the audit log before it is taken, for the few whose store write the
+/// command line shares and so cannot carry the line itself (signing in, an invite, a lead added,
+/// contacts published). No line, no action: when the log cannot be written, the person is told
+/// and nothing is done. (Every other write keeps its line in its own transaction.)
+pub(crate) fn noted_first(
+    state: &ServerState,
+    staff: &str,
+    action: &str,
+    detail: &str,
+) -> Result<(), Response> {
+    state
+        .store
+        .audit(staff, action, detail, super::now())
+        .map_err(|err| {
+            tracing::error!("the audit log could not be written, so nothing was done: {err}");
+            refusal(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &c!("con-sorry"),
+                &c!("con-not-logged"),
+            )
+        })
 }
 
 /// A signed-in staff member's form: the only way a console handler gets a form, or a session to
@@ -462,6 +485,9 @@ async fn sign_in(
         csrf: token(),
         expires_at: now + SESSION_SECONDS,
     };
+    if let Err(refused) = noted_first(&state, &name, "signed in", "") {
+        return refused;
+    }
     if super::staff_seal::start_session(&state, &session).is_err() {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -469,7 +495,6 @@ async fn sign_in(
             &c!("con-sign-in-failed"),
         );
     }
-    let _ = state.store.audit(&name, "signed in", "", now);
     let mut response = Redirect::to("/staff").into_response();
     let headers = response.headers_mut();
     for value in [
@@ -500,12 +525,24 @@ async fn sign_out(
     headers: HeaderMap,
     StaffForm { session, .. }: StaffForm<CsrfOnly>,
 ) -> Response {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
-        let _ = state.store.end_session(&sha256_hex(token.as_bytes()));
-    }
-    let _ = state
+    let line = Audited {
+        staff: &session.name,
+        action: "signed out",
+        detail: "",
+        at: super::now(),
+    };
+    let token = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
+    if state
         .store
-        .audit(&session.name, "signed out", "", super::now());
+        .end_session(&sha256_hex(token.as_bytes()), &line)
+        .is_err()
+    {
+        return refusal(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &c!("con-sorry"),
+            &c!("con-sign-out-failed"),
+        );
+    }
     (
         [(
             header::SET_COOKIE,

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use steady_core::i18n::Phrase;
 
 use super::pages::page;
-use super::{StaffForm, c, refusal, session, signed_out};
-use crate::staff_store::PersonRow;
+use super::{StaffForm, c, noted_first, refusal, session, signed_out};
+use crate::staff_store::{Audited, PeopleChange, PersonRow};
 use crate::{Invite, ServerState, create_invite, now};
 use steady_core::protocol::Role;
 
@@ -260,26 +260,22 @@ pub(crate) async fn invite(
             &c!("con-first-name-rule"),
         );
     }
+    let what = match role {
+        Role::Mentee => "invited a mentee",
+        Role::Mentor => "invited a mentor",
+    };
+    if let Err(refused) = noted_first(&state, &session.name, what, name) {
+        return refused;
+    }
     match create_invite(&state.store, role, name, None, state.invite_days) {
-        Ok(invite) => {
-            let _ = state.store.audit(
-                &session.name,
-                match role {
-                    Role::Mentee => "invited a mentee",
-                    Role::Mentor => "invited a mentor",
-                },
-                name,
-                now(),
-            );
-            Html(render(
-                &state,
-                &session.name,
-                &session.csrf,
-                Some(&invite),
-                None,
-            ))
-            .into_response()
-        }
+        Ok(invite) => Html(render(
+            &state,
+            &session.name,
+            &session.csrf,
+            Some(&invite),
+            None,
+        ))
+        .into_response(),
         Err(_) => refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-sorry"),
@@ -295,35 +291,41 @@ pub(crate) async fn act(
 ) -> Response {
     let store = &state.store;
     let name_of = |id: &str| store.person(id).map(|p| p.display_name).unwrap_or_default();
-    let (done, detail) = match action.as_str() {
+    let match_words = |key| {
+        Phrase::new(
+            key,
+            &[
+                ("mentee", &name_of(&form.mentee)),
+                ("mentor", &name_of(&form.mentor)),
+            ],
+        )
+        .to_text()
+    };
+    let (change, what, detail) = match action.as_str() {
         "pair" => (
-            store.pair(&form.mentee, &form.mentor, now()).is_ok(),
-            Phrase::new(
-                "audit-detail-paired",
-                &[
-                    ("mentee", &name_of(&form.mentee)),
-                    ("mentor", &name_of(&form.mentor)),
-                ],
-            )
-            .to_text(),
+            PeopleChange::Pair {
+                mentee: &form.mentee,
+                mentor: &form.mentor,
+            },
+            "paired",
+            match_words("audit-detail-paired"),
         ),
         "unpair" => (
-            store.unpair(&form.mentee, &form.mentor).unwrap_or(false),
-            Phrase::new(
-                "audit-detail-unpaired",
-                &[
-                    ("mentee", &name_of(&form.mentee)),
-                    ("mentor", &name_of(&form.mentor)),
-                ],
-            )
-            .to_text(),
+            PeopleChange::Unpair {
+                mentee: &form.mentee,
+                mentor: &form.mentor,
+            },
+            "ended a match",
+            match_words("audit-detail-unpaired"),
         ),
         "revoke" => (
-            store.revoke_device(&form.id, now()).unwrap_or(false),
+            PeopleChange::RemoveDevice { device: &form.id },
+            "removed a device",
             form.id.clone(),
         ),
         "cancel-invite" => (
-            store.person(&form.id).is_ok() && store.cancel_invites(&form.id).unwrap_or(0) > 0,
+            PeopleChange::CancelInvites { person: &form.id },
+            "cancelled an invite",
             name_of(&form.id),
         ),
         "new-code" => {
@@ -335,6 +337,14 @@ pub(crate) async fn act(
                     &c!("con-person-gone"),
                 );
             };
+            if let Err(refused) = noted_first(
+                &state,
+                &session.name,
+                "made a new invite code",
+                &person.display_name,
+            ) {
+                return refused;
+            }
             let made = store
                 .cancel_invites(&person.id)
                 .map_err(anyhow::Error::from)
@@ -348,22 +358,14 @@ pub(crate) async fn act(
                     )
                 });
             return match made {
-                Ok(invite) => {
-                    let _ = store.audit(
-                        &session.name,
-                        "made a new invite code",
-                        &person.display_name,
-                        now(),
-                    );
-                    Html(render(
-                        &state,
-                        &session.name,
-                        &session.csrf,
-                        Some(&invite),
-                        None,
-                    ))
-                    .into_response()
-                }
+                Ok(invite) => Html(render(
+                    &state,
+                    &session.name,
+                    &session.csrf,
+                    Some(&invite),
+                    None,
+                ))
+                .into_response(),
                 Err(_) => refusal(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     &c!("con-sorry"),
@@ -390,13 +392,11 @@ pub(crate) async fn act(
             ))
             .into_response();
         }
-        "deactivate" => {
-            let who = name_of(&form.id);
-            (
-                store.person(&form.id).is_ok() && store.delete_person(&form.id).is_ok(),
-                who,
-            )
-        }
+        "deactivate" => (
+            PeopleChange::Delete { person: &form.id },
+            "deactivated a person",
+            name_of(&form.id),
+        ),
         _ => {
             return refusal(
                 StatusCode::NOT_FOUND,
@@ -405,20 +405,18 @@ pub(crate) async fn act(
             );
         }
     };
-    if !done {
+    let line = Audited {
+        staff: &session.name,
+        action: what,
+        detail: &detail,
+        at: now(),
+    };
+    if !store.change_people(&change, now(), &line).unwrap_or(false) {
         return refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-didnt-work"),
             &c!("con-maybe-done"),
         );
     }
-    let what = match action.as_str() {
-        "pair" => "paired",
-        "unpair" => "ended a match",
-        "revoke" => "removed a device",
-        "cancel-invite" => "cancelled an invite",
-        _ => "deactivated a person",
-    };
-    let _ = store.audit(&session.name, what, &detail, now());
     Redirect::to("/staff/people").into_response()
 }

@@ -6,10 +6,12 @@ use tokio_postgres::Row;
 
 use super::PostgresStore;
 use super::connections::Db;
+use super::staff::keep_audit;
 use crate::care_store::{
     CareStore, ConcernRow, Grant, InboxSetup, LeadKey, NewConcern, SafeguardingKeyRow,
 };
 use crate::staff_seal::{Sealed, StaffAccount};
+use crate::staff_store::Audited;
 use crate::store::{Result, ServerStoreError};
 use steady_core::protocol::{PutOutcome, ReplyChange, ReplyPut};
 
@@ -55,13 +57,15 @@ impl CareStore for PostgresStore {
             .map(|row| row.get(0)))
     }
 
-    fn set_care_draft(&self, care: &str) -> Result<()> {
-        self.change(
-            "INSERT INTO program_care_draft (id, care) VALUES (1, $1)
-             ON CONFLICT (id) DO UPDATE SET care = excluded.care",
-            &[&care],
-        )?;
-        Ok(())
+    fn set_care_draft(&self, care: &str, audit: &Audited<'_>) -> Result<()> {
+        self.write(|tx| {
+            tx.run(
+                "INSERT INTO program_care_draft (id, care) VALUES (1, $1)
+                 ON CONFLICT (id) DO UPDATE SET care = excluded.care",
+                &[&care],
+            )?;
+            keep_audit(tx, audit)
+        })
     }
 
     fn safeguarding_key(&self) -> Result<Option<SafeguardingKeyRow>> {
@@ -135,6 +139,9 @@ impl CareStore for PostgresStore {
                 "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
                 &[&(*version as i64), signed, &setup.now],
             )?;
+            for line in setup.audit {
+                keep_audit(tx, line)?;
+            }
             Ok(key_id)
         })
     }
@@ -168,7 +175,7 @@ impl CareStore for PostgresStore {
             .collect())
     }
 
-    fn set_lead_key(&self, staff_id: &str, key: &LeadKey) -> Result<()> {
+    fn set_lead_key(&self, staff_id: &str, key: &LeadKey, audit: &Audited<'_>) -> Result<()> {
         self.write(|tx| {
             tx.run(
                 "DELETE FROM safeguarding_grants WHERE staff_id = $1",
@@ -178,7 +185,8 @@ impl CareStore for PostgresStore {
                 "DELETE FROM safeguarding_leads WHERE staff_id = $1",
                 &[&staff_id],
             )?;
-            insert_lead(tx, staff_id, key)
+            insert_lead(tx, staff_id, key)?;
+            keep_audit(tx, audit)
         })
     }
 
@@ -204,6 +212,7 @@ impl CareStore for PostgresStore {
         grants: &[(i64, String)],
         by: &str,
         now: i64,
+        audit: &Audited<'_>,
     ) -> Result<()> {
         self.write(|tx| {
             for (key_id, sealed) in grants {
@@ -215,11 +224,11 @@ impl CareStore for PostgresStore {
                     &[key_id, &staff_id, sealed, &by, &now],
                 )?;
             }
-            Ok(())
+            keep_audit(tx, audit)
         })
     }
 
-    fn remove_lead(&self, old: &StaffAccount, seal: &str) -> Result<bool> {
+    fn remove_lead(&self, old: &StaffAccount, seal: &str, audit: &Audited<'_>) -> Result<bool> {
         if !old.safeguarding {
             return Ok(false);
         }
@@ -241,11 +250,12 @@ impl CareStore for PostgresStore {
                 "DELETE FROM safeguarding_leads WHERE staff_id = $1",
                 &[&old.id],
             )?;
+            keep_audit(tx, audit)?;
             Ok(true)
         })
     }
 
-    fn add_concern(&self, concern: &NewConcern, now: i64) -> Result<String> {
+    fn add_concern(&self, concern: &NewConcern, now: i64, audit: &Audited<'_>) -> Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
         self.write(|tx| {
             // The notice takes its number under the mentee's lock: their notices feed, read
@@ -276,7 +286,7 @@ impl CareStore for PostgresStore {
                     &[&concern.mentee_id, notice, &now],
                 )?;
             }
-            Ok(())
+            keep_audit(tx, audit)
         })?;
         Ok(id)
     }
@@ -343,12 +353,18 @@ impl CareStore for PostgresStore {
             .is_some())
     }
 
-    fn handle_concern(&self, id: &str, by: &str, now: i64) -> Result<bool> {
-        Ok(self.change(
-            "UPDATE concerns SET handled_at = $3, handled_by = $2
-             WHERE id = $1 AND handled_at IS NULL",
-            &[&id, &by, &now],
-        )? == 1)
+    fn handle_concern(&self, id: &str, by: &str, now: i64, audit: &Audited<'_>) -> Result<bool> {
+        self.write(|tx| {
+            let handled = tx.run(
+                "UPDATE concerns SET handled_at = $3, handled_by = $2
+                 WHERE id = $1 AND handled_at IS NULL",
+                &[&id, &by, &now],
+            )? == 1;
+            if handled {
+                keep_audit(tx, audit)?;
+            }
+            Ok(handled)
+        })
     }
 
     fn notices(&self, mentee_id: &str, after: i64) -> Result<Vec<(i64, String)>> {

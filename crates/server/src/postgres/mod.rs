@@ -505,6 +505,22 @@ impl ServerStore for PostgresStore {
         Ok(())
     }
 
+    fn publish_directory_noted(
+        &self,
+        version: u64,
+        signed: &str,
+        now: i64,
+        audit: &crate::staff_store::Audited<'_>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            tx.run(
+                "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
+                &[&(version as i64), &signed, &now],
+            )?;
+            staff::keep_audit(tx, audit)
+        })
+    }
+
     fn add_key_rotation(
         &self,
         rotation: &str,

@@ -8,8 +8,22 @@ use tokio_postgres::Row;
 
 use super::PostgresStore;
 use crate::staff_seal::{Sealed, SessionRow, StaffAccount};
-use crate::staff_store::{AuditLine, DeviceRow, PersonRow, StaffStore, Totals};
+use crate::staff_store::{
+    AuditLine, Audited, DeviceRow, PeopleChange, PersonRow, StaffStore, Totals,
+};
 use crate::store::Result;
+
+/// Keeps `line` in the PostgreSQL transaction `tx`.
+pub(super) fn keep_audit(
+    tx: &mut super::connections::Db<'_, tokio_postgres::Transaction<'_>>,
+    line: &Audited<'_>,
+) -> Result<()> {
+    tx.run(
+        "INSERT INTO audit_log (at, staff, action, detail) VALUES ($1, $2, $3, $4)",
+        &[&line.at, &line.staff, &line.action, &line.detail],
+    )?;
+    Ok(())
+}
 
 /// An account read as `id, name, password_hash, safeguarding, seal`.
 fn account_row(row: &Row) -> Sealed<StaffAccount> {
@@ -213,12 +227,14 @@ impl StaffStore for PostgresStore {
             }))
     }
 
-    fn end_session(&self, token_hash: &str) -> Result<()> {
-        self.change(
-            "DELETE FROM staff_sessions WHERE token_hash = $1",
-            &[&token_hash],
-        )?;
-        Ok(())
+    fn end_session(&self, token_hash: &str, audit: &Audited<'_>) -> Result<()> {
+        self.write(|tx| {
+            tx.run(
+                "DELETE FROM staff_sessions WHERE token_hash = $1",
+                &[&token_hash],
+            )?;
+            keep_audit(tx, audit)
+        })
     }
 
     fn audit(&self, staff: &str, action: &str, detail: &str, now: i64) -> Result<()> {
@@ -347,6 +363,73 @@ impl StaffStore for PostgresStore {
         )? as usize)
     }
 
+    fn change_people(
+        &self,
+        change: &PeopleChange<'_>,
+        now: i64,
+        audit: &Audited<'_>,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            let changed = match *change {
+                PeopleChange::Pair { mentee, mentor } => {
+                    let roles = tx.rows(
+                        "SELECT id, role FROM people WHERE id = ANY($1)",
+                        &[&vec![mentee, mentor]],
+                    )?;
+                    let role = |id: &str| {
+                        roles
+                            .iter()
+                            .find(|row| row.get::<_, String>(0) == id)
+                            .map(|row| row.get::<_, String>(1))
+                    };
+                    if role(mentee).as_deref() != Some("mentee")
+                        || role(mentor).as_deref() != Some("mentor")
+                    {
+                        return Err(crate::store::ServerStoreError::WrongRoles);
+                    }
+                    tx.run(
+                        "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES ($1, $2, $3)
+                         ON CONFLICT DO NOTHING",
+                        &[&mentee, &mentor, &now],
+                    )?;
+                    true
+                }
+                PeopleChange::Unpair { mentee, mentor } => {
+                    tx.lock_mentee(mentee)?;
+                    let ended = tx.run(
+                        "DELETE FROM pairings WHERE mentee_id = $1 AND mentor_id = $2",
+                        &[&mentee, &mentor],
+                    )? == 1;
+                    tx.run(
+                        "UPDATE records SET audience = replace(audience, $2, '') WHERE mentee_id = $1",
+                        &[&mentee, &crate::rules::audience_mark(mentor)],
+                    )?;
+                    ended
+                }
+                PeopleChange::RemoveDevice { device } => {
+                    tx.run(
+                        "UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+                        &[&device, &now],
+                    )? == 1
+                }
+                PeopleChange::CancelInvites { person } => {
+                    tx.run(
+                        "DELETE FROM invites WHERE person_id = $1 AND used_at IS NULL",
+                        &[&person],
+                    )? > 0
+                }
+                PeopleChange::Delete { person } => {
+                    tx.lock_mentee(person)?;
+                    tx.run("DELETE FROM people WHERE id = $1", &[&person])? == 1
+                }
+            };
+            if changed {
+                keep_audit(tx, audit)?;
+            }
+            Ok(changed)
+        })
+    }
+
     fn directory_draft(&self) -> Result<Vec<String>> {
         Ok(self
             .take()?
@@ -357,7 +440,7 @@ impl StaffStore for PostgresStore {
             .collect())
     }
 
-    fn set_directory_draft(&self, contacts: &[String]) -> Result<()> {
+    fn set_directory_draft(&self, contacts: &[String], audit: &Audited<'_>) -> Result<()> {
         self.write(|tx| {
             tx.run("DELETE FROM directory_draft", &[])?;
             for (position, contact) in contacts.iter().enumerate() {
@@ -366,7 +449,7 @@ impl StaffStore for PostgresStore {
                     &[&(position as i64), contact],
                 )?;
             }
-            Ok(())
+            keep_audit(tx, audit)
         })
     }
 }
