@@ -679,7 +679,7 @@ pub(crate) async fn show_inbox(
     if let Err(refused) =
         super::noted_first(&state, &session.name, "opened the safeguarding inbox", "")
     {
-        return refused;
+        return *refused;
     }
     Html(render_inbox(&state, &session, &keys, &inbox, page_number)).into_response()
 }

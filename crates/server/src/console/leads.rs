@@ -528,7 +528,7 @@ pub(crate) async fn add_lead(
         "added a safeguarding lead",
         &person.name,
     ) {
-        return refused;
+        return *refused;
     }
     if !crate::staff_seal::make_lead(&state, &person.staff_id).unwrap_or(false) {
         return refusal(

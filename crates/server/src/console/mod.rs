@@ -200,17 +200,17 @@ pub(crate) fn noted_first(
     staff: &str,
     action: &str,
     detail: &str,
-) -> Result<(), Response> {
+) -> Result<(), Box<Response>> {
     state
         .store
         .audit(staff, action, detail, super::now())
         .map_err(|err| {
             tracing::error!("the audit log could not be written, so nothing was done: {err}");
-            refusal(
+            Box::new(refusal(
                 StatusCode::SERVICE_UNAVAILABLE,
                 &c!("con-sorry"),
                 &c!("con-not-logged"),
-            )
+            ))
         })
 }
 
@@ -486,7 +486,7 @@ async fn sign_in(
         expires_at: now + SESSION_SECONDS,
     };
     if let Err(refused) = noted_first(&state, &name, "signed in", "") {
-        return refused;
+        return *refused;
     }
     if super::staff_seal::start_session(&state, &session).is_err() {
         return refusal(

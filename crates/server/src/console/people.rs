@@ -265,7 +265,7 @@ pub(crate) async fn invite(
         Role::Mentor => "invited a mentor",
     };
     if let Err(refused) = noted_first(&state, &session.name, what, name) {
-        return refused;
+        return *refused;
     }
     match create_invite(&state.store, role, name, None, state.invite_days) {
         Ok(invite) => Html(render(
@@ -343,7 +343,7 @@ pub(crate) async fn act(
                 "made a new invite code",
                 &person.display_name,
             ) {
-                return refused;
+                return *refused;
             }
             let made = store
                 .cancel_invites(&person.id)
