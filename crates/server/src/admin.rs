@@ -1,5 +1,6 @@
 //! What staff (and, until the console lands, the command line and the demo) do: make invites.
 
+use crate::error::{ServerError, ServerResult};
 use std::sync::Arc;
 
 use super::store::{Person, Result, ServerStore};
@@ -23,7 +24,7 @@ pub fn create_invite(
     display_name: &str,
     existing: Option<&str>,
     valid_days: i64,
-) -> anyhow::Result<Invite> {
+) -> ServerResult<Invite> {
     let now = super::now();
     let person = match existing {
         Some(id) => store.person(id)?,
@@ -56,7 +57,7 @@ pub fn publish_directory(
     store: &Arc<dyn ServerStore>,
     data_dir: &std::path::Path,
     directory_json: &str,
-) -> anyhow::Result<u64> {
+) -> ServerResult<u64> {
     let key = super::program_key::load(data_dir, store.as_ref())?;
     publish_directory_with(store.as_ref(), &key, directory_json)
 }
@@ -65,7 +66,7 @@ pub fn publish_directory(
 pub(crate) fn newest_version(
     store: &dyn ServerStore,
     data_dir: &std::path::Path,
-) -> anyhow::Result<u64> {
+) -> ServerResult<u64> {
     let key = super::program_key::load(data_dir, store)?;
     Ok(newest_signed(store, &key.public())?.map_or(0, |d| d.version))
 }
@@ -80,11 +81,11 @@ pub(crate) fn publish_directory_after(
     directory_json: &str,
     base: u64,
     staff: &str,
-) -> anyhow::Result<u64> {
+) -> ServerResult<u64> {
     let key = super::program_key::load(data_dir, store.as_ref())?;
     let (version, signed) = sign_next_directory(store.as_ref(), &key, directory_json)?;
     if version != base + 1 {
-        anyhow::bail!("another version (after {base}) was published meanwhile");
+        return Err(ServerError::Directory(format!("another version (after {base}) was published meanwhile")));
     }
     let detail = steady_core::i18n::Phrase::new(
         "audit-detail-version",
@@ -108,7 +109,7 @@ pub(crate) fn publish_directory_after(
 pub(crate) fn newest_signed(
     store: &dyn ServerStore,
     key: &str,
-) -> anyhow::Result<Option<steady_core::domain::CrisisDirectory>> {
+) -> ServerResult<Option<steady_core::domain::CrisisDirectory>> {
     let Some((latest, signed)) = store.latest_directory()? else {
         return Ok(None);
     };
@@ -125,10 +126,10 @@ pub(crate) fn newest_signed(
         .filter(|directory| directory.version == latest)
         .map(Some)
         .ok_or_else(|| {
-            anyhow::anyhow!(
+            ServerError::Directory(format!(
                 "the newest published directory (version {latest}) does not carry this \
                  program's signature: someone changed the server's database; nothing was published"
-            )
+            ))
         })
 }
 
@@ -139,7 +140,7 @@ pub fn publish_contacts(
     store: &Arc<dyn ServerStore>,
     data_dir: &std::path::Path,
     directory_json: &str,
-) -> anyhow::Result<(u64, bool)> {
+) -> ServerResult<(u64, bool)> {
     let key = super::program_key::load(data_dir, store.as_ref())?;
     let mut directory: serde_json::Value = serde_json::from_str(directory_json)?;
     let mut kept = false;
@@ -158,7 +159,7 @@ pub fn publish_directory_with(
     store: &dyn ServerStore,
     key: &steady_core::crypto::ProgramKey,
     directory_json: &str,
-) -> anyhow::Result<u64> {
+) -> ServerResult<u64> {
     let (version, signed) = sign_next_directory(store, key, directory_json)?;
     store.publish_directory(version, &signed, super::now())?;
     Ok(version)
@@ -169,7 +170,7 @@ pub(crate) fn sign_next_directory(
     store: &dyn ServerStore,
     key: &steady_core::crypto::ProgramKey,
     directory_json: &str,
-) -> anyhow::Result<(u64, String)> {
+) -> ServerResult<(u64, String)> {
     let mut directory = steady_core::domain::CrisisDirectory::from_json(directory_json)?;
     // The next version follows the newest one the program signed; a row written straight into
     // the database (say a version far ahead, past the 1,000 phones take at a time) is not
@@ -180,7 +181,7 @@ pub(crate) fn sign_next_directory(
             .version
             .checked_add(1)
             .filter(|v| *v <= i64::MAX as u64)
-            .ok_or_else(|| anyhow::anyhow!("the directory's version cannot go any higher"))?,
+            .ok_or_else(|| ServerError::Directory(format!("the directory's version cannot go any higher")))?,
     };
     directory.version = version;
     let signed = key.sign(serde_json::to_string(&directory)?);

@@ -113,3 +113,48 @@ impl IntoResponse for Refusal {
         (self.status, Json(body)).into_response()
     }
 }
+
+/// What went wrong in the server outside a request's refusal: starting, the program key, staff
+/// accounts, publishing. Said plainly for the operator who reads the log or the command line.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Store(#[from] ServerStoreError),
+    #[error(transparent)]
+    Config(#[from] super::ConfigError),
+    #[error("{what}: {source}")]
+    Io {
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// Listening, or serving the connections.
+    #[error("the network: {0}")]
+    Network(#[from] std::io::Error),
+    #[error(transparent)]
+    Crypto(#[from] steady_core::crypto::CryptoError),
+    /// A crisis directory that breaks the directory's rules (nothing was published).
+    #[error(transparent)]
+    DirectoryRules(#[from] steady_core::domain::crisis::DirectoryError),
+    /// The program key: missing, damaged, not this program's, or replaced on another node.
+    #[error("{0}")]
+    ProgramKey(String),
+    /// A staff account that cannot be made or sealed as asked.
+    #[error("{0}")]
+    Staff(String),
+    /// The crisis directory could not be published as asked (nothing was).
+    #[error("{0}")]
+    Directory(String),
+}
+
+impl ServerError {
+    /// An IO error, with what was being done.
+    pub(crate) fn io(what: &'static str) -> impl FnOnce(std::io::Error) -> ServerError {
+        move |source| ServerError::Io { what, source }
+    }
+}
+
+/// A result whose error is a [`ServerError`] unless said otherwise.
+pub type ServerResult<T, E = ServerError> = std::result::Result<T, E>;

@@ -29,6 +29,7 @@ pub use admin::{
 };
 pub use api::MAX_OPEN_REPORTS;
 pub use config::{Config, ConfigError, DatabaseUrl};
+pub use error::{ServerError, ServerResult};
 pub use postgres::PostgresStore;
 pub use program_key::PROGRAM_KEY_FILE;
 pub use serve::{ConnectionLimits, peer_address, serve_router};
@@ -84,7 +85,7 @@ impl ServerState {
         Self::try_new(store, config).expect("the program key in the data directory is readable")
     }
 
-    pub fn try_new(store: Arc<dyn ServerStore>, config: &Config) -> anyhow::Result<Self> {
+    pub fn try_new(store: Arc<dyn ServerStore>, config: &Config) -> ServerResult<Self> {
         // On PostgreSQL the data folder holds only the program key: it may not exist yet.
         steady_core::files::create_private_dir(&config.data_dir)?;
         // Made (or an interrupted rotation finished) now, so a bad key stops the start.
@@ -108,12 +109,12 @@ impl ServerState {
 
 impl ServerState {
     /// The program's signing key as it is now.
-    pub fn program_key(&self) -> anyhow::Result<ProgramKey> {
+    pub fn program_key(&self) -> ServerResult<ProgramKey> {
         program_key::load(&self.data_dir, self.store.as_ref())
     }
 
     /// Rotates the program's key (see `program_key`); returns the new public key.
-    pub fn rotate_program_key(&self) -> anyhow::Result<String> {
+    pub fn rotate_program_key(&self) -> ServerResult<String> {
         program_key::rotate(&self.data_dir, self.store.as_ref())
     }
 
@@ -164,7 +165,7 @@ pub async fn launch_with_listener(
     config: Config,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> anyhow::Result<()> {
+) -> ServerResult<()> {
     let state = ServerState::try_new(open_store(&config)?, &config)?;
     warn_of_unsealed_accounts(&state);
     serve(
@@ -196,7 +197,7 @@ pub async fn serve(
     listener: TcpListener,
     limits: ConnectionLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> anyhow::Result<()> {
+) -> ServerResult<()> {
     tracing::info!("sync server listening on {}", listener.local_addr()?);
     serve_router(router(state), listener, limits, shutdown).await?;
     Ok(())

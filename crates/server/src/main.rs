@@ -50,7 +50,8 @@ fn serve(config: Config) -> anyhow::Result<()> {
         server::launch_with_listener(config, listener, async {
             let _ = tokio::signal::ctrl_c().await;
         })
-        .await
+        .await?;
+        Ok(())
     })
 }
 

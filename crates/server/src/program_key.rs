@@ -12,9 +12,9 @@
 //! holder dies): a node never reads a half-written key, never takes a rotation in progress for a
 //! crashed one, and two nodes never swap the files at once.
 
+use crate::error::{ServerError, ServerResult};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 
 use super::store::ServerStore;
 use steady_core::crypto::{KeyRotation, ProgramKey};
@@ -29,7 +29,7 @@ fn path(data_dir: &Path, name: &str) -> PathBuf {
 }
 
 /// The current key (made on first use), finishing an interrupted rotation first.
-pub fn load(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKey> {
+pub fn load(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<ProgramKey> {
     let _turn = take_turn(data_dir)?;
     current(data_dir, store)
 }
@@ -39,22 +39,22 @@ pub fn load(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramK
 pub fn with_key<R>(
     data_dir: &Path,
     store: &dyn ServerStore,
-    f: impl FnOnce(&ProgramKey) -> anyhow::Result<R>,
-) -> anyhow::Result<R> {
+    f: impl FnOnce(&ProgramKey) -> ServerResult<R>,
+) -> ServerResult<R> {
     let _turn = take_turn(data_dir)?;
     f(&current(data_dir, store)?)
 }
 
 /// Waits until no other process or thread is reading, making or rotating the key; the turn lasts
 /// as long as the returned file is open.
-fn take_turn(data_dir: &Path) -> anyhow::Result<std::fs::File> {
+fn take_turn(data_dir: &Path) -> ServerResult<std::fs::File> {
     let file = std::fs::OpenOptions::new()
         .create(true)
         .write(true)
         .truncate(false)
         .open(path(data_dir, LOCK_FILE))
-        .context("opening the program key's lock file")?;
-    file.lock().context("waiting for the program key")?;
+        .map_err(ServerError::io("opening the program key's lock file"))?;
+    file.lock().map_err(ServerError::io("waiting for the program key"))?;
     Ok(file)
 }
 
@@ -62,19 +62,19 @@ fn take_turn(data_dir: &Path) -> anyhow::Result<std::fs::File> {
 /// for the program (the first node to start records its own): a node on another machine with a
 /// missing, foreign or superseded `program.key` stops here, rather than sign crisis contacts
 /// that phones would refuse.
-fn current(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKey> {
+fn current(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<ProgramKey> {
     finish_rotation(data_dir, store)?;
     let file = path(data_dir, PROGRAM_KEY_FILE);
     let recorded = store.program_key()?;
     if recorded.is_some() && !file.exists() {
-        anyhow::bail!(
+        return Err(ServerError::ProgramKey(format!(
             "this program already has a signing key, and {PROGRAM_KEY_FILE} is not in {}: copy it \
              from the data folder of a node already serving the program",
             data_dir.display()
-        );
+        )));
     }
     let key = ProgramKey::load_or_create(&file)
-        .map_err(|err| anyhow::anyhow!("the program key {PROGRAM_KEY_FILE}: {err}"))?;
+        .map_err(|err| ServerError::ProgramKey(format!("the program key {PROGRAM_KEY_FILE}: {err}")))?;
     let recorded = match recorded {
         Some(recorded) => Some(recorded),
         // The first node claims it; another may have claimed it first.
@@ -85,21 +85,21 @@ fn current(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<ProgramKe
     };
     match recorded {
         Some(recorded) if recorded == key.public() => Ok(key),
-        _ if replaced(store, &key.public())? => anyhow::bail!(
+        _ if replaced(store, &key.public())? => return Err(ServerError::ProgramKey(format!(
             "{PROGRAM_KEY_FILE} in {} was replaced by `program-key rotate` on another node: copy \
              the new one from that node's data folder",
             data_dir.display()
-        ),
-        _ => anyhow::bail!(
+        ))),
+        _ => return Err(ServerError::ProgramKey(format!(
             "{PROGRAM_KEY_FILE} in {} is not this program's signing key: copy it from the data \
              folder of a node already serving the program",
             data_dir.display()
-        ),
+        ))),
     }
 }
 
 /// Whether a rotation replaced `public`.
-fn replaced(store: &dyn ServerStore, public: &str) -> anyhow::Result<bool> {
+fn replaced(store: &dyn ServerStore, public: &str) -> ServerResult<bool> {
     Ok(store
         .key_rotations()?
         .iter()
@@ -109,13 +109,13 @@ fn replaced(store: &dyn ServerStore, public: &str) -> anyhow::Result<bool> {
 
 /// Replaces the program key with a new one that the old one vouches for; re-signs the newest
 /// crisis directory with it. Returns the new public key.
-pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<String> {
+pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<String> {
     let _turn = take_turn(data_dir)?;
     let old = current(data_dir, store)?;
     let (next, pkcs8) = ProgramKey::generate()?;
     let next_path = path(data_dir, NEXT_KEY_FILE);
     let _ = std::fs::remove_file(&next_path);
-    steady_core::files::write_private_file(&next_path, &pkcs8).context("writing the new key")?;
+    steady_core::files::write_private_file(&next_path, &pkcs8).map_err(ServerError::io("writing the new key"))?;
     let rotation = old.rotate_to(&next);
     // The newest directory, signed again by the new key as the next version, so phones move to
     // the new key at their next sync.
@@ -146,13 +146,13 @@ pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<String
 }
 
 /// Swaps in `program.key.next` if a rotation to it was recorded (else removes it).
-fn finish_rotation(data_dir: &Path, store: &dyn ServerStore) -> anyhow::Result<()> {
+fn finish_rotation(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<()> {
     let next_path = path(data_dir, NEXT_KEY_FILE);
     if !next_path.exists() {
         return Ok(());
     }
     let next = ProgramKey::load_or_create(&next_path)
-        .map_err(|err| anyhow::anyhow!("the new program key: {err}"))?;
+        .map_err(|err| ServerError::ProgramKey(format!("the new program key: {err}")))?;
     let recorded = store
         .key_rotations()?
         .iter()

@@ -18,6 +18,7 @@
 //! What a seal cannot stop: a writer who kept an old row, seal and all, can put it back (a lead
 //! since removed, a password since changed). README's threat model says so.
 
+use crate::error::{ServerError, ServerResult};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -166,16 +167,16 @@ pub(crate) fn login(state: &ServerState, name: &str) -> Option<StaffAccount> {
 }
 
 /// Keeps a new sign-in, sealed.
-pub(crate) fn start_session(state: &ServerState, session: &SessionRow) -> anyhow::Result<()> {
+pub(crate) fn start_session(state: &ServerState, session: &SessionRow) -> ServerResult<()> {
     super::program_key::with_key(&state.data_dir, state.store.as_ref(), |key| {
         Ok(state.store.start_session(session, &seal(key, session))?)
     })
 }
 
 /// Every staff account whose seal holds, by name, with its lead key if it has one.
-pub(crate) fn leads(state: &ServerState) -> anyhow::Result<Vec<StaffLead>> {
+pub(crate) fn leads(state: &ServerState) -> ServerResult<Vec<StaffLead>> {
     let rows = state.store.safeguarding_staff()?;
-    let program = program(state).ok_or_else(|| anyhow::anyhow!("no program key"))?;
+    let program = program(state).ok_or_else(|| ServerError::Staff(format!("no program key")))?;
     Ok(rows
         .into_iter()
         .filter_map(|(account, key): (Sealed<StaffAccount>, Option<LeadKey>)| {
@@ -192,7 +193,7 @@ pub(crate) fn leads(state: &ServerState) -> anyhow::Result<Vec<StaffLead>> {
 
 /// Gives `staff_id` the safeguarding role; false when there is no such sealed account or it has
 /// the role already.
-pub(crate) fn make_lead(state: &ServerState, staff_id: &str) -> anyhow::Result<bool> {
+pub(crate) fn make_lead(state: &ServerState, staff_id: &str) -> ServerResult<bool> {
     super::program_key::with_key(&state.data_dir, state.store.as_ref(), |key| {
         let Some(old) = state.store.staff_account(staff_id)? else {
             return Ok(false);
@@ -215,7 +216,7 @@ pub(crate) fn remove_lead(
     state: &ServerState,
     staff_id: &str,
     audit: &crate::staff_store::Audited<'_>,
-) -> anyhow::Result<bool> {
+) -> ServerResult<bool> {
     super::program_key::with_key(&state.data_dir, state.store.as_ref(), |key| {
         let Some(old) = state.store.staff_account(staff_id)? else {
             return Ok(false);
@@ -238,12 +239,12 @@ pub fn add_staff(
     data_dir: &Path,
     name: &str,
     password: &str,
-) -> anyhow::Result<()> {
+) -> ServerResult<()> {
     if name.is_empty() {
-        anyhow::bail!("a staff account needs a name");
+        return Err(ServerError::Staff(format!("a staff account needs a name")));
     }
     if name.chars().any(char::is_control) {
-        anyhow::bail!("a staff name cannot hold control characters (tabs, line breaks, zeros)");
+        return Err(ServerError::Staff(format!("a staff name cannot hold control characters (tabs, line breaks, zeros)")));
     }
     let account = StaffAccount {
         id: uuid::Uuid::new_v4().to_string(),
@@ -265,16 +266,16 @@ pub fn set_safeguarding(
     data_dir: &Path,
     name: &str,
     on: bool,
-) -> anyhow::Result<bool> {
+) -> ServerResult<bool> {
     super::program_key::with_key(data_dir, store.as_ref(), |key| {
         let Some(old) = store.staff_login(name)? else {
             return Ok(false);
         };
         let Some(old) = old.open(&key.public()) else {
-            anyhow::bail!(
+            return Err(ServerError::Staff(format!(
                 "the account {name:?} is not sealed by the program key: check it is yours, then \
                  `steady-server staff seal {name:?}`"
-            );
+            )));
         };
         let new = StaffAccount {
             safeguarding: on,
@@ -291,21 +292,21 @@ pub fn seal_account(
     store: &Arc<dyn ServerStore>,
     data_dir: &Path,
     name: &str,
-) -> anyhow::Result<StaffAccount> {
+) -> ServerResult<StaffAccount> {
     super::program_key::with_key(data_dir, store.as_ref(), |key| {
         let Some(row) = store.staff_login(name)? else {
-            anyhow::bail!("there is no staff account named {name:?}");
+            return Err(ServerError::Staff(format!("there is no staff account named {name:?}")));
         };
         let account = row.unchecked().clone();
         if !store.reseal_staff(&account, &account, &seal(key, &account))? {
-            anyhow::bail!("the account {name:?} changed while it was being sealed: try again");
+            return Err(ServerError::Staff(format!("the account {name:?} changed while it was being sealed: try again")));
         }
         Ok(account)
     })
 }
 
 /// The names of accounts whose seal does not hold (for the server's start and the operator).
-pub fn unsealed_accounts(store: &dyn ServerStore, data_dir: &Path) -> anyhow::Result<Vec<String>> {
+pub fn unsealed_accounts(store: &dyn ServerStore, data_dir: &Path) -> ServerResult<Vec<String>> {
     let program = super::program_key::load(data_dir, store)?.public();
     Ok(store
         .staff_accounts()?
@@ -323,7 +324,7 @@ pub(super) fn resealed(
     store: &dyn ServerStore,
     old: &ProgramKey,
     next: &ProgramKey,
-) -> anyhow::Result<Vec<(StaffAccount, String)>> {
+) -> ServerResult<Vec<(StaffAccount, String)>> {
     let old = old.public();
     Ok(store
         .staff_accounts()?
@@ -344,7 +345,7 @@ pub(super) fn revouched_leads(
     store: &dyn ServerStore,
     old: &ProgramKey,
     next: &ProgramKey,
-) -> anyhow::Result<Vec<super::care_store::LeadRevouch>> {
+) -> ServerResult<Vec<super::care_store::LeadRevouch>> {
     let old_public = old.public();
     Ok(store
         .safeguarding_staff()?

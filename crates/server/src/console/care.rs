@@ -4,6 +4,7 @@
 //! concerns are opened there (assets/console/console.js): the server holds the private key only
 //! wrapped under a passphrase it never sees, and concerns only sealed.
 
+use crate::error::{ServerResult};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -194,7 +195,7 @@ pub(crate) fn general_care() -> ProgramCare {
 /// the program's signature: someone changed it in the database.
 pub(crate) fn published_safeguarding(
     state: &ServerState,
-) -> anyhow::Result<Option<steady_core::domain::Safeguarding>> {
+) -> ServerResult<Option<steady_core::domain::Safeguarding>> {
     let key = crate::program_key::load(&state.data_dir, state.store.as_ref())?;
     Ok(
         crate::admin::newest_signed(state.store.as_ref(), &key.public())?
@@ -209,7 +210,7 @@ pub(crate) fn published_safeguarding(
 pub(crate) fn care_to_publish(
     state: &ServerState,
     new_inbox: Option<steady_core::domain::Safeguarding>,
-) -> anyhow::Result<Option<ProgramCare>> {
+) -> ServerResult<Option<ProgramCare>> {
     let written = state.store.care_draft()?.is_some();
     let safeguarding = match new_inbox {
         Some(inbox) => Some(inbox),

@@ -6,6 +6,7 @@
 //! National Domestic Violence Hotline) are offered one tap each, never added by default. Every
 //! change is in the audit log.
 
+use crate::error::{ServerResult};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -616,7 +617,7 @@ impl WithCsrf for PublishForm {
 fn to_publish(
     state: &ServerState,
     new_inbox: Option<steady_core::domain::Safeguarding>,
-) -> anyhow::Result<serde_json::Value> {
+) -> ServerResult<serde_json::Value> {
     let mut directory = serde_json::json!({
         "version": 0,
         "region": state.store.program_name().unwrap_or_default(),
@@ -643,7 +644,7 @@ pub(crate) fn signed_with_new_inbox(
     state: &ServerState,
     key: &steady_core::crypto::ProgramKey,
     inbox: steady_core::domain::Safeguarding,
-) -> anyhow::Result<(u64, String)> {
+) -> ServerResult<(u64, String)> {
     let newest = crate::admin::newest_signed(state.store.as_ref(), &key.public())?;
     let mut directory = match newest {
         Some(directory) => serde_json::to_value(directory)?,

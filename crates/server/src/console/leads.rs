@@ -6,6 +6,7 @@
 //! word, and the console never offers to give it access. Each lead's key has a fingerprint both
 //! leads can compare, out loud, before one gives the other access.
 
+use crate::error::{ServerResult};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -215,7 +216,7 @@ fn someone_else_can_open(
 
 /// The inbox key phones seal to now, when there is one; an error when it can't be told (then
 /// nothing that could lock the inbox is done).
-fn published_key(state: &ServerState) -> anyhow::Result<Option<SafeguardingKeyRow>> {
+fn published_key(state: &ServerState) -> ServerResult<Option<SafeguardingKeyRow>> {
     let keys = state.store.safeguarding_keys()?;
     Ok(super::care::published_safeguarding(state)?
         .and_then(|inbox| keys.into_iter().find(|k| k.public_key == inbox.key)))

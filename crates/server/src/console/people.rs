@@ -347,7 +347,7 @@ pub(crate) async fn act(
             }
             let made = store
                 .cancel_invites(&person.id)
-                .map_err(anyhow::Error::from)
+                .map_err(crate::error::ServerError::from)
                 .and_then(|_| {
                     create_invite(
                         store,
