@@ -9,7 +9,9 @@
 //! - [`sync`]: the sync protocol's wire types and the app's sync client.
 //! - [`state`]: the small app-state API the UI calls ([`state::Device`]).
 //! - [`ui`]: Dioxus components and screens, the same for every platform.
-//! - [`platform`]: what differs between preview, desktop and mobile, including how the app starts.
+//! - [`platform`]: what the app asks of the device, which differs between preview, desktop and
+//!   mobile (folders, the keystore, links, the screen).
+//! - `launch`: how the app opens in a desktop window or on a phone (features `desktop`, `mobile`).
 //! - [`fuzzing`]: the fuzz targets' entry points (arbitrary bytes in, never a panic).
 //! - `preview`: the demo runner that serves simulated devices to a browser (feature `preview`).
 
@@ -19,6 +21,8 @@ extern crate steady_core;
 pub use steady_core::{crypto, domain, i18n, t};
 
 pub mod fuzzing;
+#[cfg(any(feature = "desktop", feature = "mobile"))]
+pub mod launch;
 pub mod platform;
 pub mod state;
 pub mod store;

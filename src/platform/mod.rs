@@ -35,17 +35,17 @@ pub use vault::{
 #[cfg(feature = "mobile")]
 mod mobile;
 #[cfg(feature = "mobile")]
-pub use mobile::{hand_over, key_vault, main};
+pub use mobile::{cover, hand_over, keep_private, key_vault};
 
 #[cfg(all(feature = "desktop", not(feature = "mobile")))]
 mod desktop;
 #[cfg(all(feature = "desktop", not(feature = "mobile")))]
-pub use desktop::{hand_over, key_vault, main};
+pub use desktop::{app_data_dir, hand_over, key_vault};
 
 #[cfg(all(feature = "preview", not(any(feature = "desktop", feature = "mobile"))))]
 mod preview;
 #[cfg(all(feature = "preview", not(any(feature = "desktop", feature = "mobile"))))]
-pub use preview::{app_data_dir, main};
+pub use preview::app_data_dir;
 
 use std::path::{Path, PathBuf};
 

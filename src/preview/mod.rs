@@ -5,10 +5,7 @@
 //! dioxus-liveview's own router cannot serve "/" under axum 0.8 and builds websocket paths without a
 //! leading slash for nested routes, so the routes are mounted here from its public pieces.
 
-mod demo;
 mod pages;
-
-pub use demo::{DEMO_MENTOR_PASSCODE, DemoOptions, run_demo};
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -28,6 +25,9 @@ use tokio::net::TcpListener;
 use crate::state::{Device, DeviceError};
 use crate::ui::App;
 use crate::ui::clock::TimeScale;
+
+/// The demo mentor's passcode (a mentor's device always has one).
+pub const DEMO_MENTOR_PASSCODE: &str = "sam's demo phone";
 
 /// The simulated devices of one preview, opened on first use and kept open.
 #[derive(Clone)]

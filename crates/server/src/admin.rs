@@ -85,7 +85,9 @@ pub(crate) fn publish_directory_after(
     let key = super::program_key::load(data_dir, store.as_ref())?;
     let (version, signed) = sign_next_directory(store.as_ref(), &key, directory_json)?;
     if version != base + 1 {
-        return Err(ServerError::Directory(format!("another version (after {base}) was published meanwhile")));
+        return Err(ServerError::Directory(format!(
+            "another version (after {base}) was published meanwhile"
+        )));
     }
     let detail = steady_core::i18n::Phrase::new(
         "audit-detail-version",
@@ -181,7 +183,9 @@ pub(crate) fn sign_next_directory(
             .version
             .checked_add(1)
             .filter(|v| *v <= i64::MAX as u64)
-            .ok_or_else(|| ServerError::Directory(format!("the directory's version cannot go any higher")))?,
+            .ok_or_else(|| {
+                ServerError::Directory("the directory's version cannot go any higher".to_string())
+            })?,
     };
     directory.version = version;
     let signed = key.sign(serde_json::to_string(&directory)?);

@@ -15,7 +15,6 @@
 use crate::error::{ServerError, ServerResult};
 use std::path::{Path, PathBuf};
 
-
 use super::store::ServerStore;
 use steady_core::crypto::{KeyRotation, ProgramKey};
 
@@ -54,7 +53,8 @@ fn take_turn(data_dir: &Path) -> ServerResult<std::fs::File> {
         .truncate(false)
         .open(path(data_dir, LOCK_FILE))
         .map_err(ServerError::io("opening the program key's lock file"))?;
-    file.lock().map_err(ServerError::io("waiting for the program key"))?;
+    file.lock()
+        .map_err(ServerError::io("waiting for the program key"))?;
     Ok(file)
 }
 
@@ -73,8 +73,9 @@ fn current(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<ProgramKey>
             data_dir.display()
         )));
     }
-    let key = ProgramKey::load_or_create(&file)
-        .map_err(|err| ServerError::ProgramKey(format!("the program key {PROGRAM_KEY_FILE}: {err}")))?;
+    let key = ProgramKey::load_or_create(&file).map_err(|err| {
+        ServerError::ProgramKey(format!("the program key {PROGRAM_KEY_FILE}: {err}"))
+    })?;
     let recorded = match recorded {
         Some(recorded) => Some(recorded),
         // The first node claims it; another may have claimed it first.
@@ -85,12 +86,12 @@ fn current(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<ProgramKey>
     };
     match recorded {
         Some(recorded) if recorded == key.public() => Ok(key),
-        _ if replaced(store, &key.public())? => return Err(ServerError::ProgramKey(format!(
+        _ if replaced(store, &key.public())? => Err(ServerError::ProgramKey(format!(
             "{PROGRAM_KEY_FILE} in {} was replaced by `program-key rotate` on another node: copy \
              the new one from that node's data folder",
             data_dir.display()
         ))),
-        _ => return Err(ServerError::ProgramKey(format!(
+        _ => Err(ServerError::ProgramKey(format!(
             "{PROGRAM_KEY_FILE} in {} is not this program's signing key: copy it from the data \
              folder of a node already serving the program",
             data_dir.display()
@@ -115,7 +116,8 @@ pub fn rotate(data_dir: &Path, store: &dyn ServerStore) -> ServerResult<String> 
     let (next, pkcs8) = ProgramKey::generate()?;
     let next_path = path(data_dir, NEXT_KEY_FILE);
     let _ = std::fs::remove_file(&next_path);
-    steady_core::files::write_private_file(&next_path, &pkcs8).map_err(ServerError::io("writing the new key"))?;
+    steady_core::files::write_private_file(&next_path, &pkcs8)
+        .map_err(ServerError::io("writing the new key"))?;
     let rotation = old.rotate_to(&next);
     // The newest directory, signed again by the new key as the next version, so phones move to
     // the new key at their next sync.

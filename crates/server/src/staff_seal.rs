@@ -176,7 +176,7 @@ pub(crate) fn start_session(state: &ServerState, session: &SessionRow) -> Server
 /// Every staff account whose seal holds, by name, with its lead key if it has one.
 pub(crate) fn leads(state: &ServerState) -> ServerResult<Vec<StaffLead>> {
     let rows = state.store.safeguarding_staff()?;
-    let program = program(state).ok_or_else(|| ServerError::Staff(format!("no program key")))?;
+    let program = program(state).ok_or_else(|| ServerError::Staff("no program key".to_string()))?;
     Ok(rows
         .into_iter()
         .filter_map(|(account, key): (Sealed<StaffAccount>, Option<LeadKey>)| {
@@ -241,10 +241,14 @@ pub fn add_staff(
     password: &str,
 ) -> ServerResult<()> {
     if name.is_empty() {
-        return Err(ServerError::Staff(format!("a staff account needs a name")));
+        return Err(ServerError::Staff(
+            "a staff account needs a name".to_string(),
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(ServerError::Staff(format!("a staff name cannot hold control characters (tabs, line breaks, zeros)")));
+        return Err(ServerError::Staff(
+            "a staff name cannot hold control characters (tabs, line breaks, zeros)".to_string(),
+        ));
     }
     let account = StaffAccount {
         id: uuid::Uuid::new_v4().to_string(),
@@ -295,11 +299,15 @@ pub fn seal_account(
 ) -> ServerResult<StaffAccount> {
     super::program_key::with_key(data_dir, store.as_ref(), |key| {
         let Some(row) = store.staff_login(name)? else {
-            return Err(ServerError::Staff(format!("there is no staff account named {name:?}")));
+            return Err(ServerError::Staff(format!(
+                "there is no staff account named {name:?}"
+            )));
         };
         let account = row.unchecked().clone();
         if !store.reseal_staff(&account, &account, &seal(key, &account))? {
-            return Err(ServerError::Staff(format!("the account {name:?} changed while it was being sealed: try again")));
+            return Err(ServerError::Staff(format!(
+                "the account {name:?} changed while it was being sealed: try again"
+            )));
         }
         Ok(account)
     })

@@ -3,7 +3,7 @@
 //!
 //! dioxus-desktop 0.7 makes its WebKit context without automation, so no WebDriver can reach
 //! inside the window. What the window shows is read instead from the app's test probe
-//! (`STEADY_DESKTOP_PROBE`, see `src/platform/desktop.rs`): the page's text, the focused
+//! (`STEADY_DESKTOP_PROBE`, see `src/launch/desktop.rs`): the page's text, the focused
 //! control and each control's name and rectangle, written after each drawn frame. The probe
 //! only reads; every click and key press here is a real X event at a real position, so a
 //! control that is covered, off screen or not wired does not work here either.

@@ -4,7 +4,7 @@
 //! concerns are opened there (assets/console/console.js): the server holds the private key only
 //! wrapped under a passphrase it never sees, and concerns only sealed.
 
-use crate::error::{ServerResult};
+use crate::error::ServerResult;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};

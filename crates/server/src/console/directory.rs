@@ -6,7 +6,7 @@
 //! National Domestic Violence Hotline) are offered one tap each, never added by default. Every
 //! change is in the audit log.
 
-use crate::error::{ServerResult};
+use crate::error::ServerResult;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -6,7 +6,7 @@
 //! word, and the console never offers to give it access. Each lead's key has a fingerprint both
 //! leads can compare, out loud, before one gives the other access.
 
-use crate::error::{ServerResult};
+use crate::error::ServerResult;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -1,4 +1,4 @@
-//! `cargo run`: the demo a newcomer starts. Parses a few flags, serves the preview and the sync
+//! `cargo run`: the demo a newcomer starts (the `steady` binary with the default `preview`). Parses a few flags, serves the preview and the sync
 //! server on 127.0.0.1, enrols and pairs the demo mentee and mentor, and prints where everything is.
 //!
 //! ```text
@@ -14,8 +14,8 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use tokio::net::TcpListener;
 
-use super::Devices;
-use crate::sync::protocol::Role;
+use steady::preview::{DEMO_MENTOR_PASSCODE, Devices};
+use steady::sync::protocol::Role;
 use steady_server::{
     Config, ServerState, ServerStore, SqliteStore, add_staff, create_invite, pair,
 };
@@ -61,7 +61,7 @@ impl DemoOptions {
         };
         Ok(Self {
             port,
-            data_dir: data_dir.unwrap_or_else(crate::platform::app_data_dir),
+            data_dir: data_dir.unwrap_or_else(steady::platform::app_data_dir),
             reset,
         })
     }
@@ -81,7 +81,7 @@ fn prepare_data_dir(options: &DemoOptions) -> anyhow::Result<()> {
         std::fs::remove_dir_all(dir)
             .with_context(|| format!("could not reset {}", dir.display()))?;
     }
-    crate::platform::create_private_dir(dir)
+    steady::platform::create_private_dir(dir)
         .with_context(|| format!("could not create {}", dir.display()))?;
     if !marker.exists() {
         std::fs::write(
@@ -93,7 +93,7 @@ fn prepare_data_dir(options: &DemoOptions) -> anyhow::Result<()> {
 }
 
 /// Runs the demo until Ctrl+C.
-pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
+pub fn run(args: Vec<String>) -> anyhow::Result<()> {
     let options = DemoOptions::parse(args, |name| std::env::var(name).ok())?;
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -122,7 +122,7 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
         let store: Arc<dyn ServerStore> =
             Arc::new(SqliteStore::open(&config.data_dir, &config.program_name)?);
         let state = ServerState::try_new(store.clone(), &config)?;
-        let serving = tokio::spawn(super::serve(
+        let serving = tokio::spawn(steady::preview::serve(
             listener,
             devices.clone(),
             Some(state),
@@ -145,9 +145,6 @@ pub fn run_demo(args: Vec<String>) -> anyhow::Result<()> {
     })
 }
 
-/// The demo mentor's passcode (a mentor's device always has one).
-pub const DEMO_MENTOR_PASSCODE: &str = "sam's demo phone";
-
 /// The demo's staff login: made once with a random password, kept (owner-only) in the demo's
 /// server folder so it can be printed at every start.
 fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Result<String> {
@@ -163,7 +160,7 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
         }
         return Ok(password.trim().to_owned());
     }
-    let password = crate::crypto::random_bytes()?
+    let password = steady::crypto::random_bytes()?
         .iter()
         .take(9)
         .map(|b| format!("{b:02x}"))
@@ -171,7 +168,7 @@ fn demo_staff(store: &Arc<dyn ServerStore>, dir: &std::path::Path) -> anyhow::Re
     add_staff(store, dir, "staff", &password)?;
     // The demo's one staff member is also its safeguarding lead, so the inbox can be tried.
     steady_server::set_safeguarding(store, dir, "staff", true)?;
-    crate::platform::write_private_file(&file, password.as_bytes())?;
+    steady::platform::write_private_file(&file, password.as_bytes())?;
     Ok(password)
 }
 
@@ -212,7 +209,7 @@ async fn seed(store: &Arc<dyn ServerStore>, devices: &Devices, base: &str) -> an
         let mentee = devices.get("mentee")?.context("demo device")?;
         let _ = mentee.sync_now().await;
         for device in mentee.mentor_devices()? {
-            if device.trust == crate::store::DeviceTrust::Waiting {
+            if device.trust == steady::store::DeviceTrust::Waiting {
                 mentee.decide_mentor_device(&device.device_id, true)?;
             }
         }
