@@ -3,52 +3,56 @@
 //! (enrol with an invite code, or try tokens), so invite codes and tokens cannot be guessed
 //! quickly. Kept in memory on each server node: a second node doubles what one address may try,
 //! which the limits allow for. Buckets that have refilled are dropped, so the maps stay small.
+//! The buckets are governor's (GCRA, keyed, sharded so requests from different devices do not
+//! wait on one lock).
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::Instant;
+use std::num::NonZeroU32;
+use std::time::Duration;
 
-/// How many idle buckets a map may hold before full ones are swept out.
+use governor::clock::DefaultClock;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter as Governor};
+
+/// How many keys a limiter may hold before those back to a full bucket are swept out.
 const SWEEP_AT: usize = 10_000;
 
+/// A keyed token bucket (GCRA, from governor): each key may burst, then must keep to the
+/// average. Keys whose bucket has refilled are swept out once there are many.
 pub(crate) struct RateLimiter {
-    per_second: f64,
-    burst: f64,
-    buckets: Mutex<HashMap<String, (f64, Instant)>>,
+    limiter: Governor<String, DefaultKeyedStateStore<String>, DefaultClock>,
 }
 
 impl RateLimiter {
+    /// `per_second` on average after a burst of `burst` (at least one; a rate that is not a
+    /// positive number is one a day).
     pub(crate) fn new(per_second: f64, burst: f64) -> Self {
+        let period = if per_second.is_finite() && per_second > 0.0 {
+            Duration::from_secs_f64((1.0 / per_second).clamp(1e-9, 86_400.0))
+        } else {
+            Duration::from_secs(86_400)
+        };
+        let burst = NonZeroU32::new(burst.clamp(1.0, f64::from(u32::MAX)) as u32)
+            .unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(period)
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+            .allow_burst(burst);
         RateLimiter {
-            per_second,
-            burst,
-            buckets: Mutex::new(HashMap::new()),
+            limiter: Governor::keyed(quota),
         }
     }
 
     /// Takes one request's token for `key`; false when it must wait.
     pub(crate) fn allow(&self, key: &str) -> bool {
-        let Ok(mut buckets) = self.buckets.lock() else {
-            return false;
-        };
-        let now = Instant::now();
-        if buckets.len() >= SWEEP_AT {
-            let (per_second, burst) = (self.per_second, self.burst);
-            buckets.retain(|_, (tokens, last)| {
-                *tokens + now.duration_since(*last).as_secs_f64() * per_second < burst
-            });
+        if self.limiter.len() >= SWEEP_AT {
+            self.limiter.retain_recent();
         }
-        let (tokens, last) = buckets.entry(key.to_owned()).or_insert((self.burst, now));
-        *tokens =
-            (*tokens + now.duration_since(*last).as_secs_f64() * self.per_second).min(self.burst);
-        *last = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            true
-        } else {
-            false
-        }
+        self.limiter.check_key(&key.to_owned()).is_ok()
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> usize {
+        self.limiter.len()
     }
 }
 
@@ -110,6 +114,6 @@ mod tests {
         for n in 0..SWEEP_AT + 5 {
             assert!(limiter.allow(&n.to_string()));
         }
-        assert!(limiter.buckets.lock().unwrap().len() < SWEEP_AT);
+        assert!(limiter.keys() < SWEEP_AT);
     }
 }
