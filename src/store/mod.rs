@@ -19,6 +19,7 @@ mod mentor_inbox;
 mod migrations;
 mod moods;
 mod notices;
+mod outbox;
 mod own_devices;
 mod replies;
 mod safety_plan_items;
@@ -38,10 +39,11 @@ pub use migrations::{MIGRATIONS, Migration};
 pub use notices::{
     MARK_READ_RECEIPTS, MARK_READ_UP_TO, MARK_REPLIES_OFF, NoticeKind, RaisedConcern, StoredNotice,
 };
+pub use outbox::OutboxRecord;
 pub use own_devices::{OwnDevice, OwnDeviceStatus};
 pub use replies::{ReceivedReply, WrittenReply};
 pub use safety_plan_items::PlanItem;
-pub use sharing::{OutboxRecord, PENDING_MENTOR, ShareLogLine, SharedItemRef};
+pub use sharing::{PENDING_MENTOR, ShareLogLine, SharedItemRef};
 pub use slot::{OpenStore, SlotError, StoreSlot};
 pub use tool_prefs::ToolPrefs;
 

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod engine;
 pub use steady_core::protocol;
+mod notices;
 mod pull;
 mod push;
 mod replies;

@@ -13,7 +13,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use super::client::{Api, CallError, decode_keys};
 use super::engine::{Shared, SyncError, SyncReport, in_parallel, lock};
 use super::protocol::{
-    DeviceInfo, MAX_BATCH, Notice, PutOutcome, RecordBatch, RecordPut, Vouch, VouchRequest,
+    DeviceInfo, MAX_BATCH, PutOutcome, RecordBatch, RecordPut, Vouch, VouchRequest,
 };
 use crate::crypto::envelope::Feed;
 use crate::crypto::{self, ItemRef, Recipient};
@@ -84,7 +84,7 @@ pub(super) async fn push(
             .collect()
     };
     send_vouches(store, api, enrolment).await?;
-    fetch_notices(store, api, enrolment, &ids, &approved, &mut report).await?;
+    super::notices::fetch_notices(store, api, enrolment, &ids, &approved, &mut report).await?;
     super::replies::fetch_replies(store, api, enrolment, &mut report).await?;
     share_terms(store, &listed_mentors)?;
 
@@ -203,7 +203,7 @@ impl WireIds {
         }
     }
 
-    fn local(&self, wire_id: &str) -> String {
+    pub(super) fn local(&self, wire_id: &str) -> String {
         if wire_id == self.plan {
             SAFETY_PLAN_ID.to_owned()
         } else if wire_id == self.terms {
@@ -248,86 +248,6 @@ struct Sealing {
     payload: Option<Vec<u8>>,
     recipients: Vec<Recipient>,
 }
-
-/// Fetches what mentors' devices told this mentee (something passed on), keeps each one whose
-/// signature is from an approved device of a mentor, and moves the cursor.
-async fn fetch_notices(
-    store: &Shared,
-    api: &Api,
-    enrolment: &Enrolment,
-    ids: &WireIds,
-    approved: &[MentorDevice],
-    report: &mut SyncReport,
-) -> Result<(), SyncError> {
-    let after = lock(store)?.mark(NOTICES_MARK)?;
-    let page = api.notices(&enrolment.token, after).await?;
-    let mut store = lock(store)?;
-    let mut last = after;
-    for entry in page.notices {
-        last = last.max(entry.id);
-        let signed = &entry.notice;
-        let Some(device) = approved.iter().find(|d| d.device_id == signed.device_id) else {
-            tracing::warn!("a notice from a device this mentee never approved was ignored");
-            continue;
-        };
-        let signature = B64.decode(&signed.signature).unwrap_or_default();
-        if !device.keys.verifies(
-            &crate::crypto::concern::notice_message(&signed.notice),
-            &signature,
-        ) {
-            tracing::warn!("a notice whose signature did not match was ignored");
-            continue;
-        }
-        let Ok(Notice::PassedOn {
-            mentee_id,
-            item_id,
-            passed_to,
-            ..
-        }) = serde_json::from_str::<Notice>(&signed.notice)
-        else {
-            continue;
-        };
-        if mentee_id != enrolment.person_id {
-            continue;
-        }
-        // Each signed notice tells the mentee once: the server could serve the same one again
-        // under new ids, and "Sam passed on your check-in" twice reads as twice.
-        let seen = format!(
-            "notice_seen:{}",
-            crate::crypto::sha256_hex(signed.notice.as_bytes())
-        );
-        if store.mark(&seen)? == 1 {
-            continue;
-        }
-        let local_id = ids.local(&item_id);
-        let what = store
-            .share_log(10_000)?
-            .into_iter()
-            .find(|line| line.item_id == local_id)
-            .map_or("other", |line| line.kind.key());
-        store.add_notice(
-            NoticeKind::PassedOn,
-            &crate::i18n::Phrase::new(
-                "notice-passed-on",
-                &[
-                    ("mentor", &device.mentor_name),
-                    ("what", what),
-                    ("to", &passed_to),
-                ],
-            )
-            .to_text(),
-            &local_id,
-            LocalStamp::now(),
-        )?;
-        store.set_mark(&seen, 1)?;
-        report.notices += 1;
-    }
-    store.set_mark(NOTICES_MARK, last)?;
-    Ok(())
-}
-
-/// The mark under which the last notice fetched is kept.
-const NOTICES_MARK: &str = "notices_after";
 
 /// Notes the mentee's other devices as the server lists them. One that another trusted device of
 /// the mentee already vouched for (or this one did) counts as vouched; the rest wait for the

@@ -13,7 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use dioxus::prelude::*;
 use serde::Deserialize;
 
-use super::care::wrapped_is_sound;
+use super::inbox::wrapped_is_sound;
 use super::pages::page;
 use super::{SafeguardingForm, noted_first};
 use super::{WithCsrf, c, refusal};

@@ -8,6 +8,7 @@
 //! console never receives entry content; it cannot decrypt any.
 
 mod care;
+mod inbox;
 pub(crate) use care::published_safeguarding;
 mod directory;
 mod leads;
@@ -53,9 +54,9 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/directory/publish", post(directory::publish))
         .route("/staff/directory/add-line", post(directory::add_line))
         .route("/staff/care", get(care::show_care).post(care::save_care))
-        .route("/staff/safeguarding", get(care::show_inbox))
-        .route("/staff/safeguarding/setup", post(care::setup))
-        .route("/staff/safeguarding/handled", post(care::handled))
+        .route("/staff/safeguarding", get(inbox::show_inbox))
+        .route("/staff/safeguarding/setup", post(inbox::setup))
+        .route("/staff/safeguarding/handled", post(inbox::handled))
         .route("/staff/safeguarding/lead-key", post(leads::set_lead_key))
         .route("/staff/safeguarding/grant", post(leads::grant))
         .route("/staff/safeguarding/add-lead", post(leads::add_lead))
@@ -259,7 +260,7 @@ where
     async fn from_request(request: Request, state: &ServerState) -> Result<Self, Response> {
         let StaffForm { session, form } = StaffForm::from_request(request, state).await?;
         if !session.safeguarding {
-            return Err(care::safeguarding_only());
+            return Err(inbox::safeguarding_only());
         }
         Ok(SafeguardingForm { session, form })
     }

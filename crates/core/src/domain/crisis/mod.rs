@@ -8,9 +8,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod bundled;
+mod form;
+
+pub use bundled::bundled_crisis_directory;
+pub use form::{ContactForm, FieldProblem};
+
 use super::hours::{OpenHours, OpenNow};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 use thiserror::Error;
 
 /// Why a directory could not be read.
@@ -114,224 +119,6 @@ pub struct ContactInLang {
     pub how: String,
     pub languages: String,
     pub actions: Vec<ContactAction>,
-}
-
-/// A contact as staff type it into the console, every field as text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct ContactForm {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub offers: String,
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub text_number: String,
-    #[serde(default)]
-    pub text_keyword: String,
-    #[serde(default)]
-    pub web: String,
-    #[serde(default)]
-    pub chat: String,
-    /// "always" or "times".
-    #[serde(default)]
-    pub open_kind: String,
-    #[serde(default)]
-    pub time_zone: String,
-    /// Like `Mon-Fri 09:00-21:00, Sat 10:00-16:00`.
-    #[serde(default)]
-    pub open_times: String,
-    #[serde(default)]
-    pub hours: String,
-    #[serde(default)]
-    pub languages: String,
-    #[serde(default)]
-    pub regions: String,
-    #[serde(default)]
-    pub last_checked: String,
-    /// What they offer and the note about hours, in Spanish (optional).
-    #[serde(default)]
-    pub offers_es: String,
-    #[serde(default)]
-    pub hours_es: String,
-}
-
-/// A problem with one field of a [`ContactForm`]: the field's name and what to do (a catalogue
-/// key).
-pub type FieldProblem = (&'static str, &'static str);
-
-impl ContactForm {
-    /// The form for an existing contact, for editing.
-    pub fn from_contact(contact: &CrisisContact) -> Self {
-        ContactForm {
-            name: contact.name.clone(),
-            offers: contact.offers.clone(),
-            phone: contact.phone.clone().unwrap_or_default(),
-            text_number: contact
-                .text
-                .as_ref()
-                .map(|t| t.number.clone())
-                .unwrap_or_default(),
-            text_keyword: contact
-                .text
-                .as_ref()
-                .and_then(|t| t.keyword.clone())
-                .unwrap_or_default(),
-            web: contact.web.clone().unwrap_or_default(),
-            chat: contact.chat.clone().unwrap_or_default(),
-            open_kind: match &contact.open {
-                Some(OpenHours::Weekly { .. }) => "times".into(),
-                _ => "always".into(),
-            },
-            time_zone: match &contact.open {
-                Some(OpenHours::Weekly { time_zone, .. }) => time_zone.clone(),
-                _ => String::new(),
-            },
-            open_times: contact
-                .open
-                .as_ref()
-                .map(OpenHours::times_text)
-                .unwrap_or_default(),
-            hours: contact.hours.clone(),
-            languages: contact.languages.join(", "),
-            regions: contact.regions.join(", "),
-            last_checked: contact.last_checked.to_string(),
-            offers_es: contact
-                .translations
-                .get("es")
-                .map(|w| w.offers.clone())
-                .unwrap_or_default(),
-            hours_es: contact
-                .translations
-                .get("es")
-                .map(|w| w.hours.clone())
-                .unwrap_or_default(),
-        }
-    }
-
-    /// The contact, or every problem at once, each tied to its field, in plain words.
-    pub fn validate(&self, today: NaiveDate) -> Result<CrisisContact, Vec<FieldProblem>> {
-        let mut problems = Vec::new();
-        let text = |value: &str| value.trim().to_owned();
-        let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-        let list = |value: &str| -> Vec<String> {
-            value
-                .split(',')
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-                .collect()
-        };
-        let name = text(&self.name);
-        if name.is_empty() || name.chars().count() > 100 {
-            problems.push(("name", "err-contact-name"));
-        }
-        let offers = text(&self.offers);
-        if offers.is_empty() || offers.chars().count() > 300 {
-            problems.push(("offers", "err-contact-offers"));
-        }
-        let phone = optional(&self.phone);
-        if phone.as_deref().is_some_and(|p| !is_dialable(p)) {
-            problems.push(("phone", "err-contact-number"));
-        }
-        let text_number = optional(&self.text_number);
-        if text_number.as_deref().is_some_and(|p| !is_dialable(p)) {
-            problems.push(("text_number", "err-contact-number"));
-        }
-        let keyword = optional(&self.text_keyword);
-        if keyword.is_some() && text_number.is_none() {
-            problems.push(("text_keyword", "err-contact-keyword-number"));
-        } else if keyword
-            .as_deref()
-            .is_some_and(|k| k.len() > 20 || !k.chars().all(|c| c.is_ascii_alphanumeric()))
-        {
-            problems.push(("text_keyword", "err-contact-keyword"));
-        }
-        let web = optional(&self.web);
-        if web.as_deref().is_some_and(|w| {
-            !w.starts_with("https://") || w.len() <= 8 || w.contains(char::is_whitespace)
-        }) {
-            problems.push(("web", "err-contact-web"));
-        }
-        let chat = optional(&self.chat);
-        if chat.as_deref().is_some_and(|w| {
-            !w.starts_with("https://") || w.len() <= 8 || w.contains(char::is_whitespace)
-        }) {
-            problems.push(("chat", "err-contact-chat"));
-        }
-        if phone.is_none() && text_number.is_none() && web.is_none() && chat.is_none() {
-            problems.push(("phone", "err-contact-reach"));
-        }
-        let open = match self.open_kind.trim() {
-            "always" => Some(OpenHours::Always),
-            "times" => match OpenHours::parse_times(&self.time_zone, &self.open_times) {
-                Ok(hours) => Some(hours),
-                Err(why) if why == "err-hours-zone" => {
-                    problems.push(("time_zone", why));
-                    None
-                }
-                Err(why) => {
-                    problems.push(("open_times", why));
-                    None
-                }
-            },
-            _ => {
-                problems.push(("open_kind", "err-contact-open"));
-                None
-            }
-        };
-        let hours = text(&self.hours);
-        if hours.chars().count() > 100 {
-            problems.push(("hours", "err-contact-hours"));
-        }
-        let languages = list(&self.languages);
-        if languages.is_empty() {
-            problems.push(("languages", "err-contact-languages"));
-        }
-        let last_checked = NaiveDate::parse_from_str(self.last_checked.trim(), "%Y-%m-%d").ok();
-        match last_checked {
-            None => problems.push(("last_checked", "err-contact-checked")),
-            Some(day) if day > today => {
-                problems.push(("last_checked", "err-contact-checked-future"))
-            }
-            Some(_) => {}
-        }
-        let (offers_es, hours_es) = (text(&self.offers_es), text(&self.hours_es));
-        if offers_es.chars().count() > 300 {
-            problems.push(("offers_es", "err-contact-offers"));
-        }
-        if hours_es.chars().count() > 100 {
-            problems.push(("hours_es", "err-contact-hours"));
-        }
-        let mut translations = std::collections::BTreeMap::new();
-        if !offers_es.is_empty() || !hours_es.is_empty() {
-            translations.insert(
-                "es".to_owned(),
-                ContactWords {
-                    offers: offers_es,
-                    hours: hours_es,
-                    ..ContactWords::default()
-                },
-            );
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(CrisisContact {
-            name,
-            offers,
-            phone,
-            text: text_number.map(|number| TextLine { number, keyword }),
-            web,
-            chat,
-            open,
-            hours,
-            languages,
-            regions: list(&self.regions),
-            last_checked: last_checked.unwrap_or(today),
-            translations,
-        })
-    }
 }
 
 impl CrisisContact {
@@ -585,148 +372,11 @@ fn encode_query(text: &str) -> String {
         .collect()
 }
 
-/// The crisis directory that ships with the app, used until a program directory arrives.
-const BUNDLED_DIRECTORY: &str = include_str!("../../../../assets/crisis/default-us.json");
-
-/// The crisis directory that ships with the app (the console previews the phone's card with it).
-pub fn bundled_crisis_directory() -> &'static CrisisDirectory {
-    bundled_directory()
-}
-
-/// The bundled directory, parsed once. A test checks it parses; should it ever not, Help still
-/// shows 988, the Crisis Text Line and 911 from the fallback below rather than nothing.
-fn bundled_directory() -> &'static CrisisDirectory {
-    static DIRECTORY: OnceLock<CrisisDirectory> = OnceLock::new();
-    DIRECTORY.get_or_init(|| {
-        CrisisDirectory::from_json(BUNDLED_DIRECTORY).unwrap_or_else(|err| {
-            tracing::error!("bundled crisis directory is invalid: {err}");
-            fallback_directory()
-        })
-    })
-}
-
-/// The card of last resort, in English and Spanish: 988 (for yourself or someone you're worried
-/// about), the Crisis Text Line (HOME, or AYUDA and WhatsApp in Spanish) and 911.
-fn fallback_directory() -> CrisisDirectory {
-    CrisisDirectory::from_json(FALLBACK_DIRECTORY).unwrap_or(CrisisDirectory {
-        version: 0,
-        region: String::new(),
-        contacts: Vec::new(),
-        program: None,
-    })
-}
-
-const FALLBACK_DIRECTORY: &str = r#"{"version":0,"region":"United States","contacts":[
-  {"name":"988 Suicide & Crisis Lifeline",
-   "offers":"Call or text any time, about anything, or if you're worried about someone.",
-   "phone":"988","text":{"number":"988"},"chat":"https://988lifeline.org/chat",
-   "open":{"kind":"always"},"languages":["English","Spanish"],"last_checked":"2026-12-04",
-   "translations":{"es":{"name":"988 Línea de Prevención del Suicidio y Crisis",
-     "offers":"Llama o manda un mensaje a cualquier hora, sobre lo que sea, o si te preocupa otra persona.",
-     "how":"Al llamar, marca 2 para hablar en español. Por mensaje, escribe AYUDA al 988.",
-     "text_keyword":"AYUDA","chat":"https://988lineadevida.org"}}},
-  {"name":"Crisis Text Line","offers":"Text with a trained volunteer any time.",
-   "text":{"number":"741741","keyword":"HOME"},
-   "open":{"kind":"always"},"languages":["English","Spanish"],"last_checked":"2026-12-04",
-   "translations":{"es":{"offers":"Escribe por mensaje con una persona voluntaria preparada, a cualquier hora.",
-     "how":"Escribe AYUDA al 741741, o por WhatsApp al 442-AYUDAME (442-298-3263).",
-     "text_keyword":"AYUDA","whatsapp":"+14422983263"}}},
-  {"name":"Emergency services","offers":"If you or someone else is in danger right now.","phone":"911",
-   "open":{"kind":"always"},"languages":["English","Spanish"],"last_checked":"2026-11-01",
-   "translations":{"es":{"name":"Servicios de emergencia",
-     "offers":"Si tú u otra persona están en peligro ahora mismo."}}}]}"#;
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// One line as seen: its name, its words, and its buttons (label, link).
-    type Seen = (String, String, Vec<(String, String)>);
-
-    /// What a reader sees of the card of last resort in `lang`, line by line.
-    fn fallback_seen(lang: crate::i18n::Lang) -> Vec<Seen> {
-        fallback_directory()
-            .contacts
-            .iter()
-            .map(|c| {
-                let seen = c.in_lang(lang);
-                let words = format!("{} {}", seen.offers, seen.how);
-                let buttons = seen
-                    .actions
-                    .into_iter()
-                    .map(|a| (a.label, a.href))
-                    .collect();
-                (seen.name, words, buttons)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_fallback_card_has_988_the_crisis_text_line_and_911_in_english() {
-        let seen = fallback_seen(crate::i18n::Lang::En);
-        let names: Vec<&str> = seen.iter().map(|(n, _, _)| n.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "988 Suicide & Crisis Lifeline",
-                "Crisis Text Line",
-                "Emergency services"
-            ]
-        );
-        assert!(
-            seen[0].1.contains("if you're worried about someone"),
-            "{}",
-            seen[0].1
-        );
-        let buttons: Vec<(String, String)> = seen.into_iter().flat_map(|(_, _, b)| b).collect();
-        for (label, href) in [
-            ("Call 988", "tel:988"),
-            ("Text 988", "sms:988"),
-            ("Text HOME to 741741", "sms:741741?&body=HOME"),
-            ("Call 911", "tel:911"),
-        ] {
-            assert!(
-                buttons.contains(&(label.into(), href.into())),
-                "{label} missing from {buttons:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_fallback_card_speaks_spanish_with_the_spanish_ways_in() {
-        let seen = fallback_seen(crate::i18n::Lang::Es);
-        assert_eq!(seen[0].0, "988 Línea de Prevención del Suicidio y Crisis");
-        assert!(
-            seen[0].1.contains("si te preocupa otra persona"),
-            "{}",
-            seen[0].1
-        );
-        assert!(seen[0].1.contains("marca 2"), "{}", seen[0].1);
-        assert!(seen[1].1.contains("442-AYUDAME"), "{}", seen[1].1);
-        assert_eq!(seen[2].0, "Servicios de emergencia");
-        let buttons: Vec<(String, String)> = seen.into_iter().flat_map(|(_, _, b)| b).collect();
-        for (label, href) in [
-            ("Llamar al 988", "tel:988"),
-            ("Enviar AYUDA al 988", "sms:988?&body=AYUDA"),
-            ("Chatear en línea", "https://988lineadevida.org"),
-            ("Enviar AYUDA al 741741", "sms:741741?&body=AYUDA"),
-            ("WhatsApp (442) 298-3263", "https://wa.me/14422983263"),
-            ("Llamar al 911", "tel:911"),
-        ] {
-            assert!(
-                buttons.contains(&(label.into(), href.into())),
-                "{label} missing from {buttons:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn both_bundled_and_fallback_directories_parse() {
-        assert!(CrisisDirectory::from_json(BUNDLED_DIRECTORY).is_ok());
-        assert!(CrisisDirectory::from_json(FALLBACK_DIRECTORY).is_ok());
-    }
-
-    const BUNDLED: &str = include_str!("../../../../assets/crisis/default-us.json");
+    const BUNDLED: &str = include_str!("../../../../../assets/crisis/default-us.json");
 
     #[test]
     fn bundled_directory_has_988_crisis_text_line_and_911() {
@@ -852,53 +502,6 @@ mod tests {
         let english = directory.contacts[1].in_lang(crate::i18n::Lang::En);
         assert_eq!(english.name, "Crisis Text Line");
         assert!(english.how.is_empty());
-    }
-
-    #[test]
-    fn a_contact_form_names_every_problem_by_field_and_keeps_good_ones() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let bad = ContactForm {
-            phone: "call me".into(),
-            web: "http://example.org".into(),
-            text_keyword: "HOME".into(),
-            last_checked: "2027-01-01".into(),
-            ..Default::default()
-        };
-        let problems = bad.validate(today).unwrap_err();
-        let fields: Vec<&str> = problems.iter().map(|(f, _)| *f).collect();
-        for field in [
-            "name",
-            "offers",
-            "phone",
-            "web",
-            "text_keyword",
-            "open_kind",
-            "languages",
-            "last_checked",
-        ] {
-            assert!(fields.contains(&field), "{field}: {problems:?}");
-        }
-        let good = ContactForm {
-            name: "Night Line".into(),
-            offers: "Someone to talk to.".into(),
-            text_number: "741741".into(),
-            text_keyword: "HOME".into(),
-            hours: "Any time".into(),
-            languages: "English, Spanish".into(),
-            regions: "North, South".into(),
-            open_kind: "times".into(),
-            time_zone: "America/New_York".into(),
-            open_times: "Mon-Fri 17:00-23:00".into(),
-            last_checked: "2026-01-02".into(),
-            ..Default::default()
-        };
-        let contact = good.validate(today).unwrap();
-        assert_eq!(contact.languages, vec!["English", "Spanish"]);
-        assert!(contact.is_stale(today), "checked over 180 days ago");
-        assert_eq!(
-            ContactForm::from_contact(&contact).validate(today).unwrap(),
-            contact
-        );
     }
 
     #[test]
@@ -1030,7 +633,7 @@ mod tests {
 mod spelled_numbers {
     use super::*;
 
-    const BUNDLED: &str = include_str!("../../../../assets/crisis/default-us.json");
+    const BUNDLED: &str = include_str!("../../../../../assets/crisis/default-us.json");
 
     /// A letter's digit on a phone keypad (ITU E.161).
     fn keypad(letter: char) -> Option<char> {
