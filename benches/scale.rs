@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use steady::crypto::sha256_hex;
 use steady::sync::protocol::{RecordPut, Role};
-use steady_server::store::NewDevice;
+use steady_server::storage::NewDevice;
 use steady_server::{self as server, ServerStore};
 
 /// Mentees per mentor in the seeded program.

@@ -170,7 +170,6 @@ impl Device {
     pub fn today(&self) -> NaiveDate {
         Local::now().date_naive()
     }
-
 }
 
 impl DeviceError {

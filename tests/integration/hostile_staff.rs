@@ -232,7 +232,7 @@ async fn a_rotation_keeps_every_account_and_staff_seal_vouches_for_one_from_befo
         .store
         .set_lead_key(
             &dana_id,
-            &steady_server::care_store::LeadKey {
+            &steady_server::storage::care::LeadKey {
                 public_key: dana_public.clone(),
                 wrapped: "{}".into(),
                 signed_by: first.public(),

@@ -4,7 +4,7 @@
 //! PostgreSQL cannot keep is a plain error. Needs `STEADY_TEST_POSTGRES`.
 
 use steady_server::ServerStore;
-use steady_server::store::ServerStoreError;
+use steady_server::storage::ServerStoreError;
 
 use crate::common::postgres;
 use crate::common::sync_server::SyncServer;

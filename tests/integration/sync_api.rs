@@ -565,7 +565,7 @@ async fn a_batch_naming_one_item_twice_applies_each_change_in_order() {
     assert!(
         matches!(
             refused,
-            steady_server::store::ServerStoreError::VersionConflict(1)
+            steady_server::storage::ServerStoreError::VersionConflict(1)
         ),
         "{refused}"
     );

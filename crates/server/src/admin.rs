@@ -3,7 +3,7 @@
 use crate::error::{ServerError, ServerResult};
 use std::sync::Arc;
 
-use super::store::{Person, Result, ServerStore};
+use crate::storage::{Person, Result, ServerStore};
 use steady_core::protocol::Role;
 
 /// An invite as shown once to staff: the code goes to the person, only its hash is stored.
@@ -94,7 +94,7 @@ pub(crate) fn publish_directory_after(
         &[("version", &version.to_string())],
     )
     .to_text();
-    let line = super::staff_store::Audited {
+    let line = crate::storage::staff::Audited {
         staff,
         action: "published the crisis contacts",
         detail: &detail,

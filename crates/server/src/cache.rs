@@ -11,7 +11,7 @@ use std::sync::RwLock;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use super::store::{Caller, ServerStoreError};
+use crate::storage::{Caller, ServerStoreError};
 
 /// Every (mentee, mentor) pair.
 pub(super) type Pairings = HashSet<(String, String)>;

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::store::ServerStoreError;
+use crate::storage::ServerStoreError;
 use steady_core::protocol::ApiError;
 
 #[derive(Debug)]

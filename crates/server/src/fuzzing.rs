@@ -12,9 +12,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use tower::ServiceExt;
 
 use super::config::Config;
-use super::sqlite::SqliteStore;
-use super::store::ServerStore;
 use super::{ServerState, admin, router};
+use crate::sqlite::SqliteStore;
+use crate::storage::ServerStore;
 use steady_core::crypto::DeviceKeys;
 use steady_core::files::scratch;
 use steady_core::protocol::{

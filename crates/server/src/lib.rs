@@ -5,7 +5,6 @@
 mod admin;
 mod api;
 mod cache;
-pub mod care_store;
 mod config;
 mod console;
 mod error;
@@ -14,14 +13,11 @@ mod limits;
 pub mod migrate;
 mod postgres;
 mod program_key;
-mod records;
 mod rules;
-mod schema;
 mod serve;
 mod sqlite;
 pub mod staff_seal;
-pub mod staff_store;
-pub mod store;
+pub mod storage;
 
 pub use admin::{
     Invite, create_invite, normalize_invite_code, pair, publish_contacts, publish_directory,
@@ -34,7 +30,7 @@ pub use postgres::PostgresStore;
 pub use program_key::PROGRAM_KEY_FILE;
 pub use serve::{ConnectionLimits, peer_address, serve_router};
 pub use staff_seal::{add_staff, seal_account, set_safeguarding, unsealed_accounts};
-pub use store::{Person, ServerStore, SqliteStore};
+pub use storage::{Person, ServerStore, SqliteStore};
 
 use std::future::Future;
 use std::sync::Arc;
@@ -153,7 +149,7 @@ pub fn router(state: ServerState) -> Router {
 
 /// The store `config` names: PostgreSQL when it has a database URL, otherwise the SQLite file in
 /// its data folder.
-pub fn open_store(config: &Config) -> Result<Arc<dyn ServerStore>, store::ServerStoreError> {
+pub fn open_store(config: &Config) -> Result<Arc<dyn ServerStore>, storage::ServerStoreError> {
     Ok(match &config.database_url {
         Some(url) => Arc::new(PostgresStore::open(url.expose(), &config.program_name)?),
         None => Arc::new(SqliteStore::open(&config.data_dir, &config.program_name)?),

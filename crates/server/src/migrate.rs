@@ -13,8 +13,8 @@ use thiserror::Error;
 use tokio_postgres::types::ToSql;
 
 use super::postgres::{PostgresStore, wait};
-use super::store::{SERVER_DATABASE, ServerStoreError};
 use super::{ServerStore, SqliteStore};
+use crate::storage::{SERVER_DATABASE, ServerStoreError};
 
 #[derive(Debug, Error)]
 pub enum MigrateError {

@@ -15,7 +15,7 @@
 use crate::error::{ServerError, ServerResult};
 use std::path::{Path, PathBuf};
 
-use super::store::ServerStore;
+use crate::storage::ServerStore;
 use steady_core::crypto::{KeyRotation, ProgramKey};
 
 /// The program's signing key file inside the server's data directory.

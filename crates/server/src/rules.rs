@@ -10,7 +10,7 @@
 use steady_core::crypto::envelope::is_tombstone;
 use steady_core::protocol::{PutOutcome, RecordPut};
 
-use crate::store::{Result, ServerStoreError};
+use crate::storage::{Result, ServerStoreError};
 
 /// What the server holds of one item when a change to it arrives.
 pub(crate) struct Held<'a> {

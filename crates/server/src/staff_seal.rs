@@ -23,9 +23,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::ServerState;
-use super::care_store::{LeadKey, StaffLead};
-use super::staff_store::StaffSession;
-use super::store::ServerStore;
+use crate::storage::ServerStore;
+use crate::storage::care::{LeadKey, StaffLead};
+use crate::storage::staff::StaffSession;
 use steady_core::crypto::{ProgramKey, fields_signed};
 
 const ACCOUNT_CONTEXT: &[u8] = b"steady-staff-account-v1";
@@ -215,7 +215,7 @@ pub(crate) fn make_lead(state: &ServerState, staff_id: &str) -> ServerResult<boo
 pub(crate) fn remove_lead(
     state: &ServerState,
     staff_id: &str,
-    audit: &crate::staff_store::Audited<'_>,
+    audit: &crate::storage::staff::Audited<'_>,
 ) -> ServerResult<bool> {
     super::program_key::with_key(&state.data_dir, state.store.as_ref(), |key| {
         let Some(old) = state.store.staff_account(staff_id)? else {
@@ -353,7 +353,7 @@ pub(super) fn revouched_leads(
     store: &dyn ServerStore,
     old: &ProgramKey,
     next: &ProgramKey,
-) -> ServerResult<Vec<super::care_store::LeadRevouch>> {
+) -> ServerResult<Vec<crate::storage::care::LeadRevouch>> {
     let old_public = old.public();
     Ok(store
         .safeguarding_staff()?
@@ -370,7 +370,7 @@ pub(super) fn revouched_leads(
                     &key.signature,
                 )
         })
-        .map(|(staff_id, key)| super::care_store::LeadRevouch {
+        .map(|(staff_id, key)| crate::storage::care::LeadRevouch {
             signature: next.vouch_for_lead(&staff_id, &key.public_key),
             signed_by: next.public(),
             staff_id,

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use steady_core::protocol::{PutOutcome, RecordPut, Role};
-use steady_server::store::{NewDevice, ServerStoreError};
+use steady_server::storage::{NewDevice, ServerStoreError};
 use steady_server::{PostgresStore, ServerStore, SqliteStore};
 
 /// A story told against one store.

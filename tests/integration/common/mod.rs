@@ -13,8 +13,8 @@ pub mod sync_server;
 
 /// The audit line a test's own writes to the store keep (every staff write keeps one, in the
 /// same transaction).
-pub const TEST_AUDIT: steady_server::staff_store::Audited<'static> =
-    steady_server::staff_store::Audited {
+pub const TEST_AUDIT: steady_server::storage::staff::Audited<'static> =
+    steady_server::storage::staff::Audited {
         staff: "a test",
         action: "wrote to the store directly",
         detail: "",

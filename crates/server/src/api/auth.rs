@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use super::{Peer, off_the_workers};
 use crate::ServerState;
 use crate::error::Refusal;
-use crate::store::Caller;
+use crate::storage::Caller;
 use steady_core::protocol::Role;
 
 pub(super) fn slow_down(message: &str) -> Refusal {

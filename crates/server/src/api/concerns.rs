@@ -14,8 +14,8 @@ use super::auth::{Mentee, Mentor};
 use super::{off_the_workers, parse_body};
 use crate::ServerState;
 use crate::error::Refusal;
-use crate::staff_store::Audited;
-use crate::store::Caller;
+use crate::storage::Caller;
+use crate::storage::staff::Audited;
 use steady_core::protocol::*;
 
 /// How a refusal names what went to the safeguarding inbox (a mentor's concern, a mentee's report).
@@ -143,7 +143,7 @@ pub(super) async fn raise_concern(
     };
     let mentee = state.store.person(&request.mentee_id)?;
     let mentor = state.store.person(&caller.person_id)?;
-    let concern = crate::care_store::NewConcern {
+    let concern = crate::storage::care::NewConcern {
         kind: "concern".into(),
         mentee_id: mentee.id.clone(),
         mentee_name: mentee.display_name.clone(),
@@ -205,7 +205,7 @@ pub(super) async fn notices(
 /// the audit log (who, what, about whom; never its sealed words). Its id.
 pub(super) async fn keep_in_inbox(
     state: &ServerState,
-    concern: crate::care_store::NewConcern,
+    concern: crate::storage::care::NewConcern,
     who: Phrase,
     action: &'static str,
     detail: Phrase,

@@ -13,7 +13,7 @@ use super::{Peer, off_the_workers, parse_body, public_key};
 use crate::ServerState;
 use crate::admin::invite_hash;
 use crate::error::Refusal;
-use crate::store::NewDevice;
+use crate::storage::NewDevice;
 use steady_core::protocol::*;
 
 pub(super) async fn enroll(

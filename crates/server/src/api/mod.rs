@@ -28,7 +28,7 @@ use serde::de::DeserializeOwned;
 
 use crate::ServerState;
 use crate::error::Refusal;
-use crate::store::ServerStoreError;
+use crate::storage::ServerStoreError;
 use steady_core::protocol::*;
 
 pub(crate) fn routes(state: ServerState) -> Router {

@@ -28,7 +28,7 @@ fn check_record(record: &RecordPut) -> Result<(), Refusal> {
         return Err(Refusal::bad_request("Versions start at 1."));
     }
     if record.envelope.is_none() {
-        return Err(crate::store::ServerStoreError::Unsigned(record.item_id.clone()).into());
+        return Err(crate::storage::ServerStoreError::Unsigned(record.item_id.clone()).into());
     }
     if record
         .envelope

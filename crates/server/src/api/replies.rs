@@ -162,7 +162,7 @@ pub(super) async fn report(
     )?;
     let my_key = caller_signing_key(&state, &caller)?;
     let mentee = state.store.person(&caller.person_id)?;
-    let report = crate::care_store::NewConcern {
+    let report = crate::storage::care::NewConcern {
         kind: "report".into(),
         mentee_id: mentee.id.clone(),
         mentee_name: mentee.display_name.clone(),

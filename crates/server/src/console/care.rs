@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::pages::page;
 use super::{StaffForm, WithCsrf, c, refusal, session, signed_out};
-use crate::staff_store::{Audited, StaffSession};
+use crate::storage::staff::{Audited, StaffSession};
 use crate::{ServerState, now};
 use steady_core::domain::care::CareWords;
 use steady_core::domain::{Coordinator, ProgramCare};

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::pages::page;
 use super::{StaffForm, WithCsrf, c, session, signed_out};
 use crate::ServerState;
-use crate::staff_store::Audited;
+use crate::storage::staff::Audited;
 use steady_cards::ContactCard;
 use steady_core::domain::crisis::FieldProblem;
 use steady_core::domain::{ContactForm, CrisisContact, CrisisDirectory};

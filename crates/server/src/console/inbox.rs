@@ -11,8 +11,8 @@ use serde::Deserialize;
 use super::care::published_safeguarding;
 use super::pages::page;
 use super::{SafeguardingForm, WithCsrf, c, refusal, session, signed_out};
-use crate::care_store::SafeguardingKeyRow;
-use crate::staff_store::{Audited, StaffSession};
+use crate::storage::care::SafeguardingKeyRow;
+use crate::storage::staff::{Audited, StaffSession};
 use crate::{ServerState, now};
 use steady_core::i18n::Phrase;
 
@@ -63,8 +63,8 @@ pub(crate) struct InboxPage {
 
 /// What the inbox page shows of the leads and their keys.
 struct Leads {
-    staff: Vec<crate::care_store::StaffLead>,
-    grants: Vec<crate::care_store::Grant>,
+    staff: Vec<crate::storage::care::StaffLead>,
+    grants: Vec<crate::storage::care::Grant>,
 }
 
 impl Leads {
@@ -76,7 +76,7 @@ impl Leads {
     }
 
     /// This lead's own key, when they chose a passphrase.
-    fn own_key(&self, staff_id: &str) -> Option<&crate::care_store::LeadKey> {
+    fn own_key(&self, staff_id: &str) -> Option<&crate::storage::care::LeadKey> {
         self.staff
             .iter()
             .find(|s| s.staff_id == staff_id)
@@ -98,7 +98,7 @@ fn key_data(keys: &[SafeguardingKeyRow]) -> Element {
 /// This lead's own key and what was sealed to it, for the script to open with their passphrase.
 fn own_data(leads: &Leads, session: &StaffSession) -> Element {
     let own = leads.own_key(&session.staff_id).cloned();
-    let grants: Vec<&crate::care_store::Grant> = leads
+    let grants: Vec<&crate::storage::care::Grant> = leads
         .grants
         .iter()
         .filter(|g| g.staff_id == session.staff_id)
@@ -484,7 +484,7 @@ pub(crate) async fn setup(
         }
         audit.push(line("set up the safeguarding inbox", contact));
         audit.push(line("published the crisis contacts", &published));
-        let setup = crate::care_store::InboxSetup {
+        let setup = crate::storage::care::InboxSetup {
             own_key: own_key.as_ref().map(|key| (session.staff_id.as_str(), key)),
             public_key: form.public_key.trim(),
             contact_name: contact,

@@ -17,8 +17,8 @@ use super::inbox::wrapped_is_sound;
 use super::pages::page;
 use super::{SafeguardingForm, noted_first};
 use super::{WithCsrf, c, refusal};
-use crate::care_store::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
-use crate::staff_store::{Audited, StaffSession};
+use crate::storage::care::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
+use crate::storage::staff::{Audited, StaffSession};
 use crate::{ServerState, now};
 
 /// A key's fingerprint as people read it aloud: the first 80 bits of SHA-256 over its raw
@@ -649,7 +649,7 @@ mod vouch_tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::store::ServerStore;
+    use crate::storage::ServerStore;
 
     fn lead_key(by: &steady_core::crypto::ProgramKey, staff_id: &str, public_key: &str) -> LeadKey {
         LeadKey {

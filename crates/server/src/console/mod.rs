@@ -28,7 +28,7 @@ use serde::de::DeserializeOwned;
 
 use super::ServerState;
 use super::staff_seal::{SessionRow, StaffAccount};
-use super::staff_store::{Audited, StaffSession};
+use crate::storage::staff::{Audited, StaffSession};
 use steady_core::crypto::{random_bytes, same_secret, sha256_hex, verify_password};
 use steady_core::i18n::Lang;
 

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 use steady_core::i18n::Phrase;
 
 use super::c;
-use crate::staff_store::{AuditLine, Totals};
+use crate::storage::staff::{AuditLine, Totals};
 
 const STYLE: &str = concat!(
     include_str!("../../../../assets/css/tokens.css"),
@@ -210,7 +210,7 @@ pub(crate) fn home(name: &str, csrf: &str, program: &str, totals: &Totals) -> St
                     dt { {c!("con-invites-waiting")} } dd { "{totals.pending_invites}" }
                     dt { {c!("con-replies-30")} }
                     dd { id: "replies-count",
-                        if totals.mentees >= crate::staff_store::SMALL_GROUP {
+                        if totals.mentees >= crate::storage::staff::SMALL_GROUP {
                             "{totals.replies_30_days}"
                         } else {
                             {c!("con-shown-from-10")}

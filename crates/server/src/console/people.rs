@@ -11,7 +11,7 @@ use steady_core::i18n::Phrase;
 
 use super::pages::page;
 use super::{StaffForm, c, noted_first, refusal, session, signed_out};
-use crate::staff_store::{Audited, PeopleChange, PersonRow};
+use crate::storage::staff::{Audited, PeopleChange, PersonRow};
 use crate::{Invite, ServerState, create_invite, now};
 use steady_core::protocol::Role;
 

@@ -7,12 +7,12 @@ use tokio_postgres::Row;
 use super::PostgresStore;
 use super::connections::Db;
 use super::staff::keep_audit;
-use crate::care_store::{
+use crate::staff_seal::{Sealed, StaffAccount};
+use crate::storage::care::{
     CareStore, ConcernRow, Grant, InboxSetup, LeadKey, NewConcern, SafeguardingKeyRow,
 };
-use crate::staff_seal::{Sealed, StaffAccount};
-use crate::staff_store::Audited;
-use crate::store::{Result, ServerStoreError};
+use crate::storage::staff::Audited;
+use crate::storage::{Result, ServerStoreError};
 use steady_core::protocol::{PutOutcome, ReplyChange, ReplyPut};
 
 fn key_row(row: &Row) -> SafeguardingKeyRow {

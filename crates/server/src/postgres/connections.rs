@@ -12,7 +12,7 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{AsyncMessage, Client, GenericClient, NoTls, Row, Statement, Transaction};
 
 use crate::cache::Caches;
-use crate::store::{Result, ServerStoreError};
+use crate::storage::{Result, ServerStoreError};
 
 /// Waits for a query on the calling thread (an async worker or not: nothing here needs tokio).
 pub(crate) fn wait<F: Future>(future: F) -> F::Output {

@@ -33,10 +33,10 @@ pub(super) use self::connections::wait;
 use self::connections::{Background, Conn, Db, LOCK_MENTEE, Params, Pool, Taken, Target};
 use super::cache::{Caches, Pairings};
 use super::staff_seal::StaffAccount;
-use super::store::{
+use crate::rules::audience_mark;
+use crate::storage::{
     Caller, NewDevice, Person, Result, RotationParts, ServerStore, ServerStoreError,
 };
-use crate::rules::audience_mark;
 use steady_core::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
 /// Connections per node for reads, and as many again for writes: a write waiting for a mentee's
@@ -510,7 +510,7 @@ impl ServerStore for PostgresStore {
         version: u64,
         signed: &str,
         now: i64,
-        audit: &crate::staff_store::Audited<'_>,
+        audit: &crate::storage::staff::Audited<'_>,
     ) -> Result<()> {
         self.write(|tx| {
             tx.run(
@@ -526,7 +526,7 @@ impl ServerStore for PostgresStore {
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
         resealed: &[(StaffAccount, String)],
-        revouched: &[crate::care_store::LeadRevouch],
+        revouched: &[crate::storage::care::LeadRevouch],
         now: i64,
     ) -> Result<()> {
         let keys = RotationParts::parse(rotation)?;

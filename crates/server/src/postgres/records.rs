@@ -9,7 +9,7 @@ use tokio_postgres::Transaction;
 
 use super::{Db, LOCK_MENTEE};
 use crate::rules::{self, Change, Held, recipients};
-use crate::store::Result;
+use crate::storage::Result;
 use steady_core::protocol::{PutOutcome, RecordPut};
 
 /// What the server holds for one item while a batch is applied.

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::Conn;
-use crate::schema::{Step, check_applied, fingerprint};
-use crate::store::Result;
+use crate::storage::Result;
+use crate::storage::steps::{Step, check_applied, fingerprint};
 
 const STEPS: &[Step] = &[
     Step {

@@ -8,10 +8,10 @@ use tokio_postgres::Row;
 
 use super::PostgresStore;
 use crate::staff_seal::{Sealed, SessionRow, StaffAccount};
-use crate::staff_store::{
+use crate::storage::Result;
+use crate::storage::staff::{
     AuditLine, Audited, DeviceRow, PeopleChange, PersonRow, StaffStore, Totals,
 };
-use crate::store::Result;
 
 /// Keeps `line` in the PostgreSQL transaction `tx`.
 pub(super) fn keep_audit(
@@ -385,7 +385,7 @@ impl StaffStore for PostgresStore {
                     if role(mentee).as_deref() != Some("mentee")
                         || role(mentor).as_deref() != Some("mentor")
                     {
-                        return Err(crate::store::ServerStoreError::WrongRoles);
+                        return Err(crate::storage::ServerStoreError::WrongRoles);
                     }
                     tx.run(
                         "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES ($1, $2, $3)

@@ -8,14 +8,8 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use super::store::{Result, ServerStoreError};
-
-/// One schema step.
-pub(super) struct Step {
-    pub seq: u32,
-    pub name: &'static str,
-    pub sql: &'static str,
-}
+use crate::storage::Result;
+use crate::storage::steps::{Step, check_applied, fingerprint};
 
 pub(super) const STEPS: &[Step] = &[
     Step {
@@ -158,16 +152,6 @@ BEGIN SELECT RAISE(ABORT, 'the audit log cannot be edited'); END;
     },
 ];
 
-/// FNV-1a, 64 bit, of a step's SQL: a stable fingerprint (not a security measure).
-pub(super) fn fingerprint(sql: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in sql.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
-
 /// Brings the database up to date, one transaction per step.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     conn.execute_batch(
@@ -201,25 +185,10 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a database that ran a step this server does not know (a newer server's) or a step
-/// whose SQL has changed since it ran.
-pub(super) fn check_applied(steps: &[Step], applied: &HashMap<u32, String>) -> Result<()> {
-    for (seq, recorded) in applied {
-        match steps.iter().find(|step| step.seq == *seq) {
-            None => return Err(ServerStoreError::NewerSchema),
-            Some(step) if fingerprint(step.sql) != *recorded => {
-                return Err(ServerStoreError::SchemaChanged(step.name));
-            }
-            Some(_) => {}
-        }
-    }
-    Ok(())
-}
-
 fn record(conn: &Connection, step: &Step) -> Result<()> {
     conn.execute(
         "INSERT INTO schema_migrations (seq, name, fingerprint, applied_at) VALUES (?1, ?2, ?3, ?4)",
-        params![step.seq, step.name, fingerprint(step.sql), super::now()],
+        params![step.seq, step.name, fingerprint(step.sql), crate::now()],
     )?;
     Ok(())
 }
@@ -256,6 +225,7 @@ fn adopt_a_server_from_before_the_chain(conn: &mut Connection) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::ServerStoreError;
 
     #[test]
     fn every_step_applies_once_in_order_on_a_fresh_database() {

@@ -5,20 +5,25 @@
 //! increasing, and each node's caches follow the file's change counter, so what another node
 //! wrote is seen at once.
 
+mod care;
+mod records;
+pub(crate) mod schema;
+mod staff;
+
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::cache::{Caches, Pairings};
-use super::records::put_one;
-use super::rules::audience_mark;
-use super::staff_seal::StaffAccount;
-use super::store::{
+use crate::cache::{Caches, Pairings};
+use crate::rules::audience_mark;
+use crate::staff_seal::StaffAccount;
+use crate::storage::{
     Caller, NewDevice, Person, Result, RotationParts, SERVER_DATABASE, ServerStore,
     ServerStoreError,
 };
+use records::put_one;
 use steady_core::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
 /// The embedded SQLite store: one writer connection, a few reader connections (WAL lets reads run
@@ -81,7 +86,7 @@ impl SqliteStore {
             // power loss, and the mentor would never get it.
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
         )?;
-        super::schema::migrate(&mut conn)?;
+        schema::migrate(&mut conn)?;
         conn.execute(
             "INSERT INTO program (id, name) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
             [program_name],
@@ -478,7 +483,7 @@ impl ServerStore for SqliteStore {
         version: u64,
         signed: &str,
         now: i64,
-        audit: &super::staff_store::Audited<'_>,
+        audit: &crate::storage::staff::Audited<'_>,
     ) -> Result<()> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
@@ -486,7 +491,7 @@ impl ServerStore for SqliteStore {
             "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
             params![version as i64, signed, now],
         )?;
-        super::staff_store::keep_audit(&tx, audit)?;
+        staff::keep_audit(&tx, audit)?;
         tx.commit()?;
         Ok(())
     }
@@ -496,7 +501,7 @@ impl ServerStore for SqliteStore {
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
         resealed: &[(StaffAccount, String)],
-        revouched: &[super::care_store::LeadRevouch],
+        revouched: &[crate::storage::care::LeadRevouch],
         now: i64,
     ) -> Result<()> {
         let keys = RotationParts::parse(rotation)?;

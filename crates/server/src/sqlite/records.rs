@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use crate::rules::{self, Change, Held};
-use crate::store::Result;
+use crate::storage::Result;
 use steady_core::protocol::{PutOutcome, RecordPut};
 
 /// Applies one change by the record rules; returns what was done and the version the server

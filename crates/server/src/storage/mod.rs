@@ -1,13 +1,20 @@
-//! The server's store: people, invites, devices, pairings and the sealed records, behind
-//! [`ServerStore`] so another database can serve deployments that outgrow one machine. The default
-//! is embedded SQLite in WAL mode. The server never holds plaintext: records are opaque envelopes.
+//! The server's storage contract: people, invites, devices, pairings and the sealed records
+//! ([`ServerStore`]), the staff console's tables ([`staff`]) and the duty of care's ([`care`]),
+//! and the schema rules both databases follow ([`steps`]). Two backends keep it: embedded SQLite
+//! in WAL mode (`sqlite`, the default) and PostgreSQL (`postgres`), both held to it by the record
+//! rules they share (`rules`) and one conformance suite (`tests/store_contract.rs`). The server
+//! never holds plaintext: records are opaque envelopes.
 
 use thiserror::Error;
 
-use super::staff_seal::StaffAccount;
+use crate::staff_seal::StaffAccount;
 use steady_core::protocol::{DeviceInfo, PutOutcome, RecordChange, RecordPut, Role};
 
-pub use super::sqlite::SqliteStore;
+pub mod care;
+pub mod staff;
+pub(crate) mod steps;
+
+pub use crate::sqlite::SqliteStore;
 
 /// The server database file inside its data directory.
 pub const SERVER_DATABASE: &str = "steady-server.db";
@@ -89,9 +96,7 @@ pub struct Person {
 }
 
 /// Everything the sync protocol needs from storage.
-pub trait ServerStore:
-    super::staff_store::StaffStore + super::care_store::CareStore + Send + Sync + 'static
-{
+pub trait ServerStore: staff::StaffStore + care::CareStore + Send + Sync + 'static {
     fn program_name(&self) -> Result<String>;
     fn add_person(&self, role: Role, display_name: &str, now: i64) -> Result<Person>;
     fn person(&self, id: &str) -> Result<Person>;
@@ -143,7 +148,7 @@ pub trait ServerStore:
         version: u64,
         signed: &str,
         now: i64,
-        audit: &super::staff_store::Audited<'_>,
+        audit: &staff::Audited<'_>,
     ) -> Result<()>;
     /// Records a program key rotation (JSON) and, in the same transaction, the newest directory
     /// signed again by the new key as the next version.
@@ -152,7 +157,7 @@ pub trait ServerStore:
         rotation: &str,
         resigned_directory: Option<(u64, String)>,
         resealed: &[(StaffAccount, String)],
-        revouched: &[super::care_store::LeadRevouch],
+        revouched: &[care::LeadRevouch],
         now: i64,
     ) -> Result<()>;
     /// Every program key rotation (JSON), oldest first.
