@@ -219,12 +219,7 @@ impl crate::i18n::Say for DeviceError {
             DeviceError::ImportRows(problem) => problem.say(lang),
             DeviceError::Said(key) => crate::i18n::tr(lang, key),
             DeviceError::Refused { code, message } => {
-                let key = format!("server-{}", code.replace('_', "-"));
-                if crate::i18n::has(crate::i18n::Lang::En, &key) {
-                    crate::i18n::tr(lang, &key)
-                } else {
-                    message.clone()
-                }
+                crate::sync::client::refusal_words(lang, code, message)
             }
             DeviceError::MentorNeedsPasscode => crate::t!(lang, "err-mentor-passcode"),
         }

@@ -308,8 +308,23 @@ pub fn refusal_text(code: &str, message: &str) -> String {
     }
 }
 
+/// A server's refusal in `lang`: the app's own words for a code it knows, else the server's.
+pub fn refusal_words(lang: crate::i18n::Lang, code: &str, message: &str) -> String {
+    let key = format!("server-{}", code.replace('_', "-"));
+    if crate::i18n::has(crate::i18n::Lang::En, &key) {
+        crate::i18n::tr(lang, &key)
+    } else {
+        message.to_owned()
+    }
+}
+
 impl crate::i18n::Say for CallError {
     fn say(&self, lang: crate::i18n::Lang) -> String {
-        crate::state::DeviceError::from_call(self.clone()).say(lang)
+        match self {
+            CallError::Refused { code, message, .. } => refusal_words(lang, code, message),
+            CallError::Offline => crate::i18n::tr(lang, "err-offline"),
+            CallError::Busy => crate::i18n::tr(lang, "err-busy"),
+            CallError::Server => crate::i18n::tr(lang, "err-server"),
+        }
     }
 }
