@@ -1,6 +1,6 @@
 //! Who is calling. Every device route sits behind [`authenticated`], which checks the bearer
-//! token and the device's rate once, before the handler runs, off the async workers (the store
-//! waits on its disk or its database). A handler names the role it serves by the extractor it
+//! token and the device's rate once, before the handler runs (on the blocking pool, as every API
+//! call does: the store may wait on its disk or its database). A handler names the role it serves by the extractor it
 //! takes: [`Mentee`], [`Mentor`], or any enrolled [`Device`]. Each reads what [`authenticated`]
 //! found; without it (a handler put on the public router by mistake) each refuses as signed out.
 
@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::{Peer, off_the_workers};
+use super::Peer;
 use crate::ServerState;
 use crate::error::Refusal;
 use crate::storage::Caller;
@@ -37,8 +37,7 @@ pub(super) async fn authenticated(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::to_owned);
-    let checked = off_the_workers(move || Ok(authenticate(&state, token.as_deref(), &peer))).await;
-    match checked.and_then(|outcome| outcome) {
+    match authenticate(&state, token.as_deref(), &peer) {
         Ok(caller) => {
             request.extensions_mut().insert(Authenticated(caller));
             next.run(request).await

@@ -150,18 +150,14 @@ pub(crate) async fn off_the_async_workers(request: Request, next: Next) -> Respo
     }
 }
 
-/// Runs a store write on a blocking thread. A write waits for the disk (every commit is synced),
-/// with several nodes for the database's write lock (SQLite) or a mentee's lock (PostgreSQL), and
-/// on PostgreSQL for the network; on the async workers that wait would hold up every other request
-/// on the node, "anything new?" pulls included.
+/// Runs a store write. Every API call already runs on the blocking pool
+/// ([`off_the_async_workers`]), so the write's wait for the disk, the write lock or the network
+/// holds up no other request; this keeps each handler's writes in one place and says a store
+/// error as a refusal.
 pub(super) async fn off_the_workers<T: Send + 'static>(
     write: impl FnOnce() -> Result<T, ServerStoreError> + Send + 'static,
 ) -> Result<T, Refusal> {
-    match tokio::task::spawn_blocking(write).await {
-        Ok(outcome) => Ok(outcome?),
-        // The write panicked: said as the store being unavailable.
-        Err(_) => Err(ServerStoreError::Poisoned.into()),
-    }
+    Ok(write()?)
 }
 
 #[derive(Deserialize)]
