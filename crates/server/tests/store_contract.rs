@@ -32,10 +32,18 @@ fn on_both(name: &str, story: Story) {
         Arc::new(PostgresStore::open(&format!("{server}/{database}"), "Bright Paths").unwrap());
     story(postgres.as_ref());
     drop(postgres);
-    admin_sql(
-        &admin,
-        &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
-    );
+    // Best effort: an autovacuum worker in it can keep it a moment longer, and the integration
+    // suite drops test databases over two hours old anyway.
+    for _ in 0..5 {
+        let dropped = admin_sql(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
+        );
+        if dropped.is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
 }
 
 /// A new database on the test PostgreSQL server (its admin URL and name), or `None` when there
@@ -51,12 +59,17 @@ fn postgres_database(name: &str) -> Option<(String, String)> {
         );
         return None;
     };
-    let database = format!("steady_contract_{}", uuid::Uuid::new_v4().simple());
-    admin_sql(&admin, &format!("CREATE DATABASE {database}"));
+    // Named as the integration suite names its test databases, so its sweep finds any left over.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let database = format!("steady_test_{now}_{}", uuid::Uuid::new_v4().simple());
+    admin_sql(&admin, &format!("CREATE DATABASE {database}")).expect("make a test database");
     Some((admin, database))
 }
 
-fn admin_sql(admin: &str, sql: &str) {
+fn admin_sql(admin: &str, sql: &str) -> Result<(), tokio_postgres::Error> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -66,8 +79,8 @@ fn admin_sql(admin: &str, sql: &str) {
             .await
             .expect("the test PostgreSQL server");
         tokio::spawn(connection);
-        client.batch_execute(sql).await.expect(sql);
-    });
+        client.batch_execute(sql).await
+    })
 }
 
 const NOW: i64 = 1_800_000_000;

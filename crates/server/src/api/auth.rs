@@ -1,6 +1,6 @@
 //! Who is calling. Every device route sits behind [`authenticated`], which checks the bearer
-//! token and the device's rate once, before the handler runs (on the blocking pool, as every API
-//! call does: the store may wait on its disk or its database). A handler names the role it serves by the extractor it
+//! token and the device's rate once, before the handler runs. (A known token is a cache hit; a
+//! PostgreSQL look-up steps off the worker by itself, `postgres::connections::wait`.) A handler names the role it serves by the extractor it
 //! takes: [`Mentee`], [`Mentor`], or any enrolled [`Device`]. Each reads what [`authenticated`]
 //! found; without it (a handler put on the public router by mistake) each refuses as signed out.
 

@@ -63,7 +63,6 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/v1/", axum::routing::any(not_found))
         .route("/v1/{*rest}", axum::routing::any(not_found))
         .layer(middleware::from_fn(require_protocol))
-        .layer(middleware::from_fn(off_the_async_workers))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
@@ -137,10 +136,12 @@ pub(super) fn public_key(text: &str, what: &str) -> Result<(), Refusal> {
     }
 }
 
-/// Middleware for every API route and console page: the request runs on the blocking pool, not
-/// on an async worker. Its store calls wait on the disk (SQLite syncs every commit), on the
-/// database's write lock, or on the network (PostgreSQL); on a worker that wait would hold up
-/// every other request on the node. Outermost but for the limits, so a handler cannot miss it.
+/// Middleware for every console page and form: the request runs on the blocking pool, not on
+/// an async worker. A page makes many store calls and draws its HTML; none of it then holds up
+/// the sync API's requests on the node. (The API itself keeps its hot path on the workers: an
+/// unchanged pull touches no database, a write goes through [`off_the_workers`], and every
+/// PostgreSQL wait steps off its worker by itself; putting every API call on the blocking pool
+/// halved the unchanged pulls a node serves, see README's performance table.)
 pub(crate) async fn off_the_async_workers(request: Request, next: Next) -> Response {
     let runtime = tokio::runtime::Handle::current();
     match tokio::task::spawn_blocking(move || runtime.block_on(next.run(request))).await {
@@ -150,14 +151,18 @@ pub(crate) async fn off_the_async_workers(request: Request, next: Next) -> Respo
     }
 }
 
-/// Runs a store write. Every API call already runs on the blocking pool
-/// ([`off_the_async_workers`]), so the write's wait for the disk, the write lock or the network
-/// holds up no other request; this keeps each handler's writes in one place and says a store
-/// error as a refusal.
+/// Runs a store write on a blocking thread. A write waits for the disk (every commit is synced),
+/// with several nodes for the database's write lock (SQLite) or a mentee's lock (PostgreSQL), and
+/// on PostgreSQL for the network; on the async workers that wait would hold up every other request
+/// on the node, "anything new?" pulls included.
 pub(super) async fn off_the_workers<T: Send + 'static>(
     write: impl FnOnce() -> Result<T, ServerStoreError> + Send + 'static,
 ) -> Result<T, Refusal> {
-    Ok(write()?)
+    match tokio::task::spawn_blocking(write).await {
+        Ok(outcome) => Ok(outcome?),
+        // The write panicked: said as the store being unavailable.
+        Err(_) => Err(ServerStoreError::Poisoned.into()),
+    }
 }
 
 #[derive(Deserialize)]

@@ -14,9 +14,20 @@ use tokio_postgres::{AsyncMessage, Client, GenericClient, NoTls, Row, Statement,
 use crate::cache::Caches;
 use crate::storage::{Result, ServerStoreError};
 
-/// Waits for a query on the calling thread (an async worker or not: nothing here needs tokio).
+/// Waits for a query on the calling thread. On an async worker of a multi-threaded runtime (a
+/// request's handler) the worker steps aside first (`tokio::task::block_in_place`: its other
+/// tasks move to another worker while this one waits on the network), so a database round trip
+/// never holds up the node's other requests. Elsewhere (a blocking thread, a test's
+/// single-threaded runtime, no runtime at all) it simply waits.
 pub(crate) fn wait<F: Future>(future: F) -> F::Output {
-    futures_executor::block_on(future)
+    let on_a_worker = tokio::runtime::Handle::try_current().is_ok_and(|runtime| {
+        runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread
+    });
+    if on_a_worker {
+        tokio::task::block_in_place(|| futures_executor::block_on(future))
+    } else {
+        futures_executor::block_on(future)
+    }
 }
 
 /// The runtime the connections run on, on a thread of its own, stopped when the store goes.
