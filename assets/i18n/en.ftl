@@ -1100,6 +1100,7 @@ js-cannot-open = This concern could not be opened with that passphrase.
 js-opened-one = Opened 1 concern in this browser. Close the tab when you are done.
 js-opened-many = Opened { $count } concerns in this browser. Close the tab when you are done.
 audit-signed-in = signed in
+audit-an-action-did-not-go-through = tried something that did not go through
 audit-signed-out = signed out
 audit-raised-a-concern = raised a concern
 audit-reported-a-note = reported a note

@@ -1100,6 +1100,7 @@ js-cannot-open = No se pudo abrir este aviso con esa frase de paso.
 js-opened-one = Se abrió 1 aviso en este navegador. Cierra la pestaña al terminar.
 js-opened-many = Se abrieron { $count } avisos en este navegador. Cierra la pestaña al terminar.
 audit-signed-in = inició sesión
+audit-an-action-did-not-go-through = intentó algo que no se llevó a cabo
 audit-signed-out = cerró sesión
 audit-raised-a-concern = avisó de una preocupación
 audit-reported-a-note = reportó una nota

@@ -70,6 +70,8 @@ pub struct Shared {
     /// Argon2id runs off the async workers, at most this many at once, so guessing at the
     /// console's sign-in cannot slow down sync.
     pub(crate) password_slots: Arc<tokio::sync::Semaphore>,
+    /// Console requests on the blocking pool at once (`console::CONSOLE_AT_ONCE`).
+    pub(crate) console_slots: Arc<tokio::sync::Semaphore>,
     /// When each device was last noted as active, so the note costs a write at most every
     /// ten minutes per device.
     last_touch: Arc<std::sync::Mutex<std::collections::HashMap<String, i64>>>,
@@ -99,6 +101,7 @@ impl ServerState {
             )),
             address_limits: Arc::new(limits::AddressLimits::new()),
             password_slots: Arc::new(tokio::sync::Semaphore::new(2)),
+            console_slots: Arc::new(tokio::sync::Semaphore::new(console::CONSOLE_AT_ONCE)),
         })))
     }
 }

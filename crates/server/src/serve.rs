@@ -133,7 +133,7 @@ fn timed_out() -> axum::response::Response {
         StatusCode::REQUEST_TIMEOUT,
         axum::Json(steady_core::protocol::ApiError {
             error: "timeout".into(),
-            message: "That request took too long, so the server stopped it. Nothing was changed."
+            message: "That request took too long, so the server stopped waiting for it. It may still have been saved: look before trying again."
                 .into(),
         }),
     ))

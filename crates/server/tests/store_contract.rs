@@ -11,6 +11,7 @@
 use std::sync::Arc;
 
 use steady_core::protocol::{PutOutcome, RecordPut, Role};
+use steady_server::storage::staff::{Audited, PeopleChange};
 use steady_server::storage::{NewDevice, ServerStoreError};
 use steady_server::{PostgresStore, ServerStore, SqliteStore};
 
@@ -390,6 +391,119 @@ fn the_feed_pages_in_order_and_a_deleted_mentee_leaves_nothing() {
             store.person(&mentee),
             Err(ServerStoreError::NoSuchPerson)
         ));
+    });
+}
+
+#[test]
+fn a_change_to_people_keeps_its_audit_line_with_it_and_only_when_something_changed() {
+    on_both("people", |store| {
+        let (mentee, _, _) = enrolled(store, Role::Mentee, "Alex");
+        let (mentor, phone, token) = enrolled(store, Role::Mentor, "Sam");
+        let (other, _, _) = enrolled(store, Role::Mentee, "Jo");
+        let line = |action| Audited {
+            staff: "Dana",
+            action,
+            detail: "",
+            at: NOW,
+        };
+        let pair = PeopleChange::Pair {
+            mentee: &mentee,
+            mentor: &mentor,
+        };
+        assert!(store.change_people(&pair, NOW, &line("paired")).unwrap());
+        assert!(store.is_paired(&mentee, &mentor).unwrap());
+        // Two mentees are no match: refused, and nothing is logged.
+        let wrong = PeopleChange::Pair {
+            mentee: &mentee,
+            mentor: &other,
+        };
+        assert!(matches!(
+            store.change_people(&wrong, NOW, &line("paired")),
+            Err(ServerStoreError::WrongRoles)
+        ));
+        let sealed = sealed_to(&[&phone], "shared");
+        store
+            .put_records(&mentee, &[put("a", 1, &sealed)], 1 << 20)
+            .unwrap();
+        let unpair = PeopleChange::Unpair {
+            mentee: &mentee,
+            mentor: &mentor,
+        };
+        assert!(
+            store
+                .change_people(&unpair, NOW, &line("ended a match"))
+                .unwrap()
+        );
+        // Ended already: nothing to change, no line. Paired again, nothing shared before
+        // reaches the mentor until the mentee shares it again.
+        assert!(
+            !store
+                .change_people(&unpair, NOW, &line("ended a match"))
+                .unwrap()
+        );
+        assert!(store.change_people(&pair, NOW, &line("paired")).unwrap());
+        assert!(seen(store, &mentee, &mentor).is_empty());
+        let device = PeopleChange::RemoveDevice { device: &phone };
+        assert!(
+            store
+                .change_people(&device, NOW, &line("removed a device"))
+                .unwrap()
+        );
+        assert!(store.caller(&token).unwrap().is_none());
+        assert!(
+            !store
+                .change_people(&device, NOW, &line("removed a device"))
+                .unwrap()
+        );
+        store.add_invite(&other, "unused", NOW + 60).unwrap();
+        let cancel = PeopleChange::CancelInvites { person: &other };
+        assert!(
+            store
+                .change_people(&cancel, NOW, &line("cancelled an invite"))
+                .unwrap()
+        );
+        assert!(matches!(
+            store.enroll("unused", &new_device(), NOW),
+            Err(ServerStoreError::BadInvite)
+        ));
+        assert!(
+            !store
+                .change_people(&cancel, NOW, &line("cancelled an invite"))
+                .unwrap()
+        );
+        let delete = PeopleChange::Delete { person: &other };
+        assert!(
+            store
+                .change_people(&delete, NOW, &line("deactivated a person"))
+                .unwrap()
+        );
+        assert!(matches!(
+            store.person(&other),
+            Err(ServerStoreError::NoSuchPerson)
+        ));
+        assert!(
+            !store
+                .change_people(&delete, NOW, &line("deactivated a person"))
+                .unwrap()
+        );
+        let mut actions: Vec<String> = store
+            .audit_log(100)
+            .unwrap()
+            .into_iter()
+            .map(|l| l.action)
+            .collect();
+        actions.reverse();
+        assert_eq!(
+            actions,
+            [
+                "paired",
+                "ended a match",
+                "paired",
+                "removed a device",
+                "cancelled an invite",
+                "deactivated a person"
+            ]
+        );
     });
 }
 

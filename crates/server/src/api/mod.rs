@@ -136,21 +136,6 @@ pub(super) fn public_key(text: &str, what: &str) -> Result<(), Refusal> {
     }
 }
 
-/// Middleware for every console page and form: the request runs on the blocking pool, not on
-/// an async worker. A page makes many store calls and draws its HTML; none of it then holds up
-/// the sync API's requests on the node. (The API itself keeps its hot path on the workers: an
-/// unchanged pull touches no database, a write goes through [`off_the_workers`], and every
-/// PostgreSQL wait steps off its worker by itself; putting every API call on the blocking pool
-/// halved the unchanged pulls a node serves, see README's performance table.)
-pub(crate) async fn off_the_async_workers(request: Request, next: Next) -> Response {
-    let runtime = tokio::runtime::Handle::current();
-    match tokio::task::spawn_blocking(move || runtime.block_on(next.run(request))).await {
-        Ok(response) => response,
-        // The handler panicked: said as the store being unavailable, and nothing was kept.
-        Err(_) => Refusal::from(ServerStoreError::Poisoned).into_response(),
-    }
-}
-
 /// Runs a store write on a blocking thread. A write waits for the disk (every commit is synced),
 /// with several nodes for the database's write lock (SQLite) or a mentee's lock (PostgreSQL), and
 /// on PostgreSQL for the network; on the async workers that wait would hold up every other request

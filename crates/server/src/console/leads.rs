@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::inbox::wrapped_is_sound;
 use super::pages::page;
-use super::{SafeguardingForm, noted_first};
+use super::{SafeguardingForm, did_not_go_through, noted_first};
 use super::{WithCsrf, c, refusal};
 use crate::storage::care::{Grant, LeadKey, SafeguardingKeyRow, StaffLead};
 use crate::storage::staff::{Audited, StaffSession};
@@ -532,6 +532,12 @@ pub(crate) async fn add_lead(
         return *refused;
     }
     if !crate::staff_seal::make_lead(&state, &person.staff_id).unwrap_or(false) {
+        did_not_go_through(
+            &state,
+            &session.name,
+            "added a safeguarding lead",
+            &person.name,
+        );
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-didnt-work"),

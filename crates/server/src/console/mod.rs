@@ -65,10 +65,14 @@ pub(crate) fn routes(state: ServerState) -> Router {
         .route("/staff/people/invite", post(people::invite))
         .route("/staff/people/{action}", post(people::act))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
-        .layer(axum::middleware::map_response(security_headers))
         .layer(axum::middleware::from_fn(in_browser_language))
-        // Outside the language's task-local, so the page is drawn inside it.
-        .layer(axum::middleware::from_fn(crate::api::off_the_async_workers))
+        // Outside the language's task-local, so the page is drawn inside it; inside the
+        // security headers, so every answer has them.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            off_the_async_workers,
+        ))
+        .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
 
@@ -192,10 +196,49 @@ pub(crate) trait WithCsrf {
     fn csrf(&self) -> &str;
 }
 
+/// How many console requests run on the blocking pool at once; the rest wait their turn on the
+/// async side, holding no thread. Staff are few, and the sync API's writes share that pool.
+pub(crate) const CONSOLE_AT_ONCE: usize = 16;
+
+/// Middleware for every console page and form: the request runs on the blocking pool, not on an
+/// async worker, since a page makes many store calls and draws its HTML. The form is read first,
+/// on the async side (so a client sending it slowly holds no thread), and at most
+/// [`CONSOLE_AT_ONCE`] run at a time. (The sync API keeps its hot path on the workers: an unchanged
+/// pull touches no database, a write goes to the blocking pool, and every PostgreSQL wait steps off
+/// its worker by itself. Putting every API call on the blocking pool halved the unchanged pulls a
+/// node serves; see README's performance table.)
+async fn off_the_async_workers(
+    State(state): State<ServerState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_FORM_BYTES + 1).await {
+        Ok(bytes) => bytes,
+        // Too big: passed on as too big, so the form is refused as such, in the reader's words.
+        Err(_) => axum::body::Bytes::from(vec![b'x'; MAX_FORM_BYTES + 1]),
+    };
+    let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(body));
+    let Ok(_turn) = state.console_slots.clone().acquire_owned().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let runtime = tokio::runtime::Handle::current();
+    match tokio::task::spawn_blocking(move || runtime.block_on(next.run(request))).await {
+        Ok(response) => response,
+        // The handler panicked: nothing it did was kept.
+        Err(_) => refusal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &c!("con-sorry"),
+            &c!("con-not-saved"),
+        ),
+    }
+}
+
 /// Notes an action in the audit log before it is taken, for the few whose store write the
-/// command line shares and so cannot carry the line itself (signing in, an invite, a lead added,
-/// contacts published). No line, no action: when the log cannot be written, the person is told
-/// and nothing is done. (Every other write keeps its line in its own transaction.)
+/// command line shares and so cannot carry the line itself (signing in, an invite, a new invite
+/// code, a lead added). No line, no action: when the log cannot be written, the person is told
+/// and nothing is done. Should the action then fail, [`did_not_go_through`] says so in the log.
+/// (Every other write keeps its line in its own transaction.)
 pub(crate) fn noted_first(
     state: &ServerState,
     staff: &str,
@@ -213,6 +256,22 @@ pub(crate) fn noted_first(
                 &c!("con-not-logged"),
             ))
         })
+}
+
+/// After [`noted_first`], when the action then failed: the log says it did not go through, so it
+/// never claims what did not happen. Best effort: the log was just written, and this is a note.
+pub(crate) fn did_not_go_through(state: &ServerState, staff: &str, action: &str, detail: &str) {
+    let what = if detail.is_empty() {
+        action.to_owned()
+    } else {
+        format!("{action}: {detail}")
+    };
+    if let Err(err) = state
+        .store
+        .audit(staff, "an action did not go through", &what, super::now())
+    {
+        tracing::error!("the audit log could not say an action failed: {err}");
+    }
 }
 
 /// A signed-in staff member's form: the only way a console handler gets a form, or a session to
@@ -490,6 +549,7 @@ async fn sign_in(
         return *refused;
     }
     if super::staff_seal::start_session(&state, &session).is_err() {
+        did_not_go_through(&state, &name, "signed in", "");
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
             &c!("con-sorry"),
@@ -532,12 +592,18 @@ async fn sign_out(
         detail: "",
         at: super::now(),
     };
-    let token = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
-    if state
-        .store
-        .end_session(&sha256_hex(token.as_bytes()), &line)
-        .is_err()
-    {
+    let token = sha256_hex(
+        cookie(&headers, SESSION_COOKIE)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    // With its line in the log, or (when the log cannot be written) without: signing out always
+    // works, since the next person at a shared computer must not find the console open.
+    let ended = state.store.end_session(&token, Some(&line)).or_else(|err| {
+        tracing::error!("signed out without an audit line, which could not be written: {err}");
+        state.store.end_session(&token, None)
+    });
+    if ended.is_err() {
         return refusal(
             StatusCode::SERVICE_UNAVAILABLE,
             &c!("con-sorry"),

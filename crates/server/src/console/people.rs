@@ -10,7 +10,7 @@ use serde::Deserialize;
 use steady_core::i18n::Phrase;
 
 use super::pages::page;
-use super::{StaffForm, c, noted_first, refusal, session, signed_out};
+use super::{StaffForm, c, did_not_go_through, noted_first, refusal, session, signed_out};
 use crate::storage::staff::{Audited, PeopleChange, PersonRow};
 use crate::{Invite, ServerState, create_invite, now};
 use steady_core::protocol::Role;
@@ -276,11 +276,14 @@ pub(crate) async fn invite(
             None,
         ))
         .into_response(),
-        Err(_) => refusal(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &c!("con-sorry"),
-            &c!("con-invite-failed"),
-        ),
+        Err(_) => {
+            did_not_go_through(&state, &session.name, what, name);
+            refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &c!("con-sorry"),
+                &c!("con-invite-failed"),
+            )
+        }
     }
 }
 
@@ -366,11 +369,19 @@ pub(crate) async fn act(
                     None,
                 ))
                 .into_response(),
-                Err(_) => refusal(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    &c!("con-sorry"),
-                    &c!("con-new-code-failed"),
-                ),
+                Err(_) => {
+                    did_not_go_through(
+                        &state,
+                        &session.name,
+                        "made a new invite code",
+                        &person.display_name,
+                    );
+                    refusal(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        &c!("con-sorry"),
+                        &c!("con-new-code-failed"),
+                    )
+                }
             };
         }
         "deactivate" if form.confirm != "yes" => {

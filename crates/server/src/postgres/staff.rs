@@ -227,13 +227,16 @@ impl StaffStore for PostgresStore {
             }))
     }
 
-    fn end_session(&self, token_hash: &str, audit: &Audited<'_>) -> Result<()> {
+    fn end_session(&self, token_hash: &str, audit: Option<&Audited<'_>>) -> Result<()> {
         self.write(|tx| {
             tx.run(
                 "DELETE FROM staff_sessions WHERE token_hash = $1",
                 &[&token_hash],
             )?;
-            keep_audit(tx, audit)
+            match audit {
+                Some(audit) => keep_audit(tx, audit),
+                None => Ok(()),
+            }
         })
     }
 

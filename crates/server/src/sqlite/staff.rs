@@ -213,14 +213,16 @@ impl StaffStore for SqliteStore {
             .optional()?)
     }
 
-    fn end_session(&self, token_hash: &str, audit: &Audited<'_>) -> Result<()> {
+    fn end_session(&self, token_hash: &str, audit: Option<&Audited<'_>>) -> Result<()> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.execute(
             "DELETE FROM staff_sessions WHERE token_hash = ?1",
             [token_hash],
         )?;
-        keep_audit(&tx, audit)?;
+        if let Some(audit) = audit {
+            keep_audit(&tx, audit)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -393,10 +395,12 @@ impl StaffStore for SqliteStore {
                 tx.execute("DELETE FROM people WHERE id = ?1", [person])? == 1
             }
         };
+        // Committed either way, as on PostgreSQL (an unpair scrubs the audience even when the
+        // match had ended already); the line only when something changed.
         if changed {
             keep_audit(&tx, audit)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(changed)
     }
 

@@ -127,7 +127,9 @@ pub trait StaffStore {
         token_hash: &str,
         now: i64,
     ) -> Result<Option<(Sealed<SessionRow>, Sealed<StaffAccount>)>>;
-    fn end_session(&self, token_hash: &str, audit: &Audited<'_>) -> Result<()>;
+    /// Ends a session, with its audit line when given one. Signing out must always work (a shared
+    /// computer), so the console asks again without the line when the log cannot be written.
+    fn end_session(&self, token_hash: &str, audit: Option<&Audited<'_>>) -> Result<()>;
     fn audit(&self, staff: &str, action: &str, detail: &str, now: i64) -> Result<()>;
     /// The newest `limit` lines of the audit log.
     fn audit_log(&self, limit: u32) -> Result<Vec<AuditLine>>;
