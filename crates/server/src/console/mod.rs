@@ -173,24 +173,6 @@ fn session(state: &ServerState, headers: &HeaderMap) -> Option<StaffSession> {
     super::staff_seal::session(state, &sha256_hex(token.as_bytes()), super::now())
 }
 
-/// The session, after checking the form's CSRF token against it.
-fn session_for_form(
-    state: &ServerState,
-    headers: &HeaderMap,
-    csrf: &str,
-) -> Result<StaffSession, Box<Response>> {
-    let session = session(state, headers).ok_or_else(|| Box::new(signed_out()))?;
-    if same_secret(session.csrf.as_bytes(), csrf.as_bytes()) {
-        Ok(session)
-    } else {
-        Err(Box::new(refusal(
-            StatusCode::FORBIDDEN,
-            &c!("con-form-expired"),
-            &c!("con-form-expired-body"),
-        )))
-    }
-}
-
 /// A form that carries a CSRF token.
 pub(crate) trait WithCsrf {
     fn csrf(&self) -> &str;
@@ -275,8 +257,9 @@ pub(crate) fn did_not_go_through(state: &ServerState, staff: &str, action: &str,
 }
 
 /// A signed-in staff member's form: the only way a console handler gets a form, or a session to
-/// act with on a POST. Checked in this order: signed out is answered as such before the form is
-/// looked at; then the form must be readable; then its CSRF token must match the session's.
+/// act with on a POST. Answered in this order: signed out (the session is looked up once, before
+/// the form is read), then a form that cannot be read, then a CSRF token that is not the
+/// session's.
 pub(crate) struct StaffForm<T> {
     pub session: StaffSession,
     pub form: T,
@@ -289,16 +272,22 @@ where
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &ServerState) -> Result<Self, Response> {
-        let headers = request.headers().clone();
+        let session = session(state, request.headers());
         let form = Form::<T>::from_request(request, state).await;
-        if session(state, &headers).is_none() {
+        let Some(session) = session else {
             return Err(signed_out());
-        }
+        };
         let form = match form {
             Ok(Form(form)) => form,
             Err(rejection) => return Err(unreadable_form(&rejection)),
         };
-        let session = session_for_form(state, &headers, form.csrf()).map_err(|refused| *refused)?;
+        if !same_secret(session.csrf.as_bytes(), form.csrf().as_bytes()) {
+            return Err(refusal(
+                StatusCode::FORBIDDEN,
+                &c!("con-form-expired"),
+                &c!("con-form-expired-body"),
+            ));
+        }
         Ok(StaffForm { session, form })
     }
 }
