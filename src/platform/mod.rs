@@ -1,17 +1,17 @@
 //! One facade over what differs between platforms: where the app keeps its private files, what
 //! seals the data key's file (the key vault), how links leave the app, what leaving and coming
-//! back does to the lock, and how the app starts. Each platform has its own file; the rest of the
-//! crate calls only what is re-exported here, so `#[cfg]` stays in this folder. The phone half of
-//! the native calls is the C-free `steady-phone` crate in `platforms/phone/`.
+//! back does to the lock, and the screen. Each platform has its own file; the rest of the crate
+//! calls only what is re-exported here, so `#[cfg]` stays in this folder. How the app opens (the
+//! window, the phone app) is `launch`; the demo is the `steady` binary's own (`src/demo.rs`). The
+//! phone half of the native calls is the C-free `steady-phone` crate in `platforms/phone/`.
 //!
-//! | build | entry | data directory | key vault |
+//! | build | opened by | data directory | key vault |
 //! |---|---|---|---|
 //! | `preview` (default) | the demo runner: simulated devices served to a browser | `--data-dir`, `STEADY_DATA_DIR`, or `~/.local/share/steady-demo` | a secret file in each device's folder |
 //! | `desktop` | a native window | `$XDG_DATA_HOME/steady` or `~/.local/share/steady` | a secret file in `$XDG_CONFIG_HOME/steady` |
 //! | `mobile` | dx-built Android / iOS app | Android `getNoBackupFilesDir()`, iOS Application Support (excluded from backups) | Android Keystore / iOS Keychain |
 
 mod clock;
-
 mod lifecycle;
 mod links;
 #[cfg(all(test, target_os = "linux"))]
