@@ -1,19 +1,19 @@
 //! Steady: a calm, private companion app for young people in mentoring programs.
 //!
-//! The crate is layered, each layer using only the ones above it in this list:
+//! What the app shares with the sync server (the words, the domain, crypto and the wire protocol)
+//! is `steady-core`, re-exported here as [`i18n`], [`domain`] and [`crypto`] (and the protocol as
+//! `sync::protocol`). This crate's own layers, each using only the ones above it:
 //!
-//! - [`i18n`]: every word a person reads, from message catalogues (English, Spanish).
-//! - [`domain`]: the pure model (mood entries, emotion words, history charts, crisis contacts).
-//! - [`crypto`]: the only code that touches cryptographic libraries.
 //! - [`store`]: the encrypted local SQLite database, one module per table.
-//! - [`sync`]: the sync protocol's wire types and the app's sync client.
+//! - [`sync`]: the app's sync client and engine.
 //! - [`state`]: the small app-state API the UI calls ([`state::Device`]).
 //! - [`ui`]: Dioxus components and screens, the same for every platform.
 //! - [`platform`]: what the app asks of the device, which differs between preview, desktop and
 //!   mobile (folders, the keystore, links, the screen).
 //! - `launch`: how the app opens in a desktop window or on a phone (features `desktop`, `mobile`).
 //! - [`fuzzing`]: the fuzz targets' entry points (arbitrary bytes in, never a panic).
-//! - `preview`: the demo runner that serves simulated devices to a browser (feature `preview`).
+//! - `preview`: the app served through Dioxus liveview, one simulated device per `/d/{name}`
+//!   (feature `preview`; the demo that `cargo run` starts is the binary's own, `src/demo.rs`).
 
 // What the app shares with the server, at the paths the app has always used.
 #[macro_use]

@@ -134,9 +134,9 @@ pub mod scratch {
             let name = format!(
                 "steady-fuzz-{}-{}",
                 std::process::id(),
-                crate::crypto::sha256_hex(&crate::crypto::random_bytes().unwrap_or_default(),)
+                uuid::Uuid::new_v4().simple()
             );
-            let path = std::env::temp_dir().join(&name[..40]);
+            let path = std::env::temp_dir().join(name);
             super::create_private_dir(&path).expect("temp dir");
             Dir(path)
         }
