@@ -72,6 +72,16 @@ pub(crate) fn change(
     })
 }
 
+/// Whether two people may be matched, from their roles as the store keeps them (`None`: no such
+/// person): a mentee and a mentor who both exist.
+pub(crate) fn may_pair(mentee_role: Option<&str>, mentor_role: Option<&str>) -> Result<()> {
+    match (mentee_role, mentor_role) {
+        (Some("mentee"), Some("mentor")) => Ok(()),
+        (None, _) | (_, None) => Err(ServerStoreError::NoSuchPerson),
+        _ => Err(ServerStoreError::WrongRoles),
+    }
+}
+
 /// Refuses a change that would take a mentee's records past the quota (`used` bytes after it).
 pub(crate) fn within_quota(used: i64, quota_bytes: u64) -> Result<()> {
     if used.max(0) as u64 > quota_bytes {
@@ -220,6 +230,15 @@ mod tests {
         assert!(matches!(
             within_quota(101, 100),
             Err(ServerStoreError::QuotaFull)
+        ));
+        assert!(may_pair(Some("mentee"), Some("mentor")).is_ok());
+        assert!(matches!(
+            may_pair(Some("mentee"), Some("mentee")),
+            Err(ServerStoreError::WrongRoles)
+        ));
+        assert!(matches!(
+            may_pair(None, Some("mentor")),
+            Err(ServerStoreError::NoSuchPerson)
         ));
         // A shrinking mentee is never refused.
         assert!(within_quota(-5, 0).is_ok());

@@ -410,7 +410,11 @@ fn a_change_to_people_keeps_its_audit_line_with_it_and_only_when_something_chang
             mentee: &mentee,
             mentor: &mentor,
         };
-        assert!(store.change_people(&pair, NOW, &line("paired")).unwrap());
+        assert!(
+            store
+                .change_people(&pair, NOW, Some(&line("paired")))
+                .unwrap()
+        );
         assert!(store.is_paired(&mentee, &mentor).unwrap());
         // Two mentees are no match: refused, and nothing is logged.
         let wrong = PeopleChange::Pair {
@@ -418,7 +422,7 @@ fn a_change_to_people_keeps_its_audit_line_with_it_and_only_when_something_chang
             mentor: &other,
         };
         assert!(matches!(
-            store.change_people(&wrong, NOW, &line("paired")),
+            store.change_people(&wrong, NOW, Some(&line("paired"))),
             Err(ServerStoreError::WrongRoles)
         ));
         let sealed = sealed_to(&[&phone], "shared");
@@ -431,35 +435,39 @@ fn a_change_to_people_keeps_its_audit_line_with_it_and_only_when_something_chang
         };
         assert!(
             store
-                .change_people(&unpair, NOW, &line("ended a match"))
+                .change_people(&unpair, NOW, Some(&line("ended a match")))
                 .unwrap()
         );
         // Ended already: nothing to change, no line. Paired again, nothing shared before
         // reaches the mentor until the mentee shares it again.
         assert!(
             !store
-                .change_people(&unpair, NOW, &line("ended a match"))
+                .change_people(&unpair, NOW, Some(&line("ended a match")))
                 .unwrap()
         );
-        assert!(store.change_people(&pair, NOW, &line("paired")).unwrap());
+        assert!(
+            store
+                .change_people(&pair, NOW, Some(&line("paired")))
+                .unwrap()
+        );
         assert!(seen(store, &mentee, &mentor).is_empty());
         let device = PeopleChange::RemoveDevice { device: &phone };
         assert!(
             store
-                .change_people(&device, NOW, &line("removed a device"))
+                .change_people(&device, NOW, Some(&line("removed a device")))
                 .unwrap()
         );
         assert!(store.caller(&token).unwrap().is_none());
         assert!(
             !store
-                .change_people(&device, NOW, &line("removed a device"))
+                .change_people(&device, NOW, Some(&line("removed a device")))
                 .unwrap()
         );
         store.add_invite(&other, "unused", NOW + 60).unwrap();
         let cancel = PeopleChange::CancelInvites { person: &other };
         assert!(
             store
-                .change_people(&cancel, NOW, &line("cancelled an invite"))
+                .change_people(&cancel, NOW, Some(&line("cancelled an invite")))
                 .unwrap()
         );
         assert!(matches!(
@@ -468,13 +476,13 @@ fn a_change_to_people_keeps_its_audit_line_with_it_and_only_when_something_chang
         ));
         assert!(
             !store
-                .change_people(&cancel, NOW, &line("cancelled an invite"))
+                .change_people(&cancel, NOW, Some(&line("cancelled an invite")))
                 .unwrap()
         );
         let delete = PeopleChange::Delete { person: &other };
         assert!(
             store
-                .change_people(&delete, NOW, &line("deactivated a person"))
+                .change_people(&delete, NOW, Some(&line("deactivated a person")))
                 .unwrap()
         );
         assert!(matches!(
@@ -483,7 +491,7 @@ fn a_change_to_people_keeps_its_audit_line_with_it_and_only_when_something_chang
         ));
         assert!(
             !store
-                .change_people(&delete, NOW, &line("deactivated a person"))
+                .change_people(&delete, NOW, Some(&line("deactivated a person")))
                 .unwrap()
         );
         let mut actions: Vec<String> = store

@@ -422,7 +422,10 @@ pub(crate) async fn act(
         detail: &detail,
         at: now(),
     };
-    if !store.change_people(&change, now(), &line).unwrap_or(false) {
+    if !store
+        .change_people(&change, now(), Some(&line))
+        .unwrap_or(false)
+    {
         return refusal(
             StatusCode::BAD_REQUEST,
             &c!("con-didnt-work"),

@@ -298,43 +298,6 @@ impl ServerStore for PostgresStore {
             .is_some())
     }
 
-    fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
-        Ok(self.change(
-            "UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
-            &[&device_id, &now],
-        )? == 1)
-    }
-
-    fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()> {
-        let mentee = self.person(mentee_id)?;
-        let mentor = self.person(mentor_id)?;
-        if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
-            return Err(ServerStoreError::WrongRoles);
-        }
-        self.change(
-            "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING",
-            &[&mentee_id, &mentor_id, &now],
-        )?;
-        Ok(())
-    }
-
-    fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
-        self.write(|tx| {
-            tx.lock_mentee(mentee_id)?;
-            let ended = tx.run(
-                "DELETE FROM pairings WHERE mentee_id = $1 AND mentor_id = $2",
-                &[&mentee_id, &mentor_id],
-            )? == 1;
-            // As in SQLite: nothing shared before is served to the old mentor again.
-            tx.run(
-                "UPDATE records SET audience = replace(audience, $2, '') WHERE mentee_id = $1",
-                &[&mentee_id, &audience_mark(mentor_id)],
-            )?;
-            Ok(ended)
-        })
-    }
-
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let key = (mentee_id.to_owned(), mentor_id.to_owned());
         self.caches()?.paired_or(&key, || {
@@ -475,15 +438,6 @@ impl ServerStore for PostgresStore {
         let more = changes.len() > limit as usize;
         changes.truncate(limit as usize);
         Ok((changes, more))
-    }
-
-    fn delete_person(&self, person_id: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.lock_mentee(person_id)?;
-            // The cascade removes devices, invites, pairings, records, feeds and replies.
-            tx.run("DELETE FROM people WHERE id = $1", &[&person_id])?;
-            Ok(())
-        })
     }
 
     fn latest_directory(&self) -> Result<Option<(u64, String)>> {

@@ -359,18 +359,11 @@ impl StaffStore for PostgresStore {
         Ok(people)
     }
 
-    fn cancel_invites(&self, person_id: &str) -> Result<usize> {
-        Ok(self.change(
-            "DELETE FROM invites WHERE person_id = $1 AND used_at IS NULL",
-            &[&person_id],
-        )? as usize)
-    }
-
     fn change_people(
         &self,
         change: &PeopleChange<'_>,
         now: i64,
-        audit: &Audited<'_>,
+        audit: Option<&Audited<'_>>,
     ) -> Result<bool> {
         self.write(|tx| {
             let changed = match *change {
@@ -385,11 +378,7 @@ impl StaffStore for PostgresStore {
                             .find(|row| row.get::<_, String>(0) == id)
                             .map(|row| row.get::<_, String>(1))
                     };
-                    if role(mentee).as_deref() != Some("mentee")
-                        || role(mentor).as_deref() != Some("mentor")
-                    {
-                        return Err(crate::storage::ServerStoreError::WrongRoles);
-                    }
+                    crate::rules::may_pair(role(mentee).as_deref(), role(mentor).as_deref())?;
                     tx.run(
                         "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES ($1, $2, $3)
                          ON CONFLICT DO NOTHING",
@@ -426,7 +415,7 @@ impl StaffStore for PostgresStore {
                     tx.run("DELETE FROM people WHERE id = $1", &[&person])? == 1
                 }
             };
-            if changed {
+            if let Some(audit) = audit.filter(|_| changed) {
                 keep_audit(tx, audit)?;
             }
             Ok(changed)

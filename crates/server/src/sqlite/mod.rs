@@ -291,44 +291,6 @@ impl ServerStore for SqliteStore {
             .exists([token_hash])?)
     }
 
-    fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
-        Ok(self.writer()?.execute(
-            "UPDATE devices SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
-            params![device_id, now],
-        )? == 1)
-    }
-
-    fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()> {
-        let mentee = self.person(mentee_id)?;
-        let mentor = self.person(mentor_id)?;
-        if mentee.role != Role::Mentee || mentor.role != Role::Mentor {
-            return Err(ServerStoreError::WrongRoles);
-        }
-        self.writer()?.execute(
-            "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT DO NOTHING",
-            params![mentee_id, mentor_id, now],
-        )?;
-        Ok(())
-    }
-
-    fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
-        let mut conn = self.writer()?;
-        let tx = conn.transaction()?;
-        let ended = tx.execute(
-            "DELETE FROM pairings WHERE mentee_id = ?1 AND mentor_id = ?2",
-            params![mentee_id, mentor_id],
-        )? == 1;
-        // Nothing the mentee shared is served to the old mentor again, even if they are paired
-        // once more: a new match starts with nothing until the mentee shares.
-        tx.execute(
-            "UPDATE records SET audience = replace(audience, ?2, '') WHERE mentee_id = ?1",
-            params![mentee_id, audience_mark(mentor_id)],
-        )?;
-        tx.commit()?;
-        Ok(ended)
-    }
-
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
         let key = (mentee_id.to_owned(), mentor_id.to_owned());
         self.caches()?.paired_or(&key, || {
@@ -581,14 +543,5 @@ impl ServerStore for SqliteStore {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
-    }
-
-    fn delete_person(&self, person_id: &str) -> Result<()> {
-        let mut conn = self.writer()?;
-        let tx = conn.transaction()?;
-        // The cascade removes devices, invites, pairings, records and the feed counter.
-        tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
-        tx.commit()?;
-        Ok(())
     }
 }

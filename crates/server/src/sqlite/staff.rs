@@ -332,18 +332,11 @@ impl StaffStore for SqliteStore {
         Ok(people)
     }
 
-    fn cancel_invites(&self, person_id: &str) -> Result<usize> {
-        Ok(self.writer()?.execute(
-            "DELETE FROM invites WHERE person_id = ?1 AND used_at IS NULL",
-            [person_id],
-        )?)
-    }
-
     fn change_people(
         &self,
         change: &PeopleChange<'_>,
         now: i64,
-        audit: &Audited<'_>,
+        audit: Option<&Audited<'_>>,
     ) -> Result<bool> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
@@ -355,11 +348,7 @@ impl StaffStore for SqliteStore {
                     })
                     .optional()
                 };
-                if role(mentee)?.as_deref() != Some("mentee")
-                    || role(mentor)?.as_deref() != Some("mentor")
-                {
-                    return Err(crate::storage::ServerStoreError::WrongRoles);
-                }
+                crate::rules::may_pair(role(mentee)?.as_deref(), role(mentor)?.as_deref())?;
                 tx.execute(
                     "INSERT INTO pairings (mentee_id, mentor_id, paired_at) VALUES (?1, ?2, ?3)
                      ON CONFLICT DO NOTHING",
@@ -397,7 +386,7 @@ impl StaffStore for SqliteStore {
         };
         // Committed either way, as on PostgreSQL (an unpair scrubs the audience even when the
         // match had ended already); the line only when something changed.
-        if changed {
+        if let Some(audit) = audit.filter(|_| changed) {
             keep_audit(&tx, audit)?;
         }
         tx.commit()?;

@@ -15,6 +15,7 @@ pub mod staff;
 pub(crate) mod steps;
 
 pub use crate::sqlite::SqliteStore;
+use staff::PeopleChange;
 
 /// The server database file inside its data directory.
 pub const SERVER_DATABASE: &str = "steady-server.db";
@@ -107,9 +108,25 @@ pub trait ServerStore: staff::StaffStore + care::CareStore + Send + Sync + 'stat
     fn caller(&self, token_hash: &str) -> Result<Option<Caller>>;
     /// Whether a token belonged to a device the program has since removed.
     fn was_removed(&self, token_hash: &str) -> Result<bool>;
-    fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool>;
-    fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()>;
-    fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;
+    // The changes to people below are the command line's and the devices' own (no staff
+    // session, so no audit line); each is the one `change_people` both stores implement.
+    fn revoke_device(&self, device_id: &str, now: i64) -> Result<bool> {
+        self.change_people(&PeopleChange::RemoveDevice { device: device_id }, now, None)
+    }
+    fn pair(&self, mentee_id: &str, mentor_id: &str, now: i64) -> Result<()> {
+        let pair = PeopleChange::Pair {
+            mentee: mentee_id,
+            mentor: mentor_id,
+        };
+        self.change_people(&pair, now, None).map(|_| ())
+    }
+    fn unpair(&self, mentee_id: &str, mentor_id: &str) -> Result<bool> {
+        let unpair = PeopleChange::Unpair {
+            mentee: mentee_id,
+            mentor: mentor_id,
+        };
+        self.change_people(&unpair, 0, None)
+    }
     fn is_paired(&self, mentee_id: &str, mentor_id: &str) -> Result<bool>;
     /// The people paired with `person_id` (mentors of a mentee, or mentees of a mentor).
     fn partners(&self, person_id: &str, role: Role) -> Result<Vec<Person>>;
@@ -137,7 +154,10 @@ pub trait ServerStore: staff::StaffStore + care::CareStore + Send + Sync + 'stat
         limit: u32,
     ) -> Result<(Vec<RecordChange>, bool)>;
     /// Deletes the person and everything the server holds for them.
-    fn delete_person(&self, person_id: &str) -> Result<()>;
+    fn delete_person(&self, person_id: &str) -> Result<()> {
+        let delete = PeopleChange::Delete { person: person_id };
+        self.change_people(&delete, 0, None).map(|_| ())
+    }
     /// The newest published crisis directory: its version and its signed form (JSON).
     fn latest_directory(&self) -> Result<Option<(u64, String)>>;
     /// Stores a newly published (already signed) directory version.

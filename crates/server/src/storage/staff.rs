@@ -138,18 +138,22 @@ pub trait StaffStore {
     fn touch_device(&self, device_id: &str, now: i64) -> Result<()>;
     /// Everyone enrolled or invited, mentees first, with devices, unused invites and pairings.
     fn people(&self) -> Result<Vec<PersonRow>>;
-    /// Cancels every unused invite for `person_id`; how many there were.
-    fn cancel_invites(&self, person_id: &str) -> Result<usize>;
+    /// Cancels every unused invite for `person_id`; whether there were any.
+    fn cancel_invites(&self, person_id: &str) -> Result<bool> {
+        self.change_people(&PeopleChange::CancelInvites { person: person_id }, 0, None)
+    }
     /// The contacts staff are editing, in order, each as JSON.
     fn directory_draft(&self) -> Result<Vec<String>>;
     /// Replaces the draft with `contacts` (JSON each), in one transaction.
     fn set_directory_draft(&self, contacts: &[String], audit: &Audited<'_>) -> Result<()>;
-    /// Makes `change` and keeps `audit` with it, in one transaction; false (and no line) when
-    /// there was nothing to change (no such device, no unused invite, a match already ended).
+    /// Makes `change` and keeps `audit` with it (a staff member's; none for the command line's
+    /// and the devices' own), in one transaction; false (and no line) when there was nothing to
+    /// change (no such device, no unused invite, a match already ended). Pairing asks for a
+    /// mentee and a mentor who both exist.
     fn change_people(
         &self,
         change: &PeopleChange<'_>,
         now: i64,
-        audit: &Audited<'_>,
+        audit: Option<&Audited<'_>>,
     ) -> Result<bool>;
 }
