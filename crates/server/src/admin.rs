@@ -94,13 +94,8 @@ pub(crate) fn publish_directory_after(
         &[("version", &version.to_string())],
     )
     .to_text();
-    let line = crate::storage::staff::Audited {
-        staff,
-        action: "published the crisis contacts",
-        detail: &detail,
-        at: super::now(),
-    };
-    store.publish_directory_noted(version, &signed, super::now(), &line)?;
+    let line = crate::storage::staff::Audited::now(staff, "published the crisis contacts", &detail);
+    store.publish_directory_noted(version, &signed, super::now(), Some(&line))?;
     Ok(version)
 }
 

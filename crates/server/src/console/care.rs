@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::pages::page;
 use super::{StaffForm, WithCsrf, c, refusal, session, signed_out};
 use crate::storage::staff::{Audited, StaffSession};
-use crate::{ServerState, now};
+use crate::ServerState;
 use steady_core::domain::care::CareWords;
 use steady_core::domain::{Coordinator, ProgramCare};
 use steady_core::i18n::Say;
@@ -353,12 +353,7 @@ pub(crate) async fn save_care(
             &c!("con-not-saved"),
         );
     };
-    let line = Audited {
-        staff: &session.name,
-        action: "changed the duty of care statement",
-        detail: "",
-        at: now(),
-    };
+    let line = Audited::now(&session.name, "changed the duty of care statement", "");
     if state.store.set_care_draft(&json, &line).is_err() {
         return refusal(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -112,12 +112,7 @@ fn commit(
         .iter()
         .filter_map(|c| serde_json::to_string(c).ok())
         .collect();
-    let line = Audited {
-        staff,
-        action,
-        detail: name,
-        at: crate::now(),
-    };
+    let line = Audited::now(staff, action, name);
     if state.store.set_directory_draft(&json, &line).is_err() {
         return super::refusal(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -472,12 +472,7 @@ pub(crate) async fn setup(
         let version = directory.0;
         let published =
             Phrase::new("audit-detail-version", &[("version", &version.to_string())]).to_text();
-        let line = |action, detail| Audited {
-            staff: &session.name,
-            action,
-            detail,
-            at: now(),
-        };
+        let line = |action, detail| Audited::now(&session.name, action, detail);
         let mut audit = Vec::new();
         if own_key.is_some() {
             audit.push(line("chose their own safeguarding passphrase", ""));
@@ -539,12 +534,7 @@ pub(crate) async fn handled(
     State(state): State<ServerState>,
     SafeguardingForm { session, form }: SafeguardingForm<HandledForm>,
 ) -> Response {
-    let line = Audited {
-        staff: &session.name,
-        action: "marked a concern handled",
-        detail: "",
-        at: now(),
-    };
+    let line = Audited::now(&session.name, "marked a concern handled", "");
     if !state
         .store
         .handle_concern(&form.id, &session.name, now(), &line)

@@ -399,12 +399,7 @@ pub(crate) async fn set_lead_key(
     } else {
         "chose their own safeguarding passphrase"
     };
-    let line = Audited {
-        staff: &session.name,
-        action,
-        detail: "",
-        at: now(),
-    };
+    let line = Audited::now(&session.name, action, "");
     // Kept under the key's turn: a rotation that ran since the key was signed did not see it,
     // so it is vouched for again with the key in force now.
     let kept = crate::program_key::with_key(&state.data_dir, state.store.as_ref(), |program| {
@@ -471,12 +466,11 @@ pub(crate) async fn grant(
         .map(|s| s.name)
         .unwrap_or_default();
     let sealed: Vec<(i64, String)> = grants.into_iter().map(|g| (g.key_id, g.sealed)).collect();
-    let line = Audited {
-        staff: &session.name,
-        action: "gave access to the safeguarding inbox",
-        detail: &name,
-        at: now(),
-    };
+    let line = Audited::now(
+        &session.name,
+        "gave access to the safeguarding inbox",
+        &name,
+    );
     if state
         .store
         .add_grants(&form.staff_id, &sealed, &session.name, now(), &line)
@@ -600,12 +594,7 @@ pub(crate) async fn remove_lead(
         ))
         .into_response();
     }
-    let line = Audited {
-        staff: &session.name,
-        action: "removed a safeguarding lead",
-        detail: &person.name,
-        at: now(),
-    };
+    let line = Audited::now(&session.name, "removed a safeguarding lead", &person.name);
     if !crate::staff_seal::remove_lead(&state, &person.staff_id, &line).unwrap_or(false) {
         return refusal(
             StatusCode::BAD_REQUEST,

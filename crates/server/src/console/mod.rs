@@ -575,12 +575,7 @@ async fn sign_out(
     headers: HeaderMap,
     StaffForm { session, .. }: StaffForm<CsrfOnly>,
 ) -> Response {
-    let line = Audited {
-        staff: &session.name,
-        action: "signed out",
-        detail: "",
-        at: super::now(),
-    };
+    let line = Audited::now(&session.name, "signed out", "");
     let token = sha256_hex(
         cookie(&headers, SESSION_COOKIE)
             .unwrap_or_default()

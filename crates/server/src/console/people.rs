@@ -416,12 +416,7 @@ pub(crate) async fn act(
             );
         }
     };
-    let line = Audited {
-        staff: &session.name,
-        action: what,
-        detail: &detail,
-        at: now(),
-    };
+    let line = Audited::now(&session.name, what, &detail);
     if !store
         .change_people(&change, now(), Some(&line))
         .unwrap_or(false)

@@ -451,27 +451,22 @@ impl ServerStore for PostgresStore {
             .map(|row| (row.get::<_, i64>(0) as u64, row.get(1))))
     }
 
-    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
-        self.change(
-            "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
-            &[&(version as i64), &signed, &now],
-        )?;
-        Ok(())
-    }
-
     fn publish_directory_noted(
         &self,
         version: u64,
         signed: &str,
         now: i64,
-        audit: &crate::storage::staff::Audited<'_>,
+        audit: Option<&crate::storage::staff::Audited<'_>>,
     ) -> Result<()> {
         self.write(|tx| {
             tx.run(
                 "INSERT INTO directory_versions (version, signed, published_at) VALUES ($1, $2, $3)",
                 &[&(version as i64), &signed, &now],
             )?;
-            staff::keep_audit(tx, audit)
+            match audit {
+                Some(audit) => staff::keep_audit(tx, audit),
+                None => Ok(()),
+            }
         })
     }
 

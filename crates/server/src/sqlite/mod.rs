@@ -432,20 +432,12 @@ impl ServerStore for SqliteStore {
             .optional()?)
     }
 
-    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
-        self.writer()?.execute(
-            "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
-            params![version as i64, signed, now],
-        )?;
-        Ok(())
-    }
-
     fn publish_directory_noted(
         &self,
         version: u64,
         signed: &str,
         now: i64,
-        audit: &crate::storage::staff::Audited<'_>,
+        audit: Option<&crate::storage::staff::Audited<'_>>,
     ) -> Result<()> {
         let mut conn = self.writer()?;
         let tx = conn.transaction()?;
@@ -453,7 +445,9 @@ impl ServerStore for SqliteStore {
             "INSERT INTO directory_versions (version, signed, published_at) VALUES (?1, ?2, ?3)",
             params![version as i64, signed, now],
         )?;
-        staff::keep_audit(&tx, audit)?;
+        if let Some(audit) = audit {
+            staff::keep_audit(&tx, audit)?;
+        }
         tx.commit()?;
         Ok(())
     }

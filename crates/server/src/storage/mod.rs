@@ -161,14 +161,17 @@ pub trait ServerStore: staff::StaffStore + care::CareStore + Send + Sync + 'stat
     /// The newest published crisis directory: its version and its signed form (JSON).
     fn latest_directory(&self) -> Result<Option<(u64, String)>>;
     /// Stores a newly published (already signed) directory version.
-    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()>;
-    /// The same, with the staff member's audit line kept in the same transaction.
+    fn publish_directory(&self, version: u64, signed: &str, now: i64) -> Result<()> {
+        self.publish_directory_noted(version, signed, now, None)
+    }
+    /// The same, with a staff member's audit line kept in the same transaction (none for the
+    /// command line's).
     fn publish_directory_noted(
         &self,
         version: u64,
         signed: &str,
         now: i64,
-        audit: &staff::Audited<'_>,
+        audit: Option<&staff::Audited<'_>>,
     ) -> Result<()>;
     /// Records a program key rotation (JSON) and, in the same transaction, the newest directory
     /// signed again by the new key as the next version.

@@ -59,6 +59,18 @@ pub struct Audited<'a> {
     pub at: i64,
 }
 
+impl<'a> Audited<'a> {
+    /// A line for something done now.
+    pub fn now(staff: &'a str, action: &'a str, detail: &'a str) -> Self {
+        Audited {
+            staff,
+            action,
+            detail,
+            at: crate::now(),
+        }
+    }
+}
+
 /// A change staff make to who is in the program and how they are matched.
 #[derive(Clone, Copy, Debug)]
 pub enum PeopleChange<'a> {
