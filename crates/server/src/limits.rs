@@ -8,6 +8,7 @@
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use governor::clock::DefaultClock;
@@ -21,7 +22,13 @@ const SWEEP_AT: usize = 10_000;
 /// average. Keys whose bucket has refilled are swept out once there are many.
 pub(crate) struct RateLimiter {
     limiter: Governor<String, DefaultKeyedStateStore<String>, DefaultClock>,
+    /// Requests since the keys were last counted: counting takes every shard's lock, so it is
+    /// done once in [`COUNT_EVERY`] requests, not on each.
+    since_count: AtomicUsize,
 }
+
+/// How often (in requests) a limiter counts its keys to see whether to sweep.
+const COUNT_EVERY: usize = 256;
 
 impl RateLimiter {
     /// `per_second` on average after a burst of `burst` (at least one; a rate that is not a
@@ -39,12 +46,17 @@ impl RateLimiter {
             .allow_burst(burst);
         RateLimiter {
             limiter: Governor::keyed(quota),
+            since_count: AtomicUsize::new(0),
         }
     }
 
     /// Takes one request's token for `key`; false when it must wait.
     pub(crate) fn allow(&self, key: &str) -> bool {
-        if self.limiter.len() >= SWEEP_AT {
+        let due = self
+            .since_count
+            .fetch_add(1, Ordering::Relaxed)
+            .is_multiple_of(COUNT_EVERY);
+        if due && self.limiter.len() >= SWEEP_AT {
             self.limiter.retain_recent();
         }
         self.limiter.check_key(&key.to_owned()).is_ok()
@@ -111,7 +123,8 @@ mod tests {
     #[test]
     fn refilled_buckets_are_swept_so_the_map_stays_small() {
         let limiter = RateLimiter::new(1_000_000.0, 1.0);
-        for n in 0..SWEEP_AT + 5 {
+        // Counted once in COUNT_EVERY requests: the map holds at most that many over SWEEP_AT.
+        for n in 0..SWEEP_AT + COUNT_EVERY + 5 {
             assert!(limiter.allow(&n.to_string()));
         }
         assert!(limiter.keys() < SWEEP_AT);

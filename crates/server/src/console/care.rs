@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::pages::page;
 use super::{StaffForm, WithCsrf, c, refusal, session, signed_out};
-use crate::storage::staff::{Audited, StaffSession};
 use crate::ServerState;
+use crate::storage::staff::{Audited, StaffSession};
 use steady_core::domain::care::CareWords;
 use steady_core::domain::{Coordinator, ProgramCare};
 use steady_core::i18n::Say;
